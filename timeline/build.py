@@ -1,0 +1,50 @@
+"""The build: articles in, events.yaml and output/ out. Each stage is one module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline import extract, furniture, ingest, merge, render, store
+from timeline.model import Event, MainText
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the summary the CLI prints."""
+
+    articles: int
+    new: int
+    updated: int
+    unchanged: int
+    skipped: tuple[tuple[str, str], ...]  # (file name, why)
+    dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
+    outputs: tuple[Path, ...]
+
+
+def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
+    """Read every article, extract and merge events, update the store, render the outputs."""
+    with store.locked(store_path):
+        stored = store.load_store(store_path)  # a broken store aborts before anything is written
+        articles, skipped = ingest.read_articles(articles_dir)
+        mains = [furniture.main_text(article) for article in articles]
+        candidates: list[Event] = []
+        for main in mains:
+            candidates.extend(extract.extract_events(main))
+        events = merge.merge_events(candidates, known=stored.events)
+        update = store.update_store(stored, events)
+        store.write_store(store_path, update)
+        outputs = render.write_outputs(update.events, out_dir)
+    return BuildReport(
+        articles=len(articles),
+        new=update.new,
+        updated=update.updated,
+        unchanged=update.unchanged,
+        skipped=tuple((s.name, s.reason) for s in skipped),
+        dropped=tuple(_dropped(main) for main in mains),
+        outputs=tuple(outputs),
+    )
+
+
+def _dropped(main: MainText) -> tuple[str, int, int]:
+    return (main.article.name, main.dropped_chars, len(main.article.body))
