@@ -13,6 +13,8 @@ from timeline.temporal import values as v
 from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.vocabulary import vocabulary
 
+# Tense picks the year of a bare month or day unless that lands more than ~8 months away.
+TENSE_REACH_DAYS = 240
 WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -53,17 +55,24 @@ def _describe(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.isoweekday()][:3]} {day.isoformat()}"
 
 
-def _pick(options: list[p.Span], context: v.Temporal | None, ctx: Context) -> p.Span:
-    """Among the same month (or day) in neighbouring years, the one the tense points at."""
+def _distance(span: p.Span, day: date) -> int:
+    return min(abs((span.earliest - day).days), abs((span.latest - day).days))
+
+
+def _pick(options: list[p.Span], ctx: Context) -> p.Span:
+    """Among the same month (or day) in neighbouring years, the one the tense points at, unless
+    the nearest one is much closer (news rarely means a date most of a year away)."""
     published = ctx.published
+    nearest = min(options, key=lambda o: _distance(o, published))
     if ctx.tense == PAST:
         past = [o for o in options if o.earliest <= published]
-        return past[-1] if past else options[0]
-    if ctx.tense == FUTURE:
+        chosen = past[-1] if past else nearest
+    elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
-        return ahead[0] if ahead else options[-1]
-    return min(options, key=lambda o: min(abs((o.earliest - published).days),
-                                          abs((o.latest - published).days)))
+        chosen = ahead[0] if ahead else nearest
+    else:
+        chosen = nearest
+    return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
 
 
 def _calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
@@ -86,7 +95,7 @@ def _calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
             after[0] if after else options[-1])
         return _date(span, f"the {'last' if value.direction < 0 else 'next'} such date "
                            f"{'before' if value.direction < 0 else 'after'} the publish date")
-    span = _pick(options, value, ctx)
+    span = _pick(options, ctx)
     tense = ctx.tense
     return _date(span, f"year from the publish date {_describe(ctx.published)}; {tense} tense")
 
@@ -130,10 +139,21 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         return _ref(v.Ref(ref), ctx)
     unit = "day" if vocabulary().units[value.unit].get("time") else value.unit
     moved = p.shifted(anchor, unit, value.direction * value.amount)
+    if kind == "previous" and ctx.previous is not None and _finer(ctx.previous.granularity, unit):
+        unit = ctx.previous.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
     return _date(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {_describe(anchor)}",
                  kind)
+
+
+_CALENDAR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
+
+
+def _finer(granularity: str, unit: str) -> bool:
+    """Whether a granularity is a calendar unit finer than `unit`."""
+    order = _CALENDAR_ORDER
+    return granularity in order and unit in order and order.index(granularity) < order.index(unit)
 
 
 def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
@@ -208,8 +228,12 @@ def _so_far(value: v.SoFar, ctx: Context) -> Resolution:
 
 
 def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
-    day = resolve(value.day, ctx) if value.day is not None else _date(
-        p.day_span(ctx.published), "the publish date")
+    if value.day is not None:
+        day = resolve(value.day, ctx)
+    elif ctx.previous is not None and ctx.previous.granularity == "day":
+        day = _date(ctx.previous, "the day last mentioned", "previous")
+    else:
+        day = _date(p.day_span(ctx.published), "the publish date")
     if day.granularity != "day":
         return day
     clock = f"T{value.part}" if value.part else f"T{value.hour:02d}:{value.minute:02d}"

@@ -16,10 +16,13 @@ def _cues() -> re.Pattern[str]:
     entries = vocabulary().words["tense_cues"]
     future = sorted(entries["future"], key=len, reverse=True)
     past = sorted(entries["past"], key=len, reverse=True)
+    not_past = sorted(entries["not_past"], key=len, reverse=True)
     words = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)  # noqa: E731
+    # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
     return re.compile(
-        rf"(?<!\w)(?:(?P<future>{words(future)})|(?P<past>{words(past)}|[a-z]{{2,}}ed))(?!\w)",
-        re.IGNORECASE,
+        rf"(?<!\w)(?:(?P<not_past>{words(not_past)})"
+        rf"|(?P<future>(?i:{words(future)}))"
+        rf"|(?P<past>(?i:{words(past)})|[a-z]{{2,}}ed))(?!\w)"
     )
 
 
@@ -36,10 +39,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def tense_at(text: str, start: int, end: int) -> str:
     """past, future or unknown: the tense cue nearest to text[start:end] in its sentence."""
+    if text.startswith(("'s", "’s"), end):
+        return PAST  # "Wednesday's ruling": a possessive day is one already talked about
     head, tail = sentence_bounds(text, start, end)
     best, best_distance = UNKNOWN, len(text) + 1
     for match in _cues().finditer(text, head, tail):
-        if start <= match.start() < end:
+        if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
         distance = start - match.end() if match.end() <= start else match.start() - end
         if distance < best_distance:

@@ -95,6 +95,9 @@ def vocabulary() -> Vocabulary:
     words: dict[str, dict[str, Any]] = {}
     for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "approximators"):
         words[kind] = _invert(raw[kind]["entries"])
+    numbers = raw["numbers"]["entries"]
+    words["number_tens"] = _invert({n: numbers[n] for n in numbers if n in range(20, 100, 10)})
+    words["number_ones"] = _invert({n: numbers[n][:1] for n in numbers if n in range(1, 10)})
     words["vague_numbers"] = {normalize(w): None for w in raw["vague_numbers"]["entries"]}
     words["units"] = {
         normalize(w): unit for unit, spec in raw["units"]["entries"].items() for w in spec["words"]
