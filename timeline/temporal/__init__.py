@@ -49,6 +49,6 @@ def tag(text: str, published: date) -> list[Timex]:
             and resolution.earliest is not None
             and resolution.latest is not None
         ):
-            previous = Span(resolution.value, resolution.earliest, resolution.latest,
-                            resolution.granularity)
+            previous = Span(resolution.value.split("T")[0], resolution.earliest,
+                            resolution.latest, resolution.granularity)
     return found

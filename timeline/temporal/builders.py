@@ -38,10 +38,25 @@ def _year(fields: Fields) -> int | None:
     return int(fields["year"]) if "year" in fields else None
 
 
+def _bare_abbreviation(word: str) -> bool:
+    full_names = {words[0] for words in _MONTH_NAMES()}
+    return normalize(word) not in full_names and not word.endswith(".")
+
+
+def _MONTH_NAMES() -> list[list[str]]:
+    months: dict[str, int] = vocabulary().words["months"]
+    by_number: dict[int, list[str]] = {}
+    for word, number in months.items():
+        by_number.setdefault(number, []).append(word)
+    return [sorted(words, key=len, reverse=True) for words in by_number.values()]
+
+
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
     year = _year(fields) if "year" in fields else params.get("year")
     month = _word("months", fields["month"]) if "month" in fields else None
     day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
+    if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
+        return None  # "Jan" alone is more often a name than January
     if month is not None and day is not None:
         if day > calendar.monthrange(year or 2000, month)[1]:
             return None
@@ -87,14 +102,17 @@ def _month_of_year(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _period(fields: Fields, params: Params) -> v.Temporal | None:
+    code: str | None = params.get("code")
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
-    else:
+    elif "ordinal" in fields:
         number = _word("ordinals", fields["ordinal"])
-        code = f"{params['prefix']}{number}"
-        if (params["prefix"] == "Q" and number > 4) or (params["prefix"] == "H" and number > 2):
+        prefix = params.get("prefix", "Q")
+        if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
-    return v.Period(code, _year(fields), params.get("year_offset"), bool(params.get("previous")))
+        code = f"{prefix}{number}"
+    year_offset = -1 if "ago" in fields else params.get("year_offset")
+    return v.Period(code, _year(fields), year_offset, bool(params.get("previous")))
 
 
 def _decade(fields: Fields, params: Params) -> v.Temporal | None:
@@ -114,6 +132,8 @@ def _ref(fields: Fields, params: Params) -> v.Temporal | None:
 
 def _duration(fields: Fields, params: Params) -> v.Temporal | None:
     count = _count(fields, params)
+    if count is not None and count >= 1000:
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
     return v.Duration(_unit(fields, params), count)
 
 

@@ -162,6 +162,8 @@ def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
 
 
 def _period(value: v.Period, ctx: Context) -> Resolution:
+    if value.code is None:
+        return _mentioned_quarter(value, ctx)
     anchor, kind = ctx.anchor(value.previous)
     if value.year is not None:
         return _date(p.period_span(value.code, value.year), "the period as written")
@@ -172,8 +174,25 @@ def _period(value: v.Period, ctx: Context) -> Resolution:
     this_year = p.period_span(value.code, anchor.year)
     if this_year.earliest > anchor and ctx.tense != FUTURE:
         return _date(p.period_span(value.code, anchor.year - 1),
-                     "the last such period before the publish date")
-    return _date(this_year, "the period in the publish year")
+                     f"the last such period before the {kind} date", kind)
+    return _date(this_year, f"the period in the year of the {kind} date", kind)
+
+
+def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
+    """The quarter last mentioned, else the last full quarter before the publish date."""
+    previous = ctx.previous
+    if previous is not None and previous.granularity == "quarter":
+        year, quarter = previous.earliest.year, (previous.earliest.month - 1) // 3 + 1
+        how, kind = f"the quarter last mentioned, {previous.value}", "previous"
+    else:
+        last = p.shifted(ctx.published, "quarter", -1)
+        year, quarter = last.year, (last.month - 1) // 3 + 1
+        how, kind = "the last full quarter before the publish date", "publish"
+    if value.year is not None:
+        year = value.year
+    elif value.year_offset is not None:
+        year += value.year_offset
+    return _date(p.quarter_span(year, quarter), how, kind)
 
 
 def _ref(value: v.Ref, ctx: Context) -> Resolution:

@@ -122,14 +122,21 @@ def _raw_candidates(text: str) -> Iterator[Candidate]:
     shouting = text.upper() == text
     positions: dict[str, list[int]] = {}
     for token in TOKEN.finditer(text):
-        positions.setdefault(token_key(token[0]), []).append(token.start())
+        key = token_key(token[0])
+        positions.setdefault(key, []).append(token.start())
+        if key.endswith("s"):  # "Sundays", "years": plurals trigger the singular's rules
+            positions.setdefault(key[:-1], []).append(token.start())
     present = positions.keys()
     for compiled_rule in compiled():
-        hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
-        if not hits:
-            continue
+        if compiled_rule.triggers:
+            hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
+            if not hits:
+                continue
+            windows = _windows(hits, len(text), text)
+        else:
+            windows = [(0, len(text))]
         rule = compiled_rule.rule
-        for start, end in _windows(hits, len(text), text):
+        for start, end in windows:
             for match in compiled_rule.regex.finditer(text, start, end):
                 if not _properly_capitalised(match, shouting):
                     continue

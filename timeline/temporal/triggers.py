@@ -76,6 +76,8 @@ def _split_alternatives(pattern: str) -> list[str]:
 def cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
     """Tokens one of which every match of `pattern` contains (placeholders via `placeholder`)."""
     branches = [_sequence_cover(branch, placeholder) for branch in _split_alternatives(pattern)]
+    if not all(branches):
+        return frozenset()  # a branch needs no particular word: no pre-filter possible
     return frozenset().union(*branches)
 
 

@@ -58,9 +58,11 @@ class MonthOfRelativeYear:
 
 @dataclass(frozen=True)
 class Period:
-    """A quarter, half or season (code Q1..Q4, H1, H2, SP, SU, FA, WI) of a year."""
+    """A quarter, half or season (code Q1..Q4, H1, H2, SP, SU, FA, WI) of a year.
 
-    code: str
+    code None: the quarter last mentioned ("the quarter", "the year-ago period")."""
+
+    code: str | None
     year: int | None = None
     year_offset: int | None = None  # None with year None: placed by tense
     previous: bool = False  # "the year-earlier quarter": relative to the last mention

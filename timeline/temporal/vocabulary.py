@@ -125,7 +125,11 @@ def alternation(kind: str) -> str:
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
         # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
-        parts.append(escaped + r"\.?" if kind == "months" and len(word) <= 4 else escaped)
+        if kind == "months" and len(word) <= 4:
+            escaped += r"\.?"
+        elif kind == "weekdays" and len(word) < 6:
+            escaped += r"\."  # "Tues." yes, "Mon" the name no
+        parts.append(escaped)
     return "|".join(parts)
 
 
