@@ -11,7 +11,6 @@ from datetime import date
 from timeline.model import Timex
 from timeline.temporal.resolver import Context, resolve
 from timeline.temporal.scanner import scan
-from timeline.temporal.tense import tense_at
 from timeline.temporal.periods import Span
 
 __all__ = ["tag"]
@@ -25,7 +24,7 @@ def tag(text: str, published: date) -> list[Timex]:
     found: list[Timex] = []
     previous: Span | None = None
     for candidate in scan(text):
-        ctx = Context(published, previous, tense_at(text, candidate.start, candidate.end))
+        ctx = Context(published, previous, text, candidate.start, candidate.end)
         resolution = resolve(candidate.value, ctx)
         found.append(
             Timex(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 
 import pendulum
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
-from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.tense import FUTURE, PAST, UNKNOWN, tense_at
 from timeline.temporal.vocabulary import vocabulary
 
 # Tense picks the year of a bare month or day unless that lands more than ~8 months away.
@@ -20,11 +21,20 @@ WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sa
 
 @dataclass(frozen=True)
 class Context:
-    """What a value is resolved against: the publish date, the last date mentioned, the tense."""
+    """What a value is resolved against: the publish date, the last date mentioned, the tense.
+
+    The tense is read from the sentence around text[start:end] only when a value asks for it.
+    """
 
     published: date
     previous: p.Span | None = None
-    tense: str = "unknown"
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+    @cached_property
+    def tense(self) -> str:
+        return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
 
     def anchor(self, use_previous: bool) -> tuple[date, str]:
         if use_previous and self.previous is not None:

@@ -27,7 +27,7 @@ def token_key(token: str) -> str:
 
 
 def _cost(cover: Cover) -> int:
-    return len(cover) + 40 * (DIGITS in cover) + 25 * len(cover & _COMMON) + 100 * (not cover)
+    return len(cover) + 100 * (DIGITS in cover) + 25 * len(cover & _COMMON) + 100 * (not cover)
 
 
 def _closing(pattern: str, start: int) -> int:
@@ -106,10 +106,16 @@ def _sequence_cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
             word = re.match(r"[A-Za-z0-9]+", pattern[i:])
             assert word is not None
             text = word[0]
-            # A single letter ("m" of "p.m.") may be glued to other letters in text ("2pm").
-            useful = len(text) > 1 and text.lower() not in STOPWORDS
-            element = frozenset({token_key(text)}) if useful else None
             i += len(text)
+            if _QUANTIFIER.match(pattern, i):  # "quarters?": the quantifier takes the last letter
+                text = text[:-1]
+            # A single letter ("m" of "p.m.") may be glued to other letters in text ("2pm"), and
+            # so may letters right after a class or group ("[Tt]he").
+            glued = i - len(word[0]) > 0 and pattern[i - len(word[0]) - 1] in "])}"
+            useful = len(text) > 1 and text.lower() not in STOPWORDS and not glued
+            if useful:
+                required.append(frozenset({token_key(text)}))
+            continue
         else:
             i += 1
         quantified = _QUANTIFIER.match(pattern, i)

@@ -47,7 +47,7 @@ class Vocabulary:
     words: dict[str, dict[str, Any]]
     units: dict[str, dict[str, Any]]
     seasons: dict[str, dict[str, Any]]
-    false_friends: tuple[re.Pattern[str], ...]
+    false_friends: tuple[str, ...]
     examples: tuple[Example, ...]
 
     def meaning(self, kind: str, word: str) -> Any:
@@ -113,7 +113,7 @@ def vocabulary() -> Vocabulary:
         words=words,
         units=raw["units"]["entries"],
         seasons=raw["seasons"]["entries"],
-        false_friends=tuple(re.compile(p) for p in raw["false_friends"]["entries"]),
+        false_friends=tuple(raw["false_friends"]["entries"]),
         examples=tuple(examples),
     )
 
