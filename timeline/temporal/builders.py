@@ -34,8 +34,18 @@ def amount(text: str) -> float | None:
     return float(total) + half if total else None
 
 
+def year_number(text: str) -> int:
+    """A year written in digits or words: "1997", "nineteen ninety-seven", "two thousand and one"."""
+    if text.isdigit():
+        return int(text)
+    words = normalize(text).split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(amount(" ".join(w for w in words[2:] if w != "and")) or 0)
+    return 1900 + int(amount(" ".join(words[1:])) or 0)
+
+
 def _year(fields: Fields) -> int | None:
-    return int(fields["year"]) if "year" in fields else None
+    return year_number(fields["year"]) if "year" in fields else None
 
 
 def _bare_abbreviation(word: str) -> bool:
@@ -200,14 +210,15 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "part_of_day": _part_of_day,
 }
 
-_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
+_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX",
+                    "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"}
 
 
 def _modifiers(value: v.Temporal, fields: Fields, params: Params) -> v.Temporal:
     if "fuzzy" in fields:
         value = v.Modified(value, str(_word("fuzzy", fields["fuzzy"])))
-    if "approx" in fields:
-        mod = str(_word("approximators", fields["approx"]))
+    if "approx" in fields or "bound" in fields:
+        mod = str(_word("approximators", fields.get("approx") or fields["bound"]))
         value = v.Modified(value, _APPROX_ON_SHIFT[mod] if isinstance(value, v.Shift) else mod)
     if "mod" in params:
         value = v.Modified(value, str(params["mod"]), bool(params.get("so_far")))

@@ -27,9 +27,14 @@ _PLACEHOLDERS: dict[str, str] = {
     "part": "{parts_of_day}",
     "fuzzy": "{fuzzy}",
     "approx": "{approximators}",
+    "bound": "{bounds}",
     "vague": "{vague_numbers}",
     "count": _NUMBER,
-    "year": r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)",
+    "year": (
+        r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)"
+        r"|nineteen[\s\-]+(?:{number_tens})(?:[\s\-]+(?:{number_ones}))?"
+        r"|two[\s\-]+thousand(?:[\s\-]+(?:and[\s\-]+)?(?:{number_ones}))?"
+    ),
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
 }
 _PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z]+)(?::(?P<name>[a-z_0-9]+))?\}")

@@ -93,8 +93,9 @@ def vocabulary() -> Vocabulary:
     """The word classes of vocabulary.yaml, inverted for lookup."""
     raw = _load_yaml(VOCABULARY_FILE)
     words: dict[str, dict[str, Any]] = {}
-    for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "approximators"):
+    for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "bounds"):
         words[kind] = _invert(raw[kind]["entries"])
+    words["approximators"] = {**_invert(raw["approximators"]["entries"]), **words["bounds"]}
     numbers = raw["numbers"]["entries"]
     words["number_tens"] = _invert({n: numbers[n] for n in numbers if n in range(20, 100, 10)})
     words["number_ones"] = _invert({n: numbers[n][:1] for n in numbers if n in range(1, 10)})
@@ -118,6 +119,12 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@cache
+def _full_month_names() -> frozenset[str]:
+    entries = _load_yaml(VOCABULARY_FILE)["months"]["entries"]
+    return frozenset(normalize(words[0]) for words in entries.values())
+
+
 def alternation(kind: str) -> str:
     """A regex alternation of the words of a class, longest first; dots optional after words."""
     words = sorted(vocabulary().words[kind], key=len, reverse=True)
@@ -125,7 +132,7 @@ def alternation(kind: str) -> str:
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
         # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
-        if kind == "months" and len(word) <= 4:
+        if kind == "months" and len(word) <= 4 and word not in _full_month_names():
             escaped += r"\.?"
         elif kind == "weekdays" and len(word) < 6:
             escaped += r"\."  # "Tues." yes, "Mon" the name no
