@@ -125,7 +125,17 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     return v.Period(code, _year(fields), year_offset, bool(params.get("previous")))
 
 
+def _weekend(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Weekend(int(params.get("direction", 0)))
+
+
+def _holiday(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Holiday(str(_word("holidays", fields["holiday"])), int(params.get("direction", 0)))
+
+
 def _decade(fields: Fields, params: Params) -> v.Temporal | None:
+    if "decade_word" in fields:
+        return v.Decade(190 + int(_word("decade_words", fields["decade_word"])))
     digits = re.sub(r"\D", "", fields["decade"])
     if len(digits) == 2:  # "the '80s"
         digits = "19" + digits
@@ -201,6 +211,8 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "month_of_year": _month_of_year,
     "period": _period,
     "decade": _decade,
+    "weekend": _weekend,
+    "holiday": _holiday,
     "century": _century,
     "ref": _ref,
     "duration": _duration,

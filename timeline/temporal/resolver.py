@@ -11,6 +11,7 @@ import pendulum
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
+from timeline.temporal.holidays import holiday_date
 from timeline.temporal.tense import FUTURE, PAST, UNKNOWN, tense_at
 from timeline.temporal.vocabulary import vocabulary
 
@@ -133,6 +134,25 @@ def _weekday(value: v.Weekday, ctx: Context) -> Resolution:
         day = anchor if anchor.day_of_week == target else anchor.previous(target)
         how = f"the {name} on or before the publish date; {ctx.tense} tense"
     return _date(p.day_span(p.as_date(day)), f"{how}, {_describe(ctx.published)}")
+
+
+def _weekend(value: v.Weekend, ctx: Context) -> Resolution:
+    saturday = _weekday(v.Weekday(6, value.direction), ctx)
+    assert saturday.earliest is not None
+    span = p.weekend_span(saturday.earliest)
+    return _date(span, saturday.explanation.replace("Saturday", "weekend (Saturday)"))
+
+
+def _holiday(value: v.Holiday, ctx: Context) -> Resolution:
+    year = ctx.published.year
+    options = [p.day_span(holiday_date(value.name, y)) for y in (year - 1, year, year + 1)]
+    if value.direction:
+        before = [o for o in options if o.latest < ctx.published]
+        after = [o for o in options if o.earliest > ctx.published]
+        span = before[-1] if value.direction < 0 else after[0]
+    else:
+        span = _pick(options, ctx)
+    return _date(span, f"{value.name.replace('_', ' ')} in the year the tense points at")
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
@@ -297,6 +317,8 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
 _RESOLVERS = {
     v.CalendarDate: _calendar_date,
     v.Weekday: _weekday,
+    v.Weekend: _weekend,
+    v.Holiday: _holiday,
     v.Relative: _relative,
     v.Shift: _shift,
     v.MonthOfRelativeYear: _month_of_year,

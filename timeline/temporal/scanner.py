@@ -24,6 +24,8 @@ _PLACEHOLDERS: dict[str, str] = {
     "ordinal": "{ordinals}",
     "unit": "{units}",
     "season": "{seasons}",
+    "holiday": "{holidays}",
+    "decade_word": "{decade_words}",
     "part": "{parts_of_day}",
     "fuzzy": "{fuzzy}",
     "approx": "{approximators}",
@@ -37,8 +39,8 @@ _PLACEHOLDERS: dict[str, str] = {
     ),
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
 }
-_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z]+)(?::(?P<name>[a-z_0-9]+))?\}")
-_CAPITALISED = ("month", "weekday")  # proper names: "may" the verb is not May the month
+_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
+_CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb is not May the month
 
 
 _WINDOW = 50  # no match reaches further than this from the word that triggered it

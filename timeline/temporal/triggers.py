@@ -95,7 +95,7 @@ def _sequence_cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
                 continue
             inner = re.sub(r"^\?(?::|P<[a-z_0-9]+>)", "", inner)
             element, i = cover(inner, placeholder), end
-        elif char == "{" and (found := re.match(r"\{([a-z]+)(?::[a-z_0-9]+)?\}", pattern[i:])):
+        elif char == "{" and (found := re.match(r"\{([a-z_]+)(?::[a-z_0-9]+)?\}", pattern[i:])):
             element, i = placeholder(found[1]), i + found.end()
         elif char == "\\":
             element = frozenset({DIGITS}) if pattern[i + 1] == "d" else None

@@ -30,6 +30,21 @@ class Weekday:
 
 
 @dataclass(frozen=True)
+class Weekend:
+    """A weekend placed by tense or by "last"/"next" ("the weekend", "next weekend")."""
+
+    direction: int = 0
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A named day ("Thanksgiving", "Christmas"), its year placed by tense like a bare date."""
+
+    name: str
+    direction: int = 0
+
+
+@dataclass(frozen=True)
 class Relative:
     """The unit containing the anchor, shifted: "last year", "this month", "tomorrow"."""
 
@@ -133,6 +148,8 @@ class Modified:
 Temporal = Union[
     CalendarDate,
     Weekday,
+    Weekend,
+    Holiday,
     Relative,
     Shift,
     MonthOfRelativeYear,

@@ -47,6 +47,7 @@ class Vocabulary:
     words: dict[str, dict[str, Any]]
     units: dict[str, dict[str, Any]]
     seasons: dict[str, dict[str, Any]]
+    holidays: dict[str, dict[str, Any]]
     false_friends: tuple[str, ...]
     examples: tuple[Example, ...]
 
@@ -103,6 +104,10 @@ def vocabulary() -> Vocabulary:
     words["units"] = {
         normalize(w): unit for unit, spec in raw["units"]["entries"].items() for w in spec["words"]
     }
+    words["holidays"] = {
+        normalize(w): name for name, spec in raw["holidays"]["entries"].items() for w in spec["words"]
+    }
+    words["decade_words"] = _invert(raw["decade_words"]["entries"])
     words["seasons"] = {
         normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
     }
@@ -114,6 +119,7 @@ def vocabulary() -> Vocabulary:
         words=words,
         units=raw["units"]["entries"],
         seasons=raw["seasons"]["entries"],
+        holidays=raw["holidays"]["entries"],
         false_friends=tuple(raw["false_friends"]["entries"]),
         examples=tuple(examples),
     )
