@@ -168,6 +168,10 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
     unit = "day" if vocabulary().units[value.unit].get("time") else value.unit
+    if _compares_quarters(value, ctx):
+        # "profit rose from $3 million a year ago": the quarter just reported, a year back
+        assert ctx.previous is not None
+        anchor, kind = ctx.previous.earliest, "previous"
     moved = p.shifted(anchor, unit, value.direction * value.amount)
     if kind == "previous" and ctx.previous is not None and _finer(ctx.previous.granularity, unit):
         unit = ctx.previous.granularity  # "a year earlier" than a quarter is that quarter
@@ -184,6 +188,13 @@ def _finer(granularity: str, unit: str) -> bool:
     """Whether a granularity is a calendar unit finer than `unit`."""
     order = _CALENDAR_ORDER
     return granularity in order and unit in order and order.index(granularity) < order.index(unit)
+
+
+def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
+    """Whether "a year ago" compares the quarter last mentioned with the same one a year back."""
+    previous = ctx.previous
+    return (value.unit == "year" and value.amount == 1 and value.direction < 0
+            and previous is not None and previous.granularity == "quarter")
 
 
 def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
