@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.model import Timex
+from timeline.temporal.periods import Span
 from timeline.temporal.resolver import Context, resolve
 from timeline.temporal.scanner import scan
-from timeline.temporal.periods import Span
 
 __all__ = ["tag"]
 

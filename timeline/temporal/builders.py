@@ -49,11 +49,11 @@ def _year(fields: Fields) -> int | None:
 
 
 def _bare_abbreviation(word: str) -> bool:
-    full_names = {words[0] for words in _MONTH_NAMES()}
+    full_names = {words[0] for words in _month_names()}
     return normalize(word) not in full_names and not word.endswith(".")
 
 
-def _MONTH_NAMES() -> list[list[str]]:
+def _month_names() -> list[list[str]]:
     months: dict[str, int] = vocabulary().words["months"]
     by_number: dict[int, list[str]] = {}
     for word, number in months.items():
@@ -67,9 +67,8 @@ def _date(fields: Fields, params: Params) -> v.Temporal | None:
     day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
     if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
         return None  # "Jan" alone is more often a name than January
-    if month is not None and day is not None:
-        if day > calendar.monthrange(year or 2000, month)[1]:
-            return None
+    if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
+        return None  # "Feb. 30" 
     return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
 
 
@@ -94,7 +93,8 @@ def _count(fields: Fields, params: Params) -> float | None:
         return amount(fields["count"])
     if "vague" in fields:
         return None
-    return params.get("amount", 1)
+    given = params.get("amount", 1)
+    return None if given is None else float(given)
 
 
 def _shift(fields: Fields, params: Params) -> v.Temporal | None:

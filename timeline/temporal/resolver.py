@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import pendulum
 
@@ -347,4 +347,5 @@ _RESOLVERS = {
 
 def resolve(value: v.Temporal, ctx: Context) -> Resolution:
     """The TIMEX3 value, interval and granularity of `value` in `ctx`."""
-    return _RESOLVERS[type(value)](value, ctx)  # type: ignore[operator]
+    resolution: Resolution = _RESOLVERS[type(value)](value, ctx)  # type: ignore[operator]
+    return resolution

@@ -179,7 +179,7 @@ def _false_friends() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
 
 def _false_friend_spans(text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for pattern, triggers in _false_friends():
         hits = [p for word in triggers & positions.keys() for p in positions[word]]
         windows = _windows(hits, len(text)) if triggers else [(0, len(text))]

@@ -11,18 +11,21 @@ PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+
+
 @cache
 def _cues() -> re.Pattern[str]:
     entries = vocabulary().words["tense_cues"]
     future = sorted(entries["future"], key=len, reverse=True)
     past = sorted(entries["past"], key=len, reverse=True)
     not_past = sorted(entries["not_past"], key=len, reverse=True)
-    words = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)  # noqa: E731
     # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
     return re.compile(
-        rf"(?<!\w)(?:(?P<not_past>{words(not_past)})"
-        rf"|(?P<future>(?i:{words(future)}))"
-        rf"|(?P<past>(?i:{words(past)})|[a-z]{{2,}}ed))(?!\w)"
+        rf"(?<!\w)(?:(?P<not_past>{_words(not_past)})"
+        rf"|(?P<future>(?i:{_words(future)}))"
+        rf"|(?P<past>(?i:{_words(past)})|[a-z]{{2,}}ed))(?!\w)"
     )
 
 

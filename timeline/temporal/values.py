@@ -7,7 +7,6 @@ and a calendar interval once it knows the publish date, the previous date and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -145,21 +144,21 @@ class Modified:
     so_far: bool = False  # "since 2022": from the value up to the anchor
 
 
-Temporal = Union[
-    CalendarDate,
-    Weekday,
-    Weekend,
-    Holiday,
-    Relative,
-    Shift,
-    MonthOfRelativeYear,
-    Period,
-    Decade,
-    Century,
-    Ref,
-    Duration,
-    Recurrence,
-    SoFar,
-    TimeOfDay,
-    Modified,
-]
+Temporal = (
+    CalendarDate
+    | Weekday
+    | Weekend
+    | Holiday
+    | Relative
+    | Shift
+    | MonthOfRelativeYear
+    | Period
+    | Decade
+    | Century
+    | Ref
+    | Duration
+    | Recurrence
+    | SoFar
+    | TimeOfDay
+    | Modified
+)
