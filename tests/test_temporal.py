@@ -151,3 +151,18 @@ def test_tag_never_raises_and_intervals_are_valid(text: str, published: date) ->
         assert text[timex.start : timex.end] == timex.text
         if timex.earliest is not None and timex.latest is not None:
             assert timex.earliest <= timex.latest
+
+
+def test_the_same_day_skips_coarser_mentions() -> None:
+    text = "Shoigu met Kim on Wednesday. The deal was signed last year. Lee took office the same day."
+    assert [t.value for t in tag(text, PUBLISHED)] == ["2025-06-04", "2024", "2025-06-04"]
+
+
+def test_hours_ago_is_the_publish_day() -> None:
+    assert only("The strike came 5 hours ago.").value == "2025-06-05"
+
+
+def test_since_a_later_year_keeps_a_valid_interval() -> None:
+    timex = only("Prices have doubled since 1999.", date(1998, 1, 1))
+    assert timex.earliest is not None and timex.latest is not None
+    assert timex.earliest <= timex.latest

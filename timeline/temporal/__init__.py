@@ -17,14 +17,15 @@ __all__ = ["tag"]
 
 # Granularities fine enough to anchor "the same day" or "a day earlier" on.
 _ANCHORING = ("day", "week", "month", "quarter", "season", "half", "year")
+_REMEMBERED = 8  # how many earlier mentions an anaphor ("the same day") may reach back to
 
 
 def tag(text: str, published: date) -> list[Timex]:
     """Every temporal expression in `text`, in order, resolved against the publish date."""
     found: list[Timex] = []
-    previous: Span | None = None
+    mentions: list[Span] = []
     for candidate in scan(text):
-        ctx = Context(published, previous, text, candidate.start, candidate.end)
+        ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
         resolution = resolve(candidate.value, ctx)
         found.append(
             Timex(
@@ -48,6 +49,6 @@ def tag(text: str, published: date) -> list[Timex]:
             and resolution.earliest is not None
             and resolution.latest is not None
         ):
-            previous = Span(resolution.value.split("T")[0], resolution.earliest,
-                            resolution.latest, resolution.granularity)
+            mentions.append(Span(resolution.value.split("T")[0], resolution.earliest,
+                                 resolution.latest, resolution.granularity))
     return found

@@ -28,7 +28,7 @@ class Context:
     """
 
     published: date
-    previous: p.Span | None = None
+    mentions: tuple[p.Span, ...] = ()  # dates mentioned before, the latest last
     text: str = ""
     start: int = 0
     end: int = 0
@@ -37,10 +37,24 @@ class Context:
     def tense(self) -> str:
         return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
 
-    def anchor(self, use_previous: bool) -> tuple[date, str]:
-        if use_previous and self.previous is not None:
-            return self.previous.earliest, "previous"
-        return self.published, "publish"
+    @property
+    def previous(self) -> p.Span | None:
+        """The date mentioned last."""
+        return self.mentions[-1] if self.mentions else None
+
+    def mention_for(self, unit: str) -> p.Span | None:
+        """The latest mention precise enough to count `unit`s from ("the same day" needs a day)."""
+        for mention in reversed(self.mentions):
+            if not _coarser(mention.granularity, unit):
+                return mention
+        return None
+
+    def anchor(self, use_previous: bool, unit: str = "day") -> tuple[date, str, p.Span | None]:
+        """The day to count from, whether it is the publish date or a mention, and the mention."""
+        mention = self.mention_for(unit) if use_previous else None
+        if mention is not None:
+            return mention.earliest, "previous", mention
+        return self.published, "publish", None
 
 
 @dataclass(frozen=True)
@@ -156,25 +170,29 @@ def _holiday(value: v.Holiday, ctx: Context) -> Resolution:
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
-    anchor, kind = ctx.anchor(value.previous)
+    anchor, kind, _ = ctx.anchor(value.previous, value.unit)
     span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
     which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
     return _date(span, f"{which} {value.unit} from the {kind} date {_describe(anchor)}", kind)
 
 
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
-    anchor, kind = ctx.anchor(value.previous)
     if value.amount is None:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
-    unit = "day" if vocabulary().units[value.unit].get("time") else value.unit
+    unit, amount = value.unit, value.amount
+    if vocabulary().units[unit].get("time"):
+        # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
+        unit, amount = "day", amount // 24 if unit == "hour" else 0
+    anchor, kind, mention = ctx.anchor(value.previous, unit)
     if _compares_quarters(value, ctx):
         # "profit rose from $3 million a year ago": the quarter just reported, a year back
-        assert ctx.previous is not None
-        anchor, kind = ctx.previous.earliest, "previous"
-    moved = p.shifted(anchor, unit, value.direction * value.amount)
-    if kind == "previous" and ctx.previous is not None and _finer(ctx.previous.granularity, unit):
-        unit = ctx.previous.granularity  # "a year earlier" than a quarter is that quarter
+        mention = ctx.previous
+        assert mention is not None
+        anchor, kind = mention.earliest, "previous"
+    moved = p.shifted(anchor, unit, value.direction * amount)
+    if mention is not None and _finer(mention.granularity, unit):
+        unit = mention.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
     return _date(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {_describe(anchor)}",
@@ -182,6 +200,12 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
 
 
 _CALENDAR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
+
+
+def _coarser(granularity: str, unit: str) -> bool:
+    """Whether a granularity is coarser than `unit` (seasons and halves count as quarters)."""
+    order = {"weekend": 1, "season": 3, "half": 3, **{u: i for i, u in enumerate(_CALENDAR_ORDER)}}
+    return order.get(granularity, 99) > order.get(unit, 99)
 
 
 def _finer(granularity: str, unit: str) -> bool:
@@ -205,7 +229,7 @@ def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
 def _period(value: v.Period, ctx: Context) -> Resolution:
     if value.code is None:
         return _mentioned_quarter(value, ctx)
-    anchor, kind = ctx.anchor(value.previous)
+    anchor, kind, _ = ctx.anchor(value.previous, "year")
     if value.year is not None:
         return _date(p.period_span(value.code, value.year), "the period as written")
     if value.year_offset is not None:
@@ -221,8 +245,9 @@ def _period(value: v.Period, ctx: Context) -> Resolution:
 
 def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
     """The quarter last mentioned, else the last full quarter before the publish date."""
-    previous = ctx.previous
-    if previous is not None and previous.granularity == "quarter":
+    quarters = [m for m in ctx.mentions[-4:] if m.granularity == "quarter"]
+    previous = quarters[-1] if quarters else None
+    if previous is not None:
         year, quarter = previous.earliest.year, (previous.earliest.month - 1) // 3 + 1
         how, kind = f"the quarter last mentioned, {previous.value}", "previous"
     else:
@@ -290,8 +315,8 @@ def _so_far(value: v.SoFar, ctx: Context) -> Resolution:
 def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
     if value.day is not None:
         day = resolve(value.day, ctx)
-    elif ctx.previous is not None and ctx.previous.granularity == "day":
-        day = _date(ctx.previous, "the day last mentioned", "previous")
+    elif (mention := ctx.mention_for("day")) is not None:
+        day = _date(mention, "the day last mentioned", "previous")
     else:
         day = _date(p.day_span(ctx.published), "the publish date")
     if day.granularity != "day":
@@ -310,7 +335,8 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
         return replace(inner, mod=mod)
     span = p.Span(inner.value, inner.earliest, inner.latest, inner.granularity)
     if value.so_far:
-        return replace(inner, mod=mod, latest=ctx.published, granularity="open",
+        latest = max(ctx.published, inner.latest)  # "since 2027" written before 2027: the year
+        return replace(inner, mod=mod, latest=latest, granularity="open",
                        explanation=f"from {inner.value} up to the publish date")
     if mod in ("START", "MID", "END"):
         earliest, latest = p.narrowed(span, mod)
