@@ -45,6 +45,7 @@ def tag(text: str, published: date) -> list[Timex]:
         if (
             resolution.type in ("DATE", "TIME")
             and resolution.anchor == "publish"
+            and resolution.value[:1].isdigit()  # a calendar date, not PRESENT_REF
             and resolution.granularity in _ANCHORING
             and resolution.earliest is not None
             and resolution.latest is not None
