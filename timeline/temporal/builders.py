@@ -64,6 +64,8 @@ def _month_names() -> list[list[str]]:
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
     year = _year(fields) if "year" in fields else params.get("year")
     month = _word("months", fields["month"]) if "month" in fields else None
+    if "month_number" in fields:
+        month = int(fields["month_number"])
     day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
     if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
         return None  # "Jan" alone is more often a name than January
