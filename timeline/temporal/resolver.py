@@ -2,178 +2,23 @@
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, replace
-from datetime import date
-from functools import cached_property
-
-import pendulum
+from dataclasses import replace
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
-from timeline.temporal.holidays import holiday_date
-from timeline.temporal.tense import FUTURE, PAST, UNKNOWN, tense_at
+from timeline.temporal.context import Context, Resolution, dated, describe, finer
+from timeline.temporal.placement import calendar_date, holiday, weekday, weekend
+from timeline.temporal.tense import FUTURE
 from timeline.temporal.vocabulary import vocabulary
 
-# Tense picks the year of a bare month or day unless that lands more than ~8 months away.
-TENSE_REACH_DAYS = 240
-WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a value is resolved against: the publish date, the last date mentioned, the tense.
-
-    The tense is read from the sentence around text[start:end] only when a value asks for it.
-    """
-
-    published: date
-    mentions: tuple[p.Span, ...] = ()  # dates mentioned before, the latest last
-    text: str = ""
-    start: int = 0
-    end: int = 0
-
-    @cached_property
-    def tense(self) -> str:
-        return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
-
-    @property
-    def previous(self) -> p.Span | None:
-        """The date mentioned last."""
-        return self.mentions[-1] if self.mentions else None
-
-    def mention_for(self, unit: str) -> p.Span | None:
-        """The latest mention precise enough to count `unit`s from ("the same day" needs a day)."""
-        for mention in reversed(self.mentions):
-            if not _coarser(mention.granularity, unit):
-                return mention
-        return None
-
-    def anchor(self, use_previous: bool, unit: str = "day") -> tuple[date, str, p.Span | None]:
-        """The day to count from, whether it is the publish date or a mention, and the mention."""
-        mention = self.mention_for(unit) if use_previous else None
-        if mention is not None:
-            return mention.earliest, "previous", mention
-        return self.published, "publish", None
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A resolved value: TIMEX3 type and value, and for dates the interval and granularity."""
-
-    type: str
-    value: str
-    explanation: str
-    mod: str = ""
-    earliest: date | None = None
-    latest: date | None = None
-    granularity: str = ""
-    anchor: str = "publish"
-
-
-def _date(span: p.Span, explanation: str, anchor: str = "publish") -> Resolution:
-    return Resolution("DATE", span.value, explanation, "", span.earliest, span.latest,
-                      span.granularity, anchor)
-
-
-def _describe(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.isoweekday()][:3]} {day.isoformat()}"
-
-
-def _distance(span: p.Span, day: date) -> int:
-    return min(abs((span.earliest - day).days), abs((span.latest - day).days))
-
-
-def _pick(options: list[p.Span], ctx: Context) -> p.Span:
-    """Among the same month (or day) in neighbouring years, the one the tense points at, unless
-    the nearest one is much closer (news rarely means a date most of a year away)."""
-    published = ctx.published
-    nearest = min(options, key=lambda o: _distance(o, published))
-    if ctx.tense == PAST:
-        past = [o for o in options if o.earliest <= published]
-        chosen = past[-1] if past else nearest
-    elif ctx.tense == FUTURE:
-        ahead = [o for o in options if o.latest >= published]
-        chosen = ahead[0] if ahead else nearest
-    else:
-        chosen = nearest
-    return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
-
-
-def _calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
-    year = value.year
-    if value.month is None:
-        return _date(p.year_span(year or ctx.published.year), "the year as written")
-    if year is not None:
-        span = _month_or_day(year, value.month, value.day)
-        return _date(span, "the date as written")
-    options = [
-        _month_or_day(y, value.month, value.day)
-        for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
-        if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
-    ]
-    if value.direction:
-        tense = PAST if value.direction < 0 else FUTURE
-        before = [o for o in options if o.latest < ctx.published]
-        after = [o for o in options if o.earliest > ctx.published]
-        span = (before[-1] if before else options[0]) if value.direction < 0 else (
-            after[0] if after else options[-1])
-        return _date(span, f"the {'last' if value.direction < 0 else 'next'} such date "
-                           f"{'before' if value.direction < 0 else 'after'} the publish date")
-    span = _pick(options, ctx)
-    tense = ctx.tense
-    return _date(span, f"year from the publish date {_describe(ctx.published)}; {tense} tense")
-
-
-def _month_or_day(year: int, month: int, day: int | None) -> p.Span:
-    return p.month_span(year, month) if day is None else p.day_span(date(year, month, day))
-
-
-def _weekday(value: v.Weekday, ctx: Context) -> Resolution:
-    anchor = pendulum.date(ctx.published.year, ctx.published.month, ctx.published.day)
-    target = pendulum.WeekDay(value.weekday - 1)
-    name = WEEKDAY_NAMES[value.weekday]
-    if value.week_offset is not None:
-        monday = anchor.start_of("week").add(weeks=value.week_offset)
-        day = monday.add(days=value.weekday - 1)
-        how = f"the {name} of the week {value.week_offset:+d} from the publish week"
-    elif value.direction < 0:
-        day, how = anchor.previous(target), f"the {name} before the publish date"
-    elif value.direction > 0:
-        day, how = anchor.next(target), f"the {name} after the publish date"
-    elif ctx.tense == FUTURE:
-        day = anchor if anchor.day_of_week == target else anchor.next(target)
-        how = f"the {name} on or after the publish date; future tense"
-    else:
-        day = anchor if anchor.day_of_week == target else anchor.previous(target)
-        how = f"the {name} on or before the publish date; {ctx.tense} tense"
-    return _date(p.day_span(p.as_date(day)), f"{how}, {_describe(ctx.published)}")
-
-
-def _weekend(value: v.Weekend, ctx: Context) -> Resolution:
-    saturday = _weekday(v.Weekday(6, value.direction), ctx)
-    assert saturday.earliest is not None
-    span = p.weekend_span(saturday.earliest)
-    return _date(span, saturday.explanation.replace("Saturday", "weekend (Saturday)"))
-
-
-def _holiday(value: v.Holiday, ctx: Context) -> Resolution:
-    year = ctx.published.year
-    options = [p.day_span(holiday_date(value.name, y)) for y in (year - 1, year, year + 1)]
-    if value.direction:
-        before = [o for o in options if o.latest < ctx.published]
-        after = [o for o in options if o.earliest > ctx.published]
-        span = before[-1] if value.direction < 0 else after[0]
-    else:
-        span = _pick(options, ctx)
-    return _date(span, f"{value.name.replace('_', ' ')} in the year the tense points at")
+__all__ = ["Context", "Resolution", "resolve"]
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
     anchor, kind, _ = ctx.anchor(value.previous, value.unit)
     span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
     which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
-    return _date(span, f"{which} {value.unit} from the {kind} date {_describe(anchor)}", kind)
+    return dated(span, f"{which} {value.unit} from the {kind} date {describe(anchor)}", kind)
 
 
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
@@ -191,27 +36,12 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         assert mention is not None
         anchor, kind = mention.earliest, "previous"
     moved = p.shifted(anchor, unit, value.direction * amount)
-    if mention is not None and _finer(mention.granularity, unit):
+    if mention is not None and finer(mention.granularity, unit):
         unit = mention.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
-    return _date(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {_describe(anchor)}",
+    return dated(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}",
                  kind)
-
-
-_CALENDAR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
-
-
-def _coarser(granularity: str, unit: str) -> bool:
-    """Whether a granularity is coarser than `unit` (seasons and halves count as quarters)."""
-    order = {"weekend": 1, "season": 3, "half": 3, **{u: i for i, u in enumerate(_CALENDAR_ORDER)}}
-    return order.get(granularity, 99) > order.get(unit, 99)
-
-
-def _finer(granularity: str, unit: str) -> bool:
-    """Whether a granularity is a calendar unit finer than `unit`."""
-    order = _CALENDAR_ORDER
-    return granularity in order and unit in order and order.index(granularity) < order.index(unit)
 
 
 def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
@@ -223,7 +53,7 @@ def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
 
 def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
     span = p.month_span(ctx.published.year + value.year_offset, value.month)
-    return _date(span, f"month of the year {value.year_offset:+d} from the publish year")
+    return dated(span, f"month of the year {value.year_offset:+d} from the publish year")
 
 
 def _period(value: v.Period, ctx: Context) -> Resolution:
@@ -231,16 +61,16 @@ def _period(value: v.Period, ctx: Context) -> Resolution:
         return _mentioned_quarter(value, ctx)
     anchor, kind, _ = ctx.anchor(value.previous, "year")
     if value.year is not None:
-        return _date(p.period_span(value.code, value.year), "the period as written")
+        return dated(p.period_span(value.code, value.year), "the period as written")
     if value.year_offset is not None:
         span = p.period_span(value.code, anchor.year + value.year_offset)
-        return _date(span, f"the period in the year {value.year_offset:+d} from the {kind} date",
+        return dated(span, f"the period in the year {value.year_offset:+d} from the {kind} date",
                      kind)
     this_year = p.period_span(value.code, anchor.year)
     if this_year.earliest > anchor and ctx.tense != FUTURE:
-        return _date(p.period_span(value.code, anchor.year - 1),
+        return dated(p.period_span(value.code, anchor.year - 1),
                      f"the last such period before the {kind} date", kind)
-    return _date(this_year, f"the period in the year of the {kind} date", kind)
+    return dated(this_year, f"the period in the year of the {kind} date", kind)
 
 
 def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
@@ -258,7 +88,7 @@ def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
         year = value.year
     elif value.year_offset is not None:
         year += value.year_offset
-    return _date(p.quarter_span(year, quarter), how, kind)
+    return dated(p.quarter_span(year, quarter), how, kind)
 
 
 def _ref(value: v.Ref, ctx: Context) -> Resolution:
@@ -316,9 +146,9 @@ def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
     if value.day is not None:
         day = resolve(value.day, ctx)
     elif (mention := ctx.mention_for("day")) is not None:
-        day = _date(mention, "the day last mentioned", "previous")
+        day = dated(mention, "the day last mentioned", "previous")
     else:
-        day = _date(p.day_span(ctx.published), "the publish date")
+        day = dated(p.day_span(ctx.published), "the publish date")
     if day.granularity != "day":
         return day
     clock = f"T{value.part}" if value.part else f"T{value.hour:02d}:{value.minute:02d}"
@@ -352,16 +182,16 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
 
 
 _RESOLVERS = {
-    v.CalendarDate: _calendar_date,
-    v.Weekday: _weekday,
-    v.Weekend: _weekend,
-    v.Holiday: _holiday,
+    v.CalendarDate: calendar_date,
+    v.Weekday: weekday,
+    v.Weekend: weekend,
+    v.Holiday: holiday,
     v.Relative: _relative,
     v.Shift: _shift,
     v.MonthOfRelativeYear: _month_of_year,
     v.Period: _period,
-    v.Decade: lambda value, ctx: _date(p.decade_span(value.decade), "the decade as written"),
-    v.Century: lambda value, ctx: _date(p.century_span(value.century), "the century as written"),
+    v.Decade: lambda value, ctx: dated(p.decade_span(value.decade), "the decade as written"),
+    v.Century: lambda value, ctx: dated(p.century_span(value.century), "the century as written"),
     v.Ref: _ref,
     v.Duration: _duration,
     v.Recurrence: _recurrence,
