@@ -112,6 +112,8 @@ def duration_value(unit: str, amount: float | None) -> str:
         unit, letter, amount = "year", "Y", amount * 100
     if unit == "weekend":
         letter = "WE"
+    if unit == "quarter" and amount is not None:
+        unit, letter, amount = "month", "M", amount * 3  # "the next three quarters": P9M
     if amount is None:
         return f"{prefix}X{letter}"
     whole = int(amount)
