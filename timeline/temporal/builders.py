@@ -178,10 +178,10 @@ def _so_far(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _day_of(fields: Fields, params: Params) -> v.Temporal | None:
-    if "weekday" in fields:
-        return v.Weekday(_word("weekdays", fields["weekday"]))
     if "month" in fields:
         return _date(fields, params)
+    if "weekday" in fields:
+        return v.Weekday(_word("weekdays", fields["weekday"]))
     if "day_offset" in params:
         return v.Relative("day", int(params["day_offset"]))
     return None
