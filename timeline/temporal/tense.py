@@ -8,6 +8,7 @@ from functools import cache
 from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+_CLAUSE_PENALTY = 20
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
@@ -49,7 +50,9 @@ def tense_at(text: str, start: int, end: int) -> str:
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
-        distance = start - match.end() if match.end() <= start else match.start() - end
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        # a cue across a comma or semicolon belongs to another clause: count it further away
+        distance = len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
         if distance < best_distance:
             best, best_distance = (FUTURE if match["future"] else PAST), distance
     return best
