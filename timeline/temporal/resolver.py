@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
@@ -174,13 +175,27 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
         earliest, latest = p.narrowed(span, mod)
         return replace(inner, mod=mod, earliest=earliest, latest=latest,
                        explanation=f"{inner.explanation}; {mod.lower()} of the period")
+    bound = _shifted_day(value.inner, ctx)  # "more than three years ago": that very day
     if mod in ("BEFORE", "ON_OR_BEFORE"):
-        return replace(inner, mod=mod, earliest=None, granularity="open",
-                       explanation=f"before {inner.value}; {inner.explanation}")
+        latest = bound if bound is not None else inner.latest
+        return replace(inner, mod=mod, earliest=None, latest=latest, granularity="open",
+                       explanation=f"before {latest.isoformat()}; {inner.explanation}")
     if mod in ("AFTER", "ON_OR_AFTER"):
-        return replace(inner, mod=mod, latest=None, granularity="open",
-                       explanation=f"after {inner.value}; {inner.explanation}")
+        earliest = bound if bound is not None else inner.earliest
+        # "less than a year ago" runs up to the anchor; "after 2022" has no end
+        until = ctx.anchor(False)[0] if bound is not None else None
+        return replace(inner, mod=mod, earliest=earliest, latest=until, granularity="open",
+                       explanation=f"after {earliest.isoformat()}; {inner.explanation}")
     return replace(inner, mod=mod)
+
+
+def _shifted_day(value: v.Temporal, ctx: Context) -> date | None:
+    """The exact day a shift from the publish date lands on, for open bounds; None otherwise."""
+    if not isinstance(value, v.Shift) or value.previous or value.amount is None:
+        return None
+    if vocabulary().units[value.unit].get("time"):
+        return None
+    return p.shifted(ctx.published, value.unit, value.direction * value.amount)
 
 
 _RESOLVERS = {
