@@ -171,3 +171,8 @@ def test_since_a_later_year_keeps_a_valid_interval() -> None:
 def test_less_than_a_year_ago_runs_up_to_the_publish_date() -> None:
     timex = only("He arrived less than a year ago.")
     assert (timex.mod, timex.earliest, timex.latest) == ("AFTER", date(2024, 6, 5), PUBLISHED)
+
+
+def test_more_than_two_years_from_now_is_a_lower_bound() -> None:
+    timex = only("The plant opens more than two years from now.")
+    assert (timex.mod, timex.earliest, timex.latest) == ("AFTER", date(2027, 6, 5), None)

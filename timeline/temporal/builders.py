@@ -224,6 +224,8 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "part_of_day": _part_of_day,
 }
 
+_APPROX_ON_FUTURE_SHIFT = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "APPROX": "APPROX",
+                           "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE"}
 _APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX",
                     "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"}
 
@@ -233,7 +235,10 @@ def _modifiers(value: v.Temporal, fields: Fields, params: Params) -> v.Temporal:
         value = v.Modified(value, str(_word("fuzzy", fields["fuzzy"])))
     if "approx" in fields or "bound" in fields:
         mod = str(_word("approximators", fields.get("approx") or fields["bound"]))
-        value = v.Modified(value, _APPROX_ON_SHIFT[mod] if isinstance(value, v.Shift) else mod)
+        if isinstance(value, v.Shift):
+            # "more than 3 years ago" is before that day; "more than 3 years from now" after it
+            mod = _APPROX_ON_SHIFT[mod] if value.direction < 0 else _APPROX_ON_FUTURE_SHIFT[mod]
+        value = v.Modified(value, mod)
     if "mod" in params:
         value = v.Modified(value, str(params["mod"]), bool(params.get("so_far")))
     return value

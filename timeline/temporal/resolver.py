@@ -176,16 +176,24 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
         return replace(inner, mod=mod, earliest=earliest, latest=latest,
                        explanation=f"{inner.explanation}; {mod.lower()} of the period")
     bound = _shifted_day(value.inner, ctx)  # "more than three years ago": that very day
+    if bound is not None and mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
+        # between the bound and the publish date, or open beyond the bound
+        before = mod in ("BEFORE", "ON_OR_BEFORE")
+        earliest: date | None
+        latest: date | None
+        if bound <= ctx.published:
+            earliest, latest = (None, bound) if before else (bound, ctx.published)
+        else:
+            earliest, latest = (ctx.published, bound) if before else (bound, None)
+        side = "before" if before else "after"
+        return replace(inner, mod=mod, earliest=earliest, latest=latest, granularity="open",
+                       explanation=f"{side} {bound.isoformat()}; {inner.explanation}")
     if mod in ("BEFORE", "ON_OR_BEFORE"):
-        latest = bound if bound is not None else inner.latest
-        return replace(inner, mod=mod, earliest=None, latest=latest, granularity="open",
-                       explanation=f"before {latest.isoformat()}; {inner.explanation}")
+        return replace(inner, mod=mod, earliest=None, granularity="open",
+                       explanation=f"before {inner.value}; {inner.explanation}")
     if mod in ("AFTER", "ON_OR_AFTER"):
-        earliest = bound if bound is not None else inner.earliest
-        # "less than a year ago" runs up to the anchor; "after 2022" has no end
-        until = ctx.anchor(False)[0] if bound is not None else None
-        return replace(inner, mod=mod, earliest=earliest, latest=until, granularity="open",
-                       explanation=f"after {earliest.isoformat()}; {inner.explanation}")
+        return replace(inner, mod=mod, latest=None, granularity="open",
+                       explanation=f"after {inner.value}; {inner.explanation}")
     return replace(inner, mod=mod)
 
 
