@@ -179,14 +179,9 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
     if bound is not None and mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
         # between the bound and the publish date, or open beyond the bound
         before = mod in ("BEFORE", "ON_OR_BEFORE")
-        earliest: date | None
-        latest: date | None
-        if bound <= ctx.published:
-            earliest, latest = (None, bound) if before else (bound, ctx.published)
-        else:
-            earliest, latest = (ctx.published, bound) if before else (bound, None)
+        low, high = _bounded(bound, ctx.published, before)
         side = "before" if before else "after"
-        return replace(inner, mod=mod, earliest=earliest, latest=latest, granularity="open",
+        return replace(inner, mod=mod, earliest=low, latest=high, granularity="open",
                        explanation=f"{side} {bound.isoformat()}; {inner.explanation}")
     if mod in ("BEFORE", "ON_OR_BEFORE"):
         return replace(inner, mod=mod, earliest=None, granularity="open",
@@ -195,6 +190,13 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
         return replace(inner, mod=mod, latest=None, granularity="open",
                        explanation=f"after {inner.value}; {inner.explanation}")
     return replace(inner, mod=mod)
+
+
+def _bounded(bound: date, published: date, before: bool) -> tuple[date | None, date | None]:
+    """The interval before or after `bound`, closed by the publish date when it lies between."""
+    if bound <= published:
+        return (None, bound) if before else (bound, published)
+    return (published, bound) if before else (bound, None)
 
 
 def _shifted_day(value: v.Temporal, ctx: Context) -> date | None:
