@@ -90,6 +90,11 @@ def _relative(fields: Fields, params: Params) -> v.Temporal | None:
     return v.Relative(_unit(fields, params), int(params.get("offset", 0)), bool(params.get("previous")))
 
 
+def _period_of(fields: Fields, params: Params) -> v.Temporal | None:
+    day = _date(fields, params)
+    return None if day is None else v.PeriodOf(_unit(fields, params), day)
+
+
 def _count(fields: Fields, params: Params) -> float | None:
     if "count" in fields:
         return amount(fields["count"])
@@ -209,6 +214,7 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "date": _date,
     "weekday": _weekday,
     "relative": _relative,
+    "period_of": _period_of,
     "shift": _shift,
     "month_of_year": _month_of_year,
     "period": _period,

@@ -22,6 +22,14 @@ def _relative(value: v.Relative, ctx: Context) -> Resolution:
     return dated(span, f"{which} {value.unit} from the {kind} date {describe(anchor)}", kind)
 
 
+def _period_of(value: v.PeriodOf, ctx: Context) -> Resolution:
+    day = resolve(value.day, ctx)
+    if day.earliest is None or day.granularity != "day":
+        return day
+    span = p.unit_span(value.unit, day.earliest)
+    return dated(span, f"the {value.unit} of {day.value}; {day.explanation}")
+
+
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
     if value.amount is None:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
@@ -214,6 +222,7 @@ _RESOLVERS = {
     v.Weekend: weekend,
     v.Holiday: holiday,
     v.Relative: _relative,
+    v.PeriodOf: _period_of,
     v.Shift: _shift,
     v.MonthOfRelativeYear: _month_of_year,
     v.Period: _period,

@@ -53,6 +53,14 @@ class Relative:
 
 
 @dataclass(frozen=True)
+class PeriodOf:
+    """The week (or month, ...) that holds a given day: "the week of March 6"."""
+
+    unit: str
+    day: Temporal
+
+
+@dataclass(frozen=True)
 class Shift:
     """An amount of units before or after the anchor: "three years ago", "a day earlier"."""
 
@@ -150,6 +158,7 @@ Temporal = (
     | Weekend
     | Holiday
     | Relative
+    | PeriodOf
     | Shift
     | MonthOfRelativeYear
     | Period
