@@ -9,7 +9,7 @@ from functools import cache
 
 from timeline.model import TimelineError
 from timeline.temporal.builders import build
-from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, cover, token_key
+from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
 from timeline.temporal.values import Temporal
 from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
 
@@ -69,7 +69,14 @@ def _expand(match: re.Match[str]) -> str:
     return f"(?P<{name}>{body})"
 
 
+# Placeholders whose every match holds one of a few words: a year is four digits or starts
+# "nineteen ..." or reads "two thousand ...".
+_COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
+
+
 def _placeholder_cover(kind: str) -> frozenset[str]:
+    if kind in _COVERS:
+        return _COVERS[kind]
     body = _PLACEHOLDERS.get(kind, "")
     found = {DIGITS} if "\\d" in body else set()
     for word_class in re.findall(r"\{([a-z_]+)\}", body):
@@ -124,7 +131,11 @@ def _all_triggers() -> frozenset[str]:
 def _trigger_positions(text: str) -> dict[str, list[int]]:
     """Where each trigger word (plurals also as their singular) and any number occur."""
     wanted = _all_triggers()
-    positions: dict[str, list[int]] = {DIGITS: [m.start() for m in _NUMBERS.finditer(text)]}
+    numbers = list(_NUMBERS.finditer(text))
+    positions: dict[str, list[int]] = {
+        DIGITS: [m.start() for m in numbers],
+        YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
+    }
     for token in _WORDS.finditer(text.lower()):
         word = token[0]
         if word in wanted:
