@@ -1,7 +1,14 @@
 """Temporal tagger: find dates, times, durations and sets in news text and resolve them.
 
-Phase one (scanner) reads typed, under-specified values with regexes built from the YAML rules;
-phase two (resolver) applies the publish date, the last date mentioned and the tense.
+Phase one (scanner) reads typed, under-specified values (values.py) with regexes built from the
+YAML rules; phase two (resolver, placement) applies the publish date, the dates mentioned before
+and the tense of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
+
+Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
+{month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
+(a builder in builders.py), optional `params` and `priority`, and `examples` that
+tests/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a regex
+alternation takes the first branch that matches. Where rules overlap, the longest match wins.
 """
 
 from __future__ import annotations
