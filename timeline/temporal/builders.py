@@ -100,6 +100,8 @@ def _count(fields: Fields, params: Params) -> float | None:
         return amount(fields["count"])
     if "vague" in fields:
         return None
+    if "amount" not in params and normalize(fields.get("unit", "")).endswith("s"):
+        return None  # "decades-long": a plural unit without a count is a vague amount
     given = params.get("amount", 1)
     return None if given is None else float(given)
 
@@ -161,6 +163,8 @@ def _duration(fields: Fields, params: Params) -> v.Temporal | None:
     count = _count(fields, params)
     if count is not None and count >= 1000:
         return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    if count is not None and "half" in fields:
+        count += 0.5  # "a minute and a half"
     return v.Duration(_unit(fields, params), count)
 
 

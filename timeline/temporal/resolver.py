@@ -129,7 +129,7 @@ def duration_value(unit: str, amount: float | None) -> str:
     if amount == whole:
         return f"{prefix}{whole}{letter}"
     smaller = {"year": ("M", 12), "month": ("D", 30), "day": ("T", 24), "hour": ("M", 60),
-               "week": ("D", 7)}
+               "week": ("D", 7), "minute": ("S", 60)}
     if unit in smaller:
         sub_letter, per = smaller[unit]
         rest = round((amount - whole) * per)
