@@ -33,7 +33,10 @@ def tag(text: str, published: date) -> list[Timex]:
     mentions: list[Span] = []
     for candidate in scan(text):
         ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
-        resolution = resolve(candidate.value, ctx)
+        try:
+            resolution = resolve(candidate.value, ctx)
+        except (ValueError, OverflowError):
+            continue  # it lands outside the calendar (before year 1 or after 9999): no date
         found.append(
             Timex(
                 start=candidate.start,
