@@ -44,7 +44,7 @@ _CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb i
 
 
 _WINDOW = 50  # no match reaches further than this from the word that triggered it
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[A-Za-z]+")
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -136,8 +136,8 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
         DIGITS: [m.start() for m in numbers],
         YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
     }
-    for token in _WORDS.finditer(text.lower()):
-        word = token[0]
+    for token in _WORDS.finditer(text):  # not text.lower(): that may change offsets ("İ")
+        word = token[0].lower()
         if word in wanted:
             positions.setdefault(word, []).append(token.start())
         if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
