@@ -30,6 +30,16 @@ def _cues() -> re.Pattern[str]:
     )
 
 
+@cache
+def _just_before() -> re.Pattern[str]:
+    entries = vocabulary().words["tense_cues"]
+    return re.compile(
+        rf"(?<!\w)(?:(?P<future>{_words(entries['just_before_future'])})"
+        rf"|(?P<past>{_words(entries['just_before_past'])}))\s+$",
+        re.IGNORECASE,
+    )
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end offsets of the sentence holding text[start:end]."""
     window_start = max(0, start - 400)
@@ -45,6 +55,9 @@ def tense_at(text: str, start: int, end: int) -> str:
     """past, future or unknown: the tense cue nearest to text[start:end] in its sentence."""
     if text.startswith(("'s", "’s"), end):
         return PAST  # "Wednesday's ruling": a possessive day is one already talked about
+    local = _just_before().search(text, max(0, start - 20), start)
+    if local:
+        return FUTURE if local["future"] else PAST
     head, tail = sentence_bounds(text, start, end)
     best, best_distance = UNKNOWN, len(text) + 1
     for match in _cues().finditer(text, head, tail):
