@@ -159,14 +159,15 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
     shouting = text.upper() == text
     length = len(text)
     present = positions.keys()
+    windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
-        if compiled_rule.triggers:
-            hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
-            if not hits:
-                continue
-            windows = _windows(hits, length)
-        else:
-            windows = [(0, length)]
+        triggers = compiled_rule.triggers
+        if triggers not in windows_of:
+            hits = [p for word in triggers & present for p in positions[word]]
+            windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
+        windows = windows_of[triggers]
+        if not windows:
+            continue
         rule = compiled_rule.rule
         for start, end in windows:
             for match in compiled_rule.regex.finditer(text, start, end):
