@@ -124,8 +124,9 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     code: str | None = params.get("code")
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
-    elif "ordinal" in fields:
-        number = _word("ordinals", fields["ordinal"])
+    elif "ordinal" in fields or "quarter_number" in fields:
+        number = (int(fields["quarter_number"]) if "quarter_number" in fields
+                  else _word("ordinals", fields["ordinal"]))
         prefix = params.get("prefix", "Q")
         if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
