@@ -112,6 +112,7 @@ def vocabulary() -> Vocabulary:
         normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
     }
     words["tense_cues"] = raw["tense_cues"]["entries"]
+    words["signals"] = _invert(raw["signals"]["entries"])
     examples: list[Example] = []
     for kind, section in raw.items():
         examples.extend(_examples(section.get("examples"), f"{VOCABULARY_FILE}: {kind}"))
