@@ -1,0 +1,240 @@
+"""Phase one: find candidate temporal expressions with precompiled regexes built from the rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from timeline.model import TimelineError
+from timeline.temporal import values as v
+from timeline.temporal.builders import build
+from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
+from timeline.temporal.values import Modified, Temporal
+
+# Values that name a stretch of calendar a signal like "since" can open up.
+_DATED = (v.CalendarDate, v.Weekday, v.Relative, v.Shift, v.MonthOfRelativeYear, v.Period,
+          v.Decade, v.Holiday, v.Modified, v.PeriodOf, v.Weekend)
+from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
+
+# Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?(?:\s+1/2)?"
+    r"|(?:(?:{number_tens})[\s\-]+(?:{number_ones})|{numbers})(?:[\s\-]+and[\s\-]+a[\s\-]+half)?)"
+)
+_PLACEHOLDERS: dict[str, str] = {
+    "month": "{months}",
+    "weekday": "{weekdays}",
+    "ordinal": "{ordinals}",
+    "unit": "{units}",
+    "season": "{seasons}",
+    "holiday": "{holidays}",
+    "decade_word": "{decade_words}",
+    "part": "{parts_of_day}",
+    "fuzzy": "{fuzzy}",
+    "approx": "{approximators}",
+    "bound": "{bounds}",
+    "vague": "{vague_numbers}",
+    "count": _NUMBER,
+    "year": (
+        r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)"
+        r"|nineteen[\s\-]+(?:{number_tens})(?:[\s\-]+(?:{number_ones}))?"
+        r"|two[\s\-]+thousand(?:[\s\-]+(?:and[\s\-]+)?(?:{number_ones}))?"
+    ),
+    "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+}
+_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
+_CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb is not May the month
+
+
+_WINDOW = 50  # no match reaches further than this from the word that triggered it
+_WORDS = re.compile(r"[A-Za-z]+")
+_NUMBERS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched expression and its typed, not yet resolved value."""
+
+    start: int
+    end: int
+    value: Temporal
+    rule: str
+    priority: int
+
+
+def _expand(match: re.Match[str]) -> str:
+    kind, name = match["kind"], match["name"] or match["kind"]
+    if kind not in _PLACEHOLDERS:
+        raise TimelineError(f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
+                            + ", ".join(sorted(_PLACEHOLDERS)))
+    body = _PLACEHOLDERS[kind]
+    body = re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), body)
+    return f"(?P<{name}>{body})"
+
+
+# Placeholders whose every match holds one of a few words: a year is four digits or starts
+# "nineteen ..." or reads "two thousand ...".
+_COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
+
+
+def _placeholder_cover(kind: str) -> frozenset[str]:
+    if kind in _COVERS:
+        return _COVERS[kind]
+    body = _PLACEHOLDERS.get(kind, "")
+    found = {DIGITS} if "\\d" in body else set()
+    for word_class in re.findall(r"\{([a-z_]+)\}", body):
+        for word in vocabulary().words[word_class]:
+            tokens = [token_key(t) for t in TOKEN.findall(word)]
+            useful = [t for t in tokens if t not in STOPWORDS] or tokens
+            found.update(useful)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule, its compiled regex and the words that trigger trying it."""
+
+    rule: Rule
+    regex: re.Pattern[str]
+    triggers: frozenset[str]
+
+
+@cache
+def compiled() -> tuple[CompiledRule, ...]:
+    """Every rule's pattern with placeholders expanded, bounded at word edges, compiled once."""
+    result = []
+    for rule in rules():
+        pattern = _PLACEHOLDER.sub(_expand, rule.pattern)
+        try:
+            regex = re.compile(rf"(?<![\w]){pattern}(?![\w])", re.IGNORECASE)
+        except re.error as error:
+            raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
+        result.append(CompiledRule(rule, regex, cover(rule.pattern, _placeholder_cover)))
+    return tuple(result)
+
+
+def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger positions."""
+    merged: list[tuple[int, int]] = []
+    for position in sorted(positions):
+        start, end = max(0, position - _WINDOW), min(length, position + _WINDOW)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@cache
+def _all_triggers() -> frozenset[str]:
+    friends = (triggers for _, triggers in _false_friends())
+    return frozenset().union(*(c.triggers for c in compiled()), *friends)
+
+
+def _trigger_positions(text: str) -> dict[str, list[int]]:
+    """Where each trigger word (plurals also as their singular) and any number occur."""
+    wanted = _all_triggers()
+    numbers = list(_NUMBERS.finditer(text))
+    positions: dict[str, list[int]] = {
+        DIGITS: [m.start() for m in numbers],
+        YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
+    }
+    for token in _WORDS.finditer(text):  # not text.lower(): that may change offsets ("İ")
+        word = token[0].lower()
+        if word in wanted:
+            positions.setdefault(word, []).append(token.start())
+        if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
+            positions.setdefault(word[:-1], []).append(token.start())
+    return positions
+
+
+def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
+    if shouting:
+        return True
+    for kind in _CAPITALISED:
+        word = match.groupdict().get(kind)
+        if word is not None and not word[0].isupper():
+            return False
+    return True
+
+
+def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Candidate]:
+    shouting = text.upper() == text
+    length = len(text)
+    present = positions.keys()
+    windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
+    for compiled_rule in compiled():
+        triggers = compiled_rule.triggers
+        if triggers not in windows_of:
+            hits = [p for word in triggers & present for p in positions[word]]
+            windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
+        windows = windows_of[triggers]
+        if not windows:
+            continue
+        rule = compiled_rule.rule
+        for start, end in windows:
+            for match in compiled_rule.regex.finditer(text, start, end):
+                if match.end() == end < length and text[end].isalnum():
+                    continue  # cut by the window's edge, not at a word's end
+                if not _properly_capitalised(match, shouting):
+                    continue
+                fields = {k: v for k, v in match.groupdict().items() if v is not None}
+                value = build(rule, fields)
+                if value is not None:
+                    yield Candidate(match.start(), match.end(), value, rule.name, rule.priority)
+
+
+@cache
+def _false_friends() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    return tuple(
+        (re.compile(pattern), cover(pattern, _placeholder_cover))
+        for pattern in vocabulary().false_friends
+    )
+
+
+def _false_friend_spans(text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
+    spans: list[tuple[int, int]] = []
+    for pattern, triggers in _false_friends():
+        hits = [p for word in triggers & positions.keys() for p in positions[word]]
+        windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        for start, end in windows:
+            spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    return spans
+
+
+def scan(text: str) -> list[Candidate]:
+    """Non-overlapping candidates in text order; the longest match wins, then the higher priority."""
+    positions = _trigger_positions(text)
+    ranked = sorted(
+        _raw_candidates(text, positions),
+        key=lambda c: (-(c.end - c.start), -c.priority, c.start),
+    )
+    if not ranked:
+        return []
+    blocked = _false_friend_spans(text, positions)
+    taken: list[Candidate] = []
+    for candidate in ranked:
+        if any(candidate.start < t.end and t.start < candidate.end for t in taken):
+            continue
+        if any(candidate.start < end and start < candidate.end for start, end in blocked):
+            continue
+        taken.append(candidate)
+    return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
+
+
+@cache
+def _signal_before() -> re.Pattern[str]:
+    words = sorted(vocabulary().words["signals"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?P<signal>" + "|".join(map(re.escape, words)) + r")\s+$", re.IGNORECASE)
+
+
+def _signalled(text: str, candidate: Candidate) -> Candidate:
+    """The candidate as an open interval when a signal precedes it ("since 2022")."""
+    found = _signal_before().search(text, max(0, candidate.start - 20), candidate.start)
+    if found is None or not isinstance(candidate.value, _DATED):
+        return candidate
+    mod = str(vocabulary().meaning("signals", found["signal"]))
+    return replace(candidate, value=Modified(candidate.value, mod, so_far=True))
