@@ -49,7 +49,7 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
         if is_ignored(path):
             continue
         try:
-            articles.append(parse_article(path.name, _read_bytes(path)))
+            articles.append(parse_article(path.name, read_bytes(path)))
         except TimelineError as error:
             skipped.append(Skipped(path.name, _reason(path.name, error)))
     articles, more = _check_folder(articles)
@@ -63,7 +63,8 @@ def is_ignored(path: Path) -> bool:
     return name.startswith(".") or name.endswith("~") or bool(_IGNORED.fullmatch(name)) or path.is_dir()
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, refused with a clear reason when too large or unreadable."""
     limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
     try:
         size = path.stat().st_size
@@ -82,8 +83,14 @@ def _reason(name: str, error: TimelineError) -> str:
     return message[len(name) :].lstrip(",: ") if message.startswith(name) else message
 
 
-def parse_article(name: str, raw: bytes) -> Article:
-    """One article from a file's name and bytes; TimelineError says what is wrong and what to do."""
+def parse_article(
+    name: str, raw: bytes, published: date | None = None, how_to_date: str = ADD_PUBLISHED
+) -> Article:
+    """One article from a file's name and bytes; TimelineError says what is wrong and what to do.
+
+    `published`, when given, is the publish date and nothing is inferred; `how_to_date` ends
+    the error when no publish date can be found.
+    """
     suffix = Path(name).suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
         raise TimelineError(f"{name}: not an article file; articles are .txt, .md or .html files")
@@ -93,8 +100,12 @@ def parse_article(name: str, raw: bytes) -> Article:
     if not raw.strip():
         raise TimelineError(f"{name}: the file is empty; paste the article text into it or delete it")
     if suffix in HTML_SUFFIXES:
-        return _from_page(name, raw)
-    return _from_text(name, decode(name, raw))
+        article = _from_page(name, raw, published is None, how_to_date)
+    else:
+        article = _from_text(name, decode(name, raw), published is None, how_to_date)
+    if published is not None:
+        return replace(article, published=published, published_time="", published_evidence="", warnings=())
+    return article
 
 
 def decode(name: str, raw: bytes) -> str:
@@ -127,7 +138,7 @@ def _pick(fields: dict[str, object], key: str) -> tuple[str, object]:
     return "", None
 
 
-def _from_text(name: str, text: str) -> Article:
+def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
     front = split_front_matter(name, text)
     if not front.body.strip():
         raise TimelineError(f"{name}: the article has front matter but no text after it; paste the text below the closing '---'")
@@ -151,10 +162,13 @@ def _from_text(name: str, text: str) -> Article:
     if value is not None:
         published = parse_published(name, value, field_line(text, key))
         return replace(article, published=published.day, published_time=published.time)
-    return _infer(article, first_line=front.body_line, missing="front matter gives no 'published' date")
+    if not infer:
+        return article
+    missing = "front matter gives no 'published' date"
+    return _infer(article, front.body_line, missing, how_to_date)
 
 
-def _from_page(name: str, raw: bytes) -> Article:
+def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
     page = webpage.read_page(name, raw)
     extra = (("author", page.author),) if page.author else ()
     article = Article(
@@ -167,16 +181,18 @@ def _from_page(name: str, raw: bytes) -> Article:
             published=date.fromisoformat(page.published[:10]),
             published_evidence="the web page's metadata (publish date in its markup)",
         )
-    return _infer(article, first_line=1, missing="the web page's metadata gives no publish date")
+    if not infer:
+        return article
+    return _infer(article, 1, "the web page's metadata gives no publish date", how_to_date)
 
 
-def _infer(article: Article, first_line: int, missing: str) -> Article:
+def _infer(article: Article, first_line: int, missing: str, how_to_date: str) -> Article:
     inference = pubdate.infer(article.body, article.name, article.url, first_line)
     if inference.found is None:
         seen = f"; {inference.hint}" if inference.hint else ""
         raise TimelineError(
             f"{article.name}: no publish date: {missing} and the text shows none (no byline "
-            f"date, dateline or 'Published:' line near the top){seen}; {ADD_PUBLISHED}"
+            f"date, dateline or 'Published:' line near the top){seen}; {how_to_date}"
         )
     found = inference.found
     evidence = f"inferred from {found.evidence}"

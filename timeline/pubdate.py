@@ -71,7 +71,8 @@ def _numbered_lines(body: str, first_line: int) -> list[tuple[int, str]]:
             cut = d.start
             break
     head = body[:cut].split("\n")
-    return [(first_line + i, line.strip()) for i, line in enumerate(head) if line.strip()]
+    plain = (re.sub(r"\*\*|__", "", line).strip() for line in head)  # Markdown emphasis
+    return [(first_line + i, line) for i, line in enumerate(plain) if line]
 
 
 def _date_in(text: str) -> tuple[date, str] | None:
