@@ -293,8 +293,7 @@ def _context(found: list[Block], reasons: list[str | None]) -> bool:
             continue
         before = reasons[max(0, i - near) : i]
         after = reasons[i + 1 : i + 1 + near]
-        neighbours = [r for r in (before[-1:] + after[:1]) if r]
-        if _is_short_label(block) and block.words <= 5 and "relative timestamp" in neighbours:
+        if _is_outlet_label(found, reasons, i):
             reasons[i] = "outlet name beside a timestamp"
         elif is_promo(block.text) and any(before + after):
             reasons[i] = "promotional line beside furniture"
@@ -304,6 +303,19 @@ def _context(found: list[Block], reasons: list[str | None]) -> bool:
             continue
         changed = True
     return changed
+
+
+def _is_outlet_label(found: list[Block], reasons: list[str | None], i: int) -> bool:
+    """A short name line just before a timestamp ("Daily Herald" / "3 hours ago"), or just after
+    one behind a bullet ("- Daily Herald"); never the first main block, where headlines sit."""
+    block = found[i]
+    if not (_is_short_label(block) and block.words <= 5):
+        return False
+    timestamp = "relative timestamp"
+    first_main = next((j for j, r in enumerate(reasons) if r is None), -1)
+    if i + 1 < len(found) and reasons[i + 1] == timestamp and i != first_main:
+        return True
+    return i > 0 and reasons[i - 1] == timestamp and block.text.lstrip()[:1] in "-–—•·*"
 
 
 def split_body(body: str) -> tuple[tuple[Passage, ...], tuple[Dropped, ...]]:
