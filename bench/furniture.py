@@ -26,15 +26,19 @@ def main(argv: list[str]) -> int:
         kept = sum(len(p.text) for p in main.passages)
         total_kept += kept
         total_dropped += main.dropped_chars
-        print(f"{article.name}: kept {kept} chars in {len(main.passages)} passages, "
-              f"dropped {main.dropped_chars} chars in {len(main.dropped)} blocks "
-              f"(body {len(article.body)})")
+        print(
+            f"{article.name}: kept {kept} chars in {len(main.passages)} passages, "
+            f"dropped {main.dropped_chars} chars in {len(main.dropped)} blocks "
+            f"(body {len(article.body)})"
+        )
         if show:
             for p in main.passages:
                 print(f"    KEEP {p.start:>6} {p.text[:90]!r}")
             for d in main.dropped:
                 text = article.body[d.start : d.end]
-                print(f"    DROP {d.start:>6} [{d.reason}] {text[:70]!r}{' ...' if len(text) > 70 else ''}")
+                print(
+                    f"    DROP {d.start:>6} [{d.reason}] {text[:70]!r}{' ...' if len(text) > 70 else ''}"
+                )
     for s in skipped:
         print(f"skipped {s.name}: {s.reason}")
     print(f"total: kept {total_kept}, dropped {total_dropped}")

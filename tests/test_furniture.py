@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given
@@ -40,7 +41,9 @@ def test_plain_article_keeps_every_paragraph() -> None:
 
 
 def test_related_section_drops_everything_after_it() -> None:
-    body = f"{PARA}\n{PARA2}\n{PARA3}\nRelated Articles\nOther story\nIt happened on June 5, 2025.\n"
+    body = (
+        f"{PARA}\n{PARA2}\n{PARA3}\nRelated Articles\nOther story\nIt happened on June 5, 2025.\n"
+    )
     assert kept(body) == [PARA, PARA2, PARA3]
 
 
@@ -92,7 +95,9 @@ def test_subheading_inside_the_text_is_kept() -> None:
 
 def test_hard_wrapped_paragraphs_are_one_passage_each() -> None:
     wrapped = "\n".join([PARA[:80], PARA[80:]])
-    body = f"{wrapped}\n\n{PARA2[:70]}\n{PARA2[70:]}\n\nAdvertisement\n\n{PARA3[:75]}\n{PARA3[75:]}\n"
+    body = (
+        f"{wrapped}\n\n{PARA2[:70]}\n{PARA2[70:]}\n\nAdvertisement\n\n{PARA3[:75]}\n{PARA3[75:]}\n"
+    )
     passages = furniture.main_text(article(body)).passages
     assert [p.text.replace("\n", "") for p in passages] == [PARA, PARA2, PARA3]
 
@@ -100,7 +105,9 @@ def test_hard_wrapped_paragraphs_are_one_passage_each() -> None:
 def test_dropped_blocks_carry_their_reason() -> None:
     body = f"{PARA}\nAdvertisement\n{PARA2}\n"
     (dropped,) = furniture.main_text(article(body)).dropped
-    assert dropped.reason == "advertisement" and body[dropped.start : dropped.end] == "Advertisement"
+    assert (
+        dropped.reason == "advertisement" and body[dropped.start : dropped.end] == "Advertisement"
+    )
 
 
 def test_scraped_aggregator_fixture_keeps_the_story_and_drops_the_rest() -> None:
@@ -109,7 +116,15 @@ def test_scraped_aggregator_fixture_keeps_the_story_and_drops_the_rest() -> None
     text = "\n".join(p.text for p in main.passages)
     assert "arrived in Pyongyang on Friday" in text
     assert "no sign of unusual activity along the border" in text
-    for furniture_text in ("4h ago", "You might also like", "refinery", "Most popular", "newsletter", "READ MORE", "Reporting by"):
+    for furniture_text in (
+        "4h ago",
+        "You might also like",
+        "refinery",
+        "Most popular",
+        "newsletter",
+        "READ MORE",
+        "Reporting by",
+    ):
         assert furniture_text not in text
 
 
@@ -120,19 +135,38 @@ def test_saved_web_page_main_text_is_all_kept() -> None:
 
 
 BLOCKS = st.sampled_from(
-    [PARA, PARA2, PARA3, "Advertisement", "Related Articles", "5 hours ago", "Comments", "logo",
-     "Deepening ties", "", "  ", "Download the app", "#Russia #Korea", "June 5, 2025", "By Jane Doe"]
+    [
+        PARA,
+        PARA2,
+        PARA3,
+        "Advertisement",
+        "Related Articles",
+        "5 hours ago",
+        "Comments",
+        "logo",
+        "Deepening ties",
+        "",
+        "  ",
+        "Download the app",
+        "#Russia #Korea",
+        "June 5, 2025",
+        "By Jane Doe",
+    ]
 )
 
 
 @given(st.lists(BLOCKS, max_size=25), st.sampled_from(["\n", "\r\n", "\n\n"]))
-def test_passages_and_dropped_index_the_body_in_order_without_overlap(blocks: list[str], newline: str) -> None:
+def test_passages_and_dropped_index_the_body_in_order_without_overlap(
+    blocks: list[str], newline: str
+) -> None:
     body = newline.join(blocks)
     main = furniture.main_text(article(body))
-    spans = sorted([(p.start, p.end) for p in main.passages] + [(d.start, d.end) for d in main.dropped])
+    spans = sorted(
+        [(p.start, p.end) for p in main.passages] + [(d.start, d.end) for d in main.dropped]
+    )
     for passage in main.passages:
         assert body[passage.start : passage.end] == passage.text and passage.text.strip()
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in pairwise(spans):
         assert end <= start
     covered = sum(end - start for start, end in spans)
     assert covered <= len(body)

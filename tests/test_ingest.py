@@ -46,16 +46,25 @@ def only_reason(folder: Path, name: str, content: str | bytes) -> str:
         ("2025-06-05 10:30 KST", date(2025, 6, 5), "10:30 KST"),
     ],
 )
-def test_published_in_front_matter_as_date_datetime_or_string(tmp_path: Path, value: str, published: date, time: str) -> None:
+def test_published_in_front_matter_as_date_datetime_or_string(
+    tmp_path: Path, value: str, published: date, time: str
+) -> None:
     (article,), _ = read_one(tmp_path, "a.txt", f"---\npublished: {value}\n---\n{BODY}")
-    assert (article.published, article.published_time, article.published_evidence) == (published, time, "")
+    assert (article.published, article.published_time, article.published_evidence) == (
+        published,
+        time,
+        "",
+    )
 
 
 def test_front_matter_fields_and_verbatim_body(tmp_path: Path) -> None:
     text = f"---\ntitle: Kim meets Shoigu\nsource: Daily Herald\nurl: https://example.com/a\npublished: 2025-06-05\n---\n{BODY}"
     (article,), _ = read_one(tmp_path, "a.md", text)
     assert (article.title, article.source, article.url, article.body) == (
-        "Kim meets Shoigu", "Daily Herald", "https://example.com/a", BODY,
+        "Kim meets Shoigu",
+        "Daily Herald",
+        "https://example.com/a",
+        BODY,
     )
 
 
@@ -64,7 +73,10 @@ def test_unknown_front_matter_keys_are_kept_as_text(tmp_path: Path) -> None:
     (article,), skipped = read_one(tmp_path, "a.txt", text)
     assert skipped == []
     assert article.extra == (
-        ("author", "Jane Doe"), ("tags", '["korea", "russia"]'), ("paywalled", "true"), ("seen", "2025-06-06"),
+        ("author", "Jane Doe"),
+        ("tags", '["korea", "russia"]'),
+        ("paywalled", "true"),
+        ("seen", "2025-06-06"),
     )
 
 
@@ -91,11 +103,15 @@ def test_other_file_types_are_skipped_with_the_types_accepted(tmp_path: Path) ->
 
 
 def test_binary_file_is_skipped(tmp_path: Path) -> None:
-    assert "binary file (it contains NUL bytes)" in only_reason(tmp_path, "a.txt", b"abc\x00\x01def")
+    assert "binary file (it contains NUL bytes)" in only_reason(
+        tmp_path, "a.txt", b"abc\x00\x01def"
+    )
 
 
 def test_file_not_in_utf8_names_the_byte_offset(tmp_path: Path) -> None:
-    reason = only_reason(tmp_path, "a.txt", "---\npublished: 2025-06-05\n---\nCaf\xe9 society\n".encode("latin-1"))
+    reason = only_reason(
+        tmp_path, "a.txt", "---\npublished: 2025-06-05\n---\nCaf\xe9 society\n".encode("latin-1")
+    )
     assert reason == "not UTF-8 text (byte 33, on line 4, is 0xe9); save the file as UTF-8"
 
 
@@ -109,17 +125,23 @@ def test_empty_file_is_skipped(tmp_path: Path, content: bytes) -> None:
 
 
 def test_front_matter_without_text_is_skipped(tmp_path: Path) -> None:
-    assert "no text after it" in only_reason(tmp_path, "a.txt", "---\npublished: 2025-06-05\n---\n\n")
+    assert "no text after it" in only_reason(
+        tmp_path, "a.txt", "---\npublished: 2025-06-05\n---\n\n"
+    )
 
 
-def test_very_large_file_is_skipped_and_the_limit_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_very_large_file_is_skipped_and_the_limit_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(ingest, "MAX_TEXT_BYTES", 100)
     reason = only_reason(tmp_path, "a.txt", f"---\npublished: 2025-06-05\n---\n{BODY * 3}")
     assert reason.startswith("too large (") and "the limit is 100 bytes" in reason
 
 
 def test_broken_front_matter_names_the_line_and_what_to_do(tmp_path: Path) -> None:
-    reason = only_reason(tmp_path, "a.txt", f"---\npublished: 2025-06-05\ntitle: Kim: a profile\n---\n{BODY}")
+    reason = only_reason(
+        tmp_path, "a.txt", f"---\npublished: 2025-06-05\ntitle: Kim: a profile\n---\n{BODY}"
+    )
     assert reason.startswith("line 3: the front matter is not valid YAML")
     assert "quote values" in reason
 
@@ -149,11 +171,15 @@ def test_published_years_after_the_newest_other_article_is_a_likely_typo(tmp_pat
     write(tmp_path, "c.txt", f"---\npublished: 2052-06-05\n---\nThird {BODY}")
     articles, skipped = ingest.read_articles(tmp_path)
     assert [a.name for a in articles] == ["a.txt", "b.txt"]
-    assert [(s.name, s.reason) for s in skipped] == [(
-        "c.txt",
-        "published 2052-06-05 is 26 years after the newest other article (2025-08-17), likely a typo; "
-        "fix 'published:' in its front matter",
-    )]
+    assert [(s.name, s.reason) for s in skipped] == [
+        (
+            "c.txt",
+            (
+                "published 2052-06-05 is 26 years after the newest other article (2025-08-17), "
+                "likely a typo; fix 'published:' in its front matter"
+            ),
+        )
+    ]
 
 
 def test_same_text_twice_is_read_once(tmp_path: Path) -> None:
@@ -161,7 +187,9 @@ def test_same_text_twice_is_read_once(tmp_path: Path) -> None:
     write(tmp_path, "b.txt", f"---\npublished: 2025-06-05\ntitle: copy\n---\n\n{BODY}\n")
     articles, skipped = ingest.read_articles(tmp_path)
     assert [a.name for a in articles] == ["a.txt"]
-    assert [(s.name, s.reason) for s in skipped] == [("b.txt", "the same text as a.txt; kept once, as that file")]
+    assert [(s.name, s.reason) for s in skipped] == [
+        ("b.txt", "the same text as a.txt; kept once, as that file")
+    ]
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -181,10 +209,14 @@ def test_text_without_any_date_is_skipped_showing_how_to_add_published(tmp_path:
     shutil.copy(FIXTURES / "no-date.txt", tmp_path)
     articles, skipped = ingest.read_articles(tmp_path)
     assert articles == []
-    assert skipped[0].reason.endswith("add a front matter block at the top of the file:\n---\npublished: 2025-06-05\n---")
+    assert skipped[0].reason.endswith(
+        "add a front matter block at the top of the file:\n---\npublished: 2025-06-05\n---"
+    )
 
 
-def test_text_with_a_dateline_gets_an_inferred_date_with_evidence_and_a_warning(tmp_path: Path) -> None:
+def test_text_with_a_dateline_gets_an_inferred_date_with_evidence_and_a_warning(
+    tmp_path: Path,
+) -> None:
     shutil.copy(FIXTURES / "dateline.txt", tmp_path)
     (article,), _ = ingest.read_articles(tmp_path)
     assert article.published == date(2025, 8, 14)
@@ -205,10 +237,18 @@ def test_saved_web_page_gives_main_text_and_metadata(tmp_path: Path) -> None:
     assert article.published == date(2025, 6, 5)
     assert article.title == "Shoigu meets Kim in Pyongyang as Russia thanks North for troops"
     assert article.source == "The Harbour Times"
-    assert article.url == "https://www.harbourtimes.example/world/asia/shoigu-meets-kim-pyongyang-4821"
+    assert (
+        article.url == "https://www.harbourtimes.example/world/asia/shoigu-meets-kim-pyongyang-4821"
+    )
     assert article.extra == (("author", "Min-ji Park"),)
     assert article.body.startswith("SEOUL — Russia's Security Council secretary Sergei Shoigu met")
-    for furniture_text in ("Subscribe", "Related stories", "All rights reserved", "Markets close", "May 8, 2025"):
+    for furniture_text in (
+        "Subscribe",
+        "Related stories",
+        "All rights reserved",
+        "Markets close",
+        "May 8, 2025",
+    ):
         assert furniture_text not in article.body
 
 
@@ -216,16 +256,25 @@ def test_web_page_without_date_metadata_falls_back_on_the_text(tmp_path: Path) -
     html = (
         "<html><head><title>Kim meets Shoigu</title></head><body><article><h1>Kim meets Shoigu</h1>"
         "<p>Published: June 5, 2025</p>"
-        + "".join(f"<p>{BODY.strip()} Paragraph {i} goes on with more words about the visit.</p>" for i in range(4))
+        + "".join(
+            f"<p>{BODY.strip()} Paragraph {i} goes on with more words about the visit.</p>"
+            for i in range(4)
+        )
         + "</article></body></html>"
     )
     (article,), skipped = read_one(tmp_path, "page.html", html)
     assert skipped == [] and article.published == date(2025, 6, 5)
-    assert article.published_evidence.startswith("inferred from published label 'Published: June 5, 2025'")
+    assert article.published_evidence.startswith(
+        "inferred from published label 'Published: June 5, 2025'"
+    )
 
 
 def test_web_page_without_text_is_skipped(tmp_path: Path) -> None:
-    assert "no article text found" in only_reason(tmp_path, "page.html", "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>")
+    assert "no article text found" in only_reason(
+        tmp_path,
+        "page.html",
+        "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
+    )
 
 
 def test_reading_twice_gives_the_same_articles(tmp_path: Path) -> None:

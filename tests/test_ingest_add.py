@@ -42,7 +42,9 @@ def test_published_option_overrides_inference(tmp_path: Path) -> None:
 
 
 def test_text_without_a_date_asks_for_the_published_option(tmp_path: Path) -> None:
-    with pytest.raises(TimelineError, match="pass the date with --published, e.g. --published 2025-06-05"):
+    with pytest.raises(
+        TimelineError, match="pass the date with --published, e.g. --published 2025-06-05"
+    ):
         add.add_article(FIXTURES / "no-date.txt", tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -58,7 +60,9 @@ def test_web_page_is_added_as_its_main_text_with_its_metadata(tmp_path: Path) ->
 def test_same_article_added_twice_is_kept_once(tmp_path: Path) -> None:
     first = add.add_article(FIXTURES / "dateline.txt", tmp_path)
     second = add.add_article(FIXTURES / "dateline.txt", tmp_path)
-    assert second.name == "" and second.message.endswith(f"already in {tmp_path}/{first.name}; kept once")
+    assert second.name == "" and second.message.endswith(
+        f"already in {tmp_path}/{first.name}; kept once"
+    )
     assert [p.name for p in tmp_path.iterdir()] == [first.name]
 
 
@@ -72,8 +76,12 @@ def test_same_text_under_another_name_is_kept_once(tmp_path: Path) -> None:
 def test_different_articles_with_the_same_title_get_numbered_names(tmp_path: Path) -> None:
     one = tmp_path / "one.txt"
     two = tmp_path / "two.txt"
-    one.write_text("---\ntitle: Kim meets Shoigu\npublished: 2025-06-05\n---\nFirst text.\n", encoding="utf-8")
-    two.write_text("---\ntitle: Kim meets Shoigu\npublished: 2025-06-05\n---\nSecond text.\n", encoding="utf-8")
+    one.write_text(
+        "---\ntitle: Kim meets Shoigu\npublished: 2025-06-05\n---\nFirst text.\n", encoding="utf-8"
+    )
+    two.write_text(
+        "---\ntitle: Kim meets Shoigu\npublished: 2025-06-05\n---\nSecond text.\n", encoding="utf-8"
+    )
     folder = tmp_path / "articles"
     names = [add.add_article(p, folder).name for p in (one, two)]
     assert names == ["2025-06-05-kim-meets-shoigu.txt", "2025-06-05-kim-meets-shoigu-2.txt"]
@@ -81,7 +89,10 @@ def test_different_articles_with_the_same_title_get_numbered_names(tmp_path: Pat
 
 def test_front_matter_keys_of_the_original_are_kept(tmp_path: Path) -> None:
     source = tmp_path / "in.md"
-    source.write_text("---\npublished: 2025-06-05\nauthor: Jane Doe\n---\n# Kim meets Shoigu\n\nText.\n", encoding="utf-8")
+    source.write_text(
+        "---\npublished: 2025-06-05\nauthor: Jane Doe\n---\n# Kim meets Shoigu\n\nText.\n",
+        encoding="utf-8",
+    )
     added = add.add_article(source, tmp_path / "articles")
     assert added.name == "2025-06-05-kim-meets-shoigu.md"
     (article,), _ = ingest.read_articles(tmp_path / "articles")
@@ -91,11 +102,17 @@ def test_front_matter_keys_of_the_original_are_kept(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("North Korea's Kim vows 'unconditional support'", "north-koreas-kim-vows-unconditional-support"),
+        (
+            "North Korea's Kim vows 'unconditional support'",
+            "north-koreas-kim-vows-unconditional-support",
+        ),
         ("Shoigu in Pyongyang: a timeline", "shoigu-in-pyongyang-a-timeline"),
         ("Über Kim’s visit — Ça va", "uber-kims-visit-ca-va"),
         ("!!!", "article"),
-        ("one two three four five six seven eight nine ten", "one-two-three-four-five-six-seven-eight"),
+        (
+            "one two three four five six seven eight nine ten",
+            "one-two-three-four-five-six-seven-eight",
+        ),
     ],
 )
 def test_slug_of_title(title: str, expected: str) -> None:
@@ -109,7 +126,9 @@ def test_add_has_help_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--published DATE" in capsys.readouterr().out
 
 
-def test_add_rejects_a_published_option_that_is_not_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_rejects_a_published_option_that_is_not_a_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["add", "x.txt", "--published", "June 5"])
     assert exit_info.value.code == 2

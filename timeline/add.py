@@ -41,7 +41,9 @@ def add_article(path: Path, folder: Path, published: date | None = None) -> Adde
     title = article.title or title_from_text(article) or path.stem
     suffix = ".md" if path.suffix.lower() in (".md", ".markdown") else ".txt"
     name = free_name(folder, file_name(article.published, title, suffix))
-    (folder / name).write_text(article_text(article, title, _original_fields(path)), encoding="utf-8")
+    (folder / name).write_text(
+        article_text(article, title, _original_fields(path)), encoding="utf-8"
+    )
     return Added(path, name, f"{path}: added as {folder}/{name}", article.warnings)
 
 
@@ -88,9 +90,9 @@ def article_text(article: Article, title: str, original: dict[str, object]) -> s
         fields["url"] = article.url
     for key, value in article.extra:
         fields.setdefault(key, value)
-    for key, value in original.items():
+    for key, kept in original.items():
         if key not in ("published", "date", "title", "source", "outlet", "url", "link"):
-            fields.setdefault(key, as_text(value))
+            fields.setdefault(key, as_text(kept))
     if article.published_evidence:
         fields["published_evidence"] = article.published_evidence
     body = article.body if article.body.startswith("\n") else "\n" + article.body

@@ -104,8 +104,12 @@ def _month_day_patterns() -> tuple[re.Pattern[str], ...]:
     months = _alternation(list(calendar_data()["months"]))
     flags = re.IGNORECASE
     return (
-        re.compile(rf"\b(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", flags),
-        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{months})\b\.?(?!,?\s*\d)", flags),
+        re.compile(
+            rf"\b(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", flags
+        ),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{months})\b\.?(?!,?\s*\d)", flags
+        ),
     )
 
 

@@ -59,7 +59,7 @@ def split_front_matter(name: str, text: str) -> FrontMatter:
         raise TimelineError(
             f"{name}, line {line}: the front matter is not valid YAML ({problem}); "
             "write one 'key: value' per line, and quote values that contain ': ' or start with "
-            "a quote, e.g. title: \"Kim: a profile\""
+            'a quote, e.g. title: "Kim: a profile"'
         ) from error
     except (yaml.YAMLError, ValueError) as error:  # a date-like value that is no date: 2025-02-30
         line = _line_of(lines, first + 1, close, error)

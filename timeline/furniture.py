@@ -20,7 +20,7 @@ from timeline.datewords import find_dates
 from timeline.model import Article, Dropped, MainText, Passage
 
 MIN_MAIN_CHARS = 300  # main text needed before a heading may end the article
-TERMINAL = ('.', '!', '?', '"', "'", "”", "’", ")")
+TERMINAL = (".", "!", "?", '"', "'", "”", "’", ")")
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,9 @@ def _resumes(found: list[Block], start: int) -> int | None:
 def _pull_back(found: list[Block], reasons: list[str | None], start: int, heading: str) -> None:
     """Short non-sentence lines just before a trailing section belong to it."""
     j = start - 1
-    while j >= 0 and (reasons[j] is not None or (found[j].words <= 8 and not _ends_sentence(found[j].text))):
+    while j >= 0 and (
+        reasons[j] is not None or (found[j].words <= 8 and not _ends_sentence(found[j].text))
+    ):
         if reasons[j] is None:
             reasons[j] = f"short line before the '{heading}' section"
         j -= 1
@@ -278,7 +280,12 @@ def _repeats(found: list[Block], reasons: list[str | None]) -> None:
         key = normalise(block.text).casefold()
         if reasons[i] is None and key in seen:
             reasons[i] = "repeats an earlier line"
-        elif reasons[i] is None and 6 <= block.words and len(key) < 300 and any(key in k for k in kept):
+        elif (
+            reasons[i] is None
+            and 6 <= block.words
+            and len(key) < 300
+            and any(key in k for k in kept)
+        ):
             reasons[i] = "repeats text from an earlier paragraph"
         seen.add(key)
         if reasons[i] is None:
@@ -297,7 +304,13 @@ def _context(found: list[Block], reasons: list[str | None]) -> bool:
             reasons[i] = "outlet name beside a timestamp"
         elif is_promo(block.text) and any(before + after):
             reasons[i] = "promotional line beside furniture"
-        elif _is_short_label(block) and before[-1:] != [None] and after[:1] != [None] and before and after:
+        elif (
+            _is_short_label(block)
+            and before[-1:] != [None]
+            and after[:1] != [None]
+            and before
+            and after
+        ):
             reasons[i] = "short line between furniture"
         else:
             continue

@@ -22,9 +22,17 @@ HTML_SUFFIXES = (".html", ".htm")
 MAX_TEXT_BYTES = 5_000_000
 MAX_HTML_BYTES = 20_000_000
 FUTURE_GAP_DAYS = 2 * 365  # a publish date this far past every other article is likely a typo
-_IGNORED = re.compile(r"(readme|license|licence|changelog|contributing)(\.\w+)?|thumbs\.db|desktop\.ini", re.I)
+_IGNORED = re.compile(
+    r"(readme|license|licence|changelog|contributing)(\.\w+)?|thumbs\.db|desktop\.ini",
+    re.IGNORECASE,
+)
 # Front matter keys the tool reads, with the aliases people use from blog tools.
-_KEYS = {"published": ("published", "date"), "title": ("title",), "source": ("source", "outlet"), "url": ("url", "link")}
+_KEYS = {
+    "published": ("published", "date"),
+    "title": ("title",),
+    "source": ("source", "outlet"),
+    "url": ("url", "link"),
+}
 ADD_PUBLISHED = "add a front matter block at the top of the file:\n---\npublished: 2025-06-05\n---"
 
 
@@ -60,7 +68,12 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
 def is_ignored(path: Path) -> bool:
     """Files that are not articles and are passed over quietly: hidden, README-like, folders."""
     name = path.name
-    return name.startswith(".") or name.endswith("~") or bool(_IGNORED.fullmatch(name)) or path.is_dir()
+    return (
+        name.startswith(".")
+        or name.endswith("~")
+        or bool(_IGNORED.fullmatch(name))
+        or path.is_dir()
+    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -98,13 +111,17 @@ def parse_article(
     if len(raw) > limit:
         raise TimelineError(f"{name}: too large ({len(raw):,} bytes; the limit is {limit:,} bytes)")
     if not raw.strip():
-        raise TimelineError(f"{name}: the file is empty; paste the article text into it or delete it")
+        raise TimelineError(
+            f"{name}: the file is empty; paste the article text into it or delete it"
+        )
     if suffix in HTML_SUFFIXES:
         article = _from_page(name, raw, published is None, how_to_date)
     else:
         article = _from_text(name, decode(name, raw), published is None, how_to_date)
     if published is not None:
-        return replace(article, published=published, published_time="", published_evidence="", warnings=())
+        return replace(
+            article, published=published, published_time="", published_evidence="", warnings=()
+        )
     return article
 
 
@@ -127,7 +144,9 @@ def decode(name: str, raw: bytes) -> str:
         ) from error
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise TimelineError(f"{name}: the file is empty; paste the article text into it or delete it")
+        raise TimelineError(
+            f"{name}: the file is empty; paste the article text into it or delete it"
+        )
     return text
 
 
@@ -141,14 +160,18 @@ def _pick(fields: dict[str, object], key: str) -> tuple[str, object]:
 def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
     front = split_front_matter(name, text)
     if not front.body.strip():
-        raise TimelineError(f"{name}: the article has front matter but no text after it; paste the text below the closing '---'")
+        raise TimelineError(
+            f"{name}: the article has front matter but no text after it; paste the text below the closing '---'"
+        )
     used = {alias for key in _KEYS for alias in _KEYS[key][:1]}
     key, value = _pick(front.fields, "published")
     used.add(key)
     _, title = _pick(front.fields, "title")
     _, source = _pick(front.fields, "source")
     _, url = _pick(front.fields, "url")
-    used.update(alias for k in ("title", "source", "url") for alias in _KEYS[k] if alias in front.fields)
+    used.update(
+        alias for k in ("title", "source", "url") for alias in _KEYS[k] if alias in front.fields
+    )
     extra = tuple((k, as_text(v)) for k, v in front.fields.items() if k not in used)
     article = Article(
         name=name,
@@ -172,8 +195,13 @@ def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
     page = webpage.read_page(name, raw)
     extra = (("author", page.author),) if page.author else ()
     article = Article(
-        name=name, published=date.min, body=page.text, title=page.title,
-        source=page.sitename, url=page.url, extra=extra,
+        name=name,
+        published=date.min,
+        body=page.text,
+        title=page.title,
+        source=page.sitename,
+        url=page.url,
+        extra=extra,
     )
     if page.published:
         return replace(
@@ -222,7 +250,11 @@ def _check_folder(articles: list[Article]) -> tuple[list[Article], list[Skipped]
     for article in articles:
         digest = body_hash(article.body)
         if digest in first_of:
-            skipped.append(Skipped(article.name, f"the same text as {first_of[digest]}; kept once, as that file"))
+            skipped.append(
+                Skipped(
+                    article.name, f"the same text as {first_of[digest]}; kept once, as that file"
+                )
+            )
         else:
             first_of[digest] = article.name
             kept.append(article)
@@ -232,11 +264,13 @@ def _check_folder(articles: list[Article]) -> tuple[list[Article], list[Skipped]
         newest = max(others, default=None)
         if newest is not None and (article.published - newest).days > FUTURE_GAP_DAYS:
             years = (article.published - newest).days // 365
-            skipped.append(Skipped(
-                article.name,
-                f"published {article.published.isoformat()} is {years} years after the newest "
-                f"other article ({newest.isoformat()}), likely a typo; fix 'published:' in its front matter",
-            ))
+            skipped.append(
+                Skipped(
+                    article.name,
+                    f"published {article.published.isoformat()} is {years} years after the newest "
+                    f"other article ({newest.isoformat()}), likely a typo; fix 'published:' in its front matter",
+                )
+            )
         else:
             result.append(article)
     return result, skipped

@@ -36,7 +36,8 @@ class Inference:
     """The best supported publish date (None when nothing supports one) and a hint otherwise."""
 
     found: Inferred | None
-    hint: str = ""  # what was seen but could not be trusted ("dateline 'MOSCOW, Aug 12' has no year")
+    # what was seen but cannot be trusted alone ("the dateline 'MOSCOW, Aug 12' ... no year")
+    hint: str = ""
 
 
 @cache
@@ -55,11 +56,19 @@ def _labels() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     )
 
 
-_URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[/_-](?P<month>0?[1-9]|1[0-2])[/_-](?P<day>0?[1-9]|[12]\d|3[01])(?!\d)")
-_COMPACT_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})[/_-](?P<month>0?[1-9]|1[0-2])[/_-](?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+_COMPACT_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
-_PLACE = re.compile(r"[A-Z][\w.'’\- ]{0,40}(?:,\s*[A-Z][\w.'’\- ]{0,30})?(?:\s*\[[^\]]{1,20}\])?,?\s*$")
-_AFTER_DATELINE = re.compile(r",?\s*(?P<year>(?:19|20)\d{2})?\s*(?:\([^)]{1,40}\)|\[[^\]]{1,40}\])?\s*(?:[-–—:]|--)")
+_PLACE = re.compile(
+    r"[A-Z][\w.'’\- ]{0,40}(?:,\s*[A-Z][\w.'’\- ]{0,30})?(?:\s*\[[^\]]{1,20}\])?,?\s*$"
+)
+_AFTER_DATELINE = re.compile(
+    r",?\s*(?P<year>(?:19|20)\d{2})?\s*(?:\([^)]{1,40}\)|\[[^\]]{1,40}\])?\s*(?:[-–—:]|--)"
+)
 
 
 def _numbered_lines(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -109,23 +118,35 @@ def _bylines(lines: list[tuple[int, str]]) -> list[Inferred]:
     for number, line in lines[: cue_data()["byline_lines"]]:
         if furniture.line_reason(line) not in {"publish date line", "byline"}:
             continue
-        if any(pattern.search(line[: d.start][-40:]) for d in find_dates(line)[:1] for _, _, pattern in _labels()):
+        if any(
+            pattern.search(line[: d.start][-40:])
+            for d in find_dates(line)[:1]
+            for _, _, pattern in _labels()
+        ):
             continue
         for written in find_dates(line)[:1]:
-            found.append(Inferred(written.date, written.time, f"byline '{_quote(line)}' on line {number}", 2))
+            found.append(
+                Inferred(written.date, written.time, f"byline '{_quote(line)}' on line {number}", 2)
+            )
     return found
 
 
-def _datelines(lines: list[tuple[int, str]], year_sources: list[tuple[int, str]]) -> tuple[list[Inferred], str]:
+def _datelines(
+    lines: list[tuple[int, str]], year_sources: list[tuple[int, str]]
+) -> tuple[list[Inferred], str]:
     found: list[Inferred] = []
     hint = ""
     for number, line in lines[: cue_data()["dateline_lines"]]:
         if len(line.split()) < 8:
             continue
         for written in find_dates(line[:80])[:1]:
-            if _PLACE.fullmatch(line[: written.start]) and _AFTER_DATELINE.match(line[written.end :]):
+            if _PLACE.fullmatch(line[: written.start]) and _AFTER_DATELINE.match(
+                line[written.end :]
+            ):
                 label = line[: written.end].strip()
-                found.append(Inferred(written.date, written.time, f"dateline '{label}' on line {number}", 2))
+                found.append(
+                    Inferred(written.date, written.time, f"dateline '{label}' on line {number}", 2)
+                )
         for month_day in find_month_days(line[:80])[:1]:
             after = _AFTER_DATELINE.match(line[month_day.end :])
             if not (_PLACE.fullmatch(line[: month_day.start]) and after) or after["year"]:
@@ -136,7 +157,9 @@ def _datelines(lines: list[tuple[int, str]], year_sources: list[tuple[int, str]]
                     day = date(year, month_day.month, month_day.day)
                 except ValueError:
                     continue
-                found.append(Inferred(day, "", f"dateline '{label}' on line {number}, year from {source}", 4))
+                found.append(
+                    Inferred(day, "", f"dateline '{label}' on line {number}, year from {source}", 4)
+                )
                 break
             else:
                 hint = (
