@@ -177,3 +177,28 @@ def test_main_text_never_raises_and_keeps_offsets_valid(body: str) -> None:
     main = furniture.main_text(article(body))
     for passage in main.passages:
         assert body[passage.start : passage.end] == passage.text
+
+
+def test_related_heading_after_a_short_article_still_ends_it() -> None:
+    body = f"{PARA}\nRelated\nPutin visits Hanoi\nKim fires missiles\n"
+    assert kept(body) == [PARA]
+
+
+def test_wire_page_furniture_of_another_shape_is_dropped() -> None:
+    body = "\n".join(
+        [
+            "World › Asia",
+            "Kim meets Shoigu in Pyongyang",
+            "Updated 10:32 AM EDT, Thu June 5, 2025",
+            "Link Copied!",
+            "Kim Jong Un greets Sergei Shoigu in Pyongyang. (Photo: KCNA/Reuters)",
+            PARA,
+            "___",
+            PARA2,
+            "Associated Press writer Jane Doe in Seoul contributed to this report.",
+            "Explore more on these topics",
+            "North Korea",
+            "Russia",
+        ]
+    )
+    assert kept(body) == ["Kim meets Shoigu in Pyongyang", PARA, PARA2]

@@ -82,3 +82,16 @@ def test_evidence_counts_lines_of_the_file() -> None:
 @given(st.text(max_size=300), st.text(max_size=40))
 def test_infer_never_raises(body: str, name: str) -> None:
     pubdate.infer(body, name=name)
+
+
+def test_updated_label_before_a_time_is_not_a_byline() -> None:
+    body = f"Kim meets Shoigu\nUpdated 10:32 AM EDT, Thu June 5, 2025\n{PARA}\n"
+    found = pubdate.infer(body).found
+    assert found is not None and found.evidence.startswith("updated label")
+
+
+def test_dateline_after_top_furniture_is_found() -> None:
+    top = ["World › Asia", "Share", "Listen to this article", "Kim meets Shoigu", "By Jane Doe", "5 min read"]
+    body = "\n".join(top + [f"SEOUL, June 5, 2025 (Yonhap) -- {PARA}"])
+    found = pubdate.infer(body).found
+    assert found is not None and found.evidence == "dateline 'SEOUL, June 5, 2025' on line 7"

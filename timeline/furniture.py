@@ -133,7 +133,7 @@ def _ends_sentence(text: str) -> bool:
 
 def line_reason(text: str) -> str | None:
     """Why this block is furniture on its own, or None when no single-line cue fires."""
-    t = normalise(text)
+    t = normalise(text) or text.strip()  # a line of bullets or dashes normalises to nothing
     if not t:
         return None
     words = len(t.split())
@@ -225,17 +225,21 @@ def _classify(found: list[Block]) -> list[str | None]:
 
 
 def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
+    """A section heading after the article text ends it; before the text it drops only itself."""
     main_chars = 0
+    prose_before = False
     i = 0
     while i < len(found):
-        cue = section_cue(found[i].text) if reasons[i] is None or i else None
+        cue = section_cue(found[i].text)
         if cue is None:
             if reasons[i] is None:
                 main_chars += len(found[i].text)
+                prose_before = prose_before or _is_prose(found[i])
             i += 1
             continue
         heading = normalise(found[i].text)
-        if main_chars < MIN_MAIN_CHARS:
+        late = prose_before and found[i].start * 2 >= found[-1].end
+        if main_chars < MIN_MAIN_CHARS and not late:
             reasons[i] = f"'{heading}' heading ({cue.reason})"
             i += 1
             continue
@@ -293,10 +297,12 @@ def _repeats(found: list[Block], reasons: list[str | None]) -> None:
 
 
 def _context(found: list[Block], reasons: list[str | None]) -> bool:
+    """Promos, outlet labels and short lines judged by the furniture around them."""
     changed = False
     near = cues().promo_near
+    headline = next((j for j, r in enumerate(reasons) if r is None), -1)
     for i, block in enumerate(found):
-        if reasons[i] is not None:
+        if reasons[i] is not None or i == headline:
             continue
         before = reasons[max(0, i - near) : i]
         after = reasons[i + 1 : i + 1 + near]
@@ -320,13 +326,12 @@ def _context(found: list[Block], reasons: list[str | None]) -> bool:
 
 def _is_outlet_label(found: list[Block], reasons: list[str | None], i: int) -> bool:
     """A short name line just before a timestamp ("Daily Herald" / "3 hours ago"), or just after
-    one behind a bullet ("- Daily Herald"); never the first main block, where headlines sit."""
+    one behind a bullet ("- Daily Herald")."""
     block = found[i]
     if not (_is_short_label(block) and block.words <= 5):
         return False
     timestamp = "relative timestamp"
-    first_main = next((j for j, r in enumerate(reasons) if r is None), -1)
-    if i + 1 < len(found) and reasons[i + 1] == timestamp and i != first_main:
+    if i + 1 < len(found) and reasons[i + 1] == timestamp:
         return True
     return i > 0 and reasons[i - 1] == timestamp and block.text.lstrip()[:1] in "-–—•·*"
 

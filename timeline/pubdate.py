@@ -51,7 +51,7 @@ def cue_data() -> dict[str, Any]:
 @cache
 def _labels() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     return tuple(
-        (c["kind"], int(c["strength"]), re.compile(rf"\b{c['pattern']}\s*$", re.IGNORECASE))
+        (c["kind"], int(c["strength"]), re.compile(rf"\b{c['pattern']}", re.IGNORECASE))
         for c in cue_data()["labels"]
     )
 
@@ -136,7 +136,8 @@ def _datelines(
 ) -> tuple[list[Inferred], str]:
     found: list[Inferred] = []
     hint = ""
-    for number, line in lines[: cue_data()["dateline_lines"]]:
+    main_lines = [(n, line) for n, line in lines if furniture.line_reason(line) is None]
+    for number, line in main_lines[: cue_data()["dateline_lines"]]:
         if len(line.split()) < 8:
             continue
         for written in find_dates(line[:80])[:1]:
