@@ -185,20 +185,19 @@ def test_related_heading_after_a_short_article_still_ends_it() -> None:
 
 
 def test_wire_page_furniture_of_another_shape_is_dropped() -> None:
-    body = "\n".join(
-        [
-            "World › Asia",
-            "Kim meets Shoigu in Pyongyang",
-            "Updated 10:32 AM EDT, Thu June 5, 2025",
-            "Link Copied!",
-            "Kim Jong Un greets Sergei Shoigu in Pyongyang. (Photo: KCNA/Reuters)",
-            PARA,
-            "___",
-            PARA2,
-            "Associated Press writer Jane Doe in Seoul contributed to this report.",
-            "Explore more on these topics",
-            "North Korea",
-            "Russia",
-        ]
-    )
+    lines = [
+        "World › Asia",
+        "Kim meets Shoigu in Pyongyang",
+        "Updated 10:32 AM EDT, Thu June 5, 2025",
+        "Link Copied!",
+        "Kim Jong Un greets Sergei Shoigu in Pyongyang. (Photo: KCNA/Reuters)",
+        PARA,
+        "___",
+        PARA2,
+        "Associated Press writer Jane Doe in Seoul contributed to this report.",
+        "Explore more on these topics",
+        "North Korea",
+        "Russia",
+    ]
+    body = "\n".join(lines)
     assert kept(body) == ["Kim meets Shoigu in Pyongyang", PARA, PARA2]

@@ -210,7 +210,8 @@ def test_text_without_any_date_is_skipped_showing_how_to_add_published(tmp_path:
     articles, skipped = ingest.read_articles(tmp_path)
     assert articles == []
     assert skipped[0].reason.endswith(
-        "add a front matter block at the top of the file:\n---\npublished: 2025-06-05\n---"
+        "add a front matter block with its publish date at the top of the file, e.g.\n"
+        "---\npublished: 2025-06-05\n---"
     )
 
 

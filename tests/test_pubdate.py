@@ -91,7 +91,14 @@ def test_updated_label_before_a_time_is_not_a_byline() -> None:
 
 
 def test_dateline_after_top_furniture_is_found() -> None:
-    top = ["World › Asia", "Share", "Listen to this article", "Kim meets Shoigu", "By Jane Doe", "5 min read"]
+    top = [
+        "World › Asia",
+        "Share",
+        "Listen to this article",
+        "Kim meets Shoigu",
+        "By Jane Doe",
+        "5 min read",
+    ]
     body = "\n".join(top + [f"SEOUL, June 5, 2025 (Yonhap) -- {PARA}"])
     found = pubdate.infer(body).found
     assert found is not None and found.evidence == "dateline 'SEOUL, June 5, 2025' on line 7"

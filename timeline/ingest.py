@@ -1,8 +1,20 @@
 """Read the articles folder: .txt, .md and saved .html pages into Article values.
 
-Each file is checked on its own; a bad file becomes a Skipped entry with the reason and what
-to do, and the rest still build. Hidden files, README/LICENSE-like files and folders are
-ignored. Files are read in name order, so the result is the same on every machine.
+The article format: UTF-8 text or Markdown, optionally starting with a YAML front matter block
+between two `---` lines. `published` is required (ISO date, optionally with a time and zone,
+quoted or not; `date` is read as an alias); `title`, `source` (or `outlet`) and `url` (or
+`link`) are optional; any other key is kept in Article.extra as text, never an error. Saved
+web pages (.html, .htm) give their main text and metadata through trafilatura.
+
+Without a `published` date, the date is inferred from the text (see pubdate.py), recorded in
+Article.published_evidence and warned about in Article.warnings; with no support at all the
+file is skipped with how to add one. Never the file's time or the clock.
+
+Each file is checked on its own; a bad file (binary, not UTF-8, empty, too large, broken front
+matter, a `published` that is no date or lies years after every other article, the same text
+as another file) becomes a Skipped entry with the reason and what to do, and the rest still
+build. Hidden files, README/LICENSE-like files, backups (`name~`) and folders are ignored
+quietly. Files are read in name order, so the result is the same on every machine.
 """
 
 from __future__ import annotations
@@ -33,7 +45,10 @@ _KEYS = {
     "source": ("source", "outlet"),
     "url": ("url", "link"),
 }
-ADD_PUBLISHED = "add a front matter block at the top of the file:\n---\npublished: 2025-06-05\n---"
+ADD_PUBLISHED = (
+    "add a front matter block with its publish date at the top of the file, e.g.\n"
+    "---\npublished: 2025-06-05\n---"
+)
 
 
 @dataclass(frozen=True)
