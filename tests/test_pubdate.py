@@ -102,3 +102,15 @@ def test_dateline_after_top_furniture_is_found() -> None:
     body = "\n".join(top + [f"SEOUL, June 5, 2025 (Yonhap) -- {PARA}"])
     found = pubdate.infer(body).found
     assert found is not None and found.evidence == "dateline 'SEOUL, June 5, 2025' on line 7"
+
+
+def test_date_in_a_prose_sentence_near_the_top_is_not_a_label() -> None:
+    body = f"Kim meets Shoigu\nThe report was released on June 3, 2025, by the ministry.\n{PARA}\n"
+    assert pubdate.infer(body).found is None
+
+
+def test_dateline_without_a_year_takes_the_year_from_an_updated_label() -> None:
+    body = f"Kim meets Shoigu\nUpdated: Jan 2, 2026\nSEOUL, Dec 31 (Yonhap) -- {PARA}\n"
+    found = pubdate.infer(body).found
+    assert found is not None and found.published == date(2025, 12, 31)
+    assert found.evidence.endswith("year from the updated label")

@@ -143,7 +143,7 @@ def line_reason(text: str) -> str | None:
         match = cue.pattern.fullmatch(t) if cue.full else cue.pattern.search(t)
         if match:
             return cue.reason
-    if _is_date_line(t):
+    if is_date_line(t):
         return "publish date line"
     return None
 
@@ -154,7 +154,7 @@ _DATE_LABEL = re.compile(
 )
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
     """A short block that is a date with at most a label or a name: a dateline of the page."""
     if len(text.split()) > 16:
         return False
