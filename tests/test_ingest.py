@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import ingest
 from timeline.model import TimelineError
@@ -282,3 +284,28 @@ def test_reading_twice_gives_the_same_articles(tmp_path: Path) -> None:
     for name in ("dateline.txt", "aggregator.md", "news-page.html"):
         shutil.copy(FIXTURES / name, tmp_path)
     assert ingest.read_articles(tmp_path) == ingest.read_articles(tmp_path)
+
+
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.html"]))
+@settings(max_examples=60, deadline=None)
+def test_any_bytes_give_an_article_or_a_timeline_error(raw: bytes, name: str) -> None:
+    try:
+        article = ingest.parse_article(name, raw)
+    except TimelineError as error:
+        assert str(error).startswith(name)
+    else:
+        assert article.body.strip()
+
+
+def test_web_page_in_another_declared_encoding_is_read(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 talks</title>'
+        '<meta property="article:published_time" content="2025-06-05T08:00:00Z"></head><body><article>'
+        + "".join(
+            f"<p>Caf\xe9 owners met in Pyongyang on Wednesday, paragraph {i}, with more words.</p>"
+            for i in range(4)
+        )
+        + "</article></body></html>"
+    ).encode("latin-1")
+    (article,), skipped = read_one(tmp_path, "page.html", html)
+    assert skipped == [] and "Café owners met" in article.body
