@@ -38,6 +38,8 @@ class Block:
 
 @dataclass(frozen=True)
 class SectionCue:
+    """A heading that starts a trailing block of furniture."""
+
     reason: str
     pattern: re.Pattern[str]
     resumable: bool
@@ -45,6 +47,8 @@ class SectionCue:
 
 @dataclass(frozen=True)
 class LineCue:
+    """A pattern for one block that is furniture on its own."""
+
     reason: str
     pattern: re.Pattern[str]
     full: bool
@@ -99,7 +103,7 @@ def cues() -> Cues:
         promo_verbs=tuple(data["promo"]["verbs"]),
         promo_max_words=int(data["promo"]["max_words"]),
         promo_near=int(data["promo"]["near"]),
-        resume_after=int(data.get("resume_after", 3)),
+        resume_after=int(data["resume_after"]),
     )
 
 
