@@ -201,3 +201,9 @@ def test_wire_page_furniture_of_another_shape_is_dropped() -> None:
     ]
     body = "\n".join(lines)
     assert kept(body) == ["Kim meets Shoigu in Pyongyang", PARA, PARA2]
+
+
+def test_short_article_followed_by_long_related_stories_ends_at_the_heading() -> None:
+    related = "\n".join(f"Outlet {i}\n{i} hours ago\n{PARA2} Story {i}." for i in range(12))
+    body = f"Kim meets Shoigu\n{PARA}\nRelated Articles\n{related}\n"
+    assert kept(body) == ["Kim meets Shoigu", PARA]

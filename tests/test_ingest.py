@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import ingest
-from timeline.model import TimelineError
+from timeline.model import Article, TimelineError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = "North Korean leader Kim Jong Un met Russia's security chief in Pyongyang on Wednesday.\n"
@@ -26,7 +26,9 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def read_one(folder: Path, name: str, content: str | bytes) -> tuple[list, list]:  # type: ignore[type-arg]
+def read_one(
+    folder: Path, name: str, content: str | bytes
+) -> tuple[list[Article], list[ingest.Skipped]]:
     write(folder, name, content)
     return ingest.read_articles(folder)
 

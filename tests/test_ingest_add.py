@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from datetime import date
 from pathlib import Path
@@ -139,7 +140,12 @@ def test_add_command_copies_then_rebuilds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     builds: list[Path] = []
-    monkeypatch.setattr(cli, "_run_build", lambda args: builds.append(args.articles) or 0)
+
+    def fake_build(args: argparse.Namespace) -> int:
+        builds.append(args.articles)
+        return 0
+
+    monkeypatch.setattr(cli, "_run_build", fake_build)
     folder = tmp_path / "articles"
     code = main(["add", str(FIXTURES / "dateline.txt"), "--articles", str(folder)])
     out, err = capsys.readouterr()

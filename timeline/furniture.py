@@ -242,8 +242,7 @@ def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
             i += 1
             continue
         heading = normalise(found[i].text)
-        late = prose_before and found[i].start * 2 >= found[-1].end
-        if main_chars < MIN_MAIN_CHARS and not late:
+        if main_chars < MIN_MAIN_CHARS and not prose_before:
             reasons[i] = f"'{heading}' heading ({cue.reason})"
             i += 1
             continue
