@@ -152,15 +152,10 @@ def line_reason(text: str) -> str | None:
     return None
 
 
-_DATE_LABEL = re.compile(
-    r"\b(first |last )?(published|updated|posted|modified|created|date|on|at|by|am|pm|a\.m\.|p\.m\.)\b:?",
-    re.IGNORECASE,
-)
-
-
 def is_date_line(text: str) -> bool:
-    """A short block that is a date with at most a label or a name: a dateline of the page."""
-    if len(text.split()) > 16:
+    """A short block that is a written date with at most labels, a time and names around it:
+    "Thu 5 Jun 2025 10.32 BST", "By Jane Doe | Updated: June 5, 2025", never a sentence."""
+    if len(text.split()) > 16 or text.rstrip().endswith("."):
         return False
     dates = find_dates(text)
     if not dates:
@@ -168,9 +163,10 @@ def is_date_line(text: str) -> bool:
     rest = text
     for found in reversed(dates):
         rest = rest[: found.start] + " " + rest[found.end :]
-    rest = _DATE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[|•·,\-–—:()\[\]]", " ", rest)
-    return len(rest.split()) <= 4 and not rest.rstrip().endswith(".")
+    words = re.sub(r"[|•·,\-–—:/()\[\]]", " ", rest).split()
+    allowed = set(cue_data()["date_line_words"])
+    names = [w for w in words if w.casefold() not in allowed]
+    return len(names) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in names)
 
 
 def is_promo(text: str) -> bool:
