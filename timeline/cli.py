@@ -42,21 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every article, resolve dates, extract and merge events into the "
         "store (keeping your edits), and write the interactive timeline and exports.",
     )
-    build.add_argument(
-        "--articles",
-        type=Path,
-        default=Path("articles"),
-        help="folder of articles (default: articles)",
-    )
-    build.add_argument(
-        "--store",
-        type=Path,
-        default=Path("events.yaml"),
-        help="the events file (default: events.yaml)",
-    )
-    build.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: output)"
-    )
+    build.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    build.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
+    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     build.set_defaults(run=_run_build)
 
     add = commands.add_parser(
@@ -68,24 +56,10 @@ def _parser() -> argparse.ArgumentParser:
         "or what the text says (a warning tells you so). The same text is kept once. Then rebuild.",
     )
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files to add")
-    add.add_argument(
-        "--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE"
-    )
-    add.add_argument(
-        "--articles",
-        type=Path,
-        default=Path("articles"),
-        help="folder of articles (default: articles)",
-    )
-    add.add_argument(
-        "--store",
-        type=Path,
-        default=Path("events.yaml"),
-        help="the events file (default: events.yaml)",
-    )
-    add.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: output)"
-    )
+    add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
+    add.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    add.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
+    add.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     add.set_defaults(run=_run_add)
     return parser
 
@@ -94,9 +68,7 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _run_add(args: argparse.Namespace) -> int:
@@ -129,9 +101,7 @@ def _run_build(args: argparse.Namespace) -> int:
     for name, dropped, total in report.dropped:
         if dropped:
             print(f"  {name}: dropped {dropped} of {total} characters as page furniture")
-    print(
-        f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged -> {args.store}"
-    )
+    print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged -> {args.store}")
     for name, reason in report.skipped:
         print(f"Skipped {name}: {reason}", file=sys.stderr)
     for path in report.outputs:

@@ -106,9 +106,7 @@ class Timex:
     latest: date | None = None
     granularity: str = ""  # one of GRANULARITIES for DATE and TIME, "" otherwise
     explanation: str = ""
-    anchor: str = (
-        "publish"  # publish | previous (last date mentioned) | event (an event named in text)
-    )
+    anchor: str = "publish"  # publish | previous (last date mentioned) | event (an event named in text)
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape `timeline tag` prints: TempEval fields first, then the extras."""
