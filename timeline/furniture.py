@@ -213,19 +213,23 @@ def _is_short_label(block: Block) -> bool:
     return block.words <= 6 and not _ends_sentence(block.text)
 
 
-def _classify(found: list[Block]) -> list[str | None]:
-    """A reason per block (None for main text)."""
+def _classify(found: list[Block]) -> tuple[list[str | None], int | None]:
+    """A reason per block (None for main text), and the first trailing section's block."""
     reasons: list[str | None] = [line_reason(b.text) for b in found]
-    _trailing_sections(found, reasons)
+    trailing = _trailing_sections(found, reasons)
     _repeats(found, reasons)
     for _ in range(3):  # context rules feed each other (a promo beside a promo)
         if not _context(found, reasons):
             break
-    return reasons
+    return reasons, trailing
 
 
-def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
-    """A section heading after the article text ends it; before the text it drops only itself."""
+def _trailing_sections(found: list[Block], reasons: list[str | None]) -> int | None:
+    """A section heading after the article text ends it; before the text it drops only itself.
+
+    Returns the index of the first heading that started a trailing section, if any.
+    """
+    first: int | None = None
     main_chars = 0
     prose_before = False
     i = 0
@@ -242,6 +246,7 @@ def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
             reasons[i] = f"'{heading}' heading ({cue.reason})"
             i += 1
             continue
+        first = i if first is None else first
         resume = _resumes(found, i + 1) if cue.resumable else None
         stop = resume if resume is not None else len(found)
         for j in range(i, stop):
@@ -249,6 +254,7 @@ def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
         if resume is None:
             _pull_back(found, reasons, i, heading)
         i = stop
+    return first
 
 
 def _resumes(found: list[Block], start: int) -> int | None:
@@ -338,7 +344,7 @@ def _is_outlet_label(found: list[Block], reasons: list[str | None], i: int) -> b
 def split_body(body: str) -> tuple[tuple[Passage, ...], tuple[Dropped, ...]]:
     """The body's main-text passages and its dropped furniture, with offsets into the body."""
     found = blocks(body)
-    reasons = _classify(found)
+    reasons, _ = _classify(found)
     passages = tuple(Passage(b.start, b.end, b.text) for b, r in zip(found, reasons) if r is None)
     dropped: list[Dropped] = []
     for block, reason in zip(found, reasons):
@@ -350,6 +356,14 @@ def split_body(body: str) -> tuple[tuple[Passage, ...], tuple[Dropped, ...]]:
         else:
             dropped.append(Dropped(block.start, block.end, reason))
     return passages, tuple(dropped)
+
+
+def trailing_start(body: str) -> int:
+    """Where the first trailing furniture section ("Related Articles", "Comments") starts in the
+    body; the body's length when there is none. Text after it is not the article's."""
+    found = blocks(body)
+    _, trailing = _classify(found)
+    return found[trailing].start if trailing is not None else len(body)
 
 
 def main_text(article: Article) -> MainText:

@@ -49,9 +49,14 @@ def cue_data() -> dict[str, Any]:
 
 
 @cache
-def _labels() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+def _labels() -> tuple[tuple[str, int, str, re.Pattern[str]], ...]:
     return tuple(
-        (c["kind"], int(c["strength"]), re.compile(rf"\b{c['pattern']}", re.IGNORECASE))
+        (
+            c["kind"],
+            int(c["strength"]),
+            c.get("note", ""),
+            re.compile(rf"\b{c['pattern']}", re.IGNORECASE),
+        )
         for c in cue_data()["labels"]
     )
 
@@ -73,13 +78,7 @@ _AFTER_DATELINE = re.compile(
 
 def _numbered_lines(body: str, first_line: int) -> list[tuple[int, str]]:
     """Non-blank lines of the body's head (before any trailing furniture section), numbered."""
-    cut = len(body)
-    _, dropped = furniture.split_body(body)
-    for d in dropped:
-        if "section and what follows" in d.reason:
-            cut = d.start
-            break
-    head = body[:cut].split("\n")
+    head = body[: furniture.trailing_start(body)].split("\n")
     plain = (re.sub(r"\*\*|__", "", line).strip() for line in head)  # Markdown emphasis
     return [(first_line + i, line) for i, line in enumerate(plain) if line]
 
@@ -106,11 +105,9 @@ def _labelled(lines: list[tuple[int, str]]) -> list[Inferred]:
             # a label on a date line, or opening the line: "Published: ...", never prose
             # such as "the report was released on June 3, 2025"
             short = furniture.is_date_line(line)
-            for kind, strength, pattern in _labels():
+            for kind, strength, note, pattern in _labels():
                 if pattern.search(before[-40:]) and (short or pattern.match(line)):
-                    evidence = f"{kind} '{_quote(line)}' on line {number}"
-                    if strength > 1:
-                        evidence += " (the update date; the article may be older)"
+                    evidence = f"{kind} '{_quote(line)}' on line {number}{note}"
                     found.append(Inferred(written.date, written.time, evidence, strength))
                     break
     return found
@@ -119,12 +116,12 @@ def _labelled(lines: list[tuple[int, str]]) -> list[Inferred]:
 def _bylines(lines: list[tuple[int, str]]) -> list[Inferred]:
     found = []
     for number, line in lines[: cue_data()["byline_lines"]]:
-        if furniture.line_reason(line) not in {"publish date line", "byline"}:
+        if not (furniture.is_date_line(line) or furniture.line_reason(line) == "byline"):
             continue
         if any(
             pattern.search(line[: d.start][-40:])
             for d in find_dates(line)[:1]
-            for _, _, pattern in _labels()
+            for *_, pattern in _labels()
         ):
             continue
         for written in find_dates(line)[:1]:
