@@ -1,0 +1,247 @@
+"""Who and where: people, states, organisations and places named in a sentence.
+
+The gazetteers (timeline/data/*.yaml) give names, aliases, short names and offices with dates,
+so "the North Korean leader" names whoever held that office on the publish date. Unknown people
+are found after a title ("analyst Choe Ju Hyun"); a later bare surname names the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# Kinds of named things. A capital acts for its state ("Pyongyang vowed") unless it is a place
+# ("in Pyongyang").
+PERSON, STATE, ORGANISATION, OUTLET, PLACE, CAPITAL = (
+    "person",
+    "state",
+    "organisation",
+    "outlet",
+    "place",
+    "capital",
+)
+
+_PLACE_PREPOSITIONS = ("in", "to", "at", "into", "near", "from", "inside", "visit", "visited", "visiting")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing: its canonical name, kind, and for capitals the state they stand for."""
+
+    name: str
+    kind: str
+    state: str = ""
+    short: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing found in a sentence; start/end index the sentence."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    as_place: bool = False  # named after "in", "to", ...: where, not who
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Aliases indexed for matching: exact-case names and case-folded role phrases."""
+
+    names: dict[str, Entity]
+    roles: dict[str, Entity]
+    shorts: dict[str, tuple[Entity, ...]]
+    names_pattern: re.Pattern[str]
+    roles_pattern: re.Pattern[str]
+    person_pattern: re.Pattern[str]
+
+
+def _load(name: str) -> Any:
+    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _holds(office: dict[str, Any], published: date) -> bool:
+    start = office.get("from")
+    until = office.get("until")
+    return (start is None or start <= published) and (until is None or published < until)
+
+
+_LEADER_OFFICES = ("leader", "president", "prime minister", "chancellor", "supreme leader")
+
+
+@lru_cache(maxsize=64)
+def gazetteer(published: date) -> Gazetteer:
+    """The gazetteer as it stands on the publish date (offices change hands)."""
+    states = _load("states.yaml")["states"]
+    demonyms = {s["name"]: s["demonym"] for s in states}
+    names: dict[str, Entity] = {}
+    roles: dict[str, Entity] = {}
+    shorts: dict[str, list[Entity]] = {}
+    for state in states:
+        entity = Entity(state["name"], STATE)
+        for alias in [state["name"], *state.get("aliases", [])]:
+            names[alias] = entity
+        names.setdefault(state["capital"], Entity(state["capital"], CAPITAL, state["name"]))
+    for place in _load("places.yaml")["places"]:
+        entity = Entity(place["name"], PLACE, place.get("in", ""))
+        for alias in [place["name"], *place.get("aliases", [])]:
+            names.setdefault(alias, entity)
+    for org in _load("organisations.yaml")["organisations"]:
+        entity = Entity(org["name"], OUTLET if org.get("outlet") else ORGANISATION)
+        for alias in [org["name"], *org.get("aliases", [])]:
+            if alias.lower() != alias:
+                names[alias] = entity
+            else:
+                roles[alias] = entity
+    leaders: dict[str, tuple[Entity, bool]] = {}  # state -> (holder, named "leader" outright)
+    for person in _load("people.yaml")["people"]:
+        entity = Entity(person["name"], PERSON, short=person.get("short", ""))
+        for alias in [person["name"], *person.get("aliases", [])]:
+            names[alias] = entity
+        if entity.short:
+            shorts.setdefault(entity.short, []).append(entity)
+        for office in person.get("offices", []):
+            if not _holds(office, published):
+                continue
+            for phrase in _office_phrases(office["office"], office["state"], demonyms):
+                roles[phrase.lower()] = entity
+            if office["office"] in _LEADER_OFFICES:
+                explicit = office["office"] == "leader"
+                if explicit or office["state"] not in leaders:
+                    leaders[office["state"]] = (entity, explicit)
+    for state_name, (entity, _) in leaders.items():
+        for phrase in _office_phrases("leader", state_name, demonyms):
+            roles[phrase.lower()] = entity
+    titles = _load("cues.yaml")["person_titles"]
+    return Gazetteer(
+        names=names,
+        roles=roles,
+        shorts={k: tuple(v) for k, v in shorts.items()},
+        names_pattern=_alternation(names, flags=0),
+        roles_pattern=_alternation(roles, flags=re.IGNORECASE),
+        person_pattern=re.compile(
+            r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")"
+            r"\s+(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})"
+        ),
+    )
+
+
+def _office_phrases(office: str, state: str, demonyms: dict[str, str]) -> list[str]:
+    demonym = demonyms.get(state, state)
+    return [f"{demonym} {office}", f"{state}'s {office}", f"{state}’s {office}", f"{office} of {state}"]
+
+
+def _alternation(aliases: dict[str, Entity], flags: int) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=len, reverse=True)
+    body = "|".join(re.escape(alias) for alias in ordered)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+
+def find_mentions(
+    sentence: str, published: date, cast: dict[str, Entity]
+) -> tuple[list[Mention], dict[str, Entity]]:
+    """Named things in a sentence, and the article's cast (short name -> person) updated.
+
+    cast carries, from sentence to sentence, who a bare surname means in this article.
+    """
+    found = gazetteer(published)
+    cast = dict(cast)
+    spans: list[Mention] = []
+    for match in found.names_pattern.finditer(sentence):
+        spans.append(Mention(match.start(), match.end(), match.group(0), found.names[match.group(0)]))
+    for match in found.roles_pattern.finditer(sentence):
+        spans.append(
+            Mention(match.start(), match.end(), match.group(0), found.roles[match.group(0).lower()])
+        )
+    for match in found.person_pattern.finditer(sentence):
+        name = match.group("name").rstrip(".")
+        if name in found.names or name.split()[0] in found.names and found.names[name.split()[0]].kind != PERSON:
+            continue
+        entity = _unknown_person(name, cast, found)
+        spans.append(Mention(match.start("name"), match.start("name") + len(name), name, entity))
+    spans.extend(_bare_shorts(sentence, cast, found))
+    mentions = _without_overlaps(spans)
+    for mention in mentions:
+        if mention.entity.kind == PERSON:
+            for short in _shorts_of(mention.entity):
+                cast[short] = mention.entity
+    return [_placed(sentence, m) for m in mentions], cast
+
+
+def _unknown_person(name: str, cast: dict[str, Entity], found: Gazetteer) -> Entity:
+    if " " not in name:
+        known = cast.get(name) or next(iter(found.shorts.get(name, ())), None)
+        if known:
+            return known
+    return Entity(name, PERSON, short=_short_name(name))
+
+
+def _short_name(name: str) -> str:
+    words = name.split()
+    # East Asian names written family name first carry a hyphenated or short given name.
+    if len(words) >= 2 and ("-" in words[-1] or (len(words) == 3 and len(words[0]) <= 4)):
+        return words[0]
+    return words[-1]
+
+
+def _shorts_of(entity: Entity) -> list[str]:
+    return [entity.short] if entity.short else [_short_name(entity.name)]
+
+
+def _bare_shorts(sentence: str, cast: dict[str, Entity], found: Gazetteer) -> list[Mention]:
+    shorts = set(cast) | set(found.shorts)
+    if not shorts:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    mentions = []
+    for match in pattern.finditer(sentence):
+        short = match.group(0)
+        entity = cast.get(short) or _default_holder(found.shorts.get(short, ()))
+        if entity is not None:
+            mentions.append(Mention(match.start(), match.end(), short, entity))
+    return mentions
+
+
+def _default_holder(candidates: tuple[Entity, ...]) -> Entity | None:
+    """A bare surname nobody in the article has used yet: the gazetteer's first such person."""
+    return candidates[0] if candidates else None
+
+
+def _without_overlaps(spans: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for span in sorted(spans, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _placed(sentence: str, mention: Mention) -> Mention:
+    if mention.entity.kind not in (PLACE, CAPITAL, STATE):
+        return mention
+    before = re.findall(r"[\w'’]+", sentence[: mention.start])[-3:]
+    words = [w.lower() for w in before]
+    # "in Pyongyang", "to Russia's Kursk region", "in North Korea's capital"
+    as_place = bool(words) and (
+        words[-1] in _PLACE_PREPOSITIONS
+        or (len(words) >= 2 and words[-2] in _PLACE_PREPOSITIONS and words[-1] in ("the",))
+    )
+    if mention.entity.kind == PLACE:
+        as_place = True
+    if as_place:
+        return Mention(mention.start, mention.end, mention.text, mention.entity, as_place=True)
+    return mention
+
+
+def actor_name(entity: Entity) -> str:
+    """The name an actor goes by on the timeline: capitals act for their state."""
+    return entity.state if entity.kind == CAPITAL else entity.name

@@ -1,0 +1,484 @@
+"""Events from an article's main text: each dated sentence or clause that reports a happening.
+
+The temporal tagger is called in one place (`_tag_passage`). Dates attached to a reporting
+verb ("state media said Thursday") date the report, not the happening; a sentence without a
+date that continues a told happening ("The visit ...") adds to it and never takes the publish
+date; "days before the summit" is kept as an anchored bound for merge to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline import cues as cue_words
+from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Entity, Mention, actor_name, find_mentions
+from timeline.clauses import Clause, clause_at, clauses, word_distance
+from timeline.cues import Cue, Hit
+from timeline.model import Event, MainText, Source, Timex
+from timeline.sentences import split_sentences
+from timeline.slugs import event_id
+from timeline.titles import Roles, title_for
+from timeline.when import When, label, shift_days, when_of
+
+Tagger = Callable[[str, date], list[Timex]]
+
+_NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_BACKREF_FAMILIES = {
+    "visit": ("visit", "meet", "summit"),
+    "trip": ("visit", "meet"),
+    "meeting": ("meet", "visit", "summit"),
+    "talks": ("meet", "summit", "call"),
+    "summit": ("summit", "meet"),
+    "call": ("call",),
+    "letter": ("letter",),
+    "message": ("letter", "state"),
+    "deal": ("sign", "treaty", "agree"),
+    "treaty": ("sign", "treaty"),
+    "agreement": ("sign", "treaty", "agree"),
+    "commentary": ("state",),
+    "speech": ("state", "inaugurate"),
+    "delegation": ("visit", "meet"),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event as one sentence tells it, before its title is written."""
+
+    when: When
+    basis: str
+    cue: Cue
+    form: str
+    is_noun: bool
+    roles: Roles
+    actors: tuple[str, ...]
+    quote: str
+    phrase: str
+    resolution: str
+    rest: str
+    anchor: str = ""
+
+
+def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
+    """Dated happenings in an article's main text, one Source each (tag: the date tagger)."""
+    tagger = tag if tag is not None else _default_tagger()
+    article = main.article
+    drafts: list[Draft] = []
+    cast: dict[str, Entity] = {}
+    for passage in main.passages:
+        timexes = _tag_passage(tagger, passage.text, article.published)
+        for sentence in split_sentences(passage.text):
+            inside = [
+                replace(t, start=t.start - sentence.start, end=t.end - sentence.start)
+                for t in timexes
+                if sentence.start <= t.start and t.end <= sentence.end
+            ]
+            mentions, cast = find_mentions(sentence.text, article.published, cast)
+            found = _read_sentence(sentence.text, inside, mentions, article.published, drafts)
+            if found:
+                drafts.extend(found)
+            else:
+                drafts = _continue(drafts, sentence.text, mentions)
+    return [_event(main, draft) for draft in drafts]
+
+
+def _default_tagger() -> Tagger:
+    from timeline import temporal  # the one seam to the date tagger
+
+    tagger: Tagger = temporal.tag
+    return tagger
+
+
+def _tag_passage(tagger: Tagger, text: str, published: date) -> list[Timex]:
+    return list(tagger(text, published))
+
+
+# --- one sentence -------------------------------------------------------------------------
+
+
+def _read_sentence(
+    text: str, timexes: Sequence[Timex], mentions: Sequence[Mention], published: date, told: Sequence[Draft]
+) -> list[Draft]:
+    parts = clauses(text)
+    hits = cue_words.happenings(text)
+    reports = cue_words.reporting(text)
+    timexes = [*_same_story(text, timexes, told), *timexes]
+    dated = [t for t in timexes if _dates_something(t, published)]
+    attributions = _attributions(text, parts, reports)
+    event_times = [t for t in dated if not _is_report_time(text, parts, t, hits, reports)]
+    event_times = [t for t in event_times if not _irrealis_before(text, parts, t.start)]
+    drafts: list[Draft] = []
+    used_cues: set[int] = set()
+    for timex in event_times:
+        hit = _main_cue(text, parts, hits, timex.start, exclude=attributions)
+        if hit is None or hit.start in used_cues:
+            continue
+        when = _when(timex)
+        if when is None:
+            continue
+        used_cues.add(hit.start)
+        drafts.append(_draft(text, parts, hit, mentions, attributions, when, "", timex))
+    if drafts:
+        return drafts[:2]
+    report_times = [t for t in dated if t not in event_times and _is_report_time(text, parts, t, hits, reports)]
+    if report_times:
+        return _from_report(text, parts, hits, mentions, report_times[0], attributions)
+    return _anchored(text, parts, hits, mentions, attributions, published)
+
+
+def _dates_something(timex: Timex, published: date) -> bool:
+    """Dates that can place a happening: not durations, sets, vague refs or the future."""
+    if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATES or timex.value.startswith("X"):
+        return False
+    if timex.earliest is None or timex.latest is None or timex.granularity == "open":
+        return False
+    return timex.earliest <= published
+
+
+def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Timex]:
+    """"the same day", "a day later": dated from the happening just told, not the publish date."""
+    last = next((d for d in reversed(told) if len(d.when.date.split("-")) == 3 and not d.when.end), None)
+    if last is None:
+        return []
+    found = []
+    lowered = text.lower()
+    for phrase, offset in cue_words.vocabulary().same_story.items():
+        start = lowered.find(phrase)
+        if start < 0 or any(t.start <= start < t.end and t.anchor != "previous" for t in timexes):
+            continue
+        day = date.fromisoformat(shift_days(last.when.date, offset))
+        found.append(
+            Timex(
+                start,
+                start + len(phrase),
+                text[start : start + len(phrase)],
+                "DATE",
+                day.isoformat(),
+                earliest=day,
+                latest=day,
+                granularity="day",
+                explanation=f"{offset:+d} days from the happening told before ({last.when.date})",
+                anchor="previous",
+            )
+        )
+    return found
+
+
+def _attributions(text: str, parts: list[Clause], reports: Sequence[Hit]) -> list[Clause]:
+    """Clauses that say who reports: the last clause with a reporting verb, "according to ..."."""
+    found = []
+    for hit in reports:
+        part = clause_at(parts, hit.start)
+        is_last = part == parts[-1] and len(parts) > 1
+        if is_last or hit.form.lower() == "according to" or (hit.start - part.start < 3 and part != parts[0]):
+            if len(part.text.split()) <= 14 and part not in found:
+                found.append(part)
+    return found
+
+
+def _is_report_time(text: str, parts: list[Clause], timex: Timex, hits: Sequence[Hit], reports: Sequence[Hit]) -> bool:
+    """Whether the nearest verb-like cue before the timex in its clause is a reporting one."""
+    part = clause_at(parts, timex.start)
+    before = [h for h in [*hits, *reports] if part.start <= h.start < timex.start]
+    if before:
+        nearest = max(before, key=lambda h: h.start)
+        return nearest.cue is None
+    after = [h for h in [*hits, *reports] if timex.end <= h.start < part.end]
+    if after:
+        nearest = min(after, key=lambda h: h.start)
+        return nearest.cue is None and word_distance(text, timex.end, nearest.start) <= 2
+    return False
+
+
+def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
+    part = clause_at(parts, index)
+    words_before = text[part.start : index].split()[-6:]
+    return cue_words.is_irrealis(" ".join(words_before))
+
+
+def _main_cue(text: str, parts: list[Clause], hits: Sequence[Hit], index: int, exclude: Sequence[Clause]) -> Hit | None:
+    """The happening a date belongs to: its own clause first, then the strongest, nearest cue."""
+    own = clause_at(parts, index)
+    usable = [
+        h
+        for h in hits
+        if h.cue is not None
+        and clause_at(parts, h.start) not in exclude
+        and not _irrealis_before(text, parts, h.start)
+    ]
+    if not usable:
+        return None
+
+    def score(hit: Hit) -> tuple[int, int, int]:
+        assert hit.cue is not None
+        same = 1 if clause_at(parts, hit.start) == own else 0
+        return (same, hit.cue.rank, -word_distance(text, hit.start, index))
+
+    return max(usable, key=score)
+
+
+def _when(timex: Timex) -> When | None:
+    return when_of(timex)
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+def _draft(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+    when: When,
+    basis: str,
+    timex: Timex | None,
+    resolution: str = "",
+    anchor: str = "",
+) -> Draft:
+    assert hit.cue is not None
+    roles = _roles(text, parts, hit, mentions, attributions)
+    rest = _rest(text, parts, hit, timex)
+    return Draft(
+        when=when,
+        basis=basis,
+        cue=hit.cue,
+        form=hit.form,
+        is_noun=_is_noun(text, hit),
+        roles=roles,
+        actors=_dedupe([*roles.who, *roles.whom, *_others(mentions, attributions, parts)]),
+        quote=text,
+        phrase=timex.text if timex else "",
+        resolution=resolution or (timex.explanation if timex else ""),
+        rest=rest,
+        anchor=anchor,
+    )
+
+
+def _is_noun(text: str, hit: Hit) -> bool:
+    before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
+    return bool(before) and before[0].lower() in ("a", "an", "the", "his", "her", "its", "their", "two-line")
+
+
+def _is_actor(mention: Mention) -> bool:
+    return mention.entity.kind not in (OUTLET, PLACE) and not mention.as_place
+
+
+def _kept(mentions: Sequence[Mention], text: str, attributions: Sequence[Clause], parts: list[Clause]) -> list[Mention]:
+    dependents = cue_words.vocabulary().dependents
+    kept = []
+    for mention in mentions:
+        if clause_at(parts, mention.start) in attributions:
+            continue
+        if dependents.search(text[max(0, mention.start - 30) : mention.start]):
+            continue
+        if cue_words.vocabulary().possessed.match(text[mention.end :]):
+            continue  # "Putin's foreign policy aide" is the aide, not Putin
+        kept.append(mention)
+    return kept
+
+
+def _roles(text: str, parts: list[Clause], hit: Hit, mentions: Sequence[Mention], attributions: Sequence[Clause]) -> Roles:
+    kept = _kept(mentions, text, attributions, parts)
+    actors = [m for m in kept if _is_actor(m)]
+    own = clause_at(parts, hit.start)
+    before = [m for m in actors if own.start <= m.start < hit.start]
+    who_mentions = before[-1:] if before else [m for m in actors if m.start >= own.end][:1]
+    if not who_mentions:
+        who_mentions = [m for m in actors if m.start < own.start][-1:]
+    who = [actor_name(m.entity) for m in who_mentions]
+    if len(before) >= 2 and _joined(text, before[-2], before[-1]):
+        who = [actor_name(before[-2].entity), *who]
+    others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
+    people = [actor_name(m.entity) for m in actors if m.entity.kind == PERSON]
+    whom_people = [p for p in people if p not in who]
+    whom = whom_people if whom_people else others
+    places = [m for m in kept if m.as_place]
+    place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
+    where = place or next((m.entity.name for m in places if m.entity.kind == STATE), "")
+    return Roles(tuple(who), tuple(_dedupe(whom)[:2]), tuple(_dedupe(people)), place, where)
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    return text[first.end : second.start].strip() in ("and", "&")
+
+
+def _others(mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]) -> list[str]:
+    return [
+        actor_name(m.entity)
+        for m in mentions
+        if _is_actor(m) and clause_at(parts, m.start) not in attributions
+    ]
+
+
+def _dedupe(names: Sequence[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def _rest(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
+    own = clause_at(parts, hit.start)
+    rest = text[hit.end : own.end]
+    if timex is not None and own.start <= timex.start < own.end:
+        rest = text[hit.end : timex.start] if timex.start > hit.end else text[max(hit.end, timex.end) : own.end]
+    return rest
+
+
+# --- reports and anchors --------------------------------------------------------------------
+
+
+def _from_report(
+    text: str,
+    parts: list[Clause],
+    hits: Sequence[Hit],
+    mentions: Sequence[Mention],
+    timex: Timex,
+    attributions: Sequence[Clause],
+) -> list[Draft]:
+    """A sentence dated only by its report: the report bounds the happening, or is the event."""
+    when = _when(timex)
+    if when is None:
+        return []
+    report_clause = clause_at(parts, timex.start)
+    exclude = [*attributions, report_clause]
+    content = _main_cue(text, parts, hits, timex.start, exclude=exclude)
+    by_media = cue_words.has_media(report_clause.text) or any(
+        m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
+    )
+    acts = content is not None and (by_media or content.cue is not None and content.cue.category != "statement")
+    if content is not None and acts:
+        bound = replace(when, qualifier="before")
+        resolution = f"{timex.explanation}; this dates the report, so the happening is on or before it"
+        return [_draft(text, parts, content, mentions, attributions, bound, "report", timex, resolution)]
+    # The report is the happening: a statement by whoever reports ("the agency said last week").
+    speaker = [m for m in mentions if clause_at(parts, m.start) == report_clause and m.entity.kind != PLACE]
+    statement = _statement_cue()
+    who = tuple(actor_name(m.entity) for m in speaker[:1])
+    if not who:
+        subject = [m for m in mentions if _is_actor(m)]
+        who = tuple(actor_name(m.entity) for m in subject[:1])
+    content_clause = parts[0] if parts[0] != report_clause else report_clause
+    roles = Roles(who, (), tuple(actor_name(m.entity) for m in mentions if m.entity.kind == PERSON))
+    return [
+        Draft(
+            when=when,
+            basis="",
+            cue=statement,
+            form="says",
+            is_noun=False,
+            roles=roles,
+            actors=_dedupe([*who, *_others(mentions, [report_clause], parts)]),
+            quote=text,
+            phrase=timex.text,
+            resolution=timex.explanation,
+            rest=content_clause.text if content_clause != report_clause else "",
+        )
+    ]
+
+
+def _statement_cue() -> Cue:
+    return next(c for c in cue_words.vocabulary().cues if c.category == "statement")
+
+
+def _anchored(
+    text: str,
+    parts: list[Clause],
+    hits: Sequence[Hit],
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+    published: date,
+) -> list[Draft]:
+    """"Days before the Alaska summit ...": bounded by the publish date until merge finds the summit."""
+    match = cue_words.vocabulary().anchors.search(text)
+    if match is None or match.group("relation").lower() == "during":
+        return []
+    anchor = match.group("anchor").strip()
+    anchor_hits = [h for h in hits if match.start("anchor") <= h.start < match.end("anchor")]
+    if not any(h.cue is not None and h.cue.rank >= 3 for h in anchor_hits):
+        return []
+    outside = [h for h in hits if not (match.start() <= h.start < match.end())]
+    hit = _main_cue(text, parts, outside, match.end(), exclude=attributions)
+    if hit is None:
+        return []
+    relation = " ".join(filter(None, [match.group("amount"), match.group("relation")])).lower()
+    when = When(published.isoformat(), qualifier="before")
+    resolution = (
+        f"{relation} {anchor}: that event is not dated here, so the date is bounded by the "
+        f"publish date {published.isoformat()}"
+    )
+    phrase = text[match.start() : match.end()].strip()
+    return [_draft(text, parts, hit, mentions, attributions, when, "anchor", None, resolution, anchor=f"{relation} | {anchor}")
+            ] if phrase else []
+
+
+# --- continuation -------------------------------------------------------------------------
+
+
+def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> list[Draft]:
+    """An undated sentence that goes on about a told happening adds its people and place."""
+    if not drafts:
+        return drafts
+    target = _continued(drafts, text, mentions)
+    if target is None:
+        return drafts
+    draft = drafts[target]
+    actors = [actor_name(m.entity) for m in mentions if _is_actor(m) and m.entity.kind != OUTLET]
+    place = next((m.entity.name for m in mentions if m.as_place and m.entity.kind in (PLACE, CAPITAL)), "")
+    roles = draft.roles
+    if place and not roles.place:
+        roles = replace(roles, place=place, where=roles.where if roles.where and roles.where != "" else place)
+    updated = replace(draft, roles=roles, actors=_dedupe([*draft.actors, *actors]))
+    return [*drafts[:target], updated, *drafts[target + 1 :]]
+
+
+def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:
+    for noun, families in _BACKREF_FAMILIES.items():
+        if re.search(rf"\b(?:the|this|that|his|her|its|their|[A-Z][\w-]*['’]s)\s+(?:\w+\s+)?{noun}\b", text, re.IGNORECASE):
+            for index in range(len(drafts) - 1, -1, -1):
+                if drafts[index].cue.lemma in families:
+                    return index
+            return None
+    last = len(drafts) - 1
+    names = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON}
+    starts_with_pronoun = re.match(r"(?:He|She|It|They)\b", text) is not None
+    if starts_with_pronoun or (names and names & set(drafts[last].roles.people)):
+        return last
+    return None
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def _event(main: MainText, draft: Draft) -> Event:
+    article = main.article
+    title = title_for(draft.cue, draft.form, draft.roles, draft.rest, draft.is_noun)
+    source = Source(
+        article=article.name,
+        published=article.published.isoformat(),
+        quote=draft.quote,
+        phrase=draft.phrase,
+        outlet=article.source,
+        url=article.url,
+        date=draft.when.date if not draft.when.end else f"{draft.when.date}/{draft.when.end}",
+        resolution=draft.resolution,
+        basis=draft.basis,
+        anchor=draft.anchor,
+    )
+    return Event(
+        id=event_id(title, draft.when.date),
+        title=title,
+        date=draft.when.date,
+        end=draft.when.end,
+        label=label(draft.when.date, draft.when.end, draft.when.qualifier),
+        qualifier=draft.when.qualifier,
+        category=draft.cue.category,
+        actors=draft.actors,
+        place=draft.roles.place,
+        sources=(source,),
+    )

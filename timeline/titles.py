@@ -1,0 +1,76 @@
+"""Chronology-style titles: "Shoigu meets Kim Jong Un in Pyongyang", built from the cue's
+title pattern, who acts, on whom, where, and the words that follow the cue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.cues import Cue, present_tense
+
+_FUNCTION_TAIL = frozenset(
+    "to the of and for a an in on at by with from as that which who its his her their over".split()
+)
+_MAX_REST_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The people and states an event involves, split by their part in it."""
+
+    who: tuple[str, ...]
+    whom: tuple[str, ...]
+    people: tuple[str, ...]
+    place: str = ""
+    where: str = ""  # a destination: the place, else a state named as a place
+
+
+def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool) -> str:
+    """A short title from the cue's pattern, without dangling slots."""
+    everyone = _dedupe([*roles.who, *roles.whom])
+    who = _join(roles.who) or _join(everyone[:1]) or "Unnamed party"
+    whom = _join([w for w in roles.whom if w not in roles.who][:2])
+    says = f"issues {form.lower()}" if is_noun else present_tense(form)
+    words = {
+        "who": who,
+        "whom": whom or "officials",
+        "all": _join(everyone[:2]) or who,
+        "person": roles.people[0] if roles.people else who,
+        "place": roles.place,
+        "where": roles.where or roles.place or whom or "abroad",
+        "in_place": f" in {roles.place}" if roles.place else "",
+        "to_place": f" to {roles.where}" if roles.where else "",
+        "says": says,
+        "rest": _trim(rest),
+        "object": _trim(rest) or form.lower(),
+    }
+    title = cue.title
+    if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
+        title = "{rest}"
+    text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return text[0].upper() + text[1:] if text else form
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _dedupe(names: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _trim(rest: str) -> str:
+    """The words after the cue, cut to a few and stripped of quotes and dangling words."""
+    words = re.sub(r"['‘’“”\"]", "", rest).split()[:_MAX_REST_WORDS]
+    while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
+        words.pop()
+    return " ".join(words).strip(" ,.;:")
