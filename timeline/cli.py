@@ -45,6 +45,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     build.set_defaults(run=_run_build)
+
+    tag = commands.add_parser(
+        "tag",
+        help="find and resolve the dates, times, durations and sets in a text (JSON out)",
+        description="Tag temporal expressions in FILE and resolve them against the publish "
+        "date; print a JSON list (TIMEX3 type and value, offsets, interval, granularity, "
+        "explanation). With --batch, read JSON Lines {id, text, published} on stdin and write "
+        "one {id, timexes} line per input.",
+    )
+    tag.add_argument("file", nargs="?", type=Path, help="UTF-8 text file to tag")
+    tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
+    tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
+    tag.set_defaults(run=_run_tag)
     return parser
 
 
@@ -62,3 +75,24 @@ def _run_build(args: argparse.Namespace) -> int:
     for path in report.outputs:
         print(f"Wrote {path}")
     return 3 if report.skipped else 0
+
+
+def _run_tag(args: argparse.Namespace) -> int:
+    import json
+
+    from timeline.temporal.records import parse_published, tag_json, tag_record
+
+    if args.batch:
+        for number, line in enumerate(sys.stdin, start=1):
+            if line.strip():
+                print(tag_record(line, f"stdin line {number}"))
+        return 0
+    if args.file is None or args.published is None:
+        raise TimelineError("tag needs FILE and --published YYYY-MM-DD (or --batch)")
+    published = parse_published(args.published)
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TimelineError(f"{args.file}: cannot read ({error}); give a UTF-8 text file") from None
+    print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
+    return 0

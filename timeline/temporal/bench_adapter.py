@@ -1,0 +1,12 @@
+"""Adapter for ../shared/bench/score_timex.py: `--adapter timeline.temporal.bench_adapter:tag`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import temporal
+
+
+def tag(text: str, dct_iso: str) -> list[dict[str, object]]:
+    """The scorer's predictor signature: text and ISO publish date in, JSON-ready dicts out."""
+    return [timex.to_json() for timex in temporal.tag(text, date.fromisoformat(dct_iso[:10]))]

@@ -1,0 +1,206 @@
+"""Turn a rule's named matches into a typed value (values.py); None rejects the match."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from typing import Any
+
+from timeline.temporal import values as v
+from timeline.temporal.vocabulary import Rule, normalize, vocabulary
+
+Fields = dict[str, str]
+Params = dict[str, Any]
+
+
+def _word(kind: str, word: str) -> Any:
+    return vocabulary().meaning(kind, word)
+
+
+def amount(text: str) -> float | None:
+    """The number a count phrase means: "2 1/2" -> 2.5, "twenty-four" -> 24; None if vague."""
+    words = normalize(text)
+    if words in vocabulary().words["vague_numbers"]:
+        return None
+    half = 0.5 if re.search(r"(?:1/2|and a half)$", words) else 0.0
+    words = re.sub(r"\s*(?:1/2|and a half)$", "", words)
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words) + half
+    numbers = vocabulary().words["numbers"]
+    if words in numbers:
+        return float(numbers[words]) + half
+    total = sum(numbers.get(part, 0) for part in words.split())
+    return float(total) + half if total else None
+
+
+def _year(fields: Fields) -> int | None:
+    return int(fields["year"]) if "year" in fields else None
+
+
+def _date(fields: Fields, params: Params) -> v.Temporal | None:
+    year = _year(fields) if "year" in fields else params.get("year")
+    month = _word("months", fields["month"]) if "month" in fields else None
+    day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
+    if month is not None and day is not None:
+        if day > calendar.monthrange(year or 2000, month)[1]:
+            return None
+    return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
+
+
+def _weekday(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Weekday(
+        _word("weekdays", fields["weekday"]),
+        int(params.get("direction", 0)),
+        params.get("week_offset"),
+    )
+
+
+def _unit(fields: Fields, params: Params) -> str:
+    return str(_word("units", fields["unit"])) if "unit" in fields else str(params["unit"])
+
+
+def _relative(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Relative(_unit(fields, params), int(params.get("offset", 0)), bool(params.get("previous")))
+
+
+def _count(fields: Fields, params: Params) -> float | None:
+    if "count" in fields:
+        return amount(fields["count"])
+    if "vague" in fields:
+        return None
+    return params.get("amount", 1)
+
+
+def _shift(fields: Fields, params: Params) -> v.Temporal | None:
+    count = _count(fields, params)
+    return v.Shift(
+        _unit(fields, params),
+        None if count is None else int(count),
+        int(params["direction"]),
+        bool(params.get("previous")),
+    )
+
+
+def _month_of_year(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.MonthOfRelativeYear(_word("months", fields["month"]), int(params["year_offset"]))
+
+
+def _period(fields: Fields, params: Params) -> v.Temporal | None:
+    if "season" in fields:
+        code = str(_word("seasons", fields["season"]))
+    else:
+        number = _word("ordinals", fields["ordinal"])
+        code = f"{params['prefix']}{number}"
+        if (params["prefix"] == "Q" and number > 4) or (params["prefix"] == "H" and number > 2):
+            return None
+    return v.Period(code, _year(fields), params.get("year_offset"), bool(params.get("previous")))
+
+
+def _decade(fields: Fields, params: Params) -> v.Temporal | None:
+    digits = re.sub(r"\D", "", fields["decade"])
+    if len(digits) == 2:  # "the '80s"
+        digits = "19" + digits
+    return v.Decade(int(digits[:3]))
+
+
+def _century(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Century(int(_word("ordinals", fields["ordinal"])) - 1)
+
+
+def _ref(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Ref(str(params["ref"]))
+
+
+def _duration(fields: Fields, params: Params) -> v.Temporal | None:
+    count = _count(fields, params)
+    return v.Duration(_unit(fields, params), count)
+
+
+def _recurrence(fields: Fields, params: Params) -> v.Temporal | None:
+    if "value" in params:
+        return v.Recurrence(str(params["value"]))
+    if "weekday" in fields:
+        part = f"T{_word('parts_of_day', fields['part'])}" if "part" in fields else ""
+        return v.Recurrence(f"XXXX-WXX-{_word('weekdays', fields['weekday'])}{part}")
+    if "month" in fields:
+        return v.Recurrence(f"XXXX-{_word('months', fields['month']):02d}")
+    unit = _unit(fields, params)
+    letter = vocabulary().units[unit]["letter"]
+    prefix = "PT" if vocabulary().units[unit].get("time") else "P"
+    return v.Recurrence(f"{prefix}1{letter}")
+
+
+def _so_far(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.SoFar(_unit(fields, params))
+
+
+def _day_of(fields: Fields, params: Params) -> v.Temporal | None:
+    if "weekday" in fields:
+        return v.Weekday(_word("weekdays", fields["weekday"]))
+    if "month" in fields:
+        return _date(fields, params)
+    if "day_offset" in params:
+        return v.Relative("day", int(params["day_offset"]))
+    return None
+
+
+def _clock(fields: Fields, params: Params) -> v.Temporal | None:
+    hour = int(fields["hour"]) if "hour" in fields else int(params.get("hour", 0))
+    minute = int(fields.get("minute") or 0)
+    meridiem = normalize(fields.get("meridiem", ""))
+    if hour > 24 or minute > 59 or (meridiem and hour > 12):
+        return None
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    elif meridiem.startswith("a") and hour == 12:
+        hour = 0
+    return v.TimeOfDay(_day_of(fields, params), hour, minute)
+
+
+def _part_of_day(fields: Fields, params: Params) -> v.Temporal | None:
+    part = str(_word("parts_of_day", fields["part"])) if "part" in fields else str(params["part"])
+    return v.TimeOfDay(_day_of(fields, params), part=part)
+
+
+BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
+    "date": _date,
+    "weekday": _weekday,
+    "relative": _relative,
+    "shift": _shift,
+    "month_of_year": _month_of_year,
+    "period": _period,
+    "decade": _decade,
+    "century": _century,
+    "ref": _ref,
+    "duration": _duration,
+    "recurrence": _recurrence,
+    "so_far": _so_far,
+    "clock": _clock,
+    "part_of_day": _part_of_day,
+}
+
+_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
+
+
+def _modifiers(value: v.Temporal, fields: Fields, params: Params) -> v.Temporal:
+    if "fuzzy" in fields:
+        value = v.Modified(value, str(_word("fuzzy", fields["fuzzy"])))
+    if "approx" in fields:
+        mod = str(_word("approximators", fields["approx"]))
+        value = v.Modified(value, _APPROX_ON_SHIFT[mod] if isinstance(value, v.Shift) else mod)
+    if "mod" in params:
+        value = v.Modified(value, str(params["mod"]), bool(params.get("so_far")))
+    return value
+
+
+def build(rule: Rule, fields: Fields) -> v.Temporal | None:
+    """The typed value of one match of `rule`, or None when the match is not a date after all."""
+    builder = BUILDERS.get(rule.build)
+    if builder is None:
+        raise KeyError(f"temporal rule {rule.name!r}: unknown build {rule.build!r}")
+    try:
+        value = builder(fields, rule.params)
+    except (KeyError, ValueError):  # a word outside the vocabulary: not a date we understand
+        return None
+    return None if value is None else _modifiers(value, fields, rule.params)

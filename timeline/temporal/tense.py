@@ -1,0 +1,52 @@
+"""The tense of the clause around a mention, from simple cues (will, plans, past-tense verbs)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from timeline.temporal.vocabulary import vocabulary
+
+PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    entries = vocabulary().words["tense_cues"]
+    future = sorted(entries["future"], key=len, reverse=True)
+    past = sorted(entries["past"], key=len, reverse=True)
+    not_past = sorted(entries["not_past"], key=len, reverse=True)
+    words = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)  # noqa: E731
+    # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
+    return re.compile(
+        rf"(?<!\w)(?:(?P<not_past>{words(not_past)})"
+        rf"|(?P<future>(?i:{words(future)}))"
+        rf"|(?P<past>(?i:{words(past)})|[a-z]{{2,}}ed))(?!\w)"
+    )
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the sentence holding text[start:end]."""
+    window_start = max(0, start - 400)
+    head = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, start):
+        head = match.end()
+    tail_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    tail = tail_match.start() + 1 if tail_match else min(len(text), end + 400)
+    return head, tail
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    """past, future or unknown: the tense cue nearest to text[start:end] in its sentence."""
+    if text.startswith(("'s", "’s"), end):
+        return PAST  # "Wednesday's ruling": a possessive day is one already talked about
+    head, tail = sentence_bounds(text, start, end)
+    best, best_distance = UNKNOWN, len(text) + 1
+    for match in _cues().finditer(text, head, tail):
+        if start <= match.start() < end or match["not_past"]:
+            continue  # the expression's own words ("next", "last") are read by the rules
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if distance < best_distance:
+            best, best_distance = (FUTURE if match["future"] else PAST), distance
+    return best

@@ -1,0 +1,146 @@
+"""Under-specified temporal values: what the scanner read, before the anchor is applied.
+
+Each class names one way news text points at time; the resolver turns it into a TIMEX3 value
+and a calendar interval once it knows the publish date, the previous date and the tense.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class CalendarDate:
+    """An explicit date, possibly partial: "Dec. 3, 2024", "June 21", "2022", "June"."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    direction: int = 0  # -1 "last June", +1 "next June", 0 by tense
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A weekday (1 = Monday), placed by tense, by "last"/"next", or in a relative week."""
+
+    weekday: int
+    direction: int = 0  # -1 "last Friday", +1 "next Friday", 0 by tense
+    week_offset: int | None = None  # "Tuesday of last week" -> -1
+
+
+@dataclass(frozen=True)
+class Relative:
+    """The unit containing the anchor, shifted: "last year", "this month", "tomorrow"."""
+
+    unit: str  # day, week, weekend, month, quarter, year, decade, century
+    offset: int
+    previous: bool = False  # anchored on the last date mentioned ("the same day", "the next day")
+
+
+@dataclass(frozen=True)
+class Shift:
+    """An amount of units before or after the anchor: "three years ago", "a day earlier"."""
+
+    unit: str
+    amount: int | None  # None for vague amounts ("several years ago")
+    direction: int  # -1 before, +1 after
+    previous: bool = False  # "earlier"/"later" count from the last date mentioned
+
+
+@dataclass(frozen=True)
+class MonthOfRelativeYear:
+    """A month of a year given relative to the anchor: "June last year", "March of next year"."""
+
+    month: int
+    year_offset: int
+
+
+@dataclass(frozen=True)
+class Period:
+    """A quarter, half or season (code Q1..Q4, H1, H2, SP, SU, FA, WI) of a year."""
+
+    code: str
+    year: int | None = None
+    year_offset: int | None = None  # None with year None: placed by tense
+    previous: bool = False  # "the year-earlier quarter": relative to the last mention
+
+
+@dataclass(frozen=True)
+class Decade:
+    """A decade, by its first three digits: the 1990s -> 199."""
+
+    decade: int
+
+
+@dataclass(frozen=True)
+class Century:
+    """A century by its TIMEX3 digits: the 20th century -> 19."""
+
+    century: int
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A vague reference: PAST_REF, PRESENT_REF or FUTURE_REF."""
+
+    ref: str
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An amount of time: "three years" -> P3Y; amount None for "several years" -> PXY."""
+
+    unit: str
+    amount: float | None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A set of times: "every Monday", "annually"; value is the TIMEX3 SET value."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class SoFar:
+    """The part of the current unit up to the anchor: "earlier this year"."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
+class TimeOfDay:
+    """A clock time or a part of a day on a day: "2 p.m. Monday", "this morning"."""
+
+    day: Temporal | None  # None: the anchor day
+    hour: int | None = None
+    minute: int | None = None
+    part: str = ""  # MO, AF, EV, NI when a part of day rather than a clock time
+
+
+@dataclass(frozen=True)
+class Modified:
+    """A value narrowed or bounded: "late October" (END), "more than three years ago" (BEFORE)."""
+
+    inner: Temporal
+    mod: str  # START, MID, END, APPROX, BEFORE, AFTER, ON_OR_AFTER, MORE_THAN, LESS_THAN
+    so_far: bool = False  # "since 2022": from the value up to the anchor
+
+
+Temporal = Union[
+    CalendarDate,
+    Weekday,
+    Relative,
+    Shift,
+    MonthOfRelativeYear,
+    Period,
+    Decade,
+    Century,
+    Ref,
+    Duration,
+    Recurrence,
+    SoFar,
+    TimeOfDay,
+    Modified,
+]

@@ -1,0 +1,157 @@
+"""Load the temporal vocabulary and rules (YAML shipped in timeline/temporal/rules/)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from timeline.model import TimelineError
+
+RULES_PACKAGE = "timeline.temporal.rules"
+VOCABULARY_FILE = "vocabulary.yaml"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule's example: a sentence, its publish date, the expected value (None: nothing tagged)."""
+
+    text: str
+    published: date
+    value: str | None
+    span: str = ""  # the expected tagged text, when the example checks it
+    source: str = ""  # "file.yaml: rule name", for test ids
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern over vocabulary placeholders and the builder that types what it matched."""
+
+    name: str
+    pattern: str
+    build: str
+    params: dict[str, Any] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Each word class maps its (lowercased, dot-less) words to their meaning."""
+
+    words: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    seasons: dict[str, dict[str, Any]]
+    false_friends: tuple[re.Pattern[str], ...]
+    examples: tuple[Example, ...]
+
+    def meaning(self, kind: str, word: str) -> Any:
+        """What `word` of class `kind` means ("Sept." in months -> 9); KeyError if unknown."""
+        return self.words[kind][normalize(word)]
+
+
+def normalize(word: str) -> str:
+    """Case-fold a matched word and drop dots and spacing differences, for vocabulary lookup."""
+    return re.sub(r"[\s\-]+", " ", word.lower().replace(".", "")).strip()
+
+
+def _load_yaml(name: str) -> Any:
+    path = resources.files(RULES_PACKAGE) / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise TimelineError(f"{path}: invalid YAML ({error}); fix the rule file") from error
+
+
+def _examples(entries: list[dict[str, Any]] | None, source: str) -> tuple[Example, ...]:
+    found = []
+    for entry in entries or []:
+        value = entry.get("value")
+        found.append(
+            Example(
+                text=str(entry["text"]),
+                published=entry["published"],
+                value=None if value is None else str(value),
+                span=str(entry.get("span", "")),
+                source=source,
+            )
+        )
+    return tuple(found)
+
+
+def _invert(entries: dict[Any, list[str]]) -> dict[str, Any]:
+    return {normalize(word): meaning for meaning, words in entries.items() for word in words}
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The word classes of vocabulary.yaml, inverted for lookup."""
+    raw = _load_yaml(VOCABULARY_FILE)
+    words: dict[str, dict[str, Any]] = {}
+    for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "approximators"):
+        words[kind] = _invert(raw[kind]["entries"])
+    numbers = raw["numbers"]["entries"]
+    words["number_tens"] = _invert({n: numbers[n] for n in numbers if n in range(20, 100, 10)})
+    words["number_ones"] = _invert({n: numbers[n][:1] for n in numbers if n in range(1, 10)})
+    words["vague_numbers"] = {normalize(w): None for w in raw["vague_numbers"]["entries"]}
+    words["units"] = {
+        normalize(w): unit for unit, spec in raw["units"]["entries"].items() for w in spec["words"]
+    }
+    words["seasons"] = {
+        normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
+    }
+    words["tense_cues"] = raw["tense_cues"]["entries"]
+    examples: list[Example] = []
+    for kind, section in raw.items():
+        examples.extend(_examples(section.get("examples"), f"{VOCABULARY_FILE}: {kind}"))
+    return Vocabulary(
+        words=words,
+        units=raw["units"]["entries"],
+        seasons=raw["seasons"]["entries"],
+        false_friends=tuple(re.compile(p) for p in raw["false_friends"]["entries"]),
+        examples=tuple(examples),
+    )
+
+
+def alternation(kind: str) -> str:
+    """A regex alternation of the words of a class, longest first; dots optional after words."""
+    words = sorted(vocabulary().words[kind], key=len, reverse=True)
+    parts = []
+    for word in words:
+        escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
+        # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
+        parts.append(escaped + r"\.?" if kind == "months" and len(word) <= 4 else escaped)
+    return "|".join(parts)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule of rules/*.yaml except the vocabulary, in file then listed order."""
+    found: list[Rule] = []
+    folder = resources.files(RULES_PACKAGE)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml") or entry.name == VOCABULARY_FILE:
+            continue
+        for spec in _load_yaml(entry.name) or []:
+            try:
+                found.append(
+                    Rule(
+                        name=spec["name"],
+                        pattern=spec["pattern"],
+                        build=spec["build"],
+                        params=dict(spec.get("params") or {}),
+                        examples=_examples(spec.get("examples"), f"{entry.name}: {spec['name']}"),
+                        priority=int(spec.get("priority", 0)),
+                    )
+                )
+            except KeyError as missing:
+                raise TimelineError(
+                    f"{entry.name}: rule {spec.get('name', '?')!r} lacks {missing}; "
+                    "every rule needs name, pattern and build"
+                ) from missing
+    return tuple(found)
