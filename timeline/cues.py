@@ -52,6 +52,7 @@ class Vocabulary:
     dependents: re.Pattern[str]
     possessed: re.Pattern[str]
     anchors: re.Pattern[str]
+    present_words: frozenset[str]
 
 
 def _words(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         anchors=anchors,
+        present_words=frozenset(w.lower() for w in data["present_words"]),
     )
 
 

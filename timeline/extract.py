@@ -103,10 +103,11 @@ def _read_sentence(
     text: str, timexes: Sequence[Timex], mentions: Sequence[Mention], published: date, told: Sequence[Draft]
 ) -> list[Draft]:
     parts = clauses(text)
-    hits = cue_words.happenings(text)
     reports = cue_words.reporting(text)
-    timexes = [*_same_story(text, timexes, told), *timexes]
-    dated = [t for t in timexes if _dates_something(t, published)]
+    previous_who = told[-1].roles.who if told else ()
+    timexes = _same_story(text, timexes, told)
+    hits = _untold(text, cue_words.happenings(text), timexes, told)
+    dated = [t for t in timexes if _dates_something(t, published) and _placed_in_time(text, t, [*hits, *reports])]
     attributions = _attributions(text, parts, reports)
     event_times = [t for t in dated if not _is_report_time(text, parts, t, hits, reports)]
     event_times = [t for t in event_times if not _irrealis_before(text, parts, t.start)]
@@ -120,13 +121,13 @@ def _read_sentence(
         if when is None:
             continue
         used_cues.add(hit.start)
-        drafts.append(_draft(text, parts, hit, mentions, attributions, when, "", timex))
+        drafts.append(_draft(text, parts, hit, mentions, attributions, when, "", timex, previous_who))
     if drafts:
         return drafts[:2]
     report_times = [t for t in dated if t not in event_times and _is_report_time(text, parts, t, hits, reports)]
     if report_times:
-        return _from_report(text, parts, hits, mentions, report_times[0], attributions)
-    return _anchored(text, parts, hits, mentions, attributions, published)
+        return _from_report(text, parts, hits, reports, mentions, report_times[0], attributions, previous_who)
+    return _anchored(text, parts, hits, mentions, attributions, published, previous_who)
 
 
 def _dates_something(timex: Timex, published: date) -> bool:
@@ -139,15 +140,20 @@ def _dates_something(timex: Timex, published: date) -> bool:
 
 
 def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Timex]:
-    """"the same day", "a day later": dated from the happening just told, not the publish date."""
-    last = next((d for d in reversed(told) if len(d.when.date.split("-")) == 3 and not d.when.end), None)
-    if last is None:
-        return []
-    found = []
+    """"the same day", "a day later": dated from the happening told (the one the sentence points
+    back at, else the last one), never from the publish date."""
+    referred = _continued(list(told), text, []) if told else None
+    pool = [told[referred]] if referred is not None else list(reversed(told))
+    last = next((d for d in pool if len(d.when.date.split("-")) == 3 and not d.when.end), None)
+    found: list[Timex] = []
     lowered = text.lower()
-    for phrase, offset in cue_words.vocabulary().same_story.items():
+    kept = list(timexes)
+    for phrase, offset in sorted(cue_words.vocabulary().same_story.items(), key=lambda p: -len(p[0])):
         start = lowered.find(phrase)
-        if start < 0 or any(t.start <= start < t.end and t.anchor != "previous" for t in timexes):
+        if start < 0 or any(f.start <= start < f.end for f in found):
+            continue
+        kept = [t for t in kept if not (t.start < start + len(phrase) and start < t.end)]
+        if last is None:
             continue
         day = date.fromisoformat(shift_days(last.when.date, offset))
         found.append(
@@ -164,7 +170,37 @@ def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> l
                 anchor="previous",
             )
         )
-    return found
+    return sorted([*found, *kept], key=lambda t: t.start)
+
+
+def _placed_in_time(text: str, timex: Timex, verbs: Sequence[Hit]) -> bool:
+    """"today", "now" date a happening only right next to its verb ("said today")."""
+    if timex.text.lower() not in cue_words.vocabulary().present_words:
+        return True
+    return any(
+        word_distance(text, h.end, timex.start) <= 1 or word_distance(text, timex.end, h.start) <= 1
+        for h in verbs
+        if h.end <= timex.start or timex.end <= h.start
+    )
+
+
+def _untold(text: str, hits: Sequence[Hit], timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Hit]:
+    """Cue nouns that point back at a told happening ("the meeting", "Shoigu's visit") name no
+    new one; nouns framing another ("during a visit") count for less."""
+    kept = []
+    for hit in hits:
+        before = text[max(0, hit.start - 40) : hit.start]
+        determiner = re.search(r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?$", before)
+        dated_inside = determiner is not None and any(
+            hit.start - len(determiner.group(0)) <= t.start < hit.start for t in timexes
+        )
+        families = _BACKREF_FAMILIES.get(hit.form.lower(), ())
+        if determiner and not dated_inside and any(d.cue.lemma in families for d in told):
+            continue
+        if hit.cue is not None and re.search(r"\bduring\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+)?$", before):
+            hit = replace(hit, cue=replace(hit.cue, rank=hit.cue.rank - 3))
+        kept.append(hit)
+    return kept
 
 
 def _attributions(text: str, parts: list[Clause], reports: Sequence[Hit]) -> list[Clause]:
@@ -236,12 +272,14 @@ def _draft(
     when: When,
     basis: str,
     timex: Timex | None,
+    previous_who: tuple[str, ...] = (),
     resolution: str = "",
     anchor: str = "",
+    skip: tuple[int, int] = (0, 0),
 ) -> Draft:
     assert hit.cue is not None
-    roles = _roles(text, parts, hit, mentions, attributions)
-    rest = _rest(text, parts, hit, timex)
+    roles = _roles(text, parts, hit, mentions, attributions, previous_who, skip)
+    rest = _object(text, hit.cue) if hit.cue.near else _rest(text, parts, hit, timex)
     return Draft(
         when=when,
         basis=basis,
@@ -256,6 +294,25 @@ def _draft(
         rest=rest,
         anchor=anchor,
     )
+
+
+def _object(text: str, cue: Cue) -> str:
+    """What was signed: "a sweeping military deal" -> "sweeping military deal"."""
+    match = None
+    for noun in cue.near:  # the first listed noun found names the thing: "treaty" over "partnership"
+        match = re.search(rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b", text, re.IGNORECASE)
+        if match:
+            break
+    if match is None:
+        return ""
+    words = [w.strip("'‘’") for w in match.group(1).split()]
+    while words and words[0].lower() in ("a", "an", "the", "that", "its", "their", "his", "her", "this"):
+        words = words[1:]
+    for index, word in enumerate(words):
+        if word.lower() in ("a", "an", "the", "that"):
+            words = words[index + 1 :]
+            break
+    return " ".join([*words, match.group(2)])
 
 
 def _is_noun(text: str, hit: Hit) -> bool:
@@ -281,25 +338,82 @@ def _kept(mentions: Sequence[Mention], text: str, attributions: Sequence[Clause]
     return kept
 
 
-def _roles(text: str, parts: list[Clause], hit: Hit, mentions: Sequence[Mention], attributions: Sequence[Clause]) -> Roles:
-    kept = _kept(mentions, text, attributions, parts)
-    actors = [m for m in kept if _is_actor(m)]
+def _roles(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+    previous_who: tuple[str, ...] = (),
+    skip: tuple[int, int] = (0, 0),
+) -> Roles:
+    kept = [m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]]
+    destinations = [m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)]
+    actors = [m for m in kept if _is_actor(m) and m not in destinations]
     own = clause_at(parts, hit.start)
     before = [m for m in actors if own.start <= m.start < hit.start]
-    who_mentions = before[-1:] if before else [m for m in actors if m.start >= own.end][:1]
-    if not who_mentions:
-        who_mentions = [m for m in actors if m.start < own.start][-1:]
+    people_before = [m for m in before if m.entity.kind == PERSON]
+    who_mentions = (people_before or before)[-1:]
+    if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
+        who_mentions = []  # "A group including South Korea, Japan ... condemned": the group acts
     who = [actor_name(m.entity) for m in who_mentions]
     if len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
+    if not who:
+        who = _unnamed_subject(text, parts, own, hit, previous_who)
+    if not who:
+        after = [m for m in actors if m.start >= own.end][:1] or [m for m in actors if m.start < own.start][-1:]
+        who = [actor_name(m.entity) for m in after]
+    by_nearness = sorted(actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start)))
+    people = _dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
     others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
-    people = [actor_name(m.entity) for m in actors if m.entity.kind == PERSON]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
-    places = [m for m in kept if m.as_place]
+    places = [m for m in kept if m.as_place and not _inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
-    where = place or next((m.entity.name for m in places if m.entity.kind == STATE), "")
-    return Roles(tuple(who), tuple(_dedupe(whom)[:2]), tuple(_dedupe(people)), place, where)
+    where = place or next(
+        (m.entity.name for m in [*destinations, *places] if m.entity.kind == STATE and m.entity.name not in who), ""
+    )
+    return Roles(tuple(who), tuple(_dedupe(whom)[:2]), people, place, where)
+
+
+def _modifies_trip(text: str, mention: Mention) -> bool:
+    """"his second North Korea trip": the state is where the trip went."""
+    return re.match(r"\s+(?:trip|visit|tour)s?\b", text[mention.end :]) is not None
+
+
+def _inside_quote(text: str, index: int) -> bool:
+    return any(a <= index < b for a, b in cue_words.quoted_spans(text))
+
+
+_PRONOUNS = ("it", "he", "she", "they")
+_SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
+
+
+def _unnamed_subject(
+    text: str, parts: list[Clause], own: Clause, hit: Hit, previous_who: tuple[str, ...]
+) -> list[str]:
+    """Who acts when no name does: "It" is the last actor; "A monitoring group ..." itself."""
+    group = re.match(
+        r"(?:A|An|The)\s+(?P<group>(?:[\w-]+\s+){0,5}?(?:group|team|coalition|alliance|panel|body|bloc|"
+        r"committee|council|mission|network|countries|nations|states))\s+including\b",
+        text,
+    )
+    if group and hit.start > group.end():
+        return [group.group("group")[0].upper() + group.group("group")[1:]]
+    words = text[own.start : hit.start].split()
+    if not words:
+        return []
+    if words[0].lower() in _PRONOUNS:
+        return list(previous_who)
+    if own != parts[0] and clause_at(parts, own.start - 1) not in parts[:1]:
+        return []
+    phrase = _SUBJECT_STOP.split(text[own.start : hit.start])[0]
+    phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
+    if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
+        return []
+    return [phrase[0].upper() + phrase[1:]]
 
 
 def _joined(text: str, first: Mention, second: Mention) -> bool:
@@ -325,9 +439,12 @@ def _dedupe(names: Sequence[str]) -> tuple[str, ...]:
 def _rest(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
     own = clause_at(parts, hit.start)
     rest = text[hit.end : own.end]
-    if timex is not None and own.start <= timex.start < own.end:
-        rest = text[hit.end : timex.start] if timex.start > hit.end else text[max(hit.end, timex.end) : own.end]
-    return rest
+    if timex is not None and hit.end <= timex.start < own.end:
+        rest = text[hit.end : timex.start] + text[timex.end : own.end]
+    following = [p for p in parts if p.start >= own.end][:1]
+    if hit.cue is not None and hit.cue.category == "statement" and following and following[0].text.startswith("that "):
+        rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+    return re.sub(r"\s+", " ", rest)
 
 
 # --- reports and anchors --------------------------------------------------------------------
@@ -337,11 +454,14 @@ def _from_report(
     text: str,
     parts: list[Clause],
     hits: Sequence[Hit],
+    reports: Sequence[Hit],
     mentions: Sequence[Mention],
     timex: Timex,
     attributions: Sequence[Clause],
+    previous_who: tuple[str, ...],
 ) -> list[Draft]:
-    """A sentence dated only by its report: the report bounds the happening, or is the event."""
+    """A sentence dated only by its report: the report bounds the happening it tells, or, when
+    the speaker is the actor ("the agency said last week"), the saying is the event."""
     when = _when(timex)
     if when is None:
         return []
@@ -351,33 +471,37 @@ def _from_report(
     by_media = cue_words.has_media(report_clause.text) or any(
         m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
     )
-    acts = content is not None and (by_media or content.cue is not None and content.cue.category != "statement")
-    if content is not None and acts:
+    if content is not None and content.cue is not None and (by_media or content.cue.category != "statement"):
         bound = replace(when, qualifier="before")
         resolution = f"{timex.explanation}; this dates the report, so the happening is on or before it"
-        return [_draft(text, parts, content, mentions, attributions, bound, "report", timex, resolution)]
-    # The report is the happening: a statement by whoever reports ("the agency said last week").
-    speaker = [m for m in mentions if clause_at(parts, m.start) == report_clause and m.entity.kind != PLACE]
-    statement = _statement_cue()
+        return [_draft(text, parts, content, mentions, attributions, bound, "report", timex, previous_who, resolution)]
+    if content is not None:  # "Kim hailed the soldiers, saying in April ...": the saying is dated
+        return [_draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
+    verb = min((h for h in reports if h.start < timex.start and clause_at(parts, h.start) == report_clause),
+               key=lambda h: h.start, default=None)
+    speaker = [m for m in mentions if clause_at(parts, m.start) == report_clause and _is_actor(m) or m.entity.kind == OUTLET
+               and clause_at(parts, m.start) == report_clause]
     who = tuple(actor_name(m.entity) for m in speaker[:1])
-    if not who:
-        subject = [m for m in mentions if _is_actor(m)]
-        who = tuple(actor_name(m.entity) for m in subject[:1])
-    content_clause = parts[0] if parts[0] != report_clause else report_clause
+    if not who and verb is not None:
+        who = tuple(_unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
+    if verb is not None and verb.start - report_clause.start <= 2 * len(text) and report_clause == parts[0]:
+        form, rest = verb.form, _rest(text, parts, verb, timex)  # "KCNA reported on the inauguration"
+    else:
+        form, rest = "says", parts[0].text if parts[0] != report_clause else ""
     roles = Roles(who, (), tuple(actor_name(m.entity) for m in mentions if m.entity.kind == PERSON))
     return [
         Draft(
             when=when,
             basis="",
-            cue=statement,
-            form="says",
+            cue=_statement_cue(),
+            form=form,
             is_noun=False,
             roles=roles,
             actors=_dedupe([*who, *_others(mentions, [report_clause], parts)]),
             quote=text,
             phrase=timex.text,
             resolution=timex.explanation,
-            rest=content_clause.text if content_clause != report_clause else "",
+            rest=rest,
         )
     ]
 
@@ -393,6 +517,7 @@ def _anchored(
     mentions: Sequence[Mention],
     attributions: Sequence[Clause],
     published: date,
+    previous_who: tuple[str, ...],
 ) -> list[Draft]:
     """"Days before the Alaska summit ...": bounded by the publish date until merge finds the summit."""
     match = cue_words.vocabulary().anchors.search(text)
@@ -413,8 +538,11 @@ def _anchored(
         f"publish date {published.isoformat()}"
     )
     phrase = text[match.start() : match.end()].strip()
-    return [_draft(text, parts, hit, mentions, attributions, when, "anchor", None, resolution, anchor=f"{relation} | {anchor}")
-            ] if phrase else []
+    skip = (match.start(), match.end())
+    return [
+        _draft(text, parts, hit, mentions, attributions, when, "anchor", None, previous_who, resolution,
+               anchor=f"{relation} | {anchor}", skip=skip)
+    ] if phrase else []
 
 
 # --- continuation -------------------------------------------------------------------------
@@ -439,10 +567,11 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
 
 def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:
     for noun, families in _BACKREF_FAMILIES.items():
-        if re.search(rf"\b(?:the|this|that|his|her|its|their|[A-Z][\w-]*['’]s)\s+(?:\w+\s+)?{noun}\b", text, re.IGNORECASE):
-            for index in range(len(drafts) - 1, -1, -1):
-                if drafts[index].cue.lemma in families:
-                    return index
+        if re.search(rf"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b", text):
+            for family in families:
+                for index in range(len(drafts) - 1, -1, -1):
+                    if drafts[index].cue.lemma == family:
+                        return index
             return None
     last = len(drafts) - 1
     names = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON}

@@ -44,6 +44,7 @@ def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool) -> st
         "says": says,
         "rest": _trim(rest),
         "object": _trim(rest) or form.lower(),
+        "form": form.lower(),
     }
     title = cue.title
     if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
@@ -70,7 +71,7 @@ def _dedupe(names: Sequence[str]) -> list[str]:
 
 def _trim(rest: str) -> str:
     """The words after the cue, cut to a few and stripped of quotes and dangling words."""
-    words = re.sub(r"['‘’“”\"]", "", rest).split()[:_MAX_REST_WORDS]
+    words = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest).split()[:_MAX_REST_WORDS]
     while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
         words.pop()
     return " ".join(words).strip(" ,.;:")
