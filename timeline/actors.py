@@ -245,3 +245,16 @@ def _placed(sentence: str, mention: Mention) -> Mention:
 def actor_name(entity: Entity) -> str:
     """The name an actor goes by on the timeline: capitals act for their state."""
     return entity.state if entity.kind == CAPITAL else entity.name
+
+
+_ANY_DAY = date(2000, 1, 1)
+
+
+def is_person(name: str) -> bool:
+    """Whether an actor name names a person: a known person, or capitalised words unknown as a
+    state, body or place ("Choe Ju Hyun" yes; "North Korea", "Spy agency" no)."""
+    known = gazetteer(_ANY_DAY).names.get(name)
+    if known is not None:
+        return known.kind == PERSON
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())

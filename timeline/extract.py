@@ -549,30 +549,41 @@ def _anchored(
 
 
 def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> list[Draft]:
-    """An undated sentence that goes on about a told happening adds its people and place."""
+    """An undated sentence that goes on about a told happening adds its people (and, when it
+    names the happening, "the meeting in Pyongyang", its place)."""
     if not drafts:
         return drafts
     target = _continued(drafts, text, mentions)
     if target is None:
         return drafts
     draft = drafts[target]
-    actors = [actor_name(m.entity) for m in mentions if _is_actor(m) and m.entity.kind != OUTLET]
-    place = next((m.entity.name for m in mentions if m.as_place and m.entity.kind in (PLACE, CAPITAL)), "")
+    spoken = [m for m in mentions if not _inside_quote(text, m.start)]
+    actors = [actor_name(m.entity) for m in spoken if _is_actor(m) and m.entity.kind != OUTLET]
     roles = draft.roles
-    if place and not roles.place:
-        roles = replace(roles, place=place, where=roles.where if roles.where and roles.where != "" else place)
+    if _backref(text) and not roles.place:
+        place = next((m.entity.name for m in spoken if m.as_place and m.entity.kind in (PLACE, CAPITAL)), "")
+        if place:
+            roles = replace(roles, place=place, where=roles.where or place)
     updated = replace(draft, roles=roles, actors=_dedupe([*draft.actors, *actors]))
     return [*drafts[:target], updated, *drafts[target + 1 :]]
 
 
-def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:
-    for noun, families in _BACKREF_FAMILIES.items():
+def _backref(text: str) -> str:
+    """The happening noun a sentence points back at ("the visit", "Shoigu's trip"), or ""."""
+    for noun in _BACKREF_FAMILIES:
         if re.search(rf"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b", text):
-            for family in families:
-                for index in range(len(drafts) - 1, -1, -1):
-                    if drafts[index].cue.lemma == family:
-                        return index
-            return None
+            return noun
+    return ""
+
+
+def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:
+    noun = _backref(text)
+    if noun:
+        for family in _BACKREF_FAMILIES[noun]:
+            for index in range(len(drafts) - 1, -1, -1):
+                if drafts[index].cue.lemma == family:
+                    return index
+        return None
     last = len(drafts) - 1
     names = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON}
     starts_with_pronoun = re.match(r"(?:He|She|It|They)\b", text) is not None
