@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from timeline import __version__
@@ -58,7 +59,51 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.set_defaults(run=_run_tag)
+
+    add = commands.add_parser(
+        "add",
+        help="copy articles (.txt, .md, .html) into articles/ with front matter, then rebuild",
+        description="Copy each FILE into the articles folder as YYYY-MM-DD-slug-of-title.txt with "
+        "a front matter block (title, published, source, url); a saved web page becomes its main "
+        "text. The publish date comes from --published, the file's front matter or page metadata, "
+        "or what the text says (a warning tells you so). The same text is kept once. Then rebuild.",
+    )
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files to add")
+    add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
+    add.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    add.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
+    add.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    add.set_defaults(run=_run_add)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    from timeline.add import add_article
+
+    failed = False
+    for path in args.files:
+        if not path.is_file():
+            print(f"Error: {path}: no such file", file=sys.stderr)
+            failed = True
+            continue
+        try:
+            added = add_article(path, args.articles, args.published)
+        except TimelineError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        print(added.message)
+        for warning in added.warnings:
+            print(f"  Warning: {warning}", file=sys.stderr)
+    code = _run_build(args)
+    return 1 if failed else code
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -53,6 +53,7 @@ class Article:
     published_time: str = ""  # time and zone as written, when given
     published_evidence: str = ""  # empty when front matter gives it; else how it was inferred
     extra: tuple[tuple[str, str], ...] = ()  # front-matter keys the tool does not use, kept
+    warnings: tuple[str, ...] = ()  # what a person should check, e.g. an inferred publish date
 
 
 @dataclass(frozen=True)
