@@ -91,7 +91,10 @@ def gazetteer(published: date) -> Gazetteer:
             names[alias] = entity
         names.setdefault(state["capital"], Entity(state["capital"], CAPITAL, state["name"]))
     for place in _load("places.yaml")["places"]:
-        entity = Entity(place["name"], PLACE, place.get("in", ""))
+        if place.get("acts_for"):
+            entity = Entity(place["name"], CAPITAL, place["acts_for"])
+        else:
+            entity = Entity(place["name"], PLACE, place.get("in", ""))
         for alias in [place["name"], *place.get("aliases", [])]:
             names.setdefault(alias, entity)
     for org in _load("organisations.yaml")["organisations"]:

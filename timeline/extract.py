@@ -60,6 +60,7 @@ class Draft:
     resolution: str
     rest: str
     anchor: str = ""
+    passive: bool = False
 
 
 def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
@@ -152,6 +153,8 @@ def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> l
         start = lowered.find(phrase)
         if start < 0 or any(f.start <= start < f.end for f in found):
             continue
+        if any(t.end <= start for t in timexes if t.anchor != "previous"):
+            continue  # "said on Tuesday that ... a day earlier": the tagger anchors it in the sentence
         kept = [t for t in kept if not (t.start < start + len(phrase) and start < t.end)]
         if last is None:
             continue
@@ -248,10 +251,10 @@ def _main_cue(text: str, parts: list[Clause], hits: Sequence[Hit], index: int, e
     if not usable:
         return None
 
-    def score(hit: Hit) -> tuple[int, int, int]:
+    def score(hit: Hit) -> tuple[int, int, bool, int]:
         assert hit.cue is not None
         same = 1 if clause_at(parts, hit.start) == own else 0
-        return (same, hit.cue.rank, -word_distance(text, hit.start, index))
+        return (same, hit.cue.rank, not _is_noun(text, hit), -word_distance(text, hit.start, index))
 
     return max(usable, key=score)
 
@@ -286,6 +289,7 @@ def _draft(
         cue=hit.cue,
         form=hit.form,
         is_noun=_is_noun(text, hit),
+        passive=_is_passive(text, hit),
         roles=roles,
         actors=_dedupe([*roles.who, *roles.whom, *_others(mentions, attributions, parts)]),
         quote=text,
@@ -317,7 +321,15 @@ def _object(text: str, cue: Cue) -> str:
 
 def _is_noun(text: str, hit: Hit) -> bool:
     before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
-    return bool(before) and before[0].lower() in ("a", "an", "the", "his", "her", "its", "their", "two-line")
+    return bool(before) and before[0].lower() in _NOUN_MARKERS
+
+
+_NOUN_MARKERS = frozenset("a an the his her its their our this that for of during after before".split())
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
+
+
+def _is_passive(text: str, hit: Hit) -> bool:
+    return _PASSIVE.search(text[: hit.start]) is not None
 
 
 def _is_actor(mention: Mention) -> bool:
@@ -411,6 +423,7 @@ def _unnamed_subject(
     phrase = _SUBJECT_STOP.split(text[own.start : hit.start])[0]
     phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
+    phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
     return [phrase[0].upper() + phrase[1:]]
@@ -597,7 +610,7 @@ def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> i
 
 def _event(main: MainText, draft: Draft) -> Event:
     article = main.article
-    title = title_for(draft.cue, draft.form, draft.roles, draft.rest, draft.is_noun)
+    title = title_for(draft.cue, draft.form, draft.roles, draft.rest, draft.is_noun, draft.passive)
     source = Source(
         article=article.name,
         published=article.published.isoformat(),

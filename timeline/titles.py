@@ -26,12 +26,16 @@ class Roles:
     where: str = ""  # a destination: the place, else a state named as a place
 
 
-def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool) -> str:
+def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool, passive: bool = False) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
     who = _join(roles.who) or _join(everyone[:1]) or "Unnamed party"
     whom = _join([w for w in roles.whom if w not in roles.who][:2])
     says = f"issues {form.lower()}" if is_noun else present_tense(form)
+    if passive:
+        says = form.lower()  # "Around 600 soldiers killed"
+    elif _plural(roles.who) and says.endswith("s") and not is_noun:
+        says = _plural_verb(says)
     words = {
         "who": who,
         "whom": whom or "officials",
@@ -52,6 +56,27 @@ def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool) -> st
     text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     return text[0].upper() + text[1:] if text else form
+
+
+def _plural(who: Sequence[str]) -> bool:
+    """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
+    if len(who) != 1:
+        return len(who) > 1
+    words = who[0].split()
+    last = words[-1]
+    described = len(words) > 1 and any(w.islower() for w in words[1:]) or who[0][0].isupper() and last.islower()
+    return described and last.endswith("s") and not last.endswith("ss")
+
+
+def _plural_verb(says: str) -> str:
+    head, _, tail = says.partition(" ")
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith(("ches", "shes", "sses", "xes", "oes")):
+        head = head[:-2]
+    elif head.endswith("s"):
+        head = head[:-1]
+    return f"{head} {tail}".strip()
 
 
 def _join(names: Sequence[str]) -> str:
