@@ -153,6 +153,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
 def _fit_bound(candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float) -> float:
     """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
     head = cluster[0]
+    if _basis(candidate) == "anchor":
+        return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
     if _is_weak(head) or _length(_span(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
