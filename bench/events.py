@@ -21,8 +21,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from timeline import extract, merge  # noqa: E402
-from timeline.model import Article, Event, MainText, Passage  # noqa: E402
+from timeline import extract, merge
+from timeline.model import Article, Event, MainText, Passage
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,11 @@ def load_gold(path: Path) -> list[Gold]:
     golds = []
     for item in data["events"]:
         reports = tuple(
-            Report(names.get(r["article"], r["article"]), _norm(r["phrase"]), bool(r.get("dated", True)))
+            Report(
+                names.get(r["article"], r["article"]),
+                _norm(r["phrase"]),
+                bool(r.get("dated", True)),
+            )
             for r in item["reports"]
         )
         golds.append(
@@ -81,7 +85,9 @@ def build(folder: Path) -> tuple[list[Event], dict[str, MainText], str]:
         mains = {a.name: furniture.main_text(a) for a in articles}
         mode = "ingest + furniture"
     except ImportError:
-        mains = {a.name: MainText(a, (Passage(0, len(a.body), a.body),)) for a in _fallback_read(folder)}
+        mains = {
+            a.name: MainText(a, (Passage(0, len(a.body), a.body),)) for a in _fallback_read(folder)
+        }
         mode = "fallback: front matter read here, whole body as main text (no furniture removal)"
     candidates: list[Event] = []
     for name in sorted(mains):
@@ -97,7 +103,11 @@ def _fallback_read(folder: Path) -> list[Article]:
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(front)
         published = date.fromisoformat(str(meta["published"]))
-        articles.append(Article(path.name, published, body, str(meta.get("title", "")), str(meta.get("source", ""))))
+        articles.append(
+            Article(
+                path.name, published, body, str(meta.get("title", "")), str(meta.get("source", ""))
+            )
+        )
     return articles
 
 
@@ -137,7 +147,9 @@ def _from_furniture(event: Event, mains: dict[str, MainText]) -> bool:
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     args = [a for a in argv if not a.startswith("--")]
-    gold_path = Path(argv[argv.index("--gold") + 1]) if "--gold" in argv else Path("bench/gold/demo.yaml")
+    gold_path = (
+        Path(argv[argv.index("--gold") + 1]) if "--gold" in argv else Path("bench/gold/demo.yaml")
+    )
     if "--gold" in argv:
         args.remove(str(gold_path))
     folder = Path(args[0]) if args else Path("articles")
@@ -155,27 +167,45 @@ def main(argv: list[str]) -> int:
         verdicts.append((event, verdict, [g.id for g in matched]))
 
     datable = [g for g in golds if g.datable and not g.optional and any(r.dated for r in g.reports)]
-    found = [g for g in datable if any(_matches(e, g, dated_only=True) and _right_date(e, g) for e in events)]
+    found = [
+        g
+        for g in datable
+        if any(_matches(e, g, dated_only=True) and _right_date(e, g) for e in events)
+    ]
     multi = [g for g in golds if len({r.article for r in g.reports if r.dated}) >= 2]
     merged = [
-        g for g in multi
-        if any(_matches(e, g, dated_only=True) == {r.article for r in g.reports if r.dated} for e in events)
+        g
+        for g in multi
+        if any(
+            _matches(e, g, dated_only=True) == {r.article for r in g.reports if r.dated}
+            for e in events
+        )
     ]
     furniture_events = [e for e in events if _from_furniture(e, mains)]
     over = [e for e in events if len([g for g in golds if _matches(e, g, dated_only=True)]) > 1]
-    duplicated = [g for g in golds if len([e for e in events if _matches(e, g, dated_only=True)]) > 1]
+    duplicated = [
+        g for g in golds if len([e for e in events if _matches(e, g, dated_only=True)]) > 1
+    ]
 
-    print(f"gold events found with the right date: {len(found)}/{len(datable)} = {_pct(len(found), len(datable))}")
-    print(f"output events real and rightly dated:  {good}/{len(events)} = {_pct(good, len(events))}")
+    print(
+        f"gold events found with the right date: {len(found)}/{len(datable)} = {_pct(len(found), len(datable))}"
+    )
+    print(
+        f"output events real and rightly dated:  {good}/{len(events)} = {_pct(good, len(events))}"
+    )
     print(f"multi-article gold events merged:       {len(merged)}/{len(multi)}")
     print(f"events from furniture:                  {len(furniture_events)}")
     print(f"output events holding several gold events (over-merged): {len(over)}")
-    print(f"gold events split over several output events (under-merged): {len(duplicated)}"
-          + (f" ({', '.join(g.id for g in duplicated)})" if duplicated else ""))
+    print(
+        f"gold events split over several output events (under-merged): {len(duplicated)}"
+        + (f" ({', '.join(g.id for g in duplicated)})" if duplicated else "")
+    )
     if show:
         print("\noutput events:")
         for event, verdict, ids in verdicts:
-            print(f"  [{verdict:11}] {event.date:10} {event.end:10} {event.qualifier:6} {event.title}  <- {', '.join(ids)}")
+            print(
+                f"  [{verdict:11}] {event.date:10} {event.end:10} {event.qualifier:6} {event.title}  <- {', '.join(ids)}"
+            )
         print("\ngold events missed:")
         for g in datable:
             if g not in found:

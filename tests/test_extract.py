@@ -13,7 +13,9 @@ THURSDAY = date(2025, 6, 5)
 
 
 def events_of(text: str, published: date = THURSDAY, name: str = "a.txt") -> list[Event]:
-    article = Article(name=name, published=published, body=text, source="Wire", url="https://example.org/a")
+    article = Article(
+        name=name, published=published, body=text, source="Wire", url="https://example.org/a"
+    )
     passages = []
     offset = 0
     for line in text.split("\n"):
@@ -27,7 +29,10 @@ def events_of(text: str, published: date = THURSDAY, name: str = "a.txt") -> lis
     ("text", "expected"),
     [
         ("State media said Thursday that the president met the envoy on Wednesday.", "2025-06-04"),
-        ("The agency reported on Thursday that the minister had visited Hanoi on Tuesday.", "2025-06-03"),
+        (
+            "The agency reported on Thursday that the minister had visited Hanoi on Tuesday.",
+            "2025-06-03",
+        ),
         ("Officials said on Monday that the prime minister met the king on Sunday.", "2025-06-01"),
     ],
 )
@@ -46,7 +51,9 @@ def test_happening_dated_only_by_its_report_is_bounded_by_the_report() -> None:
 
 
 def test_speaker_saying_something_is_itself_the_event() -> None:
-    (event,) = events_of("The rebels may attack the capital soon, the defence ministry said on Tuesday.")
+    (event,) = events_of(
+        "The rebels may attack the capital soon, the defence ministry said on Tuesday."
+    )
     assert (event.date, event.category, event.qualifier) == ("2025-06-03", "statement", "")
 
 
@@ -63,7 +70,10 @@ def test_undated_continuation_adds_to_the_told_event_and_takes_no_date() -> None
 
 
 def test_undated_happening_never_takes_the_publish_date() -> None:
-    assert events_of("The president visited Kenya and signed a trade agreement with its leaders.") == []
+    assert (
+        events_of("The president visited Kenya and signed a trade agreement with its leaders.")
+        == []
+    )
 
 
 def test_the_same_day_is_the_day_of_the_happening_told_not_the_publish_date() -> None:
@@ -94,10 +104,16 @@ def test_durations_sets_plans_and_opinions_give_no_event(text: str) -> None:
         ("The two countries signed a defence treaty last year.", ("2024", ""), "2024"),
         ("Rebels captured the town in June last year.", ("2024-06", ""), "June 2024"),
         ("The minister visited Ottawa on Dec. 3, 2024.", ("2024-12-03", ""), "3 December 2024"),
-        ("A monitoring group condemned the deal last week.", ("2025-05-26", "2025-06-01"), "26 May - 1 June 2025"),
+        (
+            "A monitoring group condemned the deal last week.",
+            ("2025-05-26", "2025-06-01"),
+            "26 May - 1 June 2025",
+        ),
     ],
 )
-def test_event_keeps_the_granularity_of_its_date(text: str, when: tuple[str, str], label: str) -> None:
+def test_event_keeps_the_granularity_of_its_date(
+    text: str, when: tuple[str, str], label: str
+) -> None:
     (event,) = events_of(text)
     assert (event.date, event.end) == when
     assert event.label == label
@@ -111,7 +127,11 @@ def test_event_keeps_the_granularity_of_its_date(text: str, when: tuple[str, str
             "meeting",
             "Vladimir Putin meets Xi Jinping in Beijing",
         ),
-        ("Turkish President Recep Tayyip Erdogan visited Baku on Monday.", "visit", "Recep Tayyip Erdogan visits Baku"),
+        (
+            "Turkish President Recep Tayyip Erdogan visited Baku on Monday.",
+            "visit",
+            "Recep Tayyip Erdogan visits Baku",
+        ),
         (
             "Pakistan deployed troops to the border on Sunday.",
             "deployment",
@@ -137,7 +157,9 @@ def test_role_names_the_office_holder_on_the_publish_date() -> None:
 
 
 def test_unknown_person_after_a_title_is_an_actor_and_keeps_their_surname() -> None:
-    text = "Foreign Minister Amara Okonkwo met the envoy on Monday.\nOkonkwo visited Lagos on Tuesday."
+    text = (
+        "Foreign Minister Amara Okonkwo met the envoy on Monday.\nOkonkwo visited Lagos on Tuesday."
+    )
     first, second = events_of(text)
     assert "Amara Okonkwo" in first.actors
     assert second.actors[0] == "Amara Okonkwo"
@@ -145,7 +167,8 @@ def test_unknown_person_after_a_title_is_an_actor_and_keeps_their_surname() -> N
 
 def test_event_anchored_date_without_the_anchor_is_a_bound_on_the_publish_date() -> None:
     (event,) = events_of(
-        "Days before the summit in Geneva, the foreign minister briefed the king by phone.", date(2025, 8, 17)
+        "Days before the summit in Geneva, the foreign minister briefed the king by phone.",
+        date(2025, 8, 17),
     )
     assert (event.date, event.qualifier) == ("2025-08-17", "before")
     source = event.sources[0]

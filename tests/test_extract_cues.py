@@ -22,7 +22,9 @@ def test_every_cue_has_an_example() -> None:
     assert {cue["lemma"] for cue in _CUES} == {lemma for lemma, _ in EXAMPLES}
 
 
-@pytest.mark.parametrize(("lemma", "example"), EXAMPLES, ids=[f"{lemma}-{i}" for i, (lemma, _) in enumerate(EXAMPLES)])
+@pytest.mark.parametrize(
+    ("lemma", "example"), EXAMPLES, ids=[f"{lemma}-{i}" for i, (lemma, _) in enumerate(EXAMPLES)]
+)
 def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) -> None:
     text = example["sentence"]
     article = Article(name="x.txt", published=date(2025, 6, 5), body=text)

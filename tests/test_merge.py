@@ -31,7 +31,13 @@ def candidate(
 ) -> Event:
     source = Source(article, published, f"{title} ({when})", when, date=when, basis=basis)
     return Event(
-        id="", title=title, date=when, category=category, actors=actors, place=place, qualifier=qualifier,
+        id="",
+        title=title,
+        date=when,
+        category=category,
+        actors=actors,
+        place=place,
+        qualifier=qualifier,
         sources=(source,),
     )
 
@@ -39,66 +45,115 @@ def candidate(
 def test_same_meeting_told_differently_by_two_articles_is_one_event() -> None:
     first = candidates(
         "Meeting top Russian security official Sergei Shoigu on Wednesday, Kim Jong Un said Pyongyang "
-        "would back Moscow.", date(2025, 6, 5), "one.txt")
+        "would back Moscow.",
+        date(2025, 6, 5),
+        "one.txt",
+    )
     second = candidates(
         "North Korean leader Kim Jong Un held talks with Sergei Shoigu in Pyongyang on June 4, "
-        "state media reported.", date(2025, 6, 6), "two.txt")
+        "state media reported.",
+        date(2025, 6, 6),
+        "two.txt",
+    )
     (event,) = merge_events([*first, *second])
     assert event.date == "2025-06-04"
     assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
 
 
 def test_report_bound_source_joins_the_dated_event_it_tells_of() -> None:
-    dated = candidates("Sergei Shoigu met Kim Jong Un in Pyongyang on Wednesday.", date(2025, 6, 5), "one.txt")
+    dated = candidates(
+        "Sergei Shoigu met Kim Jong Un in Pyongyang on Wednesday.", date(2025, 6, 5), "one.txt"
+    )
     bound = candidates(
         "In a meeting with Sergei Shoigu in Pyongyang, Kim Jong Un pledged support, the official news "
-        "agency reported on Thursday.", date(2025, 6, 5), "two.txt")
+        "agency reported on Thursday.",
+        date(2025, 6, 5),
+        "two.txt",
+    )
     (event,) = merge_events([*bound, *dated])
     assert (event.date, event.qualifier) == ("2025-06-04", "")
     assert len(event.sources) == 2
 
 
 def test_visits_in_different_months_stay_apart() -> None:
-    events = merge_events([
-        candidate("Sergei Shoigu visits Pyongyang", "2025-03", "a.txt"),
-        candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "b.txt"),
-        candidate("Sergei Shoigu visits Pyongyang", "2025-06-17", "c.txt"),
-    ])
+    events = merge_events(
+        [
+            candidate("Sergei Shoigu visits Pyongyang", "2025-03", "a.txt"),
+            candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "b.txt"),
+            candidate("Sergei Shoigu visits Pyongyang", "2025-06-17", "c.txt"),
+        ]
+    )
     assert [e.date for e in events] == ["2025-03", "2025-06-04", "2025-06-17"]
 
 
 def test_a_day_apart_is_the_same_happening_and_the_disagreement_is_recorded() -> None:
-    (event,) = merge_events([
-        candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
-        candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "b.txt", category="meeting"),
-        candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-05", "c.txt", category="meeting"),
-    ])
+    (event,) = merge_events(
+        [
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "b.txt", category="meeting"),
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-05", "c.txt", category="meeting"),
+        ]
+    )
     assert event.date == "2025-06-04"
     assert "c.txt gives 2025-06-05" in event.disagreement
 
 
 def test_the_most_precise_consistent_date_is_kept_without_disagreement() -> None:
-    (event,) = merge_events([
-        candidate("Russia and North Korea sign treaty", "2024", "a.txt", ("Russia", "North Korea"), "treaty", ""),
-        candidate("Russia and North Korea sign treaty", "2024-06", "b.txt", ("Russia", "North Korea"), "treaty", ""),
-    ])
+    (event,) = merge_events(
+        [
+            candidate(
+                "Russia and North Korea sign treaty",
+                "2024",
+                "a.txt",
+                ("Russia", "North Korea"),
+                "treaty",
+                "",
+            ),
+            candidate(
+                "Russia and North Korea sign treaty",
+                "2024-06",
+                "b.txt",
+                ("Russia", "North Korea"),
+                "treaty",
+                "",
+            ),
+        ]
+    )
     assert event.date == "2024-06"
     assert event.disagreement == ""
 
 
 def test_different_happenings_on_the_same_day_stay_apart() -> None:
-    events = merge_events([
-        candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
-        candidate("Lee Jae-myung takes office", "2025-06-04", "a.txt", ("Lee Jae-myung",), "other", "Seoul"),
-    ])
+    events = merge_events(
+        [
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
+            candidate(
+                "Lee Jae-myung takes office",
+                "2025-06-04",
+                "a.txt",
+                ("Lee Jae-myung",),
+                "other",
+                "Seoul",
+            ),
+        ]
+    )
     assert len(events) == 2
 
 
 def test_ids_are_title_slug_and_date_and_deduplicated() -> None:
-    events = merge_events([
-        candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Sergei Shoigu",)),
-        candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Someone Else",), "visit", "Wonsan"),
-    ])
+    events = merge_events(
+        [
+            candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Sergei Shoigu",)),
+            candidate(
+                "Shoigu visits Pyongyang",
+                "2025-06-04",
+                "a.txt",
+                ("Someone Else",),
+                "visit",
+                "Wonsan",
+            ),
+        ]
+    )
     assert sorted(e.id for e in events) == [
         "shoigu-visits-pyongyang-2025-06-04",
         "shoigu-visits-pyongyang-2025-06-04-2",
@@ -109,9 +164,27 @@ _POOL = [
     candidate("Sergei Shoigu visits Pyongyang", "2025-03", "a.txt"),
     candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "b.txt"),
     candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "c.txt", category="meeting"),
-    candidate("Kim Jong Un vows support", "2025-06-05", "d.txt", ("Kim Jong Un",), "statement", "", "report", "before"),
-    candidate("Lee Jae-myung takes office", "2025-06-04", "b.txt", ("Lee Jae-myung",), "other", "Seoul"),
-    candidate("Russia and North Korea sign treaty", "2024", "e.txt", ("Russia", "North Korea"), "treaty", ""),
+    candidate(
+        "Kim Jong Un vows support",
+        "2025-06-05",
+        "d.txt",
+        ("Kim Jong Un",),
+        "statement",
+        "",
+        "report",
+        "before",
+    ),
+    candidate(
+        "Lee Jae-myung takes office", "2025-06-04", "b.txt", ("Lee Jae-myung",), "other", "Seoul"
+    ),
+    candidate(
+        "Russia and North Korea sign treaty",
+        "2024",
+        "e.txt",
+        ("Russia", "North Korea"),
+        "treaty",
+        "",
+    ),
 ]
 
 
@@ -131,10 +204,16 @@ def test_output_is_sorted_by_date_then_id() -> None:
 
 def test_anchored_date_resolves_against_another_articles_event() -> None:
     summit = candidates(
-        "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.", date(2025, 8, 16), "summit.txt")
+        "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
+        date(2025, 8, 16),
+        "summit.txt",
+    )
     call = candidates(
         "Days before Trump and Putin held a summit in Alaska, the Russian leader briefed Kim Jong Un "
-        "during a phone call.", date(2025, 8, 17), "call.txt")
+        "during a phone call.",
+        date(2025, 8, 17),
+        "call.txt",
+    )
     events = merge_events([*summit, *call])
     briefing = next(e for e in events if e.sources[0].article == "call.txt")
     assert (briefing.date, briefing.qualifier) == ("2025-08-15", "before")
@@ -143,18 +222,34 @@ def test_anchored_date_resolves_against_another_articles_event() -> None:
 
 def test_anchored_date_resolves_against_a_known_event() -> None:
     known = replace(
-        candidate("Donald Trump and Vladimir Putin hold summit in Alaska", "2025-08-15", "old.txt",
-                  ("Donald Trump", "Vladimir Putin"), "summit", "Alaska"),
+        candidate(
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+            "2025-08-15",
+            "old.txt",
+            ("Donald Trump", "Vladimir Putin"),
+            "summit",
+            "Alaska",
+        ),
         id="donald-trump-and-vladimir-putin-hold-summit-in-alaska-2025-08-15",
     )
     call = candidates(
-        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.", date(2025, 8, 17), "c.txt")
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 17),
+        "c.txt",
+    )
     (event,) = merge_events(call, known=[known])
     assert (event.date, event.qualifier) == ("2025-08-15", "before")
 
 
 def test_anchored_date_without_a_dated_anchor_stays_bound_to_the_publish_date() -> None:
     call = candidates(
-        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.", date(2025, 8, 17), "c.txt")
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 17),
+        "c.txt",
+    )
     (event,) = merge_events(call)
-    assert (event.date, event.qualifier, event.label) == ("2025-08-17", "before", "by 17 August 2025")
+    assert (event.date, event.qualifier, event.label) == (
+        "2025-08-17",
+        "before",
+        "by 17 August 2025",
+    )

@@ -27,7 +27,18 @@ PERSON, STATE, ORGANISATION, OUTLET, PLACE, CAPITAL = (
     "capital",
 )
 
-_PLACE_PREPOSITIONS = ("in", "to", "at", "into", "near", "from", "inside", "visit", "visited", "visiting")
+_PLACE_PREPOSITIONS = (
+    "in",
+    "to",
+    "at",
+    "into",
+    "near",
+    "from",
+    "inside",
+    "visit",
+    "visited",
+    "visiting",
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +150,12 @@ def gazetteer(published: date) -> Gazetteer:
 
 def _office_phrases(office: str, state: str, demonyms: dict[str, str]) -> list[str]:
     demonym = demonyms.get(state, state)
-    return [f"{demonym} {office}", f"{state}'s {office}", f"{state}’s {office}", f"{office} of {state}"]
+    return [
+        f"{demonym} {office}",
+        f"{state}'s {office}",
+        f"{state}’s {office}",
+        f"{office} of {state}",
+    ]
 
 
 def _alternation(aliases: dict[str, Entity], flags: int) -> re.Pattern[str]:
@@ -159,14 +175,20 @@ def find_mentions(
     cast = dict(cast)
     spans: list[Mention] = []
     for match in found.names_pattern.finditer(sentence):
-        spans.append(Mention(match.start(), match.end(), match.group(0), found.names[match.group(0)]))
+        spans.append(
+            Mention(match.start(), match.end(), match.group(0), found.names[match.group(0)])
+        )
     for match in found.roles_pattern.finditer(sentence):
         spans.append(
             Mention(match.start(), match.end(), match.group(0), found.roles[match.group(0).lower()])
         )
     for match in found.person_pattern.finditer(sentence):
         name = match.group("name").rstrip(".")
-        if name in found.names or name.split()[0] in found.names and found.names[name.split()[0]].kind != PERSON:
+        if (
+            name in found.names
+            or name.split()[0] in found.names
+            and found.names[name.split()[0]].kind != PERSON
+        ):
             continue
         entity = _unknown_person(name, cast, found)
         spans.append(Mention(match.start("name"), match.start("name") + len(name), name, entity))
@@ -204,7 +226,9 @@ def _bare_shorts(sentence: str, cast: dict[str, Entity], found: Gazetteer) -> li
     if not shorts:
         return []
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
+        + r")(?![\w-])"
     )
     mentions = []
     for match in pattern.finditer(sentence):

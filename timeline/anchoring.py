@@ -21,7 +21,9 @@ def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) ->
 
 
 def _anchored(event: Event) -> bool:
-    return bool(event.sources) and event.sources[0].basis == "anchor" and bool(event.sources[0].anchor)
+    return (
+        bool(event.sources) and event.sources[0].basis == "anchor" and bool(event.sources[0].anchor)
+    )
 
 
 def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
@@ -31,7 +33,9 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     if target is None:
         return candidate
     qualifier = "before" if any(relation.endswith(r) for r in _BEFORE) else "after"
-    resolution = f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
+    resolution = (
+        f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
+    )
     resolved_source = replace(source, date=target.date, resolution=resolution)
     return replace(
         candidate,
@@ -49,7 +53,10 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     categories = {
         cue.category
         for cue in vocabulary().cues
-        if any(re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", lowered) for form in cue.forms)
+        if any(
+            re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", lowered)
+            for form in cue.forms
+        )
         and cue.rank >= 3
     }
     best: tuple[int, Event] | None = None
@@ -70,4 +77,7 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
 
 
 def _named(actor: str, lowered: str) -> bool:
-    return any(len(part) > 2 and re.search(rf"\b{re.escape(part.lower())}\b", lowered) for part in actor.split()[-1:])
+    return any(
+        len(part) > 2 and re.search(rf"\b{re.escape(part.lower())}\b", lowered)
+        for part in actor.split()[-1:]
+    )

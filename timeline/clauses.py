@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CUT = re.compile(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:()]|\s--?\s|\s[—–]\s|[—–])\s*|\s+(?=that\s)|\s+(?=where\s)|\s+(?=which\s)")
+_CUT = re.compile(
+    r"\s*(?:(?<!\d),|,(?!\d{3})|[;:()]|\s--?\s|\s[—–]\s|[—–])\s*|\s+(?=that\s)|\s+(?=where\s)|\s+(?=which\s)"
+)
 
 
 @dataclass(frozen=True)

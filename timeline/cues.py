@@ -83,8 +83,12 @@ def vocabulary() -> Vocabulary:
     relations = data["event_anchors"]["relations"]
     amounts = data["event_anchors"]["amounts"]
     anchors = re.compile(
-        r"(?<![\w-])(?P<amount>" + "|".join(re.escape(a) for a in sorted(amounts, key=len, reverse=True)) + r")?\s*"
-        r"(?P<relation>" + "|".join(re.escape(r) for r in sorted(relations, key=len, reverse=True)) + r")\s+"
+        r"(?<![\w-])(?P<amount>"
+        + "|".join(re.escape(a) for a in sorted(amounts, key=len, reverse=True))
+        + r")?\s*"
+        r"(?P<relation>"
+        + "|".join(re.escape(r) for r in sorted(relations, key=len, reverse=True))
+        + r")\s+"
         r"(?P<anchor>[^,;.]+)",
         re.IGNORECASE,
     )
@@ -103,7 +107,9 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         possessed=re.compile(
-            r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(re.escape(d) for d in data["dependents"]) + r")\b",
+            r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:"
+            + "|".join(re.escape(d) for d in data["dependents"])
+            + r")\b",
             re.IGNORECASE,
         ),
         anchors=anchors,
@@ -195,7 +201,11 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    return len(stem) > 2 and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "ir", "iz", "ut") and stem[-3] not in _VOWELS
+    return (
+        len(stem) > 2
+        and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "ir", "iz", "ut")
+        and stem[-3] not in _VOWELS
+    )
 
 
 def _third_person(stem: str) -> str:

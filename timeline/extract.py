@@ -14,7 +14,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline import cues as cue_words
-from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Entity, Mention, actor_name, find_mentions
+from timeline.actors import (
+    CAPITAL,
+    OUTLET,
+    PERSON,
+    PLACE,
+    STATE,
+    Entity,
+    Mention,
+    actor_name,
+    find_mentions,
+)
 from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Cue, Hit
 from timeline.model import Event, MainText, Source, Timex
@@ -101,14 +111,22 @@ def _tag_passage(tagger: Tagger, text: str, published: date) -> list[Timex]:
 
 
 def _read_sentence(
-    text: str, timexes: Sequence[Timex], mentions: Sequence[Mention], published: date, told: Sequence[Draft]
+    text: str,
+    timexes: Sequence[Timex],
+    mentions: Sequence[Mention],
+    published: date,
+    told: Sequence[Draft],
 ) -> list[Draft]:
     parts = clauses(text)
     reports = cue_words.reporting(text)
     previous_who = told[-1].roles.who if told else ()
     timexes = _same_story(text, timexes, told)
     hits = _untold(text, cue_words.happenings(text), timexes, told)
-    dated = [t for t in timexes if _dates_something(t, published) and _placed_in_time(text, t, [*hits, *reports])]
+    dated = [
+        t
+        for t in timexes
+        if _dates_something(t, published) and _placed_in_time(text, t, [*hits, *reports])
+    ]
     attributions = _attributions(text, parts, reports)
     event_times = [t for t in dated if not _is_report_time(text, parts, t, hits, reports)]
     event_times = [t for t in event_times if not _irrealis_before(text, parts, t.start)]
@@ -122,18 +140,28 @@ def _read_sentence(
         if when is None:
             continue
         used_cues.add(hit.start)
-        drafts.append(_draft(text, parts, hit, mentions, attributions, when, "", timex, previous_who))
+        drafts.append(
+            _draft(text, parts, hit, mentions, attributions, when, "", timex, previous_who)
+        )
     if drafts:
         return drafts[:2]
-    report_times = [t for t in dated if t not in event_times and _is_report_time(text, parts, t, hits, reports)]
+    report_times = [
+        t for t in dated if t not in event_times and _is_report_time(text, parts, t, hits, reports)
+    ]
     if report_times:
-        return _from_report(text, parts, hits, reports, mentions, report_times[0], attributions, previous_who)
+        return _from_report(
+            text, parts, hits, reports, mentions, report_times[0], attributions, previous_who
+        )
     return _anchored(text, parts, hits, mentions, attributions, published, previous_who)
 
 
 def _dates_something(timex: Timex, published: date) -> bool:
     """Dates that can place a happening: not durations, sets, vague refs or the future."""
-    if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATES or timex.value.startswith("X"):
+    if (
+        timex.type not in ("DATE", "TIME")
+        or timex.value in _NOT_DATES
+        or timex.value.startswith("X")
+    ):
         return False
     if timex.earliest is None or timex.latest is None or timex.granularity == "open":
         return False
@@ -141,7 +169,7 @@ def _dates_something(timex: Timex, published: date) -> bool:
 
 
 def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Timex]:
-    """"the same day", "a day later": dated from the happening told (the one the sentence points
+    """ "the same day", "a day later": dated from the happening told (the one the sentence points
     back at, else the last one), never from the publish date."""
     referred = _continued(list(told), text, []) if told else None
     pool = [told[referred]] if referred is not None else list(reversed(told))
@@ -149,7 +177,9 @@ def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> l
     found: list[Timex] = []
     lowered = text.lower()
     kept = list(timexes)
-    for phrase, offset in sorted(cue_words.vocabulary().same_story.items(), key=lambda p: -len(p[0])):
+    for phrase, offset in sorted(
+        cue_words.vocabulary().same_story.items(), key=lambda p: -len(p[0])
+    ):
         start = lowered.find(phrase)
         if start < 0 or any(f.start <= start < f.end for f in found):
             continue
@@ -177,7 +207,7 @@ def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> l
 
 
 def _placed_in_time(text: str, timex: Timex, verbs: Sequence[Hit]) -> bool:
-    """"today", "now" date a happening only right next to its verb ("said today")."""
+    """ "today", "now" date a happening only right next to its verb ("said today")."""
     if timex.text.lower() not in cue_words.vocabulary().present_words:
         return True
     return any(
@@ -187,20 +217,26 @@ def _placed_in_time(text: str, timex: Timex, verbs: Sequence[Hit]) -> bool:
     )
 
 
-def _untold(text: str, hits: Sequence[Hit], timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Hit]:
+def _untold(
+    text: str, hits: Sequence[Hit], timexes: Sequence[Timex], told: Sequence[Draft]
+) -> list[Hit]:
     """Cue nouns that point back at a told happening ("the meeting", "Shoigu's visit") name no
     new one; nouns framing another ("during a visit") count for less."""
     kept = []
     for hit in hits:
         before = text[max(0, hit.start - 40) : hit.start]
-        determiner = re.search(r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?$", before)
+        determiner = re.search(
+            r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?$", before
+        )
         dated_inside = determiner is not None and any(
             hit.start - len(determiner.group(0)) <= t.start < hit.start for t in timexes
         )
         families = _BACKREF_FAMILIES.get(hit.form.lower(), ())
         if determiner and not dated_inside and any(d.cue.lemma in families for d in told):
             continue
-        if hit.cue is not None and re.search(r"\bduring\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+)?$", before):
+        if hit.cue is not None and re.search(
+            r"\bduring\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+)?$", before
+        ):
             hit = replace(hit, cue=replace(hit.cue, rank=hit.cue.rank - 3))
         kept.append(hit)
     return kept
@@ -212,13 +248,22 @@ def _attributions(text: str, parts: list[Clause], reports: Sequence[Hit]) -> lis
     for hit in reports:
         part = clause_at(parts, hit.start)
         is_last = part == parts[-1] and len(parts) > 1
-        if is_last or hit.form.lower() == "according to" or (hit.start - part.start < 3 and part != parts[0]):
-            if len(part.text.split()) <= 14 and part not in found:
-                found.append(part)
+        if (
+            (
+                is_last
+                or hit.form.lower() == "according to"
+                or (hit.start - part.start < 3 and part != parts[0])
+            )
+            and len(part.text.split()) <= 14
+            and part not in found
+        ):
+            found.append(part)
     return found
 
 
-def _is_report_time(text: str, parts: list[Clause], timex: Timex, hits: Sequence[Hit], reports: Sequence[Hit]) -> bool:
+def _is_report_time(
+    text: str, parts: list[Clause], timex: Timex, hits: Sequence[Hit], reports: Sequence[Hit]
+) -> bool:
     """Whether the nearest verb-like cue before the timex in its clause is a reporting one."""
     part = clause_at(parts, timex.start)
     before = [h for h in [*hits, *reports] if part.start <= h.start < timex.start]
@@ -238,7 +283,9 @@ def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
     return cue_words.is_irrealis(" ".join(words_before))
 
 
-def _main_cue(text: str, parts: list[Clause], hits: Sequence[Hit], index: int, exclude: Sequence[Clause]) -> Hit | None:
+def _main_cue(
+    text: str, parts: list[Clause], hits: Sequence[Hit], index: int, exclude: Sequence[Clause]
+) -> Hit | None:
     """The happening a date belongs to: its own clause first, then the strongest, nearest cue."""
     own = clause_at(parts, index)
     usable = [
@@ -303,14 +350,26 @@ def _draft(
 def _object(text: str, cue: Cue) -> str:
     """What was signed: "a sweeping military deal" -> "sweeping military deal"."""
     match = None
-    for noun in cue.near:  # the first listed noun found names the thing: "treaty" over "partnership"
+    for (
+        noun
+    ) in cue.near:  # the first listed noun found names the thing: "treaty" over "partnership"
         match = re.search(rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b", text, re.IGNORECASE)
         if match:
             break
     if match is None:
         return ""
     words = [w.strip("'‘’") for w in match.group(1).split()]
-    while words and words[0].lower() in ("a", "an", "the", "that", "its", "their", "his", "her", "this"):
+    while words and words[0].lower() in (
+        "a",
+        "an",
+        "the",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+    ):
         words = words[1:]
     for index, word in enumerate(words):
         if word.lower() in ("a", "an", "the", "that"):
@@ -324,7 +383,25 @@ def _is_noun(text: str, hit: Hit) -> bool:
     return bool(before) and before[0].lower() in _NOUN_MARKERS
 
 
-_NOUN_MARKERS = frozenset("a an the his her its their our this that for of during after before".split())
+_NOUN_MARKERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "for",
+        "of",
+        "during",
+        "after",
+        "before",
+    ]
+)
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
 
 
@@ -336,7 +413,9 @@ def _is_actor(mention: Mention) -> bool:
     return mention.entity.kind not in (OUTLET, PLACE) and not mention.as_place
 
 
-def _kept(mentions: Sequence[Mention], text: str, attributions: Sequence[Clause], parts: list[Clause]) -> list[Mention]:
+def _kept(
+    mentions: Sequence[Mention], text: str, attributions: Sequence[Clause], parts: list[Clause]
+) -> list[Mention]:
     dependents = cue_words.vocabulary().dependents
     kept = []
     for mention in mentions:
@@ -359,8 +438,12 @@ def _roles(
     previous_who: tuple[str, ...] = (),
     skip: tuple[int, int] = (0, 0),
 ) -> Roles:
-    kept = [m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]]
-    destinations = [m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)]
+    kept = [
+        m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]
+    ]
+    destinations = [
+        m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
+    ]
     actors = [m for m in kept if _is_actor(m) and m not in destinations]
     own = clause_at(parts, hit.start)
     before = [m for m in actors if own.start <= m.start < hit.start]
@@ -374,9 +457,13 @@ def _roles(
     if not who:
         who = _unnamed_subject(text, parts, own, hit, previous_who)
     if not who:
-        after = [m for m in actors if m.start >= own.end][:1] or [m for m in actors if m.start < own.start][-1:]
+        after = [m for m in actors if m.start >= own.end][:1] or [
+            m for m in actors if m.start < own.start
+        ][-1:]
         who = [actor_name(m.entity) for m in after]
-    by_nearness = sorted(actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start)))
+    by_nearness = sorted(
+        actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
+    )
     people = _dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
     others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
     whom_people = [p for p in people if p not in who]
@@ -384,13 +471,18 @@ def _roles(
     places = [m for m in kept if m.as_place and not _inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
     where = place or next(
-        (m.entity.name for m in [*destinations, *places] if m.entity.kind == STATE and m.entity.name not in who), ""
+        (
+            m.entity.name
+            for m in [*destinations, *places]
+            if m.entity.kind == STATE and m.entity.name not in who
+        ),
+        "",
     )
     return Roles(tuple(who), tuple(_dedupe(whom)[:2]), people, place, where)
 
 
 def _modifies_trip(text: str, mention: Mention) -> bool:
-    """"his second North Korea trip": the state is where the trip went."""
+    """ "his second North Korea trip": the state is where the trip went."""
     return re.match(r"\s+(?:trip|visit|tour)s?\b", text[mention.end :]) is not None
 
 
@@ -433,7 +525,9 @@ def _joined(text: str, first: Mention, second: Mention) -> bool:
     return text[first.end : second.start].strip() in ("and", "&")
 
 
-def _others(mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]) -> list[str]:
+def _others(
+    mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]
+) -> list[str]:
     return [
         actor_name(m.entity)
         for m in mentions
@@ -455,7 +549,12 @@ def _rest(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
     if timex is not None and hit.end <= timex.start < own.end:
         rest = text[hit.end : timex.start] + text[timex.end : own.end]
     following = [p for p in parts if p.start >= own.end][:1]
-    if hit.cue is not None and hit.cue.category == "statement" and following and following[0].text.startswith("that "):
+    if (
+        hit.cue is not None
+        and hit.cue.category == "statement"
+        and following
+        and following[0].text.startswith("that ")
+    ):
         rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
     return re.sub(r"\s+", " ", rest)
 
@@ -484,21 +583,60 @@ def _from_report(
     by_media = cue_words.has_media(report_clause.text) or any(
         m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
     )
-    if content is not None and content.cue is not None and (by_media or content.cue.category != "statement"):
+    if (
+        content is not None
+        and content.cue is not None
+        and (by_media or content.cue.category != "statement")
+    ):
         bound = replace(when, qualifier="before")
-        resolution = f"{timex.explanation}; this dates the report, so the happening is on or before it"
-        return [_draft(text, parts, content, mentions, attributions, bound, "report", timex, previous_who, resolution)]
+        resolution = (
+            f"{timex.explanation}; this dates the report, so the happening is on or before it"
+        )
+        return [
+            _draft(
+                text,
+                parts,
+                content,
+                mentions,
+                attributions,
+                bound,
+                "report",
+                timex,
+                previous_who,
+                resolution,
+            )
+        ]
     if content is not None:  # "Kim hailed the soldiers, saying in April ...": the saying is dated
         return [_draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
-    verb = min((h for h in reports if h.start < timex.start and clause_at(parts, h.start) == report_clause),
-               key=lambda h: h.start, default=None)
-    speaker = [m for m in mentions if clause_at(parts, m.start) == report_clause and _is_actor(m) or m.entity.kind == OUTLET
-               and clause_at(parts, m.start) == report_clause]
+    verb = min(
+        (
+            h
+            for h in reports
+            if h.start < timex.start and clause_at(parts, h.start) == report_clause
+        ),
+        key=lambda h: h.start,
+        default=None,
+    )
+    speaker = [
+        m
+        for m in mentions
+        if clause_at(parts, m.start) == report_clause
+        and _is_actor(m)
+        or m.entity.kind == OUTLET
+        and clause_at(parts, m.start) == report_clause
+    ]
     who = tuple(actor_name(m.entity) for m in speaker[:1])
     if not who and verb is not None:
         who = tuple(_unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
-    if verb is not None and verb.start - report_clause.start <= 2 * len(text) and report_clause == parts[0]:
-        form, rest = verb.form, _rest(text, parts, verb, timex)  # "KCNA reported on the inauguration"
+    if (
+        verb is not None
+        and verb.start - report_clause.start <= 2 * len(text)
+        and report_clause == parts[0]
+    ):
+        form, rest = (
+            verb.form,
+            _rest(text, parts, verb, timex),
+        )  # "KCNA reported on the inauguration"
     else:
         form, rest = "says", parts[0].text if parts[0] != report_clause else ""
     roles = Roles(who, (), tuple(actor_name(m.entity) for m in mentions if m.entity.kind == PERSON))
@@ -532,7 +670,7 @@ def _anchored(
     published: date,
     previous_who: tuple[str, ...],
 ) -> list[Draft]:
-    """"Days before the Alaska summit ...": bounded by the publish date until merge finds the summit."""
+    """ "Days before the Alaska summit ...": bounded by the publish date until merge finds the summit."""
     match = cue_words.vocabulary().anchors.search(text)
     if match is None or match.group("relation").lower() == "during":
         return []
@@ -552,10 +690,26 @@ def _anchored(
     )
     phrase = text[match.start() : match.end()].strip()
     skip = (match.start(), match.end())
-    return [
-        _draft(text, parts, hit, mentions, attributions, when, "anchor", None, previous_who, resolution,
-               anchor=f"{relation} | {anchor}", skip=skip)
-    ] if phrase else []
+    return (
+        [
+            _draft(
+                text,
+                parts,
+                hit,
+                mentions,
+                attributions,
+                when,
+                "anchor",
+                None,
+                previous_who,
+                resolution,
+                anchor=f"{relation} | {anchor}",
+                skip=skip,
+            )
+        ]
+        if phrase
+        else []
+    )
 
 
 # --- continuation -------------------------------------------------------------------------
@@ -574,7 +728,9 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
     actors = [actor_name(m.entity) for m in spoken if _is_actor(m) and m.entity.kind != OUTLET]
     roles = draft.roles
     if _backref(text) and not roles.place:
-        place = next((m.entity.name for m in spoken if m.as_place and m.entity.kind in (PLACE, CAPITAL)), "")
+        place = next(
+            (m.entity.name for m in spoken if m.as_place and m.entity.kind in (PLACE, CAPITAL)), ""
+        )
         if place:
             roles = replace(roles, place=place, where=roles.where or place)
     updated = replace(draft, roles=roles, actors=_dedupe([*draft.actors, *actors]))
@@ -584,7 +740,10 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
 def _backref(text: str) -> str:
     """The happening noun a sentence points back at ("the visit", "Shoigu's trip"), or ""."""
     for noun in _BACKREF_FAMILIES:
-        if re.search(rf"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b", text):
+        if re.search(
+            rf"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b",
+            text,
+        ):
             return noun
     return ""
 

@@ -27,12 +27,97 @@ _BOUND_REACH = timedelta(days=14)
 _NEAR = timedelta(days=1)  # report vs event, time zones
 
 # Which category names an event best when sources differ: the most specific first.
-_CATEGORY_ORDER = ("summit", "treaty", "visit", "meeting", "deployment", "casualties", "diplomacy", "other", "statement")
+_CATEGORY_ORDER = (
+    "summit",
+    "treaty",
+    "visit",
+    "meeting",
+    "deployment",
+    "casualties",
+    "diplomacy",
+    "other",
+    "statement",
+)
 _STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for with from as that this these those it its his her their
-    he she they we was were is are be been has have had will would said says say told reported report
-    according after before during over into about than more also not no which who whom what when where
-    while other two one new last first year years month week day on""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "we",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "say",
+        "told",
+        "reported",
+        "report",
+        "according",
+        "after",
+        "before",
+        "during",
+        "over",
+        "into",
+        "about",
+        "than",
+        "more",
+        "also",
+        "not",
+        "no",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+        "other",
+        "two",
+        "one",
+        "new",
+        "last",
+        "first",
+        "year",
+        "years",
+        "month",
+        "week",
+        "day",
+        "on",
+    ]
 )
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
@@ -123,7 +208,9 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     head = cluster[0]
     if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
         return 0.0  # "two visits last month" is not the one visit on the 4th
-    same_article = {s.article for s in candidate.sources} & {s.article for m in cluster for s in m.sources}
+    same_article = {s.article for s in candidate.sources} & {
+        s.article for m in cluster for s in m.sources
+    }
     people = _people(candidate) & set().union(*(_people(m) for m in cluster))
     actors = set(candidate.actors) & set().union(*(set(m.actors) for m in cluster))
     same_category = any(candidate.category == m.category for m in cluster)
@@ -150,7 +237,9 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     return 0.0
 
 
-def _fit_bound(candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float) -> float:
+def _fit_bound(
+    candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float
+) -> float:
     """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
     head = cluster[0]
     if _basis(candidate) == "anchor":
@@ -159,12 +248,20 @@ def _fit_bound(candidate: Event, cluster: list[Event], people: set[str], same_ca
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
         return 0.0
-    return 1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
+    return (
+        1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
+    )
 
 
 def _related(candidate: Event, cluster: list[Event]) -> bool:
-    close = {frozenset(("visit", "meeting")), frozenset(("summit", "meeting")), frozenset(("summit", "treaty")),
-             frozenset(("visit", "summit")), frozenset(("meeting", "statement")), frozenset(("visit", "statement"))}
+    close = {
+        frozenset(("visit", "meeting")),
+        frozenset(("summit", "meeting")),
+        frozenset(("summit", "treaty")),
+        frozenset(("visit", "summit")),
+        frozenset(("meeting", "statement")),
+        frozenset(("visit", "statement")),
+    }
     return any(frozenset((candidate.category, m.category)) in close for m in cluster)
 
 
@@ -194,14 +291,27 @@ def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
     strong = [m for m in cluster if not _is_weak(m)] or cluster
     chosen = _chosen_date(strong)
-    headline = min(cluster, key=lambda m: (_is_weak(m), _CATEGORY_ORDER.index(m.category)
-                                           if m.category in _CATEGORY_ORDER else 99, _strength_order(m)))
-    sources = sorted({s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote))
+    headline = min(
+        cluster,
+        key=lambda m: (
+            _is_weak(m),
+            _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
+            _strength_order(m),
+        ),
+    )
+    sources = sorted(
+        {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
+    )
     actors = _ranked_actors(cluster)
     places = Counter(m.place for m in cluster if m.place)
     place = headline.place or (min(places, key=lambda p: (-places[p], p)) if places else "")
     title = headline.title
-    if place and place not in title and headline.category in ("meeting", "summit") and not headline.place:
+    if (
+        place
+        and place not in title
+        and headline.category in ("meeting", "summit")
+        and not headline.place
+    ):
         title = f"{title} in {place}"
     return Event(
         id="",
@@ -223,9 +333,14 @@ def _chosen_date(strong: list[Event]) -> Event:
 
     def support(event: Event) -> int:
         span = _span(event)
-        return sum(1 for other in strong if _inside(span, _span(other)) or _inside(_span(other), span))
+        return sum(
+            1 for other in strong if _inside(span, _span(other)) or _inside(_span(other), span)
+        )
 
-    return min(strong, key=lambda m: (-precision(m.date, m.end), -support(m), m.date, m.end, _strength_order(m)))
+    return min(
+        strong,
+        key=lambda m: (-precision(m.date, m.end), -support(m), m.date, m.end, _strength_order(m)),
+    )
 
 
 def _inside(inner: _Span, outer: _Span) -> bool:
@@ -239,7 +354,9 @@ def _disagreement(strong: list[Event], chosen: Event) -> str:
         if _inside(kept, _span(member)):
             continue
         for source in member.sources:
-            notes.append(f"{source.article} gives {member.label or member.date} ({source.phrase or 'context'})")
+            notes.append(
+                f"{source.article} gives {member.label or member.date} ({source.phrase or 'context'})"
+            )
     if not notes:
         return ""
     return f"kept {chosen.label or chosen.date}; " + "; ".join(sorted(set(notes)))
@@ -257,8 +374,17 @@ def _ranked_actors(cluster: list[Event]) -> tuple[str, ...]:
 
 def _with_ids(events: list[Event]) -> list[Event]:
     """Ids from title and date, made unique in a fixed order; events sorted by date then id."""
-    ordered = sorted(events, key=lambda e: (bounds(e.date, e.end)[0], e.date, e.end, e.title, e.sources[0].article
-                                             if e.sources else "", e.sources[0].quote if e.sources else ""))
+    ordered = sorted(
+        events,
+        key=lambda e: (
+            bounds(e.date, e.end)[0],
+            e.date,
+            e.end,
+            e.title,
+            e.sources[0].article if e.sources else "",
+            e.sources[0].quote if e.sources else "",
+        ),
+    )
     taken: Counter[str] = Counter()
     named = []
     for event in ordered:

@@ -7,11 +7,72 @@ from dataclasses import dataclass
 
 # Words whose trailing period never ends a sentence on its own (case-folded, without the dot).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt sgt rep sen gov pres st mt ft jr sr rev hon
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vs etc inc corp ltd co dept univ est approx fig al e.g i.e u.s u.k u.n u.s.a
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "dept",
+        "univ",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+    ]
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
@@ -65,17 +126,42 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
         return token.replace(".", "") in {"us", "uk", "un", "usa"} and _starts_clause(
             text, following.start("first")
         )
-    if len(token) == 1 and token.isalpha():  # an initial: "Donald J. Trump"
-        return False
-    return True
+    return not (len(token) == 1 and token.isalpha())  # an initial: "Donald J. Trump"
 
 
 _CLAUSE_STARTERS = frozenset(
-    "the a an it he she they we i this that these those but and in on at after before "
-    "its his her their there however meanwhile".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "its",
+        "his",
+        "her",
+        "their",
+        "there",
+        "however",
+        "meanwhile",
+    ]
 )
 
 
 def _starts_clause(text: str, index: int) -> bool:
     word = re.match(r"[A-Za-z]+", text[index:])
-    return bool(word) and word.group(0).lower() in _CLAUSE_STARTERS
+    return word is not None and word.group(0).lower() in _CLAUSE_STARTERS

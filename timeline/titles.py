@@ -10,7 +10,30 @@ from dataclasses import dataclass
 from timeline.cues import Cue, present_tense
 
 _FUNCTION_TAIL = frozenset(
-    "to the of and for a an in on at by with from as that which who its his her their over".split()
+    [
+        "to",
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "its",
+        "his",
+        "her",
+        "their",
+        "over",
+    ]
 )
 _MAX_REST_WORDS = 7
 
@@ -26,7 +49,9 @@ class Roles:
     where: str = ""  # a destination: the place, else a state named as a place
 
 
-def title_for(cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool, passive: bool = False) -> str:
+def title_for(
+    cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool, passive: bool = False
+) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
     who = _join(roles.who) or _join(everyone[:1]) or "Unnamed party"
@@ -64,7 +89,12 @@ def _plural(who: Sequence[str]) -> bool:
         return len(who) > 1
     words = who[0].split()
     last = words[-1]
-    described = len(words) > 1 and any(w.islower() for w in words[1:]) or who[0][0].isupper() and last.islower()
+    described = (
+        len(words) > 1
+        and any(w.islower() for w in words[1:])
+        or who[0][0].isupper()
+        and last.islower()
+    )
     return described and last.endswith("s") and not last.endswith("ss")
 
 

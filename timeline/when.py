@@ -49,7 +49,11 @@ def when_of(timex: Timex) -> When | None:
         return When(first.strftime("%Y-%m"), qualifier=qualifier)
     if first == last:
         return When(first.isoformat(), qualifier=qualifier)
-    if first.day == 1 and last == _month_end(last) and (first.year, first.month) != (last.year, last.month):
+    if (
+        first.day == 1
+        and last == _month_end(last)
+        and (first.year, first.month) != (last.year, last.month)
+    ):
         if first.month == 1 and last.month == 12:
             return When(str(first.year), str(last.year), qualifier)
         return When(first.strftime("%Y-%m"), last.strftime("%Y-%m"), qualifier)
@@ -101,11 +105,18 @@ def _month_end(day: date) -> date:
 
 
 def label(iso: str, end: str = "", qualifier: str = "") -> str:
-    """"4 June 2025", "June 2025", "2025", "early 2025", "26 May - 1 June 2025", "by 5 June 2025"."""
+    """ "4 June 2025", "June 2025", "2025", "early 2025", "26 May - 1 June 2025", "by 5 June 2025"."""
     text = _written(iso)
     if end:
         text = f"{_written(iso, omit_year=_year(iso) == _year(end))} - {_written(end)}"
-    prefix = {"early": "early ", "mid": "mid-", "late": "late ", "about": "about ", "before": "by ", "after": "after "}
+    prefix = {
+        "early": "early ",
+        "mid": "mid-",
+        "late": "late ",
+        "about": "about ",
+        "before": "by ",
+        "after": "after ",
+    }
     return prefix.get(qualifier, "") + text
 
 
