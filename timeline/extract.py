@@ -128,7 +128,9 @@ def _read_sentence(
         if _dates_something(t, published) and _placed_in_time(text, t, [*hits, *reports])
     ]
     attributions = _attributions(text, parts, reports)
-    event_times = [t for t in dated if not _is_report_time(text, parts, t, hits, reports)]
+    event_times = [
+        t for t in dated if not _is_report_time(text, parts, t, hits, reports) and not _dateline(text, t)
+    ]
     event_times = [t for t in event_times if not _irrealis_before(text, parts, t.start)]
     drafts: list[Draft] = []
     used_cues: set[int] = set()
@@ -146,7 +148,7 @@ def _read_sentence(
     if drafts:
         return drafts[:2]
     report_times = [
-        t for t in dated if t not in event_times and _is_report_time(text, parts, t, hits, reports)
+        t for t in dated if _dateline(text, t) or _is_report_time(text, parts, t, hits, reports)
     ]
     if report_times:
         return _from_report(
@@ -277,6 +279,17 @@ def _is_report_time(
     return False
 
 
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]*,?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
+
+
+def _dateline(text: str, timex: Timex) -> bool:
+    """"SEOUL, June 5 (Yonhap) --": the date the story was filed, a report date."""
+    return bool(_DATELINE_BEFORE.match(text[: timex.start])) and bool(
+        _DATELINE_AFTER.match(text[timex.end :])
+    )
+
+
 def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
     part = clause_at(parts, index)
     words_before = text[part.start : index].split()[-6:]
@@ -329,7 +342,7 @@ def _draft(
 ) -> Draft:
     assert hit.cue is not None
     roles = _roles(text, parts, hit, mentions, attributions, previous_who, skip)
-    rest = _object(text, hit.cue) if hit.cue.near else _rest(text, parts, hit, timex)
+    rest = _object(text, hit) if hit.cue.near else _rest(text, parts, hit, timex)
     return Draft(
         when=when,
         basis=basis,
@@ -347,35 +360,25 @@ def _draft(
     )
 
 
-def _object(text: str, cue: Cue) -> str:
-    """What was signed: "a sweeping military deal" -> "sweeping military deal"."""
-    match = None
-    for (
-        noun
-    ) in cue.near:  # the first listed noun found names the thing: "treaty" over "partnership"
-        match = re.search(rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b", text, re.IGNORECASE)
-        if match:
-            break
-    if match is None:
-        return ""
-    words = [w.strip("'‘’") for w in match.group(1).split()]
-    while words and words[0].lower() in (
-        "a",
-        "an",
-        "the",
-        "that",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-    ):
-        words = words[1:]
-    for index, word in enumerate(words):
-        if word.lower() in ("a", "an", "the", "that"):
-            words = words[index + 1 :]
-            break
-    return " ".join([*words, match.group(2)])
+_DETERMINERS = frozenset(["a", "an", "the", "that", "its", "their", "his", "her", "this"])
+
+
+def _object(text: str, hit: Hit) -> str:
+    """What was signed: "signed a sweeping military deal" -> "sweeping military deal"; the
+    cue's first listed noun wins ("treaty" over "partnership"), after the verb first."""
+    assert hit.cue is not None
+    for stretch, offset in ((text[hit.end :], hit.end), (text, 0)):
+        for noun in hit.cue.near:
+            pattern = rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b"
+            match = re.search(pattern, stretch, re.IGNORECASE)
+            if match is None:
+                continue
+            words = [w.strip("'‘’") for w in match.group(1).split()]
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=0)
+            if offset == 0 and match.start() < hit.start < match.end():
+                continue
+            return " ".join([*words[cut:], match.group(2)])
+    return ""
 
 
 def _is_noun(text: str, hit: Hit) -> bool:
@@ -580,7 +583,7 @@ def _from_report(
     report_clause = clause_at(parts, timex.start)
     exclude = [*attributions, report_clause]
     content = _main_cue(text, parts, hits, timex.start, exclude=exclude)
-    by_media = cue_words.has_media(report_clause.text) or any(
+    by_media = _dateline(text, timex) or cue_words.has_media(report_clause.text) or any(
         m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
     )
     if (

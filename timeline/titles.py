@@ -126,7 +126,8 @@ def _dedupe(names: Sequence[str]) -> list[str]:
 
 def _trim(rest: str) -> str:
     """The words after the cue, cut to a few and stripped of quotes and dangling words."""
-    words = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest).split()[:_MAX_REST_WORDS]
+    unquoted = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest)
+    words = [w for w in unquoted.split() if any(c.isalnum() for c in w)][:_MAX_REST_WORDS]
     while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
         words.pop()
     return " ".join(words).strip(" ,.;:")
