@@ -88,6 +88,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 if sentence.start <= t.start and t.end <= sentence.end
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
+            mentions = [m for m in mentions if m.start >= _dateline_end(sentence.text)]
             found = _read_sentence(sentence.text, inside, mentions, article.published, drafts)
             if found:
                 drafts.extend(found)
@@ -165,8 +166,10 @@ def _dates_something(timex: Timex, published: date) -> bool:
         or timex.value.startswith("X")
     ):
         return False
-    if timex.earliest is None or timex.latest is None or timex.granularity == "open":
+    if timex.earliest is None or timex.latest is None:
         return False
+    if timex.granularity in ("open", "decade", "century"):
+        return False  # "since 2022", "the 1990s", "the 11th century temple" place no happening
     return timex.earliest <= published
 
 
@@ -279,6 +282,18 @@ def _is_report_time(
     return False
 
 
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:_|--|—|–|:)\s*"
+)
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline ("THE HAGUE, Netherlands (AP)_", "SEOUL:") ends; 0 without one."""
+    match = _DATELINE_PREFIX.match(text)
+    return match.end() if match else 0
+
+
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]*,?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
 
@@ -314,7 +329,9 @@ def _main_cue(
     def score(hit: Hit) -> tuple[int, int, bool, int]:
         assert hit.cue is not None
         same = 1 if clause_at(parts, hit.start) == own else 0
-        return (same, hit.cue.rank, not _is_noun(text, hit), -word_distance(text, hit.start, index))
+        distance = word_distance(text, hit.start, index)
+        # A strong cue far away loses to a weaker one next to the date.
+        return (same, hit.cue.rank - distance // 8, not _is_noun(text, hit), -distance)
 
     return max(usable, key=score)
 
@@ -382,6 +399,10 @@ def _object(text: str, hit: Hit) -> str:
 
 
 def _is_noun(text: str, hit: Hit) -> bool:
+    if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
+        return True  # "Iraq's invasion", "Shoigu's second visit"
+    if hit.form.lower().endswith(("ion", "ment", "ence", "ance")):
+        return True
     before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
     return bool(before) and before[0].lower() in _NOUN_MARKERS
 
@@ -409,7 +430,8 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
 
 
 def _is_passive(text: str, hit: Hit) -> bool:
-    return _PASSIVE.search(text[: hit.start]) is not None
+    by_agent = re.match(r"\s+by\b", text[hit.end :]) is not None
+    return by_agent or _PASSIVE.search(text[: hit.start]) is not None
 
 
 def _is_actor(mention: Mention) -> bool:
@@ -493,6 +515,10 @@ def _inside_quote(text: str, index: int) -> bool:
     return any(a <= index < b for a, b in cue_words.quoted_spans(text))
 
 
+_TIME_WORDS = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"tonight|earlier|later|again|also|then)\s*$"
+)
 _PRONOUNS = ("it", "he", "she", "they")
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
@@ -513,12 +539,13 @@ def _unnamed_subject(
         return []
     if words[0].lower() in _PRONOUNS:
         return list(previous_who)
-    if own != parts[0] and clause_at(parts, own.start - 1) not in parts[:1]:
-        return []
-    phrase = _SUBJECT_STOP.split(text[own.start : hit.start])[0]
+    start = max(own.start, _dateline_end(text))
+    phrase = _SUBJECT_STOP.split(text[start : hit.start])[0]
+    phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
+    phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
     return [phrase[0].upper() + phrase[1:]]
@@ -550,16 +577,14 @@ def _rest(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
     own = clause_at(parts, hit.start)
     rest = text[hit.end : own.end]
     if timex is not None and hit.end <= timex.start < own.end:
-        rest = text[hit.end : timex.start] + text[timex.end : own.end]
+        before = re.sub(r"\b(?:on|in|at|by|during|since|from|as of)\s*$", "", text[hit.end : timex.start])
+        rest = before + " " + text[timex.end : own.end]
     following = [p for p in parts if p.start >= own.end][:1]
-    if (
-        hit.cue is not None
-        and hit.cue.category == "statement"
-        and following
-        and following[0].text.startswith("that ")
-    ):
+    speaks = hit.cue is None or hit.cue.category == "statement"
+    if speaks and following and following[0].text.startswith("that "):
         rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
-    return re.sub(r"\s+", " ", rest)
+    rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
+    return re.sub(r"\s+", " ", rest).strip()
 
 
 # --- reports and anchors --------------------------------------------------------------------
@@ -611,37 +636,22 @@ def _from_report(
         ]
     if content is not None:  # "Kim hailed the soldiers, saying in April ...": the saying is dated
         return [_draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
-    verb = min(
-        (
-            h
-            for h in reports
-            if h.start < timex.start and clause_at(parts, h.start) == report_clause
-        ),
-        key=lambda h: h.start,
-        default=None,
-    )
+    in_clause = [h for h in reports if clause_at(parts, h.start) == report_clause]
+    verb = min(in_clause, key=lambda h: abs(h.start - timex.start), default=None)
     speaker = [
         m
         for m in mentions
-        if clause_at(parts, m.start) == report_clause
-        and _is_actor(m)
-        or m.entity.kind == OUTLET
-        and clause_at(parts, m.start) == report_clause
+        if clause_at(parts, m.start) == report_clause and (_is_actor(m) or m.entity.kind == OUTLET)
     ]
     who = tuple(actor_name(m.entity) for m in speaker[:1])
     if not who and verb is not None:
         who = tuple(_unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
-    if (
-        verb is not None
-        and verb.start - report_clause.start <= 2 * len(text)
-        and report_clause == parts[0]
-    ):
-        form, rest = (
-            verb.form,
-            _rest(text, parts, verb, timex),
-        )  # "KCNA reported on the inauguration"
-    else:
-        form, rest = "says", parts[0].text if parts[0] != report_clause else ""
+    form, rest = "says", ""
+    if verb is not None:
+        form, rest = verb.form, _rest(text, parts, verb, timex)  # "KCNA reported on the inauguration"
+        if not _said_something(rest):
+            form = "says"
+            rest = parts[0].text if parts[0] != report_clause else rest
     roles = Roles(who, (), tuple(actor_name(m.entity) for m in mentions if m.entity.kind == PERSON))
     return [
         Draft(
@@ -658,6 +668,10 @@ def _from_report(
             rest=rest,
         )
     ]
+
+
+def _said_something(rest: str) -> bool:
+    return len(re.findall(r"\w+", rest)) >= 2
 
 
 def _statement_cue() -> Cue:

@@ -54,7 +54,7 @@ def title_for(
 ) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
-    who = _join(roles.who) or _join(everyone[:1]) or "Unnamed party"
+    who = _join(roles.who) or _join(everyone[:1])
     whom = _join([w for w in roles.whom if w not in roles.who][:2])
     says = f"issues {form.lower()}" if is_noun else present_tense(form)
     if passive:
@@ -76,6 +76,8 @@ def title_for(
         "form": form.lower(),
     }
     title = cue.title
+    if is_noun and "{says}" in title and cue.category != "statement":
+        title = "{who}'s {form} {rest}" if who else "{form} {rest}"  # "Iraq's invasion of Kuwait"
     if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
         title = "{rest}"
     text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
