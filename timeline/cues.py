@@ -24,6 +24,7 @@ class Cue:
     forms: tuple[str, ...]
     title: str
     near: tuple[str, ...] = ()
+    alone: str = ""  # the title when the pattern's place is unknown
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def vocabulary() -> Vocabulary:
             forms=tuple(c["forms"]),
             title=c["title"],
             near=tuple(c.get("near", ())),
+            alone=c.get("alone", ""),
         )
         for c in data["cues"]
     )
@@ -185,7 +187,7 @@ def _stem(word: str) -> str:
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 return stem[:-1]
             if _wants_e(stem):
                 return stem + "e"
@@ -203,7 +205,7 @@ def _wants_e(stem: str) -> bool:
         return True
     return (
         len(stem) > 2
-        and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "ir", "iz", "ut")
+        and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul")
         and stem[-3] not in _VOWELS
     )
 

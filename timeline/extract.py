@@ -542,6 +542,8 @@ def _unnamed_subject(
     start = max(own.start, _dateline_end(text))
     phrase = _SUBJECT_STOP.split(text[start : hit.start])[0]
     phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if re.match(r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b", phrase, re.I):
+        return []  # a clause opening on a preposition names no subject
     phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)

@@ -59,7 +59,7 @@ def title_for(
     says = f"issues {form.lower()}" if is_noun else present_tense(form)
     if passive:
         says = form.lower()  # "Around 600 soldiers killed"
-    elif _plural(roles.who) and says.endswith("s") and not is_noun:
+    elif _plural(roles.who) and says.split()[0].endswith("s") and not is_noun:
         says = _plural_verb(says)
     words = {
         "who": who,
@@ -67,7 +67,7 @@ def title_for(
         "all": _join(everyone[:2]) or who,
         "person": roles.people[0] if roles.people else who,
         "place": roles.place,
-        "where": roles.where or roles.place or whom or "abroad",
+        "where": roles.where or roles.place or whom,
         "in_place": f" in {roles.place}" if roles.place else "",
         "to_place": f" to {roles.where}" if roles.where else "",
         "says": says,
@@ -76,6 +76,8 @@ def title_for(
         "form": form.lower(),
     }
     title = cue.title
+    if "{where}" in title and not (roles.where or roles.place or whom) and cue.alone:
+        title = cue.alone  # no destination named: "Shoigu makes a visit"
     if is_noun and "{says}" in title and cue.category != "statement":
         title = "{who}'s {form} {rest}" if who else "{form} {rest}"  # "Iraq's invasion of Kuwait"
     if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
