@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extract import extract_events
-from timeline.model import Article, Event, MainText, Passage
+from timeline.model import CATEGORIES, Article, Event, MainText, Passage
 
 THURSDAY = date(2025, 6, 5)
 
@@ -191,3 +194,21 @@ def test_source_keeps_quote_phrase_outlet_and_resolution() -> None:
     )
     assert source.date == "2024-12-03"
     assert source.resolution
+
+
+_WORDS = st.sampled_from(
+    ["the", "president", "met", "visited", "said", "on", "Monday", "last", "year", "in", "June", "2024", "Kim", "Putin", "Seoul", "troops", "deployed", "summit", ",", ".", "'quote'", "state", "media", "reported", "Thursday", "that", "a", "day", "later", "the", "same", "day"]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_WORDS, max_size=40).map(" ".join),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_extraction_never_raises_and_quotes_the_text(text: str, published: date) -> None:
+    for event in events_of(text, published):
+        assert len(event.sources) == 1
+        assert event.sources[0].quote in text
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event.date)
+        assert event.category in CATEGORIES

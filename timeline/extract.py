@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from timeline import cues as cue_words
@@ -19,7 +19,6 @@ from timeline.actors import (
     OUTLET,
     PERSON,
     PLACE,
-    STATE,
     Entity,
     Mention,
     actor_name,
@@ -27,6 +26,19 @@ from timeline.actors import (
 )
 from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Cue, Hit
+from timeline.happenings import (
+    Draft,
+    dateline_end,
+    dedupe,
+    draft,
+    inside_quote,
+    is_actor,
+    is_dateline,
+    is_noun,
+    others,
+    rest_of,
+    unnamed_subject,
+)
 from timeline.model import Event, MainText, Source, Timex
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
@@ -54,25 +66,6 @@ _BACKREF_FAMILIES = {
 }
 
 
-@dataclass(frozen=True)
-class Draft:
-    """An event as one sentence tells it, before its title is written."""
-
-    when: When
-    basis: str
-    cue: Cue
-    form: str
-    is_noun: bool
-    roles: Roles
-    actors: tuple[str, ...]
-    quote: str
-    phrase: str
-    resolution: str
-    rest: str
-    anchor: str = ""
-    passive: bool = False
-
-
 def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     """Dated happenings in an article's main text, one Source each (tag: the date tagger)."""
     tagger = tag if tag is not None else _default_tagger()
@@ -88,7 +81,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 if sentence.start <= t.start and t.end <= sentence.end
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
-            mentions = [m for m in mentions if m.start >= _dateline_end(sentence.text)]
+            mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
             found = _read_sentence(sentence.text, inside, mentions, article.published, drafts)
             if found:
                 drafts.extend(found)
@@ -130,7 +123,9 @@ def _read_sentence(
     ]
     attributions = _attributions(text, parts, reports)
     event_times = [
-        t for t in dated if not _is_report_time(text, parts, t, hits, reports) and not _dateline(text, t)
+        t
+        for t in dated
+        if not _is_report_time(text, parts, t, hits, reports) and not is_dateline(text, t)
     ]
     event_times = [t for t in event_times if not _irrealis_before(text, parts, t.start)]
     drafts: list[Draft] = []
@@ -144,12 +139,12 @@ def _read_sentence(
             continue
         used_cues.add(hit.start)
         drafts.append(
-            _draft(text, parts, hit, mentions, attributions, when, "", timex, previous_who)
+            draft(text, parts, hit, mentions, attributions, when, "", timex, previous_who)
         )
     if drafts:
         return drafts[:2]
     report_times = [
-        t for t in dated if _dateline(text, t) or _is_report_time(text, parts, t, hits, reports)
+        t for t in dated if is_dateline(text, t) or _is_report_time(text, parts, t, hits, reports)
     ]
     if report_times:
         return _from_report(
@@ -282,29 +277,6 @@ def _is_report_time(
     return False
 
 
-_DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?\s*"
-    r"(?:\([^)]{1,40}\))?\s*(?:_|--|—|–|:)\s*"
-)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a dateline ("THE HAGUE, Netherlands (AP)_", "SEOUL:") ends; 0 without one."""
-    match = _DATELINE_PREFIX.match(text)
-    return match.end() if match else 0
-
-
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]*,?\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
-
-
-def _dateline(text: str, timex: Timex) -> bool:
-    """"SEOUL, June 5 (Yonhap) --": the date the story was filed, a report date."""
-    return bool(_DATELINE_BEFORE.match(text[: timex.start])) and bool(
-        _DATELINE_AFTER.match(text[timex.end :])
-    )
-
-
 def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
     part = clause_at(parts, index)
     words_before = text[part.start : index].split()[-6:]
@@ -331,262 +303,13 @@ def _main_cue(
         same = 1 if clause_at(parts, hit.start) == own else 0
         distance = word_distance(text, hit.start, index)
         # A strong cue far away loses to a weaker one next to the date.
-        return (same, hit.cue.rank - distance // 8, not _is_noun(text, hit), -distance)
+        return (same, hit.cue.rank - distance // 8, not is_noun(text, hit), -distance)
 
     return max(usable, key=score)
 
 
 def _when(timex: Timex) -> When | None:
     return when_of(timex)
-
-
-# --- drafts ---------------------------------------------------------------------------------
-
-
-def _draft(
-    text: str,
-    parts: list[Clause],
-    hit: Hit,
-    mentions: Sequence[Mention],
-    attributions: Sequence[Clause],
-    when: When,
-    basis: str,
-    timex: Timex | None,
-    previous_who: tuple[str, ...] = (),
-    resolution: str = "",
-    anchor: str = "",
-    skip: tuple[int, int] = (0, 0),
-) -> Draft:
-    assert hit.cue is not None
-    roles = _roles(text, parts, hit, mentions, attributions, previous_who, skip)
-    rest = _object(text, hit) if hit.cue.near else _rest(text, parts, hit, timex)
-    return Draft(
-        when=when,
-        basis=basis,
-        cue=hit.cue,
-        form=hit.form,
-        is_noun=_is_noun(text, hit),
-        passive=_is_passive(text, hit),
-        roles=roles,
-        actors=_dedupe([*roles.who, *roles.whom, *_others(mentions, attributions, parts)]),
-        quote=text,
-        phrase=timex.text if timex else "",
-        resolution=resolution or (timex.explanation if timex else ""),
-        rest=rest,
-        anchor=anchor,
-    )
-
-
-_DETERMINERS = frozenset(["a", "an", "the", "that", "its", "their", "his", "her", "this"])
-
-
-def _object(text: str, hit: Hit) -> str:
-    """What was signed: "signed a sweeping military deal" -> "sweeping military deal"; the
-    cue's first listed noun wins ("treaty" over "partnership"), after the verb first."""
-    assert hit.cue is not None
-    for stretch, offset in ((text[hit.end :], hit.end), (text, 0)):
-        for noun in hit.cue.near:
-            pattern = rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b"
-            match = re.search(pattern, stretch, re.IGNORECASE)
-            if match is None:
-                continue
-            words = [w.strip("'‘’") for w in match.group(1).split()]
-            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=0)
-            if offset == 0 and match.start() < hit.start < match.end():
-                continue
-            return " ".join([*words[cut:], match.group(2)])
-    return ""
-
-
-def _is_noun(text: str, hit: Hit) -> bool:
-    if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
-        return True  # "Iraq's invasion", "Shoigu's second visit"
-    if hit.form.lower().endswith(("ion", "ment", "ence", "ance")):
-        return True
-    before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
-    return bool(before) and before[0].lower() in _NOUN_MARKERS
-
-
-_NOUN_MARKERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "for",
-        "of",
-        "during",
-        "after",
-        "before",
-    ]
-)
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
-
-
-def _is_passive(text: str, hit: Hit) -> bool:
-    by_agent = re.match(r"\s+by\b", text[hit.end :]) is not None
-    return by_agent or _PASSIVE.search(text[: hit.start]) is not None
-
-
-def _is_actor(mention: Mention) -> bool:
-    return mention.entity.kind not in (OUTLET, PLACE) and not mention.as_place
-
-
-def _kept(
-    mentions: Sequence[Mention], text: str, attributions: Sequence[Clause], parts: list[Clause]
-) -> list[Mention]:
-    dependents = cue_words.vocabulary().dependents
-    kept = []
-    for mention in mentions:
-        if clause_at(parts, mention.start) in attributions:
-            continue
-        if dependents.search(text[max(0, mention.start - 30) : mention.start]):
-            continue
-        if cue_words.vocabulary().possessed.match(text[mention.end :]):
-            continue  # "Putin's foreign policy aide" is the aide, not Putin
-        kept.append(mention)
-    return kept
-
-
-def _roles(
-    text: str,
-    parts: list[Clause],
-    hit: Hit,
-    mentions: Sequence[Mention],
-    attributions: Sequence[Clause],
-    previous_who: tuple[str, ...] = (),
-    skip: tuple[int, int] = (0, 0),
-) -> Roles:
-    kept = [
-        m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]
-    ]
-    destinations = [
-        m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
-    ]
-    actors = [m for m in kept if _is_actor(m) and m not in destinations]
-    own = clause_at(parts, hit.start)
-    before = [m for m in actors if own.start <= m.start < hit.start]
-    people_before = [m for m in before if m.entity.kind == PERSON]
-    who_mentions = (people_before or before)[-1:]
-    if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
-        who_mentions = []  # "A group including South Korea, Japan ... condemned": the group acts
-    who = [actor_name(m.entity) for m in who_mentions]
-    if len(before) >= 2 and _joined(text, before[-2], before[-1]):
-        who = [actor_name(before[-2].entity), *who]
-    if not who:
-        who = _unnamed_subject(text, parts, own, hit, previous_who)
-    if not who:
-        after = [m for m in actors if m.start >= own.end][:1] or [
-            m for m in actors if m.start < own.start
-        ][-1:]
-        who = [actor_name(m.entity) for m in after]
-    by_nearness = sorted(
-        actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
-    )
-    people = _dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
-    others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
-    whom_people = [p for p in people if p not in who]
-    whom = whom_people if whom_people else others
-    places = [m for m in kept if m.as_place and not _inside_quote(text, m.start)]
-    place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
-    where = place or next(
-        (
-            m.entity.name
-            for m in [*destinations, *places]
-            if m.entity.kind == STATE and m.entity.name not in who
-        ),
-        "",
-    )
-    return Roles(tuple(who), tuple(_dedupe(whom)[:2]), people, place, where)
-
-
-def _modifies_trip(text: str, mention: Mention) -> bool:
-    """ "his second North Korea trip": the state is where the trip went."""
-    return re.match(r"\s+(?:trip|visit|tour)s?\b", text[mention.end :]) is not None
-
-
-def _inside_quote(text: str, index: int) -> bool:
-    return any(a <= index < b for a, b in cue_words.quoted_spans(text))
-
-
-_TIME_WORDS = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later|again|also|then)\s*$"
-)
-_PRONOUNS = ("it", "he", "she", "they")
-_SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
-
-
-def _unnamed_subject(
-    text: str, parts: list[Clause], own: Clause, hit: Hit, previous_who: tuple[str, ...]
-) -> list[str]:
-    """Who acts when no name does: "It" is the last actor; "A monitoring group ..." itself."""
-    group = re.match(
-        r"(?:A|An|The)\s+(?P<group>(?:[\w-]+\s+){0,5}?(?:group|team|coalition|alliance|panel|body|bloc|"
-        r"committee|council|mission|network|countries|nations|states))\s+including\b",
-        text,
-    )
-    if group and hit.start > group.end():
-        return [group.group("group")[0].upper() + group.group("group")[1:]]
-    words = text[own.start : hit.start].split()
-    if not words:
-        return []
-    if words[0].lower() in _PRONOUNS:
-        return list(previous_who)
-    start = max(own.start, _dateline_end(text))
-    phrase = _SUBJECT_STOP.split(text[start : hit.start])[0]
-    phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    if re.match(r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b", phrase, re.I):
-        return []  # a clause opening on a preposition names no subject
-    phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
-    phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
-    phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
-    if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
-        return []
-    return [phrase[0].upper() + phrase[1:]]
-
-
-def _joined(text: str, first: Mention, second: Mention) -> bool:
-    return text[first.end : second.start].strip() in ("and", "&")
-
-
-def _others(
-    mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]
-) -> list[str]:
-    return [
-        actor_name(m.entity)
-        for m in mentions
-        if _is_actor(m) and clause_at(parts, m.start) not in attributions
-    ]
-
-
-def _dedupe(names: Sequence[str]) -> tuple[str, ...]:
-    seen: list[str] = []
-    for name in names:
-        if name not in seen:
-            seen.append(name)
-    return tuple(seen)
-
-
-def _rest(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
-    own = clause_at(parts, hit.start)
-    rest = text[hit.end : own.end]
-    if timex is not None and hit.end <= timex.start < own.end:
-        before = re.sub(r"\b(?:on|in|at|by|during|since|from|as of)\s*$", "", text[hit.end : timex.start])
-        rest = before + " " + text[timex.end : own.end]
-    following = [p for p in parts if p.start >= own.end][:1]
-    speaks = hit.cue is None or hit.cue.category == "statement"
-    if speaks and following and following[0].text.startswith("that "):
-        rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
-    rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
-    return re.sub(r"\s+", " ", rest).strip()
 
 
 # --- reports and anchors --------------------------------------------------------------------
@@ -610,8 +333,12 @@ def _from_report(
     report_clause = clause_at(parts, timex.start)
     exclude = [*attributions, report_clause]
     content = _main_cue(text, parts, hits, timex.start, exclude=exclude)
-    by_media = _dateline(text, timex) or cue_words.has_media(report_clause.text) or any(
-        m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
+    by_media = (
+        is_dateline(text, timex)
+        or cue_words.has_media(report_clause.text)
+        or any(
+            m.entity.kind == OUTLET for m in mentions if clause_at(parts, m.start) == report_clause
+        )
     )
     if (
         content is not None
@@ -623,7 +350,7 @@ def _from_report(
             f"{timex.explanation}; this dates the report, so the happening is on or before it"
         )
         return [
-            _draft(
+            draft(
                 text,
                 parts,
                 content,
@@ -637,20 +364,23 @@ def _from_report(
             )
         ]
     if content is not None:  # "Kim hailed the soldiers, saying in April ...": the saying is dated
-        return [_draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
+        return [draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
     in_clause = [h for h in reports if clause_at(parts, h.start) == report_clause]
     verb = min(in_clause, key=lambda h: abs(h.start - timex.start), default=None)
     speaker = [
         m
         for m in mentions
-        if clause_at(parts, m.start) == report_clause and (_is_actor(m) or m.entity.kind == OUTLET)
+        if clause_at(parts, m.start) == report_clause and (is_actor(m) or m.entity.kind == OUTLET)
     ]
     who = tuple(actor_name(m.entity) for m in speaker[:1])
     if not who and verb is not None:
-        who = tuple(_unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
+        who = tuple(unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
     form, rest = "says", ""
     if verb is not None:
-        form, rest = verb.form, _rest(text, parts, verb, timex)  # "KCNA reported on the inauguration"
+        form, rest = (
+            verb.form,
+            rest_of(text, parts, verb, timex),
+        )  # "KCNA reported on the inauguration"
         if not _said_something(rest):
             form = "says"
             rest = parts[0].text if parts[0] != report_clause else rest
@@ -663,7 +393,7 @@ def _from_report(
             form=form,
             is_noun=False,
             roles=roles,
-            actors=_dedupe([*who, *_others(mentions, [report_clause], parts)]),
+            actors=dedupe([*who, *others(mentions, [report_clause], parts)]),
             quote=text,
             phrase=timex.text,
             resolution=timex.explanation,
@@ -711,7 +441,7 @@ def _anchored(
     skip = (match.start(), match.end())
     return (
         [
-            _draft(
+            draft(
                 text,
                 parts,
                 hit,
@@ -743,8 +473,8 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
     if target is None:
         return drafts
     draft = drafts[target]
-    spoken = [m for m in mentions if not _inside_quote(text, m.start)]
-    actors = [actor_name(m.entity) for m in spoken if _is_actor(m) and m.entity.kind != OUTLET]
+    spoken = [m for m in mentions if not inside_quote(text, m.start)]
+    actors = [actor_name(m.entity) for m in spoken if is_actor(m) and m.entity.kind != OUTLET]
     roles = draft.roles
     if _backref(text) and not roles.place:
         place = next(
@@ -752,7 +482,7 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
         )
         if place:
             roles = replace(roles, place=place, where=roles.where or place)
-    updated = replace(draft, roles=roles, actors=_dedupe([*draft.actors, *actors]))
+    updated = replace(draft, roles=roles, actors=dedupe([*draft.actors, *actors]))
     return [*drafts[:target], updated, *drafts[target + 1 :]]
 
 
