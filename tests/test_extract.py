@@ -197,7 +197,40 @@ def test_source_keeps_quote_phrase_outlet_and_resolution() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["the", "president", "met", "visited", "said", "on", "Monday", "last", "year", "in", "June", "2024", "Kim", "Putin", "Seoul", "troops", "deployed", "summit", ",", ".", "'quote'", "state", "media", "reported", "Thursday", "that", "a", "day", "later", "the", "same", "day"]
+    [
+        "the",
+        "president",
+        "met",
+        "visited",
+        "said",
+        "on",
+        "Monday",
+        "last",
+        "year",
+        "in",
+        "June",
+        "2024",
+        "Kim",
+        "Putin",
+        "Seoul",
+        "troops",
+        "deployed",
+        "summit",
+        ",",
+        ".",
+        "'quote'",
+        "state",
+        "media",
+        "reported",
+        "Thursday",
+        "that",
+        "a",
+        "day",
+        "later",
+        "the",
+        "same",
+        "day",
+    ]
 )
 
 

@@ -74,9 +74,10 @@ class Gazetteer:
     person_pattern: re.Pattern[str]
 
 
+@lru_cache(maxsize=16)
 def _load(name: str) -> Any:
     text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _holds(office: dict[str, Any], published: date) -> bool:
@@ -88,15 +89,13 @@ def _holds(office: dict[str, Any], published: date) -> bool:
 _LEADER_OFFICES = ("leader", "president", "prime minister", "chancellor", "supreme leader")
 
 
-@lru_cache(maxsize=64)
-def gazetteer(published: date) -> Gazetteer:
-    """The gazetteer as it stands on the publish date (offices change hands)."""
-    states = _load("states.yaml")["states"]
-    demonyms = {s["name"]: s["demonym"] for s in states}
+@lru_cache(maxsize=1)
+def _fixed() -> tuple[dict[str, Entity], dict[str, Entity], dict[str, tuple[Entity, ...]]]:
+    """Names that hold on any date: states, capitals, places, bodies, people; and short names."""
     names: dict[str, Entity] = {}
-    roles: dict[str, Entity] = {}
+    lower_aliases: dict[str, Entity] = {}
     shorts: dict[str, list[Entity]] = {}
-    for state in states:
+    for state in _load("states.yaml")["states"]:
         entity = Entity(state["name"], STATE)
         for alias in [state["name"], *state.get("aliases", [])]:
             names[alias] = entity
@@ -114,37 +113,69 @@ def gazetteer(published: date) -> Gazetteer:
             if alias.lower() != alias:
                 names[alias] = entity
             else:
-                roles[alias] = entity
-    leaders: dict[str, tuple[Entity, bool]] = {}  # state -> (holder, named "leader" outright)
+                lower_aliases[alias] = entity
     for person in _load("people.yaml")["people"]:
         entity = Entity(person["name"], PERSON, short=person.get("short", ""))
         for alias in [person["name"], *person.get("aliases", [])]:
             names[alias] = entity
         if entity.short:
             shorts.setdefault(entity.short, []).append(entity)
-        for office in person.get("offices", []):
-            if not _holds(office, published):
-                continue
-            for phrase in _office_phrases(office["office"], office["state"], demonyms):
-                roles[phrase.lower()] = entity
-            if office["office"] in _LEADER_OFFICES:
-                explicit = office["office"] == "leader"
-                if explicit or office["state"] not in leaders:
-                    leaders[office["state"]] = (entity, explicit)
-    for state_name, (entity, _) in leaders.items():
-        for phrase in _office_phrases("leader", state_name, demonyms):
+    return names, lower_aliases, {k: tuple(v) for k, v in shorts.items()}
+
+
+def _holders(published: date) -> tuple[tuple[str, str, str, str], ...]:
+    """(person, short, office, state) for every office held on the publish date."""
+    return tuple(
+        (person["name"], person.get("short", ""), office["office"], office["state"])
+        for person in _load("people.yaml")["people"]
+        for office in person.get("offices", [])
+        if _holds(office, published)
+    )
+
+
+@lru_cache(maxsize=32)
+def _roles(
+    holders: tuple[tuple[str, str, str, str], ...],
+) -> tuple[dict[str, Entity], re.Pattern[str]]:
+    """Role phrases ("the Russian leader", "US President") naming the holders given."""
+    demonyms = {s["name"]: s["demonym"] for s in _load("states.yaml")["states"]}
+    roles: dict[str, Entity] = dict(_fixed()[1])
+    leaders: dict[str, Entity] = {}
+    for name, short, office, state in holders:
+        entity = Entity(name, PERSON, short=short)
+        for phrase in _office_phrases(office, state, demonyms):
             roles[phrase.lower()] = entity
+        if office == "leader" or (office in _LEADER_OFFICES and state not in leaders):
+            leaders[state] = entity
+    for state, entity in leaders.items():
+        for phrase in _office_phrases("leader", state, demonyms):
+            roles[phrase.lower()] = entity
+    return roles, _alternation(roles, flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     titles = _load("cues.yaml")["person_titles"]
+    person = re.compile(
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")"
+        r"\s+(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})"
+    )
+    return _alternation(_fixed()[0], flags=0), person
+
+
+@lru_cache(maxsize=256)
+def gazetteer(published: date) -> Gazetteer:
+    """The gazetteer as it stands on the publish date (offices change hands)."""
+    names, _, shorts = _fixed()
+    roles, roles_pattern = _roles(_holders(published))
+    names_pattern, person_pattern = _patterns()
     return Gazetteer(
         names=names,
         roles=roles,
-        shorts={k: tuple(v) for k, v in shorts.items()},
-        names_pattern=_alternation(names, flags=0),
-        roles_pattern=_alternation(roles, flags=re.IGNORECASE),
-        person_pattern=re.compile(
-            r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")"
-            r"\s+(?P<name>[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})"
-        ),
+        shorts=shorts,
+        names_pattern=names_pattern,
+        roles_pattern=roles_pattern,
+        person_pattern=person_pattern,
     )
 
 
@@ -258,9 +289,14 @@ def _placed(sentence: str, mention: Mention) -> Mention:
     before = re.findall(r"[\w'’]+", sentence[: mention.start])[-3:]
     words = [w.lower() for w in before]
     # "in Pyongyang", "to Russia's Kursk region", "in North Korea's capital"
-    as_place = bool(words) and (
-        words[-1] in _PLACE_PREPOSITIONS
-        or (len(words) >= 2 and words[-2] in _PLACE_PREPOSITIONS and words[-1] in ("the",))
+    according = len(words) >= 2 and words[-2:] == ["according", "to"]
+    as_place = (
+        bool(words)
+        and not according
+        and (
+            words[-1] in _PLACE_PREPOSITIONS
+            or (len(words) >= 2 and words[-2] in _PLACE_PREPOSITIONS and words[-1] in ("the",))
+        )
     )
     if mention.entity.kind == PLACE:
         as_place = True

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.actors import is_person
 from timeline.anchoring import resolve_anchors
@@ -175,6 +176,7 @@ def _strength_order(event: Event) -> tuple[object, ...]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _span(event: Event) -> _Span:
     first, last = bounds(event.date, event.end)
     if _is_weak(event) and event.qualifier == "before":
@@ -216,7 +218,7 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     same_category = any(candidate.category == m.category for m in cluster)
     places = {m.place for m in cluster if m.place}
     place_clash = bool(candidate.place and places and candidate.place not in places)
-    words = _similarity(_words(candidate), set().union(*(_words(m) for m in cluster)))
+    words = _similarity(_words(candidate), frozenset().union(*(_words(m) for m in cluster)))
     weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
     if _is_weak(candidate):
         return _fit_bound(candidate, cluster, people, same_category, words)
@@ -273,12 +275,13 @@ def _people(event: Event) -> set[str]:
     return {a for a in event.actors if is_person(a)}
 
 
-def _words(event: Event) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(event: Event) -> frozenset[str]:
     text = " ".join([event.title, *(s.quote for s in event.sources)])
-    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS}
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
 
 
-def _similarity(a: set[str], b: set[str]) -> float:
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
