@@ -54,6 +54,9 @@ class Vocabulary:
     possessed: re.Pattern[str]
     anchors: re.Pattern[str]
     present_words: frozenset[str]
+    irregular_past: frozenset[str]
+    not_verbs: frozenset[str]
+    fallback: Cue
 
 
 def _words(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -116,6 +119,9 @@ def vocabulary() -> Vocabulary:
         ),
         anchors=anchors,
         present_words=frozenset(w.lower() for w in data["present_words"]),
+        irregular_past=frozenset(data["irregular_past"]),
+        not_verbs=frozenset(data["not_verbs"]),
+        fallback=Cue("happen", "other", 0, (), "{who} {says} {rest}"),
     )
 
 
@@ -144,7 +150,26 @@ def happenings(sentence: str) -> list[Hit]:
         if cue.near and not any(re.search(rf"\b{re.escape(n)}", lowered) for n in cue.near):
             continue
         hits.append(Hit(match.start(), match.end(), match.group(0), cue))
-    return hits
+    return hits + _other_past_verbs(sentence, hits, quotes)
+
+
+def _other_past_verbs(sentence: str, hits: list[Hit], quotes: list[tuple[int, int]]) -> list[Hit]:
+    """Past-tense verbs no cue names ("Rebels overran the town"): a happening of no known
+    kind, the weakest cue, so any named cue wins over it."""
+    words = vocabulary()
+    found = []
+    for match in re.finditer(r"(?<![\w'’-])([a-z]{3,}ed|[a-z]+)(?![\w'’-])", sentence):
+        word = match.group(1)
+        past = word.endswith("ed") and len(word) > 4 or word in words.irregular_past
+        if not past or word in words.not_verbs or _inside(quotes, match.start()):
+            continue
+        if any(h.start <= match.start() < h.end for h in hits):
+            continue
+        before = sentence[max(0, match.start() - 12) : match.start()].lower().split()[-1:]
+        if before and before[0] in ("the", "a", "an", "its", "his", "her", "their", "of", "and"):
+            continue  # "the alleged plot", "the so-called": adjectives, not verbs
+        found.append(Hit(match.start(), match.end(), word, words.fallback))
+    return found
 
 
 def reporting(sentence: str) -> list[Hit]:

@@ -366,7 +366,12 @@ def _from_report(
     if content is not None:  # "Kim hailed the soldiers, saying in April ...": the saying is dated
         return [draft(text, parts, content, mentions, [], when, "", timex, previous_who)]
     in_clause = [h for h in reports if clause_at(parts, h.start) == report_clause]
-    verb = min(in_clause, key=lambda h: abs(h.start - timex.start), default=None)
+    before = [h for h in in_clause if h.start < timex.start]
+    verb = min(
+        before or in_clause,
+        key=lambda h: h.start if before else abs(h.start - timex.start),
+        default=None,
+    )
     speaker = [
         m
         for m in mentions
