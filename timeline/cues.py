@@ -153,6 +153,11 @@ def happenings(sentence: str) -> list[Hit]:
     return hits + _other_past_verbs(sentence, hits, quotes)
 
 
+_NOT_BEFORE_VERB = frozenset(
+    ["the", "a", "an", "its", "his", "her", "their", "of", "and", "from", "with", "for", "in", "on", "to"]
+)
+
+
 def _other_past_verbs(sentence: str, hits: list[Hit], quotes: list[tuple[int, int]]) -> list[Hit]:
     """Past-tense verbs no cue names ("Rebels overran the town"): a happening of no known
     kind, the weakest cue, so any named cue wins over it."""
@@ -166,7 +171,7 @@ def _other_past_verbs(sentence: str, hits: list[Hit], quotes: list[tuple[int, in
         if any(h.start <= match.start() < h.end for h in hits):
             continue
         before = sentence[max(0, match.start() - 12) : match.start()].lower().split()[-1:]
-        if before and before[0] in ("the", "a", "an", "its", "his", "her", "their", "of", "and"):
+        if before and before[0] in _NOT_BEFORE_VERB:
             continue  # "the alleged plot", "the so-called": adjectives, not verbs
         found.append(Hit(match.start(), match.end(), word, words.fallback))
     return found

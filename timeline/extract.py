@@ -294,6 +294,7 @@ def _main_cue(
         if h.cue is not None
         and clause_at(parts, h.start) not in exclude
         and not _irrealis_before(text, parts, h.start)
+        and (h.cue.rank > 0 or clause_at(parts, h.start) == own)  # a bare past verb: own clause only
     ]
     if not usable:
         return None
