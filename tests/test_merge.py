@@ -253,3 +253,28 @@ def test_anchored_date_without_a_dated_anchor_stays_bound_to_the_publish_date() 
         "before",
         "by 17 August 2025",
     )
+
+
+def test_happening_without_people_told_by_two_articles_is_one_event() -> None:
+    first = candidates(
+        "A powerful earthquake struck eastern Turkey on Monday, killing at least 150 people.",
+        date(2025, 2, 4),
+        "one.txt",
+    )
+    second = candidates(
+        "The earthquake that struck eastern Turkey on Monday killed at least 150 people, "
+        "officials said.",
+        date(2025, 2, 5),
+        "two.txt",
+    )
+    (event,) = merge_events([*first, *second])
+    assert event.date == "2025-02-03"
+    assert len(event.sources) == 2
+
+
+def test_different_happenings_without_people_stay_apart() -> None:
+    first = candidates("Floods swept through Kenya on Monday.", date(2025, 2, 4), "one.txt")
+    second = candidates(
+        "Parliament in Kenya passed a budget on Monday.", date(2025, 2, 4), "two.txt"
+    )
+    assert len(merge_events([*first, *second])) == 2

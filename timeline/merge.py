@@ -236,6 +236,15 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
         return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
     if not people and same_category and len(actors) >= 2 and not place_clash:
         return 1.0 + len(actors) * 0.5 + words
+    same_place = bool(candidate.place) and candidate.place in places
+    if (
+        not people
+        and same_category
+        and (actors or same_place)
+        and words >= 0.15
+        and not place_clash
+    ):
+        return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
     return 0.0
 
 
