@@ -214,7 +214,12 @@ def find_mentions(
             Mention(match.start(), match.end(), match.group(0), found.roles[match.group(0).lower()])
         )
     for match in found.person_pattern.finditer(sentence):
-        name = match.group("name").rstrip(".")
+        words = match.group("name").rstrip(".").split()
+        while words and words[-1] in _CALENDAR_WORDS:  # "President Bill Clinton Saturday"
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
         if (
             name in found.names
             or name.split()[0] in found.names
@@ -224,12 +229,26 @@ def find_mentions(
         entity = _unknown_person(name, cast, found)
         spans.append(Mention(match.start("name"), match.start("name") + len(name), name, entity))
     spans.extend(_bare_shorts(sentence, cast, found))
-    mentions = _without_overlaps(spans)
+    mentions = [m for m in _without_overlaps(spans) if not _inside_bigger_name(sentence, m)]
     for mention in mentions:
         if mention.entity.kind == PERSON:
             for short in _shorts_of(mention.entity):
                 cast[short] = mention.entity
     return [_placed(sentence, m) for m in mentions], cast
+
+
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
+
+
+def _inside_bigger_name(sentence: str, mention: Mention) -> bool:
+    """ "New York" in "New York Stock Exchange" names the exchange, not the city."""
+    if mention.entity.kind not in (PLACE, CAPITAL, STATE):
+        return False
+    following = re.match(r" ([A-Z][\w'’-]*)", sentence[mention.end :])
+    return following is not None and following.group(1) not in _CALENDAR_WORDS
 
 
 def _unknown_person(name: str, cast: dict[str, Entity], found: Gazetteer) -> Entity:
@@ -321,3 +340,10 @@ def is_person(name: str) -> bool:
         return known.kind == PERSON
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
+
+
+def is_known(name: str) -> bool:
+    """Whether an actor name is in the gazetteers (a state, body, place or person we know)."""
+    return name in gazetteer(_ANY_DAY).names or name in {
+        e.name for e in gazetteer(_ANY_DAY).names.values()
+    }

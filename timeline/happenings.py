@@ -236,6 +236,9 @@ _TIME_WORDS = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|earlier|later|again|also|then)\s*$"
 )
+_WEEKDAYS = re.compile(
+    r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+)
 _PRONOUNS = ("it", "he", "she", "they")
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
@@ -269,6 +272,7 @@ def unnamed_subject(
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
+    phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
     return [phrase[0].upper() + phrase[1:]]

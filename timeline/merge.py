@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from timeline.actors import is_person
+from timeline.actors import is_known, is_person
 from timeline.anchoring import resolve_anchors
 from timeline.model import Event, Source
 from timeline.slugs import event_id
@@ -234,16 +234,12 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
         return 0.0
     if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
         return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
-    if not people and same_category and len(actors) >= 2 and not place_clash:
-        return 1.0 + len(actors) * 0.5 + words
+    named = {a for a in actors if is_known(a)}
+    if not people and same_category and len(named) >= 2 and not place_clash:
+        return 1.0 + len(named) * 0.5 + words
     same_place = bool(candidate.place) and candidate.place in places
-    if (
-        not people
-        and same_category
-        and (actors or same_place)
-        and words >= 0.15
-        and not place_clash
-    ):
+    same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
+    if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
     return 0.0
 
