@@ -7,6 +7,7 @@ are found after a title ("analyst Choe Ju Hyun"); a later bare surname names the
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -238,9 +239,8 @@ def find_mentions(
 
 
 _CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
-)
+    calendar.day_name[i] for i in range(7)
+) | frozenset(calendar.month_name[i] for i in range(1, 13))
 
 
 def _inside_bigger_name(sentence: str, mention: Mention) -> bool:
