@@ -154,7 +154,23 @@ def happenings(sentence: str) -> list[Hit]:
 
 
 _NOT_BEFORE_VERB = frozenset(
-    ["the", "a", "an", "its", "his", "her", "their", "of", "and", "from", "with", "for", "in", "on", "to"]
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "of",
+        "and",
+        "from",
+        "with",
+        "for",
+        "in",
+        "on",
+        "to",
+    ]
 )
 
 
@@ -232,6 +248,8 @@ _VOWELS = "aeiou"
 
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
+        return True
+    if stem.endswith("iat"):  # "retaliated", "negotiated"
         return True
     return (
         len(stem) > 2

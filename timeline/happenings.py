@@ -116,6 +116,8 @@ def _object(text: str, hit: Hit) -> str:
 
 
 def is_noun(text: str, hit: Hit) -> bool:
+    if hit.form.lower().endswith("ed") or hit.form.lower() in cue_words.vocabulary().irregular_past:
+        return False  # "the agency's board found": a past verb, whatever precedes it
     if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
         return True  # "Iraq's invasion", "Shoigu's second visit"
     if hit.form.lower().endswith(("ion", "ment", "ence", "ance")):
@@ -167,8 +169,17 @@ def _kept(
             continue
         if cue_words.vocabulary().possessed.match(text[mention.end :]):
             continue  # "Putin's foreign policy aide" is the aide, not Putin
+        if _affiliation(mention, mentions, text):
+            continue  # "Iran's foreign minister Abbas Araghchi": Araghchi acts
         kept.append(mention)
     return kept
+
+
+def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
+    if mention.entity.kind not in (STATE, CAPITAL) or not re.match(r"['’]s\s", text[mention.end :]):
+        return False
+    person = next((m for m in mentions if m.start > mention.end and m.entity.kind == PERSON), None)
+    return person is not None and len(text[mention.end : person.start].split()) <= 4
 
 
 def roles_of(
