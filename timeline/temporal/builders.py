@@ -34,17 +34,43 @@ def amount(text: str) -> float | None:
     return float(total) + half if total else None
 
 
+def year_number(text: str) -> int:
+    """A year written in digits or words: "1997", "nineteen ninety-seven", "two thousand and one"."""
+    if text.isdigit():
+        return int(text)
+    words = normalize(text).split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(amount(" ".join(w for w in words[2:] if w != "and")) or 0)
+    return 1900 + int(amount(" ".join(words[1:])) or 0)
+
+
 def _year(fields: Fields) -> int | None:
-    return int(fields["year"]) if "year" in fields else None
+    return year_number(fields["year"]) if "year" in fields else None
+
+
+def _bare_abbreviation(word: str) -> bool:
+    full_names = {words[0] for words in _month_names()}
+    return normalize(word) not in full_names and not word.endswith(".")
+
+
+def _month_names() -> list[list[str]]:
+    months: dict[str, int] = vocabulary().words["months"]
+    by_number: dict[int, list[str]] = {}
+    for word, number in months.items():
+        by_number.setdefault(number, []).append(word)
+    return [sorted(words, key=len, reverse=True) for words in by_number.values()]
 
 
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
     year = _year(fields) if "year" in fields else params.get("year")
     month = _word("months", fields["month"]) if "month" in fields else None
+    if "month_number" in fields:
+        month = int(fields["month_number"])
     day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
-    if month is not None and day is not None:
-        if day > calendar.monthrange(year or 2000, month)[1]:
-            return None
+    if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
+        return None  # "Jan" alone is more often a name than January
+    if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
+        return None  # "Feb. 30" 
     return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
 
 
@@ -64,12 +90,20 @@ def _relative(fields: Fields, params: Params) -> v.Temporal | None:
     return v.Relative(_unit(fields, params), int(params.get("offset", 0)), bool(params.get("previous")))
 
 
+def _period_of(fields: Fields, params: Params) -> v.Temporal | None:
+    day = _date(fields, params)
+    return None if day is None else v.PeriodOf(_unit(fields, params), day)
+
+
 def _count(fields: Fields, params: Params) -> float | None:
     if "count" in fields:
         return amount(fields["count"])
     if "vague" in fields:
         return None
-    return params.get("amount", 1)
+    if "amount" not in params and normalize(fields.get("unit", "")).endswith("s"):
+        return None  # "decades-long": a plural unit without a count is a vague amount
+    given = params.get("amount", 1)
+    return None if given is None else float(given)
 
 
 def _shift(fields: Fields, params: Params) -> v.Temporal | None:
@@ -87,17 +121,30 @@ def _month_of_year(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _period(fields: Fields, params: Params) -> v.Temporal | None:
+    code: str | None = params.get("code")
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
-    else:
+    elif "ordinal" in fields:
         number = _word("ordinals", fields["ordinal"])
-        code = f"{params['prefix']}{number}"
-        if (params["prefix"] == "Q" and number > 4) or (params["prefix"] == "H" and number > 2):
+        prefix = params.get("prefix", "Q")
+        if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
-    return v.Period(code, _year(fields), params.get("year_offset"), bool(params.get("previous")))
+        code = f"{prefix}{number}"
+    year_offset = -1 if "ago" in fields else params.get("year_offset")
+    return v.Period(code, _year(fields), year_offset, bool(params.get("previous")))
+
+
+def _weekend(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Weekend(int(params.get("direction", 0)))
+
+
+def _holiday(fields: Fields, params: Params) -> v.Temporal | None:
+    return v.Holiday(str(_word("holidays", fields["holiday"])), int(params.get("direction", 0)))
 
 
 def _decade(fields: Fields, params: Params) -> v.Temporal | None:
+    if "decade_word" in fields:
+        return v.Decade(190 + int(_word("decade_words", fields["decade_word"])))
     digits = re.sub(r"\D", "", fields["decade"])
     if len(digits) == 2:  # "the '80s"
         digits = "19" + digits
@@ -114,6 +161,10 @@ def _ref(fields: Fields, params: Params) -> v.Temporal | None:
 
 def _duration(fields: Fields, params: Params) -> v.Temporal | None:
     count = _count(fields, params)
+    if count is not None and count >= 1000:
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    if count is not None and "half" in fields:
+        count += 0.5  # "a minute and a half"
     return v.Duration(_unit(fields, params), count)
 
 
@@ -136,10 +187,10 @@ def _so_far(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _day_of(fields: Fields, params: Params) -> v.Temporal | None:
-    if "weekday" in fields:
-        return v.Weekday(_word("weekdays", fields["weekday"]))
     if "month" in fields:
         return _date(fields, params)
+    if "weekday" in fields:
+        return v.Weekday(_word("weekdays", fields["weekday"]))
     if "day_offset" in params:
         return v.Relative("day", int(params["day_offset"]))
     return None
@@ -167,10 +218,13 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "date": _date,
     "weekday": _weekday,
     "relative": _relative,
+    "period_of": _period_of,
     "shift": _shift,
     "month_of_year": _month_of_year,
     "period": _period,
     "decade": _decade,
+    "weekend": _weekend,
+    "holiday": _holiday,
     "century": _century,
     "ref": _ref,
     "duration": _duration,
@@ -180,15 +234,21 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "part_of_day": _part_of_day,
 }
 
-_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX"}
+_APPROX_ON_FUTURE_SHIFT = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "APPROX": "APPROX",
+                           "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE"}
+_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX",
+                    "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"}
 
 
 def _modifiers(value: v.Temporal, fields: Fields, params: Params) -> v.Temporal:
     if "fuzzy" in fields:
         value = v.Modified(value, str(_word("fuzzy", fields["fuzzy"])))
-    if "approx" in fields:
-        mod = str(_word("approximators", fields["approx"]))
-        value = v.Modified(value, _APPROX_ON_SHIFT[mod] if isinstance(value, v.Shift) else mod)
+    if "approx" in fields or "bound" in fields:
+        mod = str(_word("approximators", fields.get("approx") or fields["bound"]))
+        if isinstance(value, v.Shift):
+            # "more than 3 years ago" is before that day; "more than 3 years from now" after it
+            mod = _APPROX_ON_SHIFT[mod] if value.direction < 0 else _APPROX_ON_FUTURE_SHIFT[mod]
+        value = v.Modified(value, mod)
     if "mod" in params:
         value = v.Modified(value, str(params["mod"]), bool(params.get("so_far")))
     return value

@@ -2,178 +2,102 @@
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-
-import pendulum
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
-from timeline.temporal.tense import FUTURE, PAST
+from timeline.temporal.context import Context, Resolution, dated, describe, finer
+from timeline.temporal.placement import calendar_date, holiday, weekday, weekend
+from timeline.temporal.tense import FUTURE
 from timeline.temporal.vocabulary import vocabulary
 
-# Tense picks the year of a bare month or day unless that lands more than ~8 months away.
-TENSE_REACH_DAYS = 240
-WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a value is resolved against: the publish date, the last date mentioned, the tense."""
-
-    published: date
-    previous: p.Span | None = None
-    tense: str = "unknown"
-
-    def anchor(self, use_previous: bool) -> tuple[date, str]:
-        if use_previous and self.previous is not None:
-            return self.previous.earliest, "previous"
-        return self.published, "publish"
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A resolved value: TIMEX3 type and value, and for dates the interval and granularity."""
-
-    type: str
-    value: str
-    explanation: str
-    mod: str = ""
-    earliest: date | None = None
-    latest: date | None = None
-    granularity: str = ""
-    anchor: str = "publish"
-
-
-def _date(span: p.Span, explanation: str, anchor: str = "publish") -> Resolution:
-    return Resolution("DATE", span.value, explanation, "", span.earliest, span.latest,
-                      span.granularity, anchor)
-
-
-def _describe(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.isoweekday()][:3]} {day.isoformat()}"
-
-
-def _distance(span: p.Span, day: date) -> int:
-    return min(abs((span.earliest - day).days), abs((span.latest - day).days))
-
-
-def _pick(options: list[p.Span], ctx: Context) -> p.Span:
-    """Among the same month (or day) in neighbouring years, the one the tense points at, unless
-    the nearest one is much closer (news rarely means a date most of a year away)."""
-    published = ctx.published
-    nearest = min(options, key=lambda o: _distance(o, published))
-    if ctx.tense == PAST:
-        past = [o for o in options if o.earliest <= published]
-        chosen = past[-1] if past else nearest
-    elif ctx.tense == FUTURE:
-        ahead = [o for o in options if o.latest >= published]
-        chosen = ahead[0] if ahead else nearest
-    else:
-        chosen = nearest
-    return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
-
-
-def _calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
-    year = value.year
-    if value.month is None:
-        return _date(p.year_span(year or ctx.published.year), "the year as written")
-    if year is not None:
-        span = _month_or_day(year, value.month, value.day)
-        return _date(span, "the date as written")
-    options = [
-        _month_or_day(y, value.month, value.day)
-        for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
-        if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
-    ]
-    if value.direction:
-        tense = PAST if value.direction < 0 else FUTURE
-        before = [o for o in options if o.latest < ctx.published]
-        after = [o for o in options if o.earliest > ctx.published]
-        span = (before[-1] if before else options[0]) if value.direction < 0 else (
-            after[0] if after else options[-1])
-        return _date(span, f"the {'last' if value.direction < 0 else 'next'} such date "
-                           f"{'before' if value.direction < 0 else 'after'} the publish date")
-    span = _pick(options, ctx)
-    tense = ctx.tense
-    return _date(span, f"year from the publish date {_describe(ctx.published)}; {tense} tense")
-
-
-def _month_or_day(year: int, month: int, day: int | None) -> p.Span:
-    return p.month_span(year, month) if day is None else p.day_span(date(year, month, day))
-
-
-def _weekday(value: v.Weekday, ctx: Context) -> Resolution:
-    anchor = pendulum.date(ctx.published.year, ctx.published.month, ctx.published.day)
-    target = pendulum.WeekDay(value.weekday - 1)
-    name = WEEKDAY_NAMES[value.weekday]
-    if value.week_offset is not None:
-        monday = anchor.start_of("week").add(weeks=value.week_offset)
-        day = monday.add(days=value.weekday - 1)
-        how = f"the {name} of the week {value.week_offset:+d} from the publish week"
-    elif value.direction < 0:
-        day, how = anchor.previous(target), f"the {name} before the publish date"
-    elif value.direction > 0:
-        day, how = anchor.next(target), f"the {name} after the publish date"
-    elif ctx.tense == FUTURE:
-        day = anchor if anchor.day_of_week == target else anchor.next(target)
-        how = f"the {name} on or after the publish date; future tense"
-    else:
-        day = anchor if anchor.day_of_week == target else anchor.previous(target)
-        how = f"the {name} on or before the publish date; {ctx.tense} tense"
-    return _date(p.day_span(p.as_date(day)), f"{how}, {_describe(ctx.published)}")
+__all__ = ["Context", "Resolution", "resolve"]
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
-    anchor, kind = ctx.anchor(value.previous)
+    anchor, kind, _ = ctx.anchor(value.previous, value.unit)
     span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
     which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
-    return _date(span, f"{which} {value.unit} from the {kind} date {_describe(anchor)}", kind)
+    return dated(span, f"{which} {value.unit} from the {kind} date {describe(anchor)}", kind)
+
+
+def _period_of(value: v.PeriodOf, ctx: Context) -> Resolution:
+    day = resolve(value.day, ctx)
+    if day.earliest is None or day.granularity != "day":
+        return day
+    span = p.unit_span(value.unit, day.earliest)
+    return dated(span, f"the {value.unit} of {day.value}; {day.explanation}")
 
 
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
-    anchor, kind = ctx.anchor(value.previous)
     if value.amount is None:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
-    unit = "day" if vocabulary().units[value.unit].get("time") else value.unit
-    moved = p.shifted(anchor, unit, value.direction * value.amount)
-    if kind == "previous" and ctx.previous is not None and _finer(ctx.previous.granularity, unit):
-        unit = ctx.previous.granularity  # "a year earlier" than a quarter is that quarter
+    unit, amount = value.unit, value.amount
+    if vocabulary().units[unit].get("time"):
+        # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
+        unit, amount = "day", amount // 24 if unit == "hour" else 0
+    anchor, kind, mention = ctx.anchor(value.previous, unit)
+    if _compares_quarters(value, ctx):
+        # "profit rose from $3 million a year ago": the quarter just reported, a year back
+        mention = ctx.previous
+        assert mention is not None
+        anchor, kind = mention.earliest, "previous"
+    moved = p.shifted(anchor, unit, value.direction * amount)
+    if mention is not None and finer(mention.granularity, unit):
+        unit = mention.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
-    return _date(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {_describe(anchor)}",
+    return dated(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}",
                  kind)
 
 
-_CALENDAR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
-
-
-def _finer(granularity: str, unit: str) -> bool:
-    """Whether a granularity is a calendar unit finer than `unit`."""
-    order = _CALENDAR_ORDER
-    return granularity in order and unit in order and order.index(granularity) < order.index(unit)
+def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
+    """Whether "a year ago" compares the quarter last mentioned with the same one a year back."""
+    previous = ctx.previous
+    return (value.unit == "year" and value.amount == 1 and value.direction < 0
+            and previous is not None and previous.granularity == "quarter")
 
 
 def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
     span = p.month_span(ctx.published.year + value.year_offset, value.month)
-    return _date(span, f"month of the year {value.year_offset:+d} from the publish year")
+    return dated(span, f"month of the year {value.year_offset:+d} from the publish year")
 
 
 def _period(value: v.Period, ctx: Context) -> Resolution:
-    anchor, kind = ctx.anchor(value.previous)
+    if value.code is None:
+        return _mentioned_quarter(value, ctx)
+    anchor, kind, _ = ctx.anchor(value.previous, "year")
     if value.year is not None:
-        return _date(p.period_span(value.code, value.year), "the period as written")
+        return dated(p.period_span(value.code, value.year), "the period as written")
     if value.year_offset is not None:
         span = p.period_span(value.code, anchor.year + value.year_offset)
-        return _date(span, f"the period in the year {value.year_offset:+d} from the {kind} date",
+        return dated(span, f"the period in the year {value.year_offset:+d} from the {kind} date",
                      kind)
     this_year = p.period_span(value.code, anchor.year)
     if this_year.earliest > anchor and ctx.tense != FUTURE:
-        return _date(p.period_span(value.code, anchor.year - 1),
-                     "the last such period before the publish date")
-    return _date(this_year, "the period in the publish year")
+        return dated(p.period_span(value.code, anchor.year - 1),
+                     f"the last such period before the {kind} date", kind)
+    return dated(this_year, f"the period in the year of the {kind} date", kind)
+
+
+def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
+    """The quarter last mentioned, else the last full quarter before the publish date."""
+    quarters = [m for m in ctx.mentions[-4:] if m.granularity == "quarter"]
+    previous = quarters[-1] if quarters else None
+    if previous is not None:
+        year, quarter = previous.earliest.year, (previous.earliest.month - 1) // 3 + 1
+        how, kind = f"the quarter last mentioned, {previous.value}", "previous"
+    else:
+        last = p.shifted(ctx.published, "quarter", -1)
+        year, quarter = last.year, (last.month - 1) // 3 + 1
+        how, kind = "the last full quarter before the publish date", "publish"
+    if value.year is not None:
+        year = value.year
+    elif value.year_offset is not None:
+        year += value.year_offset
+    return dated(p.quarter_span(year, quarter), how, kind)
 
 
 def _ref(value: v.Ref, ctx: Context) -> Resolution:
@@ -197,13 +121,15 @@ def duration_value(unit: str, amount: float | None) -> str:
         unit, letter, amount = "year", "Y", amount * 100
     if unit == "weekend":
         letter = "WE"
+    if unit == "quarter" and amount is not None:
+        unit, letter, amount = "month", "M", amount * 3  # "the next three quarters": P9M
     if amount is None:
         return f"{prefix}X{letter}"
     whole = int(amount)
     if amount == whole:
         return f"{prefix}{whole}{letter}"
     smaller = {"year": ("M", 12), "month": ("D", 30), "day": ("T", 24), "hour": ("M", 60),
-               "week": ("D", 7)}
+               "week": ("D", 7), "minute": ("S", 60)}
     if unit in smaller:
         sub_letter, per = smaller[unit]
         rest = round((amount - whole) * per)
@@ -230,10 +156,10 @@ def _so_far(value: v.SoFar, ctx: Context) -> Resolution:
 def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
     if value.day is not None:
         day = resolve(value.day, ctx)
-    elif ctx.previous is not None and ctx.previous.granularity == "day":
-        day = _date(ctx.previous, "the day last mentioned", "previous")
+    elif (mention := ctx.mention_for("day")) is not None:
+        day = dated(mention, "the day last mentioned", "previous")
     else:
-        day = _date(p.day_span(ctx.published), "the publish date")
+        day = dated(p.day_span(ctx.published), "the publish date")
     if day.granularity != "day":
         return day
     clock = f"T{value.part}" if value.part else f"T{value.hour:02d}:{value.minute:02d}"
@@ -250,12 +176,21 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
         return replace(inner, mod=mod)
     span = p.Span(inner.value, inner.earliest, inner.latest, inner.granularity)
     if value.so_far:
-        return replace(inner, mod=mod, latest=ctx.published, granularity="open",
+        latest = max(ctx.published, inner.latest)  # "since 2027" written before 2027: the year
+        return replace(inner, mod=mod, latest=latest, granularity="open",
                        explanation=f"from {inner.value} up to the publish date")
     if mod in ("START", "MID", "END"):
         earliest, latest = p.narrowed(span, mod)
         return replace(inner, mod=mod, earliest=earliest, latest=latest,
                        explanation=f"{inner.explanation}; {mod.lower()} of the period")
+    bound = _shifted_day(value.inner, ctx)  # "more than three years ago": that very day
+    if bound is not None and mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
+        # between the bound and the publish date, or open beyond the bound
+        before = mod in ("BEFORE", "ON_OR_BEFORE")
+        low, high = _bounded(bound, ctx.published, before)
+        side = "before" if before else "after"
+        return replace(inner, mod=mod, earliest=low, latest=high, granularity="open",
+                       explanation=f"{side} {bound.isoformat()}; {inner.explanation}")
     if mod in ("BEFORE", "ON_OR_BEFORE"):
         return replace(inner, mod=mod, earliest=None, granularity="open",
                        explanation=f"before {inner.value}; {inner.explanation}")
@@ -265,15 +200,34 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
     return replace(inner, mod=mod)
 
 
+def _bounded(bound: date, published: date, before: bool) -> tuple[date | None, date | None]:
+    """The interval before or after `bound`, closed by the publish date when it lies between."""
+    if bound <= published:
+        return (None, bound) if before else (bound, published)
+    return (published, bound) if before else (bound, None)
+
+
+def _shifted_day(value: v.Temporal, ctx: Context) -> date | None:
+    """The exact day a shift from the publish date lands on, for open bounds; None otherwise."""
+    if not isinstance(value, v.Shift) or value.previous or value.amount is None:
+        return None
+    if vocabulary().units[value.unit].get("time"):
+        return None
+    return p.shifted(ctx.published, value.unit, value.direction * value.amount)
+
+
 _RESOLVERS = {
-    v.CalendarDate: _calendar_date,
-    v.Weekday: _weekday,
+    v.CalendarDate: calendar_date,
+    v.Weekday: weekday,
+    v.Weekend: weekend,
+    v.Holiday: holiday,
     v.Relative: _relative,
+    v.PeriodOf: _period_of,
     v.Shift: _shift,
     v.MonthOfRelativeYear: _month_of_year,
     v.Period: _period,
-    v.Decade: lambda value, ctx: _date(p.decade_span(value.decade), "the decade as written"),
-    v.Century: lambda value, ctx: _date(p.century_span(value.century), "the century as written"),
+    v.Decade: lambda value, ctx: dated(p.decade_span(value.decade), "the decade as written"),
+    v.Century: lambda value, ctx: dated(p.century_span(value.century), "the century as written"),
     v.Ref: _ref,
     v.Duration: _duration,
     v.Recurrence: _recurrence,
@@ -285,4 +239,5 @@ _RESOLVERS = {
 
 def resolve(value: v.Temporal, ctx: Context) -> Resolution:
     """The TIMEX3 value, interval and granularity of `value` in `ctx`."""
-    return _RESOLVERS[type(value)](value, ctx)  # type: ignore[operator]
+    resolution: Resolution = _RESOLVERS[type(value)](value, ctx)  # type: ignore[operator]
+    return resolution

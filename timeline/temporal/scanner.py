@@ -9,7 +9,7 @@ from functools import cache
 
 from timeline.model import TimelineError
 from timeline.temporal.builders import build
-from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, cover, token_key
+from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
 from timeline.temporal.values import Temporal
 from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
 
@@ -24,19 +24,28 @@ _PLACEHOLDERS: dict[str, str] = {
     "ordinal": "{ordinals}",
     "unit": "{units}",
     "season": "{seasons}",
+    "holiday": "{holidays}",
+    "decade_word": "{decade_words}",
     "part": "{parts_of_day}",
     "fuzzy": "{fuzzy}",
     "approx": "{approximators}",
+    "bound": "{bounds}",
     "vague": "{vague_numbers}",
     "count": _NUMBER,
-    "year": r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)",
+    "year": (
+        r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)"
+        r"|nineteen[\s\-]+(?:{number_tens})(?:[\s\-]+(?:{number_ones}))?"
+        r"|two[\s\-]+thousand(?:[\s\-]+(?:and[\s\-]+)?(?:{number_ones}))?"
+    ),
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
 }
-_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z]+)(?::(?P<name>[a-z_0-9]+))?\}")
-_CAPITALISED = ("month", "weekday")  # proper names: "may" the verb is not May the month
+_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
+_CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb is not May the month
 
 
-_WINDOW = 60  # no match reaches further than this from the word that triggered it
+_WINDOW = 50  # no match reaches further than this from the word that triggered it
+_WORDS = re.compile(r"[A-Za-z]+")
+_NUMBERS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,14 @@ def _expand(match: re.Match[str]) -> str:
     return f"(?P<{name}>{body})"
 
 
+# Placeholders whose every match holds one of a few words: a year is four digits or starts
+# "nineteen ..." or reads "two thousand ...".
+_COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
+
+
 def _placeholder_cover(kind: str) -> frozenset[str]:
+    if kind in _COVERS:
+        return _COVERS[kind]
     body = _PLACEHOLDERS.get(kind, "")
     found = {DIGITS} if "\\d" in body else set()
     for word_class in re.findall(r"\{([a-z_]+)\}", body):
@@ -94,18 +110,39 @@ def compiled() -> tuple[CompiledRule, ...]:
     return tuple(result)
 
 
-def _windows(positions: list[int], length: int, text: str) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger positions, ending at a non-word character."""
+def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger positions."""
     merged: list[tuple[int, int]] = []
     for position in sorted(positions):
         start, end = max(0, position - _WINDOW), min(length, position + _WINDOW)
-        while end < length and text[end].isalnum():
-            end += 1
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+@cache
+def _all_triggers() -> frozenset[str]:
+    friends = (triggers for _, triggers in _false_friends())
+    return frozenset().union(*(c.triggers for c in compiled()), *friends)
+
+
+def _trigger_positions(text: str) -> dict[str, list[int]]:
+    """Where each trigger word (plurals also as their singular) and any number occur."""
+    wanted = _all_triggers()
+    numbers = list(_NUMBERS.finditer(text))
+    positions: dict[str, list[int]] = {
+        DIGITS: [m.start() for m in numbers],
+        YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
+    }
+    for token in _WORDS.finditer(text):  # not text.lower(): that may change offsets ("İ")
+        word = token[0].lower()
+        if word in wanted:
+            positions.setdefault(word, []).append(token.start())
+        if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
+            positions.setdefault(word[:-1], []).append(token.start())
+    return positions
 
 
 def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
@@ -118,19 +155,23 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
     return True
 
 
-def _raw_candidates(text: str) -> Iterator[Candidate]:
+def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Candidate]:
     shouting = text.upper() == text
-    positions: dict[str, list[int]] = {}
-    for token in TOKEN.finditer(text):
-        positions.setdefault(token_key(token[0]), []).append(token.start())
+    length = len(text)
     present = positions.keys()
     for compiled_rule in compiled():
-        hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
-        if not hits:
-            continue
+        if compiled_rule.triggers:
+            hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
+            if not hits:
+                continue
+            windows = _windows(hits, length)
+        else:
+            windows = [(0, length)]
         rule = compiled_rule.rule
-        for start, end in _windows(hits, len(text), text):
+        for start, end in windows:
             for match in compiled_rule.regex.finditer(text, start, end):
+                if match.end() == end < length and text[end].isalnum():
+                    continue  # cut by the window's edge, not at a word's end
                 if not _properly_capitalised(match, shouting):
                     continue
                 fields = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -139,22 +180,40 @@ def _raw_candidates(text: str) -> Iterator[Candidate]:
                     yield Candidate(match.start(), match.end(), value, rule.name, rule.priority)
 
 
-def _false_friend_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for p in vocabulary().false_friends for m in p.finditer(text)]
+@cache
+def _false_friends() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    return tuple(
+        (re.compile(pattern), cover(pattern, _placeholder_cover))
+        for pattern in vocabulary().false_friends
+    )
+
+
+def _false_friend_spans(text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
+    spans: list[tuple[int, int]] = []
+    for pattern, triggers in _false_friends():
+        hits = [p for word in triggers & positions.keys() for p in positions[word]]
+        windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        for start, end in windows:
+            spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    return spans
 
 
 def scan(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order; the longest match wins, then the higher priority."""
-    blocked = _false_friend_spans(text)
+    positions = _trigger_positions(text)
     ranked = sorted(
-        _raw_candidates(text),
+        _raw_candidates(text, positions),
         key=lambda c: (-(c.end - c.start), -c.priority, c.start),
     )
+    if not ranked:
+        return []
+    blocked = _false_friend_spans(text, positions)
     taken: list[Candidate] = []
     for candidate in ranked:
-        if any(candidate.start < end and start < candidate.end for start, end in blocked):
-            continue
         if any(candidate.start < t.end and t.start < candidate.end for t in taken):
+            continue
+        if any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)

@@ -8,7 +8,12 @@ from functools import cache
 from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+_CLAUSE_PENALTY = 20
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 @cache
@@ -17,12 +22,21 @@ def _cues() -> re.Pattern[str]:
     future = sorted(entries["future"], key=len, reverse=True)
     past = sorted(entries["past"], key=len, reverse=True)
     not_past = sorted(entries["not_past"], key=len, reverse=True)
-    words = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)  # noqa: E731
     # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
     return re.compile(
-        rf"(?<!\w)(?:(?P<not_past>{words(not_past)})"
-        rf"|(?P<future>(?i:{words(future)}))"
-        rf"|(?P<past>(?i:{words(past)})|[a-z]{{2,}}ed))(?!\w)"
+        rf"(?<!\w)(?:(?P<not_past>{_words(not_past)})"
+        rf"|(?P<future>(?i:{_words(future)}))"
+        rf"|(?P<past>(?i:{_words(past)})|[a-z]{{2,}}ed))(?!\w)"
+    )
+
+
+@cache
+def _just_before() -> re.Pattern[str]:
+    entries = vocabulary().words["tense_cues"]
+    return re.compile(
+        rf"(?<!\w)(?:(?P<future>{_words(entries['just_before_future'])})"
+        rf"|(?P<past>{_words(entries['just_before_past'])}))\s+$",
+        re.IGNORECASE,
     )
 
 
@@ -41,12 +55,17 @@ def tense_at(text: str, start: int, end: int) -> str:
     """past, future or unknown: the tense cue nearest to text[start:end] in its sentence."""
     if text.startswith(("'s", "’s"), end):
         return PAST  # "Wednesday's ruling": a possessive day is one already talked about
+    local = _just_before().search(text, max(0, start - 20), start)
+    if local:
+        return FUTURE if local["future"] else PAST
     head, tail = sentence_bounds(text, start, end)
     best, best_distance = UNKNOWN, len(text) + 1
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
-        distance = start - match.end() if match.end() <= start else match.start() - end
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        # a cue across a comma or semicolon belongs to another clause: count it further away
+        distance = len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
         if distance < best_distance:
             best, best_distance = (FUTURE if match["future"] else PAST), distance
     return best

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-DIGITS = "<digits>"
+DIGITS = "<digits>"  # any number in the text
+YEARS = "<years>"  # a number that may be a year (1500-2099): far rarer than numbers in news
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 STOPWORDS = frozenset({"the", "of", "and", "a", "an", "on", "at", "in", "to", "for", "s", "by"})
 # Words too frequent to trigger on when a sequence offers anything rarer.
@@ -27,7 +28,8 @@ def token_key(token: str) -> str:
 
 
 def _cost(cover: Cover) -> int:
-    return len(cover) + 40 * (DIGITS in cover) + 25 * len(cover & _COMMON) + 100 * (not cover)
+    return (len(cover) + 100 * (DIGITS in cover) + 10 * (YEARS in cover)
+            + 25 * len(cover & _COMMON) + 100 * (not cover))
 
 
 def _closing(pattern: str, start: int) -> int:
@@ -76,6 +78,8 @@ def _split_alternatives(pattern: str) -> list[str]:
 def cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
     """Tokens one of which every match of `pattern` contains (placeholders via `placeholder`)."""
     branches = [_sequence_cover(branch, placeholder) for branch in _split_alternatives(pattern)]
+    if not all(branches):
+        return frozenset()  # a branch needs no particular word: no pre-filter possible
     return frozenset().union(*branches)
 
 
@@ -93,7 +97,7 @@ def _sequence_cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
                 continue
             inner = re.sub(r"^\?(?::|P<[a-z_0-9]+>)", "", inner)
             element, i = cover(inner, placeholder), end
-        elif char == "{" and (found := re.match(r"\{([a-z]+)(?::[a-z_0-9]+)?\}", pattern[i:])):
+        elif char == "{" and (found := re.match(r"\{([a-z_]+)(?::[a-z_0-9]+)?\}", pattern[i:])):
             element, i = placeholder(found[1]), i + found.end()
         elif char == "\\":
             element = frozenset({DIGITS}) if pattern[i + 1] == "d" else None
@@ -104,10 +108,16 @@ def _sequence_cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
             word = re.match(r"[A-Za-z0-9]+", pattern[i:])
             assert word is not None
             text = word[0]
-            # A single letter ("m" of "p.m.") may be glued to other letters in text ("2pm").
-            useful = len(text) > 1 and text.lower() not in STOPWORDS
-            element = frozenset({token_key(text)}) if useful else None
             i += len(text)
+            if _QUANTIFIER.match(pattern, i):  # "quarters?": the quantifier takes the last letter
+                text = text[:-1]
+            # A single letter ("m" of "p.m.") may be glued to other letters in text ("2pm"), and
+            # so may letters right after a class or group ("[Tt]he").
+            glued = i - len(word[0]) > 0 and pattern[i - len(word[0]) - 1] in "])}"
+            useful = len(text) > 1 and text.lower() not in STOPWORDS and not glued
+            if useful:
+                required.append(frozenset({token_key(text)}))
+            continue
         else:
             i += 1
         quantified = _QUANTIFIER.match(pattern, i)

@@ -7,7 +7,6 @@ and a calendar interval once it knows the publish date, the previous date and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,35 @@ class Weekday:
 
 
 @dataclass(frozen=True)
+class Weekend:
+    """A weekend placed by tense or by "last"/"next" ("the weekend", "next weekend")."""
+
+    direction: int = 0
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A named day ("Thanksgiving", "Christmas"), its year placed by tense like a bare date."""
+
+    name: str
+    direction: int = 0
+
+
+@dataclass(frozen=True)
 class Relative:
     """The unit containing the anchor, shifted: "last year", "this month", "tomorrow"."""
 
     unit: str  # day, week, weekend, month, quarter, year, decade, century
     offset: int
     previous: bool = False  # anchored on the last date mentioned ("the same day", "the next day")
+
+
+@dataclass(frozen=True)
+class PeriodOf:
+    """The week (or month, ...) that holds a given day: "the week of March 6"."""
+
+    unit: str
+    day: Temporal
 
 
 @dataclass(frozen=True)
@@ -58,9 +80,11 @@ class MonthOfRelativeYear:
 
 @dataclass(frozen=True)
 class Period:
-    """A quarter, half or season (code Q1..Q4, H1, H2, SP, SU, FA, WI) of a year."""
+    """A quarter, half or season (code Q1..Q4, H1, H2, SP, SU, FA, WI) of a year.
 
-    code: str
+    code None: the quarter last mentioned ("the quarter", "the year-ago period")."""
+
+    code: str | None
     year: int | None = None
     year_offset: int | None = None  # None with year None: placed by tense
     previous: bool = False  # "the year-earlier quarter": relative to the last mention
@@ -128,19 +152,22 @@ class Modified:
     so_far: bool = False  # "since 2022": from the value up to the anchor
 
 
-Temporal = Union[
-    CalendarDate,
-    Weekday,
-    Relative,
-    Shift,
-    MonthOfRelativeYear,
-    Period,
-    Decade,
-    Century,
-    Ref,
-    Duration,
-    Recurrence,
-    SoFar,
-    TimeOfDay,
-    Modified,
-]
+Temporal = (
+    CalendarDate
+    | Weekday
+    | Weekend
+    | Holiday
+    | Relative
+    | PeriodOf
+    | Shift
+    | MonthOfRelativeYear
+    | Period
+    | Decade
+    | Century
+    | Ref
+    | Duration
+    | Recurrence
+    | SoFar
+    | TimeOfDay
+    | Modified
+)

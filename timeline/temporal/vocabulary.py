@@ -47,7 +47,8 @@ class Vocabulary:
     words: dict[str, dict[str, Any]]
     units: dict[str, dict[str, Any]]
     seasons: dict[str, dict[str, Any]]
-    false_friends: tuple[re.Pattern[str], ...]
+    holidays: dict[str, dict[str, Any]]
+    false_friends: tuple[str, ...]
     examples: tuple[Example, ...]
 
     def meaning(self, kind: str, word: str) -> Any:
@@ -93,8 +94,9 @@ def vocabulary() -> Vocabulary:
     """The word classes of vocabulary.yaml, inverted for lookup."""
     raw = _load_yaml(VOCABULARY_FILE)
     words: dict[str, dict[str, Any]] = {}
-    for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "approximators"):
+    for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "bounds"):
         words[kind] = _invert(raw[kind]["entries"])
+    words["approximators"] = {**_invert(raw["approximators"]["entries"]), **words["bounds"]}
     numbers = raw["numbers"]["entries"]
     words["number_tens"] = _invert({n: numbers[n] for n in numbers if n in range(20, 100, 10)})
     words["number_ones"] = _invert({n: numbers[n][:1] for n in numbers if n in range(1, 10)})
@@ -102,6 +104,10 @@ def vocabulary() -> Vocabulary:
     words["units"] = {
         normalize(w): unit for unit, spec in raw["units"]["entries"].items() for w in spec["words"]
     }
+    words["holidays"] = {
+        normalize(w): name for name, spec in raw["holidays"]["entries"].items() for w in spec["words"]
+    }
+    words["decade_words"] = _invert(raw["decade_words"]["entries"])
     words["seasons"] = {
         normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
     }
@@ -113,9 +119,16 @@ def vocabulary() -> Vocabulary:
         words=words,
         units=raw["units"]["entries"],
         seasons=raw["seasons"]["entries"],
-        false_friends=tuple(re.compile(p) for p in raw["false_friends"]["entries"]),
+        holidays=raw["holidays"]["entries"],
+        false_friends=tuple(raw["false_friends"]["entries"]),
         examples=tuple(examples),
     )
+
+
+@cache
+def _full_month_names() -> frozenset[str]:
+    entries = _load_yaml(VOCABULARY_FILE)["months"]["entries"]
+    return frozenset(normalize(words[0]) for words in entries.values())
 
 
 def alternation(kind: str) -> str:
@@ -125,7 +138,11 @@ def alternation(kind: str) -> str:
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
         # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
-        parts.append(escaped + r"\.?" if kind == "months" and len(word) <= 4 else escaped)
+        if kind == "months" and len(word) <= 4 and word not in _full_month_names():
+            escaped += r"\.?"
+        elif kind == "weekdays" and len(word) < 6:
+            escaped += r"\."  # "Tues." yes, "Mon" the name no
+        parts.append(escaped)
     return "|".join(parts)
 
 

@@ -1,0 +1,110 @@
+"""Placing partial dates: the year of "June 21", the week of "Wednesday", by tense and distance."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pendulum
+
+from timeline.temporal import periods as p
+from timeline.temporal import values as v
+from timeline.temporal.context import WEEKDAY_NAMES, Context, Resolution, dated, describe
+from timeline.temporal.holidays import holiday_date
+from timeline.temporal.tense import FUTURE, PAST
+
+# Tense picks the year of a bare month or day unless that lands more than ~8 months away.
+TENSE_REACH_DAYS = 240
+
+
+def _distance(span: p.Span, day: date) -> int:
+    return min(abs((span.earliest - day).days), abs((span.latest - day).days))
+
+
+def pick(options: list[p.Span], ctx: Context) -> p.Span:
+    """Among the same month (or day) in neighbouring years, the one the tense points at, unless
+    the nearest one is much closer (news rarely means a date most of a year away)."""
+    published = ctx.published
+    nearest = min(options, key=lambda o: _distance(o, published))
+    if ctx.tense == PAST:
+        past = [o for o in options if o.earliest <= published]
+        chosen = past[-1] if past else nearest
+    elif ctx.tense == FUTURE:
+        ahead = [o for o in options if o.latest >= published]
+        chosen = ahead[0] if ahead else nearest
+    else:
+        chosen = nearest
+    return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
+
+
+def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
+    """An explicit date; a missing year is placed by direction, tense and distance."""
+    year = value.year
+    if value.month is None:
+        return dated(p.year_span(year or ctx.published.year), "the year as written")
+    if year is not None:
+        span = _month_or_day(year, value.month, value.day)
+        return dated(span, "the date as written")
+    options = [
+        _month_or_day(y, value.month, value.day)
+        for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
+        if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
+    ]
+    if value.direction:
+        before = [o for o in options if o.latest < ctx.published]
+        after = [o for o in options if o.earliest > ctx.published]
+        span = (before[-1] if before else options[0]) if value.direction < 0 else (
+            after[0] if after else options[-1])
+        return dated(span, f"the {'last' if value.direction < 0 else 'next'} such date "
+                           f"{'before' if value.direction < 0 else 'after'} the publish date")
+    span = pick(options, ctx)
+    return dated(span, f"year from the publish date {describe(ctx.published)}; {ctx.tense} tense")
+
+
+def _month_or_day(year: int, month: int, day: int | None) -> p.Span:
+    return p.month_span(year, month) if day is None else p.day_span(date(year, month, day))
+
+
+def weekday(value: v.Weekday, ctx: Context) -> Resolution:
+    """A weekday in a relative week, by last/next, or by tense around the publish date."""
+    anchor = pendulum.date(ctx.published.year, ctx.published.month, ctx.published.day)
+    target = pendulum.WeekDay(value.weekday - 1)
+    name = WEEKDAY_NAMES[value.weekday]
+    if value.week_offset is not None:
+        monday = anchor.start_of("week").add(weeks=value.week_offset)
+        day = monday.add(days=value.weekday - 1)
+        how = f"the {name} of the week {value.week_offset:+d} from the publish week"
+    elif value.direction < 0:
+        day, how = anchor.previous(target), f"the {name} before the publish date"
+    elif value.direction > 0:
+        day, how = anchor.next(target), f"the {name} after the publish date"
+    elif ctx.tense == FUTURE:
+        day = anchor if anchor.day_of_week == target else anchor.next(target)
+        how = f"the {name} on or after the publish date; future tense"
+    else:
+        day = anchor if anchor.day_of_week == target else anchor.previous(target)
+        how = f"the {name} on or before the publish date; {ctx.tense} tense"
+    return dated(p.day_span(p.as_date(day)), f"{how}, {describe(ctx.published)}")
+
+
+def weekend(value: v.Weekend, ctx: Context) -> Resolution:
+    """The weekend of the Saturday that tense or last/next points at."""
+    saturday = weekday(v.Weekday(6, value.direction), ctx)
+    assert saturday.earliest is not None
+    span = p.weekend_span(saturday.earliest)
+    return dated(span, saturday.explanation.replace("Saturday", "weekend (Saturday)"))
+
+
+def holiday(value: v.Holiday, ctx: Context) -> Resolution:
+    """A named day in the year that direction, tense and distance point at."""
+    year = ctx.published.year
+    options = [p.day_span(holiday_date(value.name, y)) for y in (year - 1, year, year + 1)]
+    if value.direction:
+        before = [o for o in options if o.latest < ctx.published]
+        after = [o for o in options if o.earliest > ctx.published]
+        span = before[-1] if value.direction < 0 else after[0]
+    else:
+        span = pick(options, ctx)
+    return dated(span, f"{value.name.replace('_', ' ')} in the year the tense points at")
+
+

@@ -1,0 +1,1 @@
+"""Temporal rules and vocabulary as YAML data, shipped with the package."""
