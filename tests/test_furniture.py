@@ -201,3 +201,15 @@ def test_wire_page_furniture_of_another_shape_is_dropped() -> None:
     ]
     body = "\n".join(lines)
     assert kept(body) == ["Kim meets Shoigu in Pyongyang", PARA, PARA2]
+
+
+def test_short_article_followed_by_long_related_stories_ends_at_the_heading() -> None:
+    related = "\n".join(f"Outlet {i}\n{i} hours ago\n{PARA2} Story {i}." for i in range(12))
+    body = f"Kim meets Shoigu\n{PARA}\nRelated Articles\n{related}\n"
+    assert kept(body) == ["Kim meets Shoigu", PARA]
+
+
+def test_trailing_start_is_where_the_first_trailing_section_begins() -> None:
+    body = f"{PARA}\n{PARA2}\nRelated Articles\nOther story\n"
+    assert furniture.trailing_start(body) == body.index("Related Articles")
+    assert furniture.trailing_start(f"{PARA}\n") == len(PARA) + 1

@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import ingest
-from timeline.model import TimelineError
+from timeline.model import Article, TimelineError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = "North Korean leader Kim Jong Un met Russia's security chief in Pyongyang on Wednesday.\n"
@@ -24,7 +26,9 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def read_one(folder: Path, name: str, content: str | bytes) -> tuple[list, list]:  # type: ignore[type-arg]
+def read_one(
+    folder: Path, name: str, content: str | bytes
+) -> tuple[list[Article], list[ingest.Skipped]]:
     write(folder, name, content)
     return ingest.read_articles(folder)
 
@@ -282,3 +286,28 @@ def test_reading_twice_gives_the_same_articles(tmp_path: Path) -> None:
     for name in ("dateline.txt", "aggregator.md", "news-page.html"):
         shutil.copy(FIXTURES / name, tmp_path)
     assert ingest.read_articles(tmp_path) == ingest.read_articles(tmp_path)
+
+
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.html"]))
+@settings(max_examples=60, deadline=None)
+def test_any_bytes_give_an_article_or_a_timeline_error(raw: bytes, name: str) -> None:
+    try:
+        article = ingest.parse_article(name, raw)
+    except TimelineError as error:
+        assert str(error).startswith(name)
+    else:
+        assert article.body.strip()
+
+
+def test_web_page_in_another_declared_encoding_is_read(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 talks</title>'
+        '<meta property="article:published_time" content="2025-06-05T08:00:00Z"></head><body><article>'
+        + "".join(
+            f"<p>Caf\xe9 owners met in Pyongyang on Wednesday, paragraph {i}, with more words.</p>"
+            for i in range(4)
+        )
+        + "</article></body></html>"
+    ).encode("latin-1")
+    (article,), skipped = read_one(tmp_path, "page.html", html)
+    assert skipped == [] and "Café owners met" in article.body

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from timeline import add, ingest
+from timeline import add, cli, ingest
 from timeline.cli import main
 from timeline.model import TimelineError
 
@@ -133,3 +134,38 @@ def test_add_rejects_a_published_option_that_is_not_a_date(
         main(["add", "x.txt", "--published", "June 5"])
     assert exit_info.value.code == 2
     assert "'June 5' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_add_command_copies_then_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    builds: list[Path] = []
+
+    def fake_build(args: argparse.Namespace) -> int:
+        builds.append(args.articles)
+        return 0
+
+    monkeypatch.setattr(cli, "_run_build", fake_build)
+    folder = tmp_path / "articles"
+    code = main(["add", str(FIXTURES / "dateline.txt"), "--articles", str(folder)])
+    out, err = capsys.readouterr()
+    name = "2025-08-14-north-korea-says-russian-delegation-to-attend-liberation.txt"
+    assert (code, builds) == (0, [folder])
+    assert out == f"{FIXTURES / 'dateline.txt'}: added as {folder}/{name}\n"
+    assert err.startswith(
+        "  Warning: front matter gives no 'published' date; publish date 2025-08-14"
+    )
+
+
+def test_add_command_reports_each_bad_file_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "_run_build", lambda args: 0)
+    folder = tmp_path / "articles"
+    missing = tmp_path / "missing.txt"
+    code = main(["add", str(missing), str(FIXTURES / "no-date.txt"), "--articles", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"Error: {missing}: no such file\n" in err
+    assert "Error: no-date.txt: no publish date" in err
+    assert "pass the date with --published, e.g. --published 2025-06-05" in err

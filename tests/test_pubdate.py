@@ -102,3 +102,47 @@ def test_dateline_after_top_furniture_is_found() -> None:
     body = "\n".join(top + [f"SEOUL, June 5, 2025 (Yonhap) -- {PARA}"])
     found = pubdate.infer(body).found
     assert found is not None and found.evidence == "dateline 'SEOUL, June 5, 2025' on line 7"
+
+
+def test_date_in_a_prose_sentence_near_the_top_is_not_a_label() -> None:
+    body = f"Kim meets Shoigu\nThe report was released on June 3, 2025, by the ministry.\n{PARA}\n"
+    assert pubdate.infer(body).found is None
+
+
+def test_dateline_without_a_year_takes_the_year_from_an_updated_label() -> None:
+    body = f"Kim meets Shoigu\nUpdated: Jan 2, 2026\nSEOUL, Dec 31 (Yonhap) -- {PARA}\n"
+    found = pubdate.infer(body).found
+    assert found is not None and found.published == date(2025, 12, 31)
+    assert found.evidence.endswith("year from the updated label")
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "kind"),
+    [
+        ("June 5, 2025 / 10:32 AM / CBS News", date(2025, 6, 5), "byline"),
+        ("Published On 5 Jun 2025", date(2025, 6, 5), "published label"),
+        ("5 Jun 2025 · 10:32 · 3 min read", date(2025, 6, 5), "byline"),
+        ("By HT News Desk | Jun 05, 2025 10:32 AM IST", date(2025, 6, 5), "byline"),
+        ("Posted on June 5, 2025 by admin", date(2025, 6, 5), "published label"),
+        (
+            "World News | Edited by Jane Doe | Updated: June 05, 2025 10:32 pm IST",
+            date(2025, 6, 5),
+            "updated label",
+        ),
+        ("Thursday 5 June 2025 10:32", date(2025, 6, 5), "byline"),
+        ("Jun 5 2025", date(2025, 6, 5), "byline"),
+    ],
+)
+def test_date_lines_of_news_pages(line: str, published: date, kind: str) -> None:
+    found = pubdate.infer(f"Kim meets Shoigu\n{line}\n{PARA}\n").found
+    assert found is not None and (found.published, found.evidence.split(" '")[0]) == (
+        published,
+        kind,
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Kim to visit Russia on June 5, 2025", "Talks were held on June 5, 2025.", "Jun 5"]
+)
+def test_headlines_and_sentences_with_dates_are_not_date_lines(line: str) -> None:
+    assert pubdate.infer(f"Kim meets Shoigu\n{line}\n{PARA}\n").found is None

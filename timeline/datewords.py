@@ -63,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     weekday = rf"(?:(?:{_alternation(data['weekdays'])})\.?,?\s+)?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-    time = rf"(?:,?\s*(?:at\s+|[-|•·]\s*)?{_TIME})?"
+    time = rf"(?:,?\s*(?:at\s+|[-|•·/]\s*)?{_TIME})?"
     iso_time = r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?))?"
     flags = re.IGNORECASE
     return (

@@ -38,6 +38,8 @@ class Block:
 
 @dataclass(frozen=True)
 class SectionCue:
+    """A heading that starts a trailing block of furniture."""
+
     reason: str
     pattern: re.Pattern[str]
     resumable: bool
@@ -45,6 +47,8 @@ class SectionCue:
 
 @dataclass(frozen=True)
 class LineCue:
+    """A pattern for one block that is furniture on its own."""
+
     reason: str
     pattern: re.Pattern[str]
     full: bool
@@ -99,7 +103,7 @@ def cues() -> Cues:
         promo_verbs=tuple(data["promo"]["verbs"]),
         promo_max_words=int(data["promo"]["max_words"]),
         promo_near=int(data["promo"]["near"]),
-        resume_after=int(data.get("resume_after", 3)),
+        resume_after=int(data["resume_after"]),
     )
 
 
@@ -143,20 +147,15 @@ def line_reason(text: str) -> str | None:
         match = cue.pattern.fullmatch(t) if cue.full else cue.pattern.search(t)
         if match:
             return cue.reason
-    if _is_date_line(t):
+    if is_date_line(t):
         return "publish date line"
     return None
 
 
-_DATE_LABEL = re.compile(
-    r"\b(first |last )?(published|updated|posted|modified|created|date|on|at|by|am|pm|a\.m\.|p\.m\.)\b:?",
-    re.IGNORECASE,
-)
-
-
-def _is_date_line(text: str) -> bool:
-    """A short block that is a date with at most a label or a name: a dateline of the page."""
-    if len(text.split()) > 16:
+def is_date_line(text: str) -> bool:
+    """A short block that is a written date with at most labels, a time and names around it:
+    "Thu 5 Jun 2025 10.32 BST", "By Jane Doe | Updated: June 5, 2025", never a sentence."""
+    if len(text.split()) > 16 or text.rstrip().endswith("."):
         return False
     dates = find_dates(text)
     if not dates:
@@ -164,9 +163,10 @@ def _is_date_line(text: str) -> bool:
     rest = text
     for found in reversed(dates):
         rest = rest[: found.start] + " " + rest[found.end :]
-    rest = _DATE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[|•·,\-–—:()\[\]]", " ", rest)
-    return len(rest.split()) <= 4 and not rest.rstrip().endswith(".")
+    words = re.sub(r"[|•·,\-–—:/()\[\]]", " ", rest).split()
+    allowed = set(cue_data()["date_line_words"])
+    names = [w for w in words if w.casefold() not in allowed]
+    return len(names) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in names)
 
 
 def is_promo(text: str) -> bool:
@@ -213,19 +213,23 @@ def _is_short_label(block: Block) -> bool:
     return block.words <= 6 and not _ends_sentence(block.text)
 
 
-def _classify(found: list[Block]) -> list[str | None]:
-    """A reason per block (None for main text)."""
+def _classify(found: list[Block]) -> tuple[list[str | None], int | None]:
+    """A reason per block (None for main text), and the first trailing section's block."""
     reasons: list[str | None] = [line_reason(b.text) for b in found]
-    _trailing_sections(found, reasons)
+    trailing = _trailing_sections(found, reasons)
     _repeats(found, reasons)
     for _ in range(3):  # context rules feed each other (a promo beside a promo)
         if not _context(found, reasons):
             break
-    return reasons
+    return reasons, trailing
 
 
-def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
-    """A section heading after the article text ends it; before the text it drops only itself."""
+def _trailing_sections(found: list[Block], reasons: list[str | None]) -> int | None:
+    """A section heading after the article text ends it; before the text it drops only itself.
+
+    Returns the index of the first heading that started a trailing section, if any.
+    """
+    first: int | None = None
     main_chars = 0
     prose_before = False
     i = 0
@@ -238,11 +242,11 @@ def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
             i += 1
             continue
         heading = normalise(found[i].text)
-        late = prose_before and found[i].start * 2 >= found[-1].end
-        if main_chars < MIN_MAIN_CHARS and not late:
+        if main_chars < MIN_MAIN_CHARS and not prose_before:
             reasons[i] = f"'{heading}' heading ({cue.reason})"
             i += 1
             continue
+        first = i if first is None else first
         resume = _resumes(found, i + 1) if cue.resumable else None
         stop = resume if resume is not None else len(found)
         for j in range(i, stop):
@@ -250,6 +254,7 @@ def _trailing_sections(found: list[Block], reasons: list[str | None]) -> None:
         if resume is None:
             _pull_back(found, reasons, i, heading)
         i = stop
+    return first
 
 
 def _resumes(found: list[Block], start: int) -> int | None:
@@ -339,7 +344,7 @@ def _is_outlet_label(found: list[Block], reasons: list[str | None], i: int) -> b
 def split_body(body: str) -> tuple[tuple[Passage, ...], tuple[Dropped, ...]]:
     """The body's main-text passages and its dropped furniture, with offsets into the body."""
     found = blocks(body)
-    reasons = _classify(found)
+    reasons, _ = _classify(found)
     passages = tuple(Passage(b.start, b.end, b.text) for b, r in zip(found, reasons) if r is None)
     dropped: list[Dropped] = []
     for block, reason in zip(found, reasons):
@@ -351,6 +356,14 @@ def split_body(body: str) -> tuple[tuple[Passage, ...], tuple[Dropped, ...]]:
         else:
             dropped.append(Dropped(block.start, block.end, reason))
     return passages, tuple(dropped)
+
+
+def trailing_start(body: str) -> int:
+    """Where the first trailing furniture section ("Related Articles", "Comments") starts in the
+    body; the body's length when there is none. Text after it is not the article's."""
+    found = blocks(body)
+    _, trailing = _classify(found)
+    return found[trailing].start if trailing is not None else len(body)
 
 
 def main_text(article: Article) -> MainText:

@@ -49,9 +49,14 @@ def cue_data() -> dict[str, Any]:
 
 
 @cache
-def _labels() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+def _labels() -> tuple[tuple[str, int, str, re.Pattern[str]], ...]:
     return tuple(
-        (c["kind"], int(c["strength"]), re.compile(rf"\b{c['pattern']}", re.IGNORECASE))
+        (
+            c["kind"],
+            int(c["strength"]),
+            c.get("note", ""),
+            re.compile(rf"\b{c['pattern']}", re.IGNORECASE),
+        )
         for c in cue_data()["labels"]
     )
 
@@ -73,13 +78,7 @@ _AFTER_DATELINE = re.compile(
 
 def _numbered_lines(body: str, first_line: int) -> list[tuple[int, str]]:
     """Non-blank lines of the body's head (before any trailing furniture section), numbered."""
-    cut = len(body)
-    _, dropped = furniture.split_body(body)
-    for d in dropped:
-        if "section and what follows" in d.reason:
-            cut = d.start
-            break
-    head = body[:cut].split("\n")
+    head = body[: furniture.trailing_start(body)].split("\n")
     plain = (re.sub(r"\*\*|__", "", line).strip() for line in head)  # Markdown emphasis
     return [(first_line + i, line) for i, line in enumerate(plain) if line]
 
@@ -103,11 +102,12 @@ def _labelled(lines: list[tuple[int, str]]) -> list[Inferred]:
     for number, line in lines[: cue_data()["head_lines"]]:
         for written in find_dates(line)[:1]:
             before = line[: written.start]
-            for kind, strength, pattern in _labels():
-                if pattern.search(before[-40:]):
-                    evidence = f"{kind} '{_quote(line)}' on line {number}"
-                    if strength > 1:
-                        evidence += " (the update date; the article may be older)"
+            # a label on a date line, or opening the line: "Published: ...", never prose
+            # such as "the report was released on June 3, 2025"
+            short = furniture.is_date_line(line)
+            for kind, strength, note, pattern in _labels():
+                if pattern.search(before[-40:]) and (short or pattern.match(line)):
+                    evidence = f"{kind} '{_quote(line)}' on line {number}{note}"
                     found.append(Inferred(written.date, written.time, evidence, strength))
                     break
     return found
@@ -116,12 +116,12 @@ def _labelled(lines: list[tuple[int, str]]) -> list[Inferred]:
 def _bylines(lines: list[tuple[int, str]]) -> list[Inferred]:
     found = []
     for number, line in lines[: cue_data()["byline_lines"]]:
-        if furniture.line_reason(line) not in {"publish date line", "byline"}:
+        if not (furniture.is_date_line(line) or furniture.line_reason(line) == "byline"):
             continue
         if any(
             pattern.search(line[: d.start][-40:])
             for d in find_dates(line)[:1]
-            for _, _, pattern in _labels()
+            for *_, pattern in _labels()
         ):
             continue
         for written in find_dates(line)[:1]:
@@ -132,7 +132,7 @@ def _bylines(lines: list[tuple[int, str]]) -> list[Inferred]:
 
 
 def _datelines(
-    lines: list[tuple[int, str]], year_sources: list[tuple[int, str]]
+    lines: list[tuple[int, str]], year_sources: list[tuple[date | int, str]]
 ) -> tuple[list[Inferred], str]:
     found: list[Inferred] = []
     hint = ""
@@ -153,10 +153,9 @@ def _datelines(
             if not (_PLACE.fullmatch(line[: month_day.start]) and after) or after["year"]:
                 continue
             label = line[: month_day.end].strip()
-            for year, source in year_sources:
-                try:
-                    day = date(year, month_day.month, month_day.day)
-                except ValueError:
+            for reference, source in year_sources:
+                day = _on_or_before(month_day.month, month_day.day, reference)
+                if day is None:
                     continue
                 found.append(
                     Inferred(day, "", f"dateline '{label}' on line {number}, year from {source}", 4)
@@ -170,6 +169,20 @@ def _datelines(
     return found, hint
 
 
+def _on_or_before(month: int, day: int, reference: date | int) -> date | None:
+    """The month-day in the reference year; a full reference date (an update, a URL date)
+    bounds it, so "Dec 31" with "Updated: Jan 2, 2026" is 2025-12-31."""
+    year = reference if isinstance(reference, int) else reference.year
+    for candidate_year in (year, year - 1):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            return None
+        if isinstance(reference, int) or (candidate - reference).days <= 1:
+            return candidate
+    return None
+
+
 def infer(body: str, name: str = "", url: str = "", first_line: int = 1) -> Inference:
     """The publish date the article's own text, URL or file name supports best.
 
@@ -177,13 +190,16 @@ def infer(body: str, name: str = "", url: str = "", first_line: int = 1) -> Infe
     """
     lines = _numbered_lines(body, first_line)
     candidates = _labelled(lines) + _bylines(lines)
+    year_sources: list[tuple[date | int, str]] = [
+        (c.published, "the " + c.evidence.split(" '")[0]) for c in candidates
+    ]
     url_date = _date_in(url) if url else None
     name_date = _date_in(name) if name else None
     if url_date:
         candidates.append(Inferred(url_date[0], "", f"the URL's date '{url_date[1]}'", 3))
     if name_date:
         candidates.append(Inferred(name_date[0], "", f"file name '{name}'", 5))
-    year_sources = [(d[0].year, "the URL") for d in [url_date] if d]
+    year_sources += [(d[0], "the URL") for d in [url_date] if d]
     year_sources += [(int(m["year"]), "the file name") for m in [_YEAR.search(name)] if m and name]
     if url and not url_date:
         year_sources += [(int(m["year"]), "the URL") for m in [_YEAR.search(url)] if m]
