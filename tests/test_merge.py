@@ -278,3 +278,16 @@ def test_different_happenings_without_people_stay_apart() -> None:
         "Parliament in Kenya passed a budget on Monday.", date(2025, 2, 4), "two.txt"
     )
     assert len(merge_events([*first, *second])) == 2
+
+
+def test_one_speakers_remarks_on_one_date_in_one_article_are_one_event() -> None:
+    told = candidates(
+        "Rebels may attack the port within weeks, South Korea's intelligence agency said last week.\n"
+        "Fuel stocks could run out this month, the spy agency told lawmakers last week.",
+        date(2025, 7, 1),
+        "one.txt",
+    )
+    (event,) = merge_events(told)
+    assert event.actors[0] == "National Intelligence Service"
+    assert (event.date, event.end) == ("2025-06-23", "2025-06-29")
+    assert len(event.sources) == 2

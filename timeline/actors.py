@@ -238,9 +238,9 @@ def find_mentions(
     return [_placed(sentence, m) for m in mentions], cast
 
 
-_CALENDAR_WORDS = frozenset(
-    calendar.day_name[i] for i in range(7)
-) | frozenset(calendar.month_name[i] for i in range(1, 13))
+_CALENDAR_WORDS = frozenset(calendar.day_name[i] for i in range(7)) | frozenset(
+    calendar.month_name[i] for i in range(1, 13)
+)
 
 
 def _inside_bigger_name(sentence: str, mention: Mention) -> bool:
@@ -347,3 +347,13 @@ def is_known(name: str) -> bool:
     return name in gazetteer(_ANY_DAY).names or name in {
         e.name for e in gazetteer(_ANY_DAY).names.values()
     }
+
+
+def aliases_of(name: str) -> tuple[str, ...]:
+    """Every name the gazetteers give a canonical name ("National Intelligence Service" ->
+    "NIS", "South Korean intelligence agency", ...), the name itself first."""
+    names, lower_aliases, _ = _fixed()
+    found = [
+        alias for alias, entity in [*names.items(), *lower_aliases.items()] if entity.name == name
+    ]
+    return (name, *sorted(a for a in found if a != name))

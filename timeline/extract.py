@@ -147,8 +147,9 @@ def _read_sentence(
         t for t in dated if is_dateline(text, t) or _is_report_time(text, parts, t, hits, reports)
     ]
     if report_times:
+        known = tuple(a for told_draft in reversed(told) for a in told_draft.actors)
         return _from_report(
-            text, parts, hits, reports, mentions, report_times[0], attributions, previous_who
+            text, parts, hits, reports, mentions, report_times[0], attributions, previous_who, known
         )
     return _anchored(text, parts, hits, mentions, attributions, published, previous_who)
 
@@ -294,7 +295,9 @@ def _main_cue(
         if h.cue is not None
         and clause_at(parts, h.start) not in exclude
         and not _irrealis_before(text, parts, h.start)
-        and (h.cue.rank > 0 or clause_at(parts, h.start) == own)  # a bare past verb: own clause only
+        and (
+            h.cue.rank > 0 or clause_at(parts, h.start) == own
+        )  # a bare past verb: own clause only
     ]
     if not usable:
         return None
@@ -325,6 +328,7 @@ def _from_report(
     timex: Timex,
     attributions: Sequence[Clause],
     previous_who: tuple[str, ...],
+    known: tuple[str, ...] = (),
 ) -> list[Draft]:
     """A sentence dated only by its report: the report bounds the happening it tells, or, when
     the speaker is the actor ("the agency said last week"), the saying is the event."""
@@ -380,7 +384,9 @@ def _from_report(
     ]
     who = tuple(actor_name(m.entity) for m in speaker[:1])
     if not who and verb is not None:
-        who = tuple(unnamed_subject(text, [report_clause], report_clause, verb, previous_who))
+        who = tuple(
+            unnamed_subject(text, [report_clause], report_clause, verb, previous_who, known)
+        )
     form, rest = "says", ""
     if verb is not None:
         form, rest = (
@@ -394,7 +400,7 @@ def _from_report(
     return [
         Draft(
             when=when,
-            basis="",
+            basis="said",  # the saying is the happening: one speaker's remarks on one date
             cue=_statement_cue(),
             form=form,
             is_noun=False,

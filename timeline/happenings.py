@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline import cues as cue_words
-from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name
+from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name, aliases_of
 from timeline.clauses import Clause, clause_at
 from timeline.cues import Cue, Hit
 from timeline.model import Timex
@@ -255,9 +255,15 @@ _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b
 
 
 def unnamed_subject(
-    text: str, parts: list[Clause], own: Clause, hit: Hit, previous_who: tuple[str, ...]
+    text: str,
+    parts: list[Clause],
+    own: Clause,
+    hit: Hit,
+    previous_who: tuple[str, ...],
+    known: Sequence[str] = (),
 ) -> list[str]:
-    """Who acts when no name does: "It" is the last actor; "A monitoring group ..." itself."""
+    """Who acts when no name does: "It" is the last actor; "the spy agency" the agency named
+    before; "A monitoring group ..." itself."""
     group = re.match(
         r"(?:A|An|The)\s+(?P<group>(?:[\w-]+\s+){0,5}?(?:group|team|coalition|alliance|panel|body|bloc|"
         r"committee|council|mission|network|countries|nations|states))\s+including\b",
@@ -279,6 +285,7 @@ def unnamed_subject(
         re.IGNORECASE,
     ):
         return []  # a clause opening on a preposition names no subject
+    definite = re.match(r"the\s", phrase.strip(), re.IGNORECASE) is not None
     phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
@@ -286,7 +293,21 @@ def unnamed_subject(
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
+    if definite:
+        named = _named_before(phrase, known)
+        if named:
+            return [named]
     return [phrase[0].upper() + phrase[1:]]
+
+
+def _named_before(phrase: str, known: Sequence[str]) -> str:
+    """ "the spy agency" after "South Korea's intelligence agency": the body already named whose
+    name or alias ends in the same noun."""
+    head = phrase.split()[-1].lower()
+    for name in known:
+        if any(alias.lower().split()[-1] == head for alias in aliases_of(name) if alias.split()):
+            return name
+    return ""
 
 
 def _joined(text: str, first: Mention, second: Mention) -> bool:

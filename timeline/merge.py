@@ -227,6 +227,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
         # kind of thing about the same people on the same date, or one only bounds its date.
         if weak and people:
             return 1.0 + len(people) + words
+        if _same_remarks(candidate, head):
+            return 1.0 + words
         if same_category and people and candidate.date == head.date:
             return 1.0 + len(people) + words
         return 0.0
@@ -242,6 +244,17 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
     return 0.0
+
+
+def _same_remarks(candidate: Event, head: Event) -> bool:
+    """One speaker's sayings on one date in one article are one occasion ("the agency said
+    last week ... the agency told lawmakers last week")."""
+    return (
+        _basis(candidate) == _basis(head) == "said"
+        and (candidate.date, candidate.end) == (head.date, head.end)
+        and bool(candidate.actors)
+        and candidate.actors[:1] == head.actors[:1]
+    )
 
 
 def _fit_bound(
