@@ -215,7 +215,7 @@ def find_mentions(
             Mention(match.start(), match.end(), match.group(0), found.roles[match.group(0).lower()])
         )
     for match in found.person_pattern.finditer(sentence):
-        words = match.group("name").rstrip(".").split()
+        words = re.sub(r"['’]s$", "", match.group("name").rstrip(".")).split()
         while words and words[-1] in _CALENDAR_WORDS:  # "President Bill Clinton Saturday"
             words.pop()
         if not words:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _CUT = re.compile(
-    r"\s*(?:(?<!\d),|,(?!\d{3})|[;:()]|\s--?\s|\s[—–]\s|[—–])\s*|\s+(?=that\s)|\s+(?=where\s)|\s+(?=which\s)"
+    r"\s*(?:(?<!\d),|,(?!\d{3})|[;:()]|\s*--\s*|\s-\s|\s[—–]\s|[—–])\s*|\s+(?=that\s)|\s+(?=where\s)|\s+(?=which\s)"
 )
 
 

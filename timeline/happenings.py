@@ -38,7 +38,7 @@ class Draft:
 
 
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?\s*"
+    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z0-9][\w.'’-]*(?:\s[A-Z0-9][\w.'’-]*)*)?\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:_|--|—|–|:)\s*"
 )
 
@@ -175,6 +175,23 @@ def _kept(
     return kept
 
 
+def _antecedent(clause: str) -> list[str]:
+    """What "that began on Monday" is about: "followed talks in Sharm el-Sheikh" -> "Talks"."""
+    head = re.split(r"\s(?:in|at|of|on|for|from|with|to|by)\s", clause)[0].split()
+    if not head or not head[-1].isalpha() or head[-1][0].isupper():
+        return []
+    return [head[-1].capitalize()]
+
+
+def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
+    start = max(own.start, dateline_end(text))
+    lead = text[start : first.start]
+    return (
+        re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,4}(?:between|of|against|with|over|for)\s+$", lead)
+        is not None
+    )
+
+
 def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
     if mention.entity.kind not in (STATE, CAPITAL) or not re.match(r"['’]s\s", text[mention.end :]):
         return False
@@ -204,9 +221,13 @@ def roles_of(
     who_mentions = (people_before or before)[-1:]
     if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
         who_mentions = []  # "A group including South Korea, Japan ... condemned": the group acts
+    if before and _modifies_a_noun(text, own, before[0]):
+        who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
     who = [actor_name(m.entity) for m in who_mentions]
-    if len(before) >= 2 and _joined(text, before[-2], before[-1]):
+    if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
+    if not who and re.match(r"(?:that|which|who)\s", own.text) and own != parts[0]:
+        who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
     if not who:

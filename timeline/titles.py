@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.actors import is_known
 from timeline.cues import Cue, present_tense
 
 _FUNCTION_TAIL = frozenset(
@@ -91,15 +92,12 @@ def _plural(who: Sequence[str]) -> bool:
     """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
     if len(who) != 1:
         return len(who) > 1
-    words = who[0].split()
+    head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
+    words = head.split()
     last = words[-1]
-    described = (
-        len(words) > 1
-        and any(w.islower() for w in words[1:])
-        or who[0][0].isupper()
-        and last.islower()
-    )
-    return described and last.endswith("s") and not last.endswith("ss")
+    if is_known(who[0]) or (len(words) > 1 and not any(w.islower() for w in words[1:])):
+        return False  # a name: "Hamas", "Lee Jae-myung"
+    return last.endswith("s") and not last.endswith("ss")
 
 
 def _plural_verb(says: str) -> str:
