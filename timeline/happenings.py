@@ -180,6 +180,10 @@ def _antecedent(clause: str) -> list[str]:
     head = re.split(r"\s(?:in|at|of|on|for|from|with|to|by)\s", clause)[0].split()
     if not head or not head[-1].isalpha() or head[-1][0].isupper():
         return []
+    word = head[-1].lower()
+    verbs = cue_words.vocabulary()
+    if word.endswith("ed") or word in verbs.irregular_past or verbs.reporting.fullmatch(word):
+        return []  # "said that ...": a complement, not a relative clause
     return [head[-1].capitalize()]
 
 
