@@ -230,7 +230,8 @@ def roles_of(
     who = [actor_name(m.entity) for m in who_mentions]
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
-    if not who and re.match(r"(?:that|which|who)\s", own.text) and own != parts[0]:
+    relative = re.match(r"(?:that|which|who)\s+$", text[own.start : hit.start])
+    if not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
@@ -246,6 +247,15 @@ def roles_of(
     others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
+    object_mentions = [m for m in actors if own.start <= m.start < own.end and m.start > hit.end]
+    if object_mentions and actor_name(object_mentions[0].entity) not in who:
+        # "briefed Kim on his planned meeting with Trump": the object right after the verb, and
+        # whoever is joined to it with "and"
+        whom = [actor_name(object_mentions[0].entity)]
+        for first, second in zip(object_mentions, object_mentions[1:]):
+            if not _joined(text, first, second):
+                break
+            whom.append(actor_name(second.entity))
     places = [m for m in kept if m.as_place and not inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
     where = place or next(
@@ -302,7 +312,8 @@ def unnamed_subject(
     if words[0].lower() in _PRONOUNS:
         return list(previous_who)
     start = max(own.start, dateline_end(text))
-    phrase = _SUBJECT_STOP.split(text[start : hit.start])[0]
+    lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
+    phrase = _SUBJECT_STOP.split(lead)[0]
     phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     if re.match(
         r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
@@ -322,6 +333,8 @@ def unnamed_subject(
         named = _named_before(phrase, known)
         if named:
             return [named]
+        if len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
+            return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
 
 
