@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from timeline import cues as cue_words
 from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name, aliases_of
@@ -252,7 +253,7 @@ def roles_of(
         # "briefed Kim on his planned meeting with Trump": the object right after the verb, and
         # whoever is joined to it with "and"
         whom = [actor_name(object_mentions[0].entity)]
-        for first, second in zip(object_mentions, object_mentions[1:]):
+        for first, second in pairwise(object_mentions):
             if not _joined(text, first, second):
                 break
             whom.append(actor_name(second.entity))
