@@ -229,6 +229,7 @@ def find_mentions(
             continue
         entity = _unknown_person(name, cast, found)
         spans.append(Mention(match.start("name"), match.start("name") + len(name), name, entity))
+    spans.extend(_family_first_names(sentence, found))
     spans.extend(_bare_shorts(sentence, cast, found))
     mentions = [m for m in _without_overlaps(spans) if not _inside_bigger_name(sentence, m)]
     for mention in mentions:
@@ -249,6 +250,24 @@ def _inside_bigger_name(sentence: str, mention: Mention) -> bool:
         return False
     following = re.match(r" ([A-Z][\w'’-]*)", sentence[mention.end :])
     return following is not None and following.group(1) not in _CALENDAR_WORDS
+
+
+def _family_first_names(sentence: str, found: Gazetteer) -> list[Mention]:
+    """Names written family name first that the gazetteer lacks: a known family name ("Kim")
+    then a hyphenated or short given name ("Kim Moon-soo", "Kim Keon Hee")."""
+    if not found.shorts:
+        return []
+    families = "|".join(
+        re.escape(s) for s in sorted(found.shorts, key=len, reverse=True) if " " not in s
+    )
+    pattern = rf"(?<![\w-])(?:{families}) (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{{1,3}}(?: [A-Z][a-z]{{1,3}})?)(?![\w-])"
+    mentions = []
+    for match in re.finditer(pattern, sentence):
+        name = match.group(0)
+        if name not in found.names:
+            entity = Entity(name, PERSON, short=name.split()[0])
+            mentions.append(Mention(match.start(), match.end(), name, entity))
+    return mentions
 
 
 def _unknown_person(name: str, cast: dict[str, Entity], found: Gazetteer) -> Entity:

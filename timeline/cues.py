@@ -249,7 +249,7 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith("iat"):  # "retaliated", "negotiated"
+    if stem.endswith(("iat", "uat", "ang")):  # "retaliated", "graduated", "changed"
         return True
     return (
         len(stem) > 2

@@ -116,10 +116,13 @@ def _read_sentence(
     previous_who = told[-1].roles.who if told else ()
     timexes = _same_story(text, timexes, told)
     hits = _untold(text, cue_words.happenings(text), timexes, told)
+    quotes = cue_words.quoted_spans(text)
     dated = [
         t
         for t in timexes
-        if _dates_something(t, published) and _placed_in_time(text, t, [*hits, *reports])
+        if _dates_something(t, published)
+        and _placed_in_time(text, t, [*hits, *reports])
+        and not any(a <= t.start < b for a, b in quotes)  # a speaker's "today" is not ours
     ]
     attributions = _attributions(text, parts, reports)
     event_times = [
@@ -279,9 +282,16 @@ def _is_report_time(
 
 
 def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
+    """A plan, guess, condition or denial: "may visit", "if it had been elected", "has not
+    targeted", "without having a deal"."""
     part = clause_at(parts, index)
-    words_before = text[part.start : index].split()[-6:]
-    return cue_words.is_irrealis(" ".join(words_before))
+    lead = text[part.start : index]
+    words_before = lead.split()[-6:]
+    if cue_words.is_irrealis(" ".join(words_before)):
+        return True
+    if re.search(r"\b(?:if|unless|whether)\b", lead, re.IGNORECASE):
+        return True
+    return re.search(r"\b(?:not|never|no longer|without|n't)\s+(?:\w+\s+){0,2}$", lead) is not None
 
 
 def _main_cue(

@@ -330,6 +330,8 @@ def unnamed_subject(
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
+    if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
+        return []  # "wasn't invited to": a verb phrase, not a subject
     if definite:
         named = _named_before(phrase, known)
         if named:

@@ -232,6 +232,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
         if same_category and people and candidate.date == head.date:
             return 1.0 + len(people) + words
         return 0.0
+    if words >= 0.5 and candidate.date == head.date and candidate.category == head.category:
+        return 3.0 + words  # the same wire copy carried by two outlets
     if place_clash and not people:
         return 0.0
     if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
