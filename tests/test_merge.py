@@ -141,19 +141,14 @@ def test_different_happenings_on_the_same_day_stay_apart() -> None:
 
 
 def test_ids_are_title_slug_and_date_and_deduplicated() -> None:
-    events = merge_events(
-        [
-            candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Sergei Shoigu",)),
-            candidate(
-                "Shoigu visits Pyongyang",
-                "2025-06-04",
-                "a.txt",
-                ("Someone Else",),
-                "visit",
-                "Wonsan",
-            ),
-        ]
+    first = candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Sergei Shoigu",))
+    second = candidate(
+        "Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Someone Else",), "visit", "Wonsan"
     )
+    second = replace(
+        second, sources=(replace(second.sources[0], quote="A namesake toured Wonsan."),)
+    )
+    events = merge_events([first, second])
     assert sorted(e.id for e in events) == [
         "shoigu-visits-pyongyang-2025-06-04",
         "shoigu-visits-pyongyang-2025-06-04-2",

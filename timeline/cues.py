@@ -126,11 +126,17 @@ def vocabulary() -> Vocabulary:
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of quoted speech: cue words inside them are someone's words, not the happening."""
-    spans = []
-    for match in re.finditer(r"(?<![\w])['‘“\"](?P<inner>[^'’”\"]{3,}?)['’”\"](?![\w])", sentence):
-        spans.append((match.start(), match.end()))
-    return spans
+    """Spans of quoted speech: cue words inside them are someone's words, not the happening.
+    Apostrophes inside words ("Russia's") do not close a quote."""
+    spans = [(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(sentence)]
+    for match in _SINGLE_QUOTED.finditer(sentence):
+        if not any(a <= match.start() < b for a, b in spans):
+            spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+_DOUBLE_QUOTED = re.compile(r'(?<![\w])"[^"]{3,}?"(?![\w])|“[^”]{3,}?”')
+_SINGLE_QUOTED = re.compile(r"(?<![\w])['‘](?:[^'’\"”]|(?<=\w)['’](?=\w)){3,}?['’\"”](?![\w])")
 
 
 def _inside(spans: list[tuple[int, int]], start: int) -> bool:

@@ -222,6 +222,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
     if _is_weak(candidate):
         return _fit_bound(candidate, cluster, people, same_category, words)
+    if words >= 0.5 and candidate.date == head.date and candidate.category == head.category:
+        return 3.0 + words  # the same wire copy carried twice, or by two outlets
     if same_article:
         # Two dated sentences of one article are two happenings, unless they tell the same
         # kind of thing about the same people on the same date, or one only bounds its date.
@@ -232,8 +234,6 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
         if same_category and people and candidate.date == head.date:
             return 1.0 + len(people) + words
         return 0.0
-    if words >= 0.5 and candidate.date == head.date and candidate.category == head.category:
-        return 3.0 + words  # the same wire copy carried by two outlets
     if place_clash and not people:
         return 0.0
     if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
