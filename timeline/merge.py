@@ -222,7 +222,10 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
     if _is_weak(candidate):
         return _fit_bound(candidate, cluster, people, same_category, words)
-    if words >= 0.5 and candidate.date == head.date and candidate.category == head.category:
+    copied = _similarity(
+        _quote_words(candidate), frozenset().union(*(_quote_words(m) for m in cluster))
+    )
+    if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
         return 3.0 + words  # the same wire copy carried twice, or by two outlets
     if same_article:
         # Two dated sentences of one article are two happenings, unless they tell the same
@@ -298,6 +301,12 @@ def _people(event: Event) -> set[str]:
 @lru_cache(maxsize=8192)
 def _words(event: Event) -> frozenset[str]:
     text = " ".join([event.title, *(s.quote for s in event.sources)])
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
+
+
+@lru_cache(maxsize=8192)
+def _quote_words(event: Event) -> frozenset[str]:
+    text = " ".join(s.quote for s in event.sources)
     return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
 
 
