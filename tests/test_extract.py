@@ -95,9 +95,12 @@ def test_the_same_day_is_the_day_of_the_happening_told_not_the_publish_date() ->
         "The council meets every Monday.",  # a set
         "Zelenskyy is expected in Washington on Monday.",  # a plan
         "Analysts now think the economy is strong.",  # no happening
+        "The army did not attack the town on Monday.",  # a denial
+        "If the party had won in 2022, it would have ruled alone.",  # a condition
+        '"Today we begin a new era," the minister said.',  # the speaker's today, not ours
     ],
 )
-def test_durations_sets_plans_and_opinions_give_no_event(text: str) -> None:
+def test_durations_sets_plans_denials_and_opinions_give_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
