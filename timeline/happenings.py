@@ -75,6 +75,7 @@ def draft(
     anchor: str = "",
     skip: tuple[int, int] = (0, 0),
 ) -> Draft:
+    """The happening a cue tells, dated by when: its roles, actors, quote and title words."""
     assert hit.cue is not None
     roles = roles_of(text, parts, hit, mentions, attributions, previous_who, skip)
     rest = _object(text, hit) if hit.cue.near else rest_of(text, parts, hit, timex)
@@ -117,6 +118,7 @@ def _object(text: str, hit: Hit) -> str:
 
 
 def is_noun(text: str, hit: Hit) -> bool:
+    """Whether a cue word is used as a noun ("a visit", "Iraq's invasion"), not a verb."""
     if hit.form.lower().endswith("ed") or hit.form.lower() in cue_words.vocabulary().irregular_past:
         return False  # "the agency's board found": a past verb, whatever precedes it
     if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
@@ -155,6 +157,7 @@ def _is_passive(text: str, hit: Hit) -> bool:
 
 
 def is_actor(mention: Mention) -> bool:
+    """Whether a mention can act: not a place, not an outlet, not named as a place."""
     return mention.entity.kind not in (OUTLET, PLACE) and not mention.as_place
 
 
@@ -213,6 +216,7 @@ def roles_of(
     previous_who: tuple[str, ...] = (),
     skip: tuple[int, int] = (0, 0),
 ) -> Roles:
+    """Who acts, on whom, and where, for the happening a cue names."""
     kept = [
         m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]
     ]
@@ -276,6 +280,7 @@ def _modifies_trip(text: str, mention: Mention) -> bool:
 
 
 def inside_quote(text: str, index: int) -> bool:
+    """Whether an offset of the sentence lies inside quoted speech."""
     return any(a <= index < b for a, b in cue_words.quoted_spans(text))
 
 
@@ -358,6 +363,7 @@ def _joined(text: str, first: Mention, second: Mention) -> bool:
 def others(
     mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]
 ) -> list[str]:
+    """Actor names of the sentence outside the clauses that say who reports."""
     return [
         actor_name(m.entity)
         for m in mentions
@@ -366,6 +372,7 @@ def others(
 
 
 def dedupe(names: Sequence[str]) -> tuple[str, ...]:
+    """Names in first-seen order, each once."""
     seen: list[str] = []
     for name in names:
         if name not in seen:
@@ -374,6 +381,7 @@ def dedupe(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
+    """The words after a cue that tell what happened, without the date phrase."""
     own = clause_at(parts, hit.start)
     rest = text[hit.end : own.end]
     if timex is not None and hit.end <= timex.start < own.end:
