@@ -35,6 +35,7 @@ class Report:
 @dataclass(frozen=True)
 class Gold:
     id: str
+    title: str
     date: str
     end: str
     qualifier: str
@@ -65,6 +66,7 @@ def load_gold(path: Path) -> list[Gold]:
         golds.append(
             Gold(
                 id=item["id"],
+                title=str(item.get("title", "")),
                 date=str(item["date"]),
                 end=str(item.get("end", "")),
                 qualifier=str(item.get("qualifier", "")),
@@ -111,17 +113,51 @@ def _fallback_read(folder: Path) -> list[Article]:
     return articles
 
 
-def _matches(event: Event, gold: Gold, dated_only: bool = False) -> set[str]:
-    """Articles of gold reports that one of the event's sources carries."""
-    found = set()
-    for source in event.sources:
+def _title_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+def _assigned(event: Event, golds: list[Gold], dated_only: bool = False) -> dict[int, Gold]:
+    """For each source of the event, the gold event it reports: the gold whose key phrase its
+    quote holds; when one sentence tells several, the one whose title is closest to the event's."""
+    title = _title_words(event.title) | _title_words(" ".join(event.actors))
+    found: dict[int, Gold] = {}
+    for index, source in enumerate(event.sources):
         quote = _norm(source.quote)
-        for report in gold.reports:
-            if dated_only and not report.dated:
-                continue
-            if report.article == source.article and report.phrase in quote:
-                found.add(report.article)
+        candidates = [
+            (g, r.dated)
+            for g in golds
+            for r in g.reports
+            if r.article == source.article and r.phrase in quote
+        ]
+        if not candidates:
+            continue
+        best, dated = max(
+            candidates,
+            key=lambda c: (
+                len(title & _title_words(c[0].title)) / (len(_title_words(c[0].title)) or 1),
+                c[1],
+            ),
+        )
+        if dated or not dated_only:
+            found[index] = best
     return found
+
+
+def _matches(event: Event, gold: Gold, golds: list[Gold], dated_only: bool = False) -> set[str]:
+    """Articles whose sources in this event report this gold event."""
+    return {
+        event.sources[i].article
+        for i, g in _assigned(event, golds, dated_only).items()
+        if g.id == gold.id
+    }
+
+
+def _primary(event: Event, golds: list[Gold]) -> Gold | None:
+    assigned = list(_assigned(event, golds).values())
+    if not assigned:
+        return None
+    return max(assigned, key=lambda g: (assigned.count(g), -golds.index(g)))
 
 
 def _right_date(event: Event, gold: Gold) -> bool:
@@ -160,31 +196,32 @@ def main(argv: list[str]) -> int:
     good = 0
     verdicts = []
     for event in events:
-        matched = [g for g in golds if _matches(event, g)]
-        right = any(_right_date(event, g) for g in matched)
+        primary = _primary(event, golds)
+        right = primary is not None and _right_date(event, primary)
         good += right
-        verdict = "ok" if right else ("wrong date" if matched else "not in gold")
-        verdicts.append((event, verdict, [g.id for g in matched]))
+        verdict = "ok" if right else ("wrong date" if primary else "not in gold")
+        ids = sorted({g.id for g in _assigned(event, golds).values()})
+        verdicts.append((event, verdict, ids))
 
     datable = [g for g in golds if g.datable and not g.optional and any(r.dated for r in g.reports)]
     found = [
         g
         for g in datable
-        if any(_matches(e, g, dated_only=True) and _right_date(e, g) for e in events)
+        if any(_matches(e, g, golds, dated_only=True) and _right_date(e, g) for e in events)
     ]
     multi = [g for g in golds if len({r.article for r in g.reports if r.dated}) >= 2]
     merged = [
         g
         for g in multi
         if any(
-            _matches(e, g, dated_only=True) == {r.article for r in g.reports if r.dated}
+            _matches(e, g, golds, dated_only=True) == {r.article for r in g.reports if r.dated}
             for e in events
         )
     ]
     furniture_events = [e for e in events if _from_furniture(e, mains)]
-    over = [e for e in events if len([g for g in golds if _matches(e, g, dated_only=True)]) > 1]
+    over = [e for e in events if len({g.id for g in _assigned(e, golds, True).values()}) > 1]
     duplicated = [
-        g for g in golds if len([e for e in events if _matches(e, g, dated_only=True)]) > 1
+        g for g in golds if len([e for e in events if _matches(e, g, golds, dated_only=True)]) > 1
     ]
 
     print(

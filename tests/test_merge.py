@@ -286,3 +286,26 @@ def test_one_speakers_remarks_on_one_date_in_one_article_are_one_event() -> None
     assert event.actors[0] == "National Intelligence Service"
     assert (event.date, event.end) == ("2025-06-23", "2025-06-29")
     assert len(event.sources) == 2
+
+
+def test_anchor_told_in_the_past_is_a_bound_event_that_joins_its_dated_report() -> None:
+    summit = candidates(
+        "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
+        date(2025, 8, 16),
+        "summit.txt",
+    )
+    call = candidates(
+        "Days before Trump and Putin held a summit in Alaska, the Russian leader briefed "
+        "Kim Jong Un during a phone call.",
+        date(2025, 8, 17),
+        "call.txt",
+    )
+    alone = merge_events(call)
+    assert sorted((e.category, e.date, e.qualifier) for e in alone) == [
+        ("diplomacy", "2025-08-17", "before"),
+        ("summit", "2025-08-17", "before"),
+    ]
+    merged = merge_events([*summit, *call])
+    held = next(e for e in merged if e.category == "summit")
+    assert (held.date, held.qualifier) == ("2025-08-15", "")
+    assert {s.article for s in held.sources} == {"summit.txt", "call.txt"}

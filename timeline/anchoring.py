@@ -16,7 +16,13 @@ _BEFORE = ("before", "ahead of", "on the eve of", "in the run-up to", "in the le
 
 def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
     """Candidates with their event-anchored dates resolved where the anchor event is dated."""
-    dated = [c for c in [*candidates, *known] if not _anchored(c) and len(c.date.split("-")) == 3]
+    dated = [
+        c
+        for c in [*candidates, *known]
+        if not _anchored(c)
+        and len(c.date.split("-")) == 3
+        and c.qualifier not in ("before", "after")
+    ]
     return [_resolved(c, dated) if _anchored(c) else c for c in candidates]
 
 

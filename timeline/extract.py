@@ -460,27 +460,62 @@ def _anchored(
         f"publish date {published.isoformat()}"
     )
     phrase = text[match.start() : match.end()].strip()
-    skip = (match.start(), match.end())
-    return (
-        [
-            draft(
-                text,
-                parts,
-                hit,
-                mentions,
-                attributions,
-                when,
-                "anchor",
-                None,
-                previous_who,
-                resolution,
-                anchor=f"{relation} | {anchor}",
-                skip=skip,
-            )
-        ]
-        if phrase
-        else []
+    told = draft(
+        text,
+        parts,
+        hit,
+        mentions,
+        attributions,
+        when,
+        "anchor",
+        None,
+        previous_who,
+        resolution,
+        anchor=f"{relation} | {anchor}",
+        skip=(match.start(), match.end()),
     )
+    return [
+        replace(told, phrase=phrase),
+        *_anchor_itself(text, match, anchor_hits, mentions, published),
+    ]
+
+
+def _past_verb(text: str) -> bool:
+    words = cue_words.vocabulary()
+    return any(
+        (w.endswith("ed") and w not in words.not_verbs) or w in words.irregular_past
+        for w in re.findall(r"[a-z]+", text)
+    )
+
+
+def _anchor_itself(
+    text: str,
+    match: re.Match[str],
+    anchor_hits: Sequence[Hit],
+    mentions: Sequence[Mention],
+    published: date,
+) -> list[Draft]:
+    """ "Days before Trump and Putin held a summit in Alaska": the summit, told in the past tense,
+    happened by the publish date; merge dates it when another source does."""
+    span = Clause(match.start("anchor"), match.end("anchor"), match.group("anchor"))
+    realis = [
+        h
+        for h in anchor_hits
+        if h.cue is not None
+        and h.cue.rank >= 4
+        and not cue_words.is_irrealis(text[span.start : h.start])
+    ]
+    if not realis or not _past_verb(span.text):
+        return []  # "days before the Alaska summit" does not say the summit took place
+    hit = realis[0]
+    inside = [m for m in mentions if span.start <= m.start < span.end]
+    resolution = (
+        f"told in the past tense in '{match.group(0).strip()}': not dated here, so on or before "
+        f"the publish date {published.isoformat()}"
+    )
+    when = When(published.isoformat(), qualifier="before")
+    told = draft(text, [span], hit, inside, [], when, "bound", None, (), resolution)
+    return [replace(told, phrase="")]
 
 
 # --- continuation -------------------------------------------------------------------------

@@ -160,7 +160,7 @@ def _basis(event: Event) -> str:
 
 def _is_weak(event: Event) -> bool:
     """Dated only by a report or by an unresolved anchor: a bound, not a date."""
-    return _basis(event) in ("report", "anchor") and event.qualifier in ("before", "after")
+    return _basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
 
 
 def _strength_order(event: Event) -> tuple[object, ...]:
