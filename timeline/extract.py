@@ -294,6 +294,9 @@ def _irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
     return re.search(r"\b(?:not|never|no longer|without|n't)\s+(?:\w+\s+){0,2}$", lead) is not None
 
 
+_IRREALIS_AFTER = re.compile(r"\s*['‘\"“]?(?:could|would|may|might|will|should)\b", re.IGNORECASE)
+
+
 def _main_cue(
     text: str, parts: list[Clause], hits: Sequence[Hit], index: int, exclude: Sequence[Clause]
 ) -> Hit | None:
@@ -305,9 +308,8 @@ def _main_cue(
         if h.cue is not None
         and clause_at(parts, h.start) not in exclude
         and not _irrealis_before(text, parts, h.start)
-        and (
-            h.cue.rank > 0 or clause_at(parts, h.start) == own
-        )  # a bare past verb: own clause only
+        and not _IRREALIS_AFTER.match(text[h.end :])  # "an attack could very well happen"
+        and (h.cue.rank > 0 or clause_at(parts, h.start) == own)  # a bare past verb: own clause
     ]
     if not usable:
         return None
