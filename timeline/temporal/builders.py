@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.temporal import values as v
-from timeline.temporal.vocabulary import Rule, normalize, vocabulary
+from timeline.temporal.vocabulary import Rule, full_month_names, normalize, vocabulary
 
 Fields = dict[str, str]
 Params = dict[str, Any]
@@ -49,16 +49,7 @@ def _year(fields: Fields) -> int | None:
 
 
 def _bare_abbreviation(word: str) -> bool:
-    full_names = {words[0] for words in _month_names()}
-    return normalize(word) not in full_names and not word.endswith(".")
-
-
-def _month_names() -> list[list[str]]:
-    months: dict[str, int] = vocabulary().words["months"]
-    by_number: dict[int, list[str]] = {}
-    for word, number in months.items():
-        by_number.setdefault(number, []).append(word)
-    return [sorted(words, key=len, reverse=True) for words in by_number.values()]
+    return normalize(word) not in full_month_names() and not word.endswith(".")
 
 
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
@@ -70,7 +61,7 @@ def _date(fields: Fields, params: Params) -> v.Temporal | None:
     if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
         return None  # "Jan" alone is more often a name than January
     if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
-        return None  # "Feb. 30" 
+        return None  # "Feb. 30"
     return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
 
 
@@ -124,8 +115,9 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     code: str | None = params.get("code")
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
-    elif "ordinal" in fields:
-        number = _word("ordinals", fields["ordinal"])
+    elif "ordinal" in fields or "quarter_number" in fields:
+        number = (int(fields["quarter_number"]) if "quarter_number" in fields
+                  else _word("ordinals", fields["ordinal"]))
         prefix = params.get("prefix", "Q")
         if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.model import TimelineError
+from timeline.temporal import values as v
 from timeline.temporal.builders import build
 from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
-from timeline.temporal.values import Temporal
+from timeline.temporal.values import Modified, Temporal
+
+# Values that name a stretch of calendar a signal like "since" can open up.
+_DATED = (v.CalendarDate, v.Weekday, v.Relative, v.Shift, v.MonthOfRelativeYear, v.Period,
+          v.Decade, v.Holiday, v.Modified, v.PeriodOf, v.Weekend)
 from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
 
 # Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
@@ -159,14 +164,15 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
     shouting = text.upper() == text
     length = len(text)
     present = positions.keys()
+    windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
-        if compiled_rule.triggers:
-            hits = [p for word in compiled_rule.triggers & present for p in positions[word]]
-            if not hits:
-                continue
-            windows = _windows(hits, length)
-        else:
-            windows = [(0, length)]
+        triggers = compiled_rule.triggers
+        if triggers not in windows_of:
+            hits = [p for word in triggers & present for p in positions[word]]
+            windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
+        windows = windows_of[triggers]
+        if not windows:
+            continue
         rule = compiled_rule.rule
         for start, end in windows:
             for match in compiled_rule.regex.finditer(text, start, end):
@@ -216,4 +222,19 @@ def scan(text: str) -> list[Candidate]:
         if any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
-    return sorted(taken, key=lambda c: c.start)
+    return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
+
+
+@cache
+def _signal_before() -> re.Pattern[str]:
+    words = sorted(vocabulary().words["signals"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?P<signal>" + "|".join(map(re.escape, words)) + r")\s+$", re.IGNORECASE)
+
+
+def _signalled(text: str, candidate: Candidate) -> Candidate:
+    """The candidate as an open interval when a signal precedes it ("since 2022")."""
+    found = _signal_before().search(text, max(0, candidate.start - 20), candidate.start)
+    if found is None or not isinstance(candidate.value, _DATED):
+        return candidate
+    mod = str(vocabulary().meaning("signals", found["signal"]))
+    return replace(candidate, value=Modified(candidate.value, mod, so_far=True))

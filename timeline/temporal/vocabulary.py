@@ -112,6 +112,7 @@ def vocabulary() -> Vocabulary:
         normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
     }
     words["tense_cues"] = raw["tense_cues"]["entries"]
+    words["signals"] = _invert(raw["signals"]["entries"])
     examples: list[Example] = []
     for kind, section in raw.items():
         examples.extend(_examples(section.get("examples"), f"{VOCABULARY_FILE}: {kind}"))
@@ -126,7 +127,8 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
-def _full_month_names() -> frozenset[str]:
+def full_month_names() -> frozenset[str]:
+    """Month names in full ("september"), the first word listed for each month."""
     entries = _load_yaml(VOCABULARY_FILE)["months"]["entries"]
     return frozenset(normalize(words[0]) for words in entries.values())
 
@@ -138,7 +140,7 @@ def alternation(kind: str) -> str:
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
         # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
-        if kind == "months" and len(word) <= 4 and word not in _full_month_names():
+        if kind == "months" and len(word) <= 4 and word not in full_month_names():
             escaped += r"\.?"
         elif kind == "weekdays" and len(word) < 6:
             escaped += r"\."  # "Tues." yes, "Mon" the name no
