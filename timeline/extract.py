@@ -140,7 +140,14 @@ def _read_sentence(
         if when is None:
             continue
         used_cues.add(hit.start)
-        drafts.append(draft(text, parts, hit, mentions, attributing, when, "", timex, previous_who))
+        told_span = _told_span(text, min(hit.start, timex.start)) if told else (0, 0)
+        # where the told happening took place is not where this one did
+        own_mentions = [
+            m for m in mentions if not (m.as_place and told_span[0] <= m.start < told_span[1])
+        ]
+        drafts.append(
+            draft(text, parts, hit, own_mentions, attributing, when, "", timex, previous_who)
+        )
     if drafts:
         return drafts[:2]
     report_times = [
@@ -271,12 +278,26 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
 def _backref(text: str) -> str:
     """The happening noun a sentence points back at ("the visit", "Shoigu's trip"), or ""."""
     for noun in _BACKREF_FAMILIES:
-        if re.search(
-            rf"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b",
-            text,
-        ):
+        if re.search(_BACKREF_PATTERN.format(noun=noun), text):
             return noun
     return ""
+
+
+_BACKREF_PATTERN = (
+    r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b"
+)
+
+
+def _told_span(text: str, cue_start: int) -> tuple[int, int]:
+    """ "The meeting between Kim and Shoigu in Pyongyang came the same day Lee was sworn in": the
+    words from the told happening's noun to the new cue are about the told one."""
+    noun = _backref(text)
+    if not noun:
+        return (0, 0)
+    match = re.search(_BACKREF_PATTERN.format(noun=re.escape(noun)), text)
+    if match is None or match.start() >= cue_start:
+        return (0, 0)
+    return (match.start(), cue_start)
 
 
 def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:

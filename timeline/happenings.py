@@ -87,7 +87,15 @@ def draft(
         is_noun=is_noun(text, hit),
         passive=_is_passive(text, hit),
         roles=roles,
-        actors=dedupe([*roles.who, *roles.whom, *others(mentions, attributions, parts)]),
+        actors=dedupe(
+            [
+                *roles.who,
+                *roles.whom,
+                *others(
+                    [m for m in mentions if not skip[0] <= m.start < skip[1]], attributions, parts
+                ),
+            ]
+        ),
         quote=text,
         phrase=timex.text if timex else "",
         resolution=resolution or (timex.explanation if timex else ""),
@@ -191,6 +199,15 @@ def _antecedent(clause: str) -> list[str]:
     return [head[-1].capitalize()]
 
 
+def _verb_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb sits between two offsets ("... in Pyongyang came the same day ...")."""
+    words = cue_words.vocabulary()
+    return any(
+        (w.endswith("ed") and w not in words.not_verbs) or w in words.irregular_past
+        for w in re.findall(r"[a-z]+", text[start:end])
+    )
+
+
 def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
     start = max(own.start, dateline_end(text))
     lead = text[start : first.start]
@@ -230,7 +247,11 @@ def roles_of(
     who_mentions = (people_before or before)[-1:]
     if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
         who_mentions = []  # "A group including South Korea, Japan ... condemned": the group acts
-    if before and _modifies_a_noun(text, own, before[0]):
+    if (
+        before
+        and _modifies_a_noun(text, own, before[0])
+        and not _verb_between(text, before[0].end, hit.start)
+    ):
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
     who = [actor_name(m.entity) for m in who_mentions]
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
