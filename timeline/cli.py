@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.set_defaults(run=_run_tag)
+
     add = commands.add_parser(
         "add",
         help="copy articles (.txt, .md, .html) into articles/ with front matter, then rebuild",

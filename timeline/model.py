@@ -137,6 +137,11 @@ class Source:
     url: str = ""
     date: str = ""  # the date this source gives the event (ISO, its form is the granularity)
     resolution: str = ""  # how that date was resolved, for people
+    # What the date rests on: "" the phrase dates the happening; "report" the phrase dates the
+    # report, so the happening is on or before it; "said" the saying itself is the happening;
+    # "anchor" the phrase names another event; "bound" only the publish date bounds it.
+    basis: str = ""
+    anchor: str = ""  # for basis "anchor": the words naming the other event ("the Alaska summit")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""Every cue in timeline/data/cues.yaml carries examples; this runs them all."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from timeline.extract import extract_events
+from timeline.model import Article, MainText, Passage
+
+_CUES: list[dict[str, Any]] = yaml.safe_load(
+    resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
+)["cues"]
+EXAMPLES = [(cue["lemma"], example) for cue in _CUES for example in cue.get("examples", [])]
+
+
+def test_every_cue_has_an_example() -> None:
+    assert {cue["lemma"] for cue in _CUES} == {lemma for lemma, _ in EXAMPLES}
+
+
+@pytest.mark.parametrize(
+    ("lemma", "example"), EXAMPLES, ids=[f"{lemma}-{i}" for i, (lemma, _) in enumerate(EXAMPLES)]
+)
+def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) -> None:
+    text = example["sentence"]
+    article = Article(name="x.txt", published=date(2025, 6, 5), body=text)
+    events = extract_events(MainText(article, (Passage(0, len(text), text),)))
+    assert [e.category for e in events] == [example["category"]], lemma

@@ -1,0 +1,55 @@
+"""Which cue names the happening a date belongs to, and which cues tell no happening: plans,
+guesses, conditions and denials."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline import cues as cue_words
+from timeline.clauses import Clause, clause_at, word_distance
+from timeline.cues import Hit
+from timeline.happenings import is_noun
+
+
+def irrealis_before(text: str, parts: list[Clause], index: int) -> bool:
+    """A plan, guess, condition or denial: "may visit", "if it had been elected", "has not
+    targeted", "without having a deal"."""
+    part = clause_at(parts, index)
+    lead = text[part.start : index]
+    words_before = lead.split()[-6:]
+    if cue_words.is_irrealis(" ".join(words_before)):
+        return True
+    if re.search(r"\b(?:if|unless|whether)\b", lead, re.IGNORECASE):
+        return True
+    return re.search(r"\b(?:not|never|no longer|without|n't)\s+(?:\w+\s+){0,2}$", lead) is not None
+
+
+_IRREALIS_AFTER = re.compile(r"\s*['‘\"“]?(?:could|would|may|might|will|should)\b", re.IGNORECASE)
+
+
+def main_cue(
+    text: str, parts: list[Clause], hits: Sequence[Hit], index: int, exclude: Sequence[Clause]
+) -> Hit | None:
+    """The happening a date belongs to: its own clause first, then the strongest, nearest cue."""
+    own = clause_at(parts, index)
+    usable = [
+        h
+        for h in hits
+        if h.cue is not None
+        and clause_at(parts, h.start) not in exclude
+        and not irrealis_before(text, parts, h.start)
+        and not _IRREALIS_AFTER.match(text[h.end :])  # "an attack could very well happen"
+        and (h.cue.rank > 0 or clause_at(parts, h.start) == own)  # a bare past verb: own clause
+    ]
+    if not usable:
+        return None
+
+    def score(hit: Hit) -> tuple[int, int, bool, int]:
+        assert hit.cue is not None
+        same = 1 if clause_at(parts, hit.start) == own else 0
+        distance = word_distance(text, hit.start, index)
+        # A strong cue far away loses to a weaker one next to the date.
+        return (same, hit.cue.rank - distance // 8, not is_noun(text, hit), -distance)
+
+    return max(usable, key=score)

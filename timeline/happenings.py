@@ -1,0 +1,418 @@
+"""A happening as one sentence tells it: who acts, on whom, where, and the words a title uses.
+
+Extraction decides which sentences tell happenings and when; this module reads the roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from timeline import cues as cue_words
+from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name, aliases_of
+from timeline.clauses import Clause, clause_at
+from timeline.cues import Cue, Hit
+from timeline.model import Timex
+from timeline.titles import Roles
+from timeline.when import When
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event as one sentence tells it, before its title is written."""
+
+    when: When
+    basis: str
+    cue: Cue
+    form: str
+    is_noun: bool
+    roles: Roles
+    actors: tuple[str, ...]
+    quote: str
+    phrase: str
+    resolution: str
+    rest: str
+    anchor: str = ""
+    passive: bool = False
+
+
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z0-9][\w.'’-]*(?:\s[A-Z0-9][\w.'’-]*)*)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:_|--|—|–|:)\s*"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("THE HAGUE, Netherlands (AP)_", "SEOUL:") ends; 0 without one."""
+    match = _DATELINE_PREFIX.match(text)
+    return match.end() if match else 0
+
+
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]*,?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
+
+
+def is_dateline(text: str, timex: Timex) -> bool:
+    """ "SEOUL, June 5 (Yonhap) --": the date the story was filed, a report date."""
+    return bool(_DATELINE_BEFORE.match(text[: timex.start])) and bool(
+        _DATELINE_AFTER.match(text[timex.end :])
+    )
+
+
+def draft(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+    when: When,
+    basis: str,
+    timex: Timex | None,
+    previous_who: tuple[str, ...] = (),
+    resolution: str = "",
+    anchor: str = "",
+    skip: tuple[int, int] = (0, 0),
+) -> Draft:
+    """The happening a cue tells, dated by when: its roles, actors, quote and title words."""
+    assert hit.cue is not None
+    roles = roles_of(text, parts, hit, mentions, attributions, previous_who, skip)
+    rest = _object(text, hit) if hit.cue.near else rest_of(text, parts, hit, timex)
+    return Draft(
+        when=when,
+        basis=basis,
+        cue=hit.cue,
+        form=hit.form,
+        is_noun=is_noun(text, hit),
+        passive=_is_passive(text, hit),
+        roles=roles,
+        actors=dedupe(
+            [
+                *roles.who,
+                *roles.whom,
+                *others(
+                    [m for m in mentions if not skip[0] <= m.start < skip[1]], attributions, parts
+                ),
+            ]
+        ),
+        quote=text,
+        phrase=timex.text if timex else "",
+        resolution=resolution or (timex.explanation if timex else ""),
+        rest=rest,
+        anchor=anchor,
+    )
+
+
+_DETERMINERS = frozenset(["a", "an", "the", "that", "its", "their", "his", "her", "this"])
+
+
+def _object(text: str, hit: Hit) -> str:
+    """What was signed: "signed a sweeping military deal" -> "sweeping military deal"; the
+    cue's first listed noun wins ("treaty" over "partnership"), after the verb first."""
+    assert hit.cue is not None
+    for stretch, offset in ((text[hit.end :], hit.end), (text, 0)):
+        for noun in hit.cue.near:
+            pattern = rf"((?:[\w'‘’-]+\s+){{0,3}})({re.escape(noun)})\b"
+            match = re.search(pattern, stretch, re.IGNORECASE)
+            if match is None:
+                continue
+            words = [w.strip("'‘’") for w in match.group(1).split()]
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=0)
+            if offset == 0 and match.start() < hit.start < match.end():
+                continue
+            return " ".join([*words[cut:], match.group(2)])
+    return ""
+
+
+def is_noun(text: str, hit: Hit) -> bool:
+    """Whether a cue word is used as a noun ("a visit", "Iraq's invasion"), not a verb."""
+    if hit.form.lower().endswith("ed") or hit.form.lower() in cue_words.vocabulary().irregular_past:
+        return False  # "the agency's board found": a past verb, whatever precedes it
+    if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
+        return True  # "Iraq's invasion", "Shoigu's second visit"
+    if hit.form.lower().endswith(("ion", "ment", "ence", "ance")):
+        return True
+    before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
+    return bool(before) and before[0].lower() in _NOUN_MARKERS
+
+
+_NOUN_MARKERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "for",
+        "of",
+        "during",
+        "after",
+        "before",
+    ]
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
+
+
+def _is_passive(text: str, hit: Hit) -> bool:
+    by_agent = re.match(r"\s+by\b", text[hit.end :]) is not None
+    return by_agent or _PASSIVE.search(text[: hit.start]) is not None
+
+
+def is_actor(mention: Mention) -> bool:
+    """Whether a mention can act: not a place, not an outlet, not named as a place."""
+    return mention.entity.kind not in (OUTLET, PLACE) and not mention.as_place
+
+
+def _kept(
+    mentions: Sequence[Mention], text: str, attributions: Sequence[Clause], parts: list[Clause]
+) -> list[Mention]:
+    dependents = cue_words.vocabulary().dependents
+    kept = []
+    for mention in mentions:
+        if clause_at(parts, mention.start) in attributions:
+            continue
+        if dependents.search(text[max(0, mention.start - 30) : mention.start]):
+            continue
+        if cue_words.vocabulary().possessed.match(text[mention.end :]):
+            continue  # "Putin's foreign policy aide" is the aide, not Putin
+        if _affiliation(mention, mentions, text):
+            continue  # "Iran's foreign minister Abbas Araghchi": Araghchi acts
+        kept.append(mention)
+    return kept
+
+
+def _antecedent(clause: str) -> list[str]:
+    """What "that began on Monday" is about: "followed talks in Sharm el-Sheikh" -> "Talks"."""
+    head = re.split(r"\s(?:in|at|of|on|for|from|with|to|by)\s", clause)[0].split()
+    if not head or not head[-1].isalpha() or head[-1][0].isupper():
+        return []
+    word = head[-1].lower()
+    verbs = cue_words.vocabulary()
+    if word.endswith("ed") or word in verbs.irregular_past or verbs.reporting.fullmatch(word):
+        return []  # "said that ...": a complement, not a relative clause
+    return [head[-1].capitalize()]
+
+
+def _verb_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb sits between two offsets ("... in Pyongyang came the same day ...")."""
+    words = cue_words.vocabulary()
+    return any(
+        (w.endswith("ed") and w not in words.not_verbs) or w in words.irregular_past
+        for w in re.findall(r"[a-z]+", text[start:end])
+    )
+
+
+def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
+    start = max(own.start, dateline_end(text))
+    lead = text[start : first.start]
+    return (
+        re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,4}(?:between|of|against|with|over|for)\s+$", lead)
+        is not None
+    )
+
+
+def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
+    if mention.entity.kind not in (STATE, CAPITAL) or not re.match(r"['’]s\s", text[mention.end :]):
+        return False
+    person = next((m for m in mentions if m.start > mention.end and m.entity.kind == PERSON), None)
+    return person is not None and len(text[mention.end : person.start].split()) <= 4
+
+
+def roles_of(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+    previous_who: tuple[str, ...] = (),
+    skip: tuple[int, int] = (0, 0),
+) -> Roles:
+    """Who acts, on whom, and where, for the happening a cue names."""
+    kept = [
+        m for m in _kept(mentions, text, attributions, parts) if not skip[0] <= m.start < skip[1]
+    ]
+    destinations = [
+        m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
+    ]
+    actors = [m for m in kept if is_actor(m) and m not in destinations]
+    own = clause_at(parts, hit.start)
+    before = [m for m in actors if own.start <= m.start < hit.start]
+    people_before = [m for m in before if m.entity.kind == PERSON]
+    who_mentions = (people_before or before)[-1:]
+    if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
+        who_mentions = []  # "A group including South Korea, Japan ... condemned": the group acts
+    if (
+        before
+        and _modifies_a_noun(text, own, before[0])
+        and not _verb_between(text, before[0].end, hit.start)
+    ):
+        who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
+    who = [actor_name(m.entity) for m in who_mentions]
+    if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
+        who = [actor_name(before[-2].entity), *who]
+    relative = re.match(r"(?:that|which|who)\s+$", text[own.start : hit.start])
+    if not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
+        who = _antecedent(parts[parts.index(own) - 1].text)
+    if not who:
+        who = unnamed_subject(text, parts, own, hit, previous_who)
+    if not who:
+        after = [m for m in actors if m.start >= own.end][:1] or [
+            m for m in actors if m.start < own.start
+        ][-1:]
+        who = [actor_name(m.entity) for m in after]
+    by_nearness = sorted(
+        actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
+    )
+    people = dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
+    others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
+    whom_people = [p for p in people if p not in who]
+    whom = whom_people if whom_people else others
+    object_mentions = [m for m in actors if own.start <= m.start < own.end and m.start > hit.end]
+    if object_mentions and actor_name(object_mentions[0].entity) not in who:
+        # "briefed Kim on his planned meeting with Trump": the object right after the verb, and
+        # whoever is joined to it with "and"
+        whom = [actor_name(object_mentions[0].entity)]
+        for first, second in pairwise(object_mentions):
+            if not _joined(text, first, second):
+                break
+            whom.append(actor_name(second.entity))
+    places = [m for m in kept if m.as_place and not inside_quote(text, m.start)]
+    place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
+    where = place or next(
+        (
+            m.entity.name
+            for m in [*destinations, *places]
+            if m.entity.kind == STATE and m.entity.name not in who
+        ),
+        "",
+    )
+    return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
+
+
+def _modifies_trip(text: str, mention: Mention) -> bool:
+    """ "his second North Korea trip": the state is where the trip went."""
+    return re.match(r"\s+(?:trip|visit|tour)s?\b", text[mention.end :]) is not None
+
+
+def inside_quote(text: str, index: int) -> bool:
+    """Whether an offset of the sentence lies inside quoted speech."""
+    return any(a <= index < b for a, b in cue_words.quoted_spans(text))
+
+
+_TIME_WORDS = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"tonight|earlier|later|again|also|then)\s*$"
+)
+_WEEKDAYS = re.compile(
+    r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+)
+_PRONOUNS = ("it", "he", "she", "they")
+_SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
+
+
+def unnamed_subject(
+    text: str,
+    parts: list[Clause],
+    own: Clause,
+    hit: Hit,
+    previous_who: tuple[str, ...],
+    known: Sequence[str] = (),
+) -> list[str]:
+    """Who acts when no name does: "It" is the last actor; "the spy agency" the agency named
+    before; "A monitoring group ..." itself."""
+    group = re.match(
+        r"(?:A|An|The)\s+(?P<group>(?:[\w-]+\s+){0,5}?(?:group|team|coalition|alliance|panel|body|bloc|"
+        r"committee|council|mission|network|countries|nations|states))\s+including\b",
+        text,
+    )
+    if group and hit.start > group.end():
+        return [group.group("group")[0].upper() + group.group("group")[1:]]
+    words = text[own.start : hit.start].split()
+    if not words:
+        return []
+    if words[0].lower() in _PRONOUNS:
+        return list(previous_who)
+    start = max(own.start, dateline_end(text))
+    lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
+    phrase = _SUBJECT_STOP.split(lead)[0]
+    phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if re.match(
+        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
+        phrase,
+        re.IGNORECASE,
+    ):
+        return []  # a clause opening on a preposition names no subject
+    definite = re.match(r"the\s", phrase.strip(), re.IGNORECASE) is not None
+    phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
+    phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
+    phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
+    phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
+    if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
+        return []
+    if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
+        return []  # "wasn't invited to": a verb phrase, not a subject
+    if definite:
+        named = _named_before(phrase, known)
+        if named:
+            return [named]
+        if len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
+            return []  # "the leaders", "the two sides": the named actors say who
+    return [phrase[0].upper() + phrase[1:]]
+
+
+def _named_before(phrase: str, known: Sequence[str]) -> str:
+    """ "the spy agency" after "South Korea's intelligence agency": the body already named whose
+    name or alias ends in the same noun."""
+    head = phrase.split()[-1].lower()
+    for name in known:
+        if any(alias.lower().split()[-1] == head for alias in aliases_of(name) if alias.split()):
+            return name
+    return ""
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    return text[first.end : second.start].strip() in ("and", "&")
+
+
+def others(
+    mentions: Sequence[Mention], attributions: Sequence[Clause], parts: list[Clause]
+) -> list[str]:
+    """Actor names of the sentence outside the clauses that say who reports."""
+    return [
+        actor_name(m.entity)
+        for m in mentions
+        if is_actor(m) and clause_at(parts, m.start) not in attributions
+    ]
+
+
+def dedupe(names: Sequence[str]) -> tuple[str, ...]:
+    """Names in first-seen order, each once."""
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> str:
+    """The words after a cue that tell what happened, without the date phrase."""
+    own = clause_at(parts, hit.start)
+    rest = text[hit.end : own.end]
+    if timex is not None and hit.end <= timex.start < own.end:
+        before = re.sub(
+            r"\b(?:on|in|at|by|during|since|from|as of)\s*$", "", text[hit.end : timex.start]
+        )
+        rest = before + " " + text[timex.end : own.end]
+    following = [p for p in parts if p.start >= own.end][:1]
+    speaks = hit.cue is None or hit.cue.category == "statement"
+    if speaks and following and following[0].text.startswith("that "):
+        rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+    rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
+    return re.sub(r"\s+", " ", rest).strip()

@@ -1,0 +1,426 @@
+"""One real happening, one event: candidates from many articles merged, with every source kept.
+
+Candidates join when their dates are compatible (overlapping intervals, one inside the other, or
+a day apart: report vs event, time zones) and they share who, where and what (people, place,
+category, wording). Look-alike happenings on incompatible dates stay apart. Event-anchored
+dates ("days before the Alaska summit") are resolved first against the other candidates and the
+events already known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from timeline.actors import is_known, is_person
+from timeline.anchoring import resolve_anchors
+from timeline.model import Event, Source
+from timeline.slugs import event_id
+from timeline.when import bounds, label, precision
+
+# How far before its report a reported happening may lie, and a one-sided bound may reach.
+_REPORT_REACH = timedelta(days=3)
+_BOUND_REACH = timedelta(days=14)
+_NEAR = timedelta(days=1)  # report vs event, time zones
+
+# Which category names an event best when sources differ: the most specific first.
+_CATEGORY_ORDER = (
+    "summit",
+    "treaty",
+    "visit",
+    "meeting",
+    "deployment",
+    "casualties",
+    "diplomacy",
+    "other",
+    "statement",
+)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "we",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "say",
+        "told",
+        "reported",
+        "report",
+        "according",
+        "after",
+        "before",
+        "during",
+        "over",
+        "into",
+        "about",
+        "than",
+        "more",
+        "also",
+        "not",
+        "no",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+        "other",
+        "two",
+        "one",
+        "new",
+        "last",
+        "first",
+        "year",
+        "years",
+        "month",
+        "week",
+        "day",
+        "on",
+    ]
+)
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Span:
+    first: date
+    last: date
+
+
+def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
+    """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
+    resolved = resolve_anchors(candidates, known)
+    clusters: list[list[Event]] = []
+    for candidate in sorted(resolved, key=_strength_order):
+        best, best_score = None, 0.0
+        for index, cluster in enumerate(clusters):
+            score = _fit(candidate, cluster)
+            if score > best_score:
+                best, best_score = index, score
+        if best is None:
+            clusters.append([candidate])
+        else:
+            clusters[best].append(candidate)
+    events = [_combined(cluster) for cluster in clusters]
+    return _with_ids(events)
+
+
+# --- strength and spans ---------------------------------------------------------------------
+
+
+def _basis(event: Event) -> str:
+    return event.sources[0].basis if event.sources else ""
+
+
+def _is_weak(event: Event) -> bool:
+    """Dated only by a report or by an unresolved anchor: a bound, not a date."""
+    return _basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
+
+
+def _strength_order(event: Event) -> tuple[object, ...]:
+    source = event.sources[0] if event.sources else Source("", "", "", "")
+    return (
+        _is_weak(event),
+        -precision(event.date, event.end),
+        event.date,
+        event.end,
+        source.article,
+        source.quote,
+        event.title,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _span(event: Event) -> _Span:
+    first, last = bounds(event.date, event.end)
+    if _is_weak(event) and event.qualifier == "before":
+        reach = _REPORT_REACH if _basis(event) == "report" else _BOUND_REACH
+        return _Span(last - reach, last)
+    if _is_weak(event) and event.qualifier == "after":
+        return _Span(first, first + _BOUND_REACH)
+    return _Span(first, last)
+
+
+def _compatible(a: _Span, b: _Span) -> bool:
+    """Overlapping, or single days a day apart (report vs event, time zones)."""
+    if a.first <= b.last and b.first <= a.last:
+        return True
+    single = a.first == a.last and b.first == b.last
+    return single and abs((a.first - b.first).days) <= _NEAR.days
+
+
+def _length(span: _Span) -> int:
+    return (span.last - span.first).days + 1
+
+
+# --- fit ------------------------------------------------------------------------------------
+
+
+def _fit(candidate: Event, cluster: list[Event]) -> float:
+    """How well a candidate fits a cluster; 0 when it must stay apart."""
+    span = _span(candidate)
+    if not all(_compatible(span, _span(member)) for member in cluster):
+        return 0.0
+    head = cluster[0]
+    if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
+        return 0.0  # "two visits last month" is not the one visit on the 4th
+    same_article = {s.article for s in candidate.sources} & {
+        s.article for m in cluster for s in m.sources
+    }
+    people = _people(candidate) & set().union(*(_people(m) for m in cluster))
+    actors = set(candidate.actors) & set().union(*(set(m.actors) for m in cluster))
+    same_category = any(candidate.category == m.category for m in cluster)
+    places = {m.place for m in cluster if m.place}
+    place_clash = bool(candidate.place and places and candidate.place not in places)
+    words = _similarity(_words(candidate), frozenset().union(*(_words(m) for m in cluster)))
+    weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
+    if _is_weak(candidate):
+        return _fit_bound(candidate, cluster, people, same_category, words)
+    copied = _similarity(
+        _quote_words(candidate), frozenset().union(*(_quote_words(m) for m in cluster))
+    )
+    if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
+        return 3.0 + words  # the same wire copy carried twice, or by two outlets
+    if same_article:
+        # Two dated sentences of one article are two happenings, unless they tell the same
+        # kind of thing about the same people on the same date, or one only bounds its date.
+        if weak and people:
+            return 1.0 + len(people) + words
+        if _same_remarks(candidate, head):
+            return 1.0 + words
+        if same_category and people and candidate.date == head.date:
+            return 1.0 + len(people) + words
+        return 0.0
+    if place_clash and not people:
+        return 0.0
+    if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
+        return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
+    named = {a for a in actors if is_known(a)}
+    if not people and same_category and len(named) >= 2 and not place_clash:
+        return 1.0 + len(named) * 0.5 + words
+    same_place = bool(candidate.place) and candidate.place in places
+    same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
+    if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
+        return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
+    return 0.0
+
+
+def _same_remarks(candidate: Event, head: Event) -> bool:
+    """One speaker's sayings on one date in one article are one occasion ("the agency said
+    last week ... the agency told lawmakers last week")."""
+    return (
+        _basis(candidate) == _basis(head) == "said"
+        and (candidate.date, candidate.end) == (head.date, head.end)
+        and bool(candidate.actors)
+        and candidate.actors[:1] == head.actors[:1]
+    )
+
+
+def _fit_bound(
+    candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float
+) -> float:
+    """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
+    head = cluster[0]
+    if _basis(candidate) == "anchor":
+        return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
+    if _is_weak(head) or _length(_span(head)) > 31 or not people:
+        return 0.0
+    if not (same_category or words >= 0.1 or _related(candidate, cluster)):
+        return 0.0
+    return (
+        1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
+    )
+
+
+def _related(candidate: Event, cluster: list[Event]) -> bool:
+    close = {
+        frozenset(("visit", "meeting")),
+        frozenset(("summit", "meeting")),
+        frozenset(("summit", "treaty")),
+        frozenset(("visit", "summit")),
+        frozenset(("meeting", "statement")),
+        frozenset(("visit", "statement")),
+    }
+    return any(frozenset((candidate.category, m.category)) in close for m in cluster)
+
+
+def _is_counted(event: Event) -> bool:
+    return any(_COUNTED.search(s.quote) for s in event.sources)
+
+
+def _people(event: Event) -> set[str]:
+    return {a for a in event.actors if is_person(a)}
+
+
+@lru_cache(maxsize=8192)
+def _words(event: Event) -> frozenset[str]:
+    text = " ".join([event.title, *(s.quote for s in event.sources)])
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
+
+
+@lru_cache(maxsize=8192)
+def _quote_words(event: Event) -> frozenset[str]:
+    text = " ".join(s.quote for s in event.sources)
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+# --- combining ------------------------------------------------------------------------------
+
+
+def _combined(cluster: list[Event]) -> Event:
+    """One event from a cluster: the most precise consistent date, every source, the best title."""
+    strong = [m for m in cluster if not _is_weak(m)] or cluster
+    chosen = _chosen_date(strong)
+    headline = min(
+        cluster,
+        key=lambda m: (
+            _is_weak(m),
+            _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
+            _strength_order(m),
+        ),
+    )
+    sources = sorted(
+        {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
+    )
+    actors = _ranked_actors(cluster)
+    places = Counter(m.place for m in cluster if m.place)
+    place = headline.place or (min(places, key=lambda p: (-places[p], p)) if places else "")
+    title = headline.title
+    if (
+        place
+        and place not in title
+        and headline.category in ("meeting", "summit")
+        and not headline.place
+    ):
+        title = f"{title} in {place}"
+    return Event(
+        id="",
+        title=title,
+        date=chosen.date,
+        end=chosen.end,
+        label=label(chosen.date, chosen.end, chosen.qualifier),
+        qualifier=chosen.qualifier,
+        category=headline.category,
+        actors=actors,
+        place=place,
+        sources=tuple(sources),
+        disagreement=_disagreement(strong, chosen),
+    )
+
+
+def _chosen_date(strong: list[Event]) -> Event:
+    """The most precise date consistent with most sources; ties go to the earlier date."""
+
+    def support(event: Event) -> int:
+        span = _span(event)
+        return sum(
+            1 for other in strong if _inside(span, _span(other)) or _inside(_span(other), span)
+        )
+
+    return min(
+        strong,
+        key=lambda m: (-precision(m.date, m.end), -support(m), m.date, m.end, _strength_order(m)),
+    )
+
+
+def _inside(inner: _Span, outer: _Span) -> bool:
+    return outer.first <= inner.first and inner.last <= outer.last
+
+
+def _disagreement(strong: list[Event], chosen: Event) -> str:
+    kept = _span(chosen)
+    notes = []
+    for member in strong:
+        if _inside(kept, _span(member)):
+            continue
+        for source in member.sources:
+            notes.append(
+                f"{source.article} gives {member.label or member.date} ({source.phrase or 'context'})"
+            )
+    if not notes:
+        return ""
+    return f"kept {chosen.label or chosen.date}; " + "; ".join(sorted(set(notes)))
+
+
+def _ranked_actors(cluster: list[Event]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, tuple[int, int]] = {}
+    for m_index, member in enumerate(cluster):
+        for a_index, actor in enumerate(member.actors):
+            counts[actor] += 1
+            first_seen.setdefault(actor, (m_index, a_index))
+    return tuple(sorted(counts, key=lambda a: (-counts[a], first_seen[a]))[:8])
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    """Ids from title and date, made unique in a fixed order; events sorted by date then id."""
+    ordered = sorted(
+        events,
+        key=lambda e: (
+            bounds(e.date, e.end)[0],
+            e.date,
+            e.end,
+            e.title,
+            e.sources[0].article if e.sources else "",
+            e.sources[0].quote if e.sources else "",
+        ),
+    )
+    taken: Counter[str] = Counter()
+    named = []
+    for event in ordered:
+        base = event_id(event.title, event.date)
+        taken[base] += 1
+        named.append(replace(event, id=base if taken[base] == 1 else f"{base}-{taken[base]}"))
+    return sorted(named, key=lambda e: (bounds(e.date, e.end)[0], e.date, e.id))

@@ -1,0 +1,135 @@
+"""Chronology-style titles: "Shoigu meets Kim Jong Un in Pyongyang", built from the cue's
+title pattern, who acts, on whom, where, and the words that follow the cue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.actors import is_known
+from timeline.cues import Cue, present_tense
+
+_FUNCTION_TAIL = frozenset(
+    [
+        "to",
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "its",
+        "his",
+        "her",
+        "their",
+        "over",
+    ]
+)
+_MAX_REST_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The people and states an event involves, split by their part in it."""
+
+    who: tuple[str, ...]
+    whom: tuple[str, ...]
+    people: tuple[str, ...]
+    place: str = ""
+    where: str = ""  # a destination: the place, else a state named as a place
+
+
+def title_for(
+    cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool, passive: bool = False
+) -> str:
+    """A short title from the cue's pattern, without dangling slots."""
+    everyone = _dedupe([*roles.who, *roles.whom])
+    who = _join(roles.who) or _join(everyone[:1])
+    whom = _join([w for w in roles.whom if w not in roles.who][:2])
+    says = f"issues {form.lower()}" if is_noun else present_tense(form)
+    if passive:
+        says = form.lower()  # "Around 600 soldiers killed"
+    elif _plural(roles.who) and says.split()[0].endswith("s") and not is_noun:
+        says = _plural_verb(says)
+    words = {
+        "who": who,
+        "whom": whom or "officials",
+        "all": _join(everyone[:2]) or who,
+        "person": roles.people[0] if roles.people else who,
+        "place": roles.place,
+        "where": roles.where or roles.place or whom,
+        "in_place": f" in {roles.place}" if roles.place else "",
+        "to_place": f" to {roles.where}" if roles.where else "",
+        "says": says,
+        "rest": _trim(rest),
+        "object": _trim(rest) or form.lower(),
+        "form": form.lower(),
+    }
+    title = cue.title
+    if "{where}" in title and not (roles.where or roles.place or whom) and cue.alone:
+        title = cue.alone  # no destination named: "Shoigu makes a visit"
+    if is_noun and "{says}" in title and cue.category != "statement":
+        title = "{who}'s {form} {rest}" if who else "{form} {rest}"  # "Iraq's invasion of Kuwait"
+    if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
+        title = "{rest}"
+    text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return text[0].upper() + text[1:] if text else form
+
+
+def _plural(who: Sequence[str]) -> bool:
+    """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
+    if len(who) != 1:
+        return len(who) > 1
+    head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
+    words = head.split()
+    last = words[-1]
+    if is_known(who[0]) or (len(words) > 1 and not any(w.islower() for w in words[1:])):
+        return False  # a name: "Hamas", "Lee Jae-myung"
+    return last.endswith("s") and not last.endswith("ss")
+
+
+def _plural_verb(says: str) -> str:
+    head, _, tail = says.partition(" ")
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith(("ches", "shes", "sses", "xes", "oes")):
+        head = head[:-2]
+    elif head.endswith("s"):
+        head = head[:-1]
+    return f"{head} {tail}".strip()
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _dedupe(names: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _trim(rest: str) -> str:
+    """The words after the cue, cut to a few and stripped of quotes and dangling words."""
+    unquoted = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest)
+    words = [w for w in unquoted.split() if any(c.isalnum() for c in w)][:_MAX_REST_WORDS]
+    while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
+        words.pop()
+    return " ".join(words).strip(" ,.;:")
