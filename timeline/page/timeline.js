@@ -1,0 +1,68 @@
+// Click handler for the timeline page. Plotly hover labels cannot hold links, so a click on an
+// event opens its first http(s) source in a new tab, or lists its quotes in a side panel.
+// Article text is untrusted: the panel is built with textContent, never innerHTML.
+"use strict";
+
+function timelineShowSources(event) {
+  var panel = document.getElementById("timeline-panel");
+  document.getElementById("timeline-panel-title").textContent = event.title;
+  document.getElementById("timeline-panel-date").textContent = event.date;
+  var list = document.getElementById("timeline-panel-sources");
+  while (list.firstChild) {
+    list.removeChild(list.firstChild);
+  }
+  event.sources.forEach(function (source) {
+    var item = document.createElement("li");
+    var heading = document.createElement("div");
+    heading.className = "timeline-source";
+    heading.textContent = (source.outlet || "unknown outlet") + " — " + source.article +
+      (source.published ? " (" + source.published + ")" : "");
+    item.appendChild(heading);
+    if (source.quote) {
+      var quote = document.createElement("blockquote");
+      quote.textContent = source.quote;
+      item.appendChild(quote);
+    }
+    if (source.resolution) {
+      var how = document.createElement("div");
+      how.className = "timeline-resolution";
+      how.textContent = "Date: " + source.resolution;
+      item.appendChild(how);
+    }
+    if (/^https?:\/\//i.test(source.url)) {
+      var link = document.createElement("a");
+      link.href = source.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = source.url;
+      item.appendChild(link);
+    }
+    list.appendChild(item);
+  });
+  panel.hidden = false;
+}
+
+function timelineHideSources() {
+  document.getElementById("timeline-panel").hidden = true;
+}
+
+function timelineOnClick(plot) {
+  plot.on("plotly_click", function (click) {
+    var point = click.points && click.points[0];
+    var event = point && point.customdata;
+    if (!event || !event.id) {
+      return;
+    }
+    if (/^https?:\/\//i.test(event.url)) {
+      window.open(event.url, "_blank", "noopener,noreferrer");
+    } else {
+      timelineShowSources(event);
+    }
+  });
+  document.getElementById("timeline-panel-close").addEventListener("click", timelineHideSources);
+  document.addEventListener("keydown", function (key) {
+    if (key.key === "Escape") {
+      timelineHideSources();
+    }
+  });
+}
