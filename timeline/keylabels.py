@@ -15,12 +15,15 @@ from timeline.hover import distinct_articles, shorten
 from timeline.lanes import Placed
 
 KEY_EVENTS = 8  # how many of the most-sourced events get a label
-LABEL_CHARS = 32
+LABEL_CHARS = 40
 PLOT_WIDTH_PX = 950  # a typical plot width: the estimate behind the overlap check
-ROW_PX = 30  # a typical row height
+ROW_PX = 34  # a typical row height
 CHAR_PX = 6.3  # average width of an 11px character
 LABEL_HEIGHT_PX = 18
-LEVELS = 5  # heights a label may rise to above its event
+LEVELS = 5  # heights a label may rise to above its event (and LEVELS_BELOW below it)
+LEVELS_BELOW = 2
+MARKER_PX = 8  # half a marker, plus a little air
+SPAN_HALF_PX = 10  # half a span's thickness
 LIFT_PX = 24  # the lowest label sits this far above its event; each level adds LEVEL_PX
 LEVEL_PX = 21
 
@@ -66,7 +69,7 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
     first = min(p.drawn_first for p in placed)
     last = max(p.drawn_last for p in placed)
     px_per_day = PLOT_WIDTH_PX / max(1, (last - first).days)
-    taken: list[_Box] = []
+    taken = [_event_box(p, first, px_per_day) for p in placed]  # labels must not hide events
     labels = []
     for item in sorted(key_events(placed), key=lambda p: (label_x(p), p.event.id)):
         text = shorten(item.event.title, LABEL_CHARS)
@@ -77,7 +80,7 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
             anchor, left = "right", centre - 2 * half
         elif centre - half < 0:
             anchor, left = "left", centre
-        level, box = _lowest_clear_level(left, left + 2 * half, item.y * ROW_PX, taken)
+        lift, box = _clear_lift(left, left + 2 * half, item.y * ROW_PX, taken)
         taken.append(box)
         labels.append(
             {
@@ -93,7 +96,7 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
                 "arrowwidth": 1,
                 "arrowcolor": "#777777",
                 "ax": 0,
-                "ay": -(LIFT_PX + LEVEL_PX * level),
+                "ay": lift,
                 "bgcolor": "rgba(255,255,255,0.9)",
                 "bordercolor": "#AAAAAA",
                 "borderwidth": 1,
@@ -111,15 +114,32 @@ def label_x(placed: Placed) -> date:
     return placed.extent.middle
 
 
-def _lowest_clear_level(
+def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
+    centre_y = placed.y * ROW_PX
+    if placed.extent.is_day:
+        x = (placed.extent.first - first).days * px_per_day
+        return _Box(x - MARKER_PX, x + MARKER_PX, centre_y - MARKER_PX, centre_y + MARKER_PX)
+    left = (placed.drawn_first - first).days * px_per_day
+    right = ((placed.drawn_last - first).days + 1) * px_per_day
+    return _Box(left, right, centre_y - SPAN_HALF_PX, centre_y + SPAN_HALF_PX)
+
+
+def _clear_lift(
     left: float, right: float, point_y: float, taken: list[_Box]
 ) -> tuple[int, _Box]:
+    """The label's offset in pixels (plotly's ay: negative is above the event) and its box.
+
+    The lowest clear place above the event wins, then a clear place below it; when none is
+    clear, the place that hides the fewest things.
+    """
+    lifts = [-(LIFT_PX + LEVEL_PX * level) for level in range(LEVELS)]
+    lifts += [LIFT_PX + LEVEL_PX * level for level in range(LEVELS_BELOW)]
     boxes = []
-    for level in range(LEVELS):
-        bottom = point_y - LIFT_PX - LEVEL_PX * level
-        box = _Box(left, right, bottom - LABEL_HEIGHT_PX, bottom)
+    for lift in lifts:
+        # ay is where the text's centre sits relative to the event
+        box = _Box(left, right, point_y + lift - LABEL_HEIGHT_PX / 2, point_y + lift + LABEL_HEIGHT_PX / 2)
         if not any(box.overlaps(other) for other in taken):
-            return level, box
+            return lift, box
         boxes.append(box)
-    crowded = min(range(LEVELS), key=lambda level: sum(boxes[level].overlaps(o) for o in taken))
-    return crowded, boxes[crowded]
+    best = min(range(len(lifts)), key=lambda i: (sum(boxes[i].overlaps(o) for o in taken), i))
+    return lifts[best], boxes[best]
