@@ -34,6 +34,8 @@ def date_label(event: Event) -> str:
         text = _span(event.date, event.end, event.id)
     else:
         text = start
+    if event.qualifier == "mid":
+        return f"mid-{text}"  # "mid-June 2025", "mid-2025"
     return f"{event.qualifier} {text}" if event.qualifier in QUALIFIERS else text
 
 
