@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline import render  # noqa: E402
-from timeline.figure import build_figure  # noqa: E402
-from timeline.model import CATEGORIES, Event, Source  # noqa: E402
+from timeline import render
+from timeline.figure import build_figure
+from timeline.model import CATEGORIES, Event, Source
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -112,7 +112,9 @@ def page_load_seconds(html: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=5000)
-    parser.add_argument("--out", type=Path, default=Path(tempfile.mkdtemp(prefix="timeline-bench-")))
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    )
     args = parser.parse_args()
     events = synthetic_events(args.events)
 

@@ -11,7 +11,9 @@ A4 = "2025-08-15-putin-lauds-troops.txt"
 A5 = "2025-08-17-communist-chief-hails-troops.txt"
 
 
-def source(article: str, quote: str, phrase: str = "", url: str = "", outlet: str = "AFP") -> Source:
+def source(
+    article: str, quote: str, phrase: str = "", url: str = "", outlet: str = "AFP"
+) -> Source:
     """A source with the article's publish date taken from its file name."""
     return Source(
         article=article,
@@ -35,11 +37,19 @@ def story_events() -> list[Event]:
             actors=("Sergei Shoigu", "Kim Jong Un"),
             place="Pyongyang",
             sources=(
-                source(A1, "Meeting top Russian security official Sergei Shoigu on Wednesday, "
-                       "Kim said that Pyongyang would unconditionally support Russia.",
-                       "on Wednesday", "https://example.org/kim-vows"),
-                source(A2, "Kim met Shoigu on Wednesday in Pyongyang.", "on Wednesday",
-                       outlet="Reuters"),
+                source(
+                    A1,
+                    "Meeting top Russian security official Sergei Shoigu on Wednesday, "
+                    "Kim said that Pyongyang would unconditionally support Russia.",
+                    "on Wednesday",
+                    "https://example.org/kim-vows",
+                ),
+                source(
+                    A2,
+                    "Kim met Shoigu on Wednesday in Pyongyang.",
+                    "on Wednesday",
+                    outlet="Reuters",
+                ),
                 source(A3, "Shoigu visited Pyongyang twice in June.", "in June"),
             ),
         ),
@@ -74,8 +84,12 @@ def story_events() -> list[Event]:
             actors=("Vladimir Putin", "Donald Trump"),
             place="Anchorage, Alaska",
             sources=(
-                source(A4, "Putin met Trump in Alaska on Friday.", "on Friday",
-                       "https://example.org/putin-lauds"),
+                source(
+                    A4,
+                    "Putin met Trump in Alaska on Friday.",
+                    "on Friday",
+                    "https://example.org/putin-lauds",
+                ),
                 source(A5, "Friday's Alaska summit ended without a deal.", "Friday's"),
                 source(A3, "A summit is planned for mid-August.", "mid-August"),
             ),
@@ -88,8 +102,11 @@ def story_events() -> list[Event]:
             actors=("Vladimir Putin", "Kim Jong Un"),
             place="Pyongyang",
             sources=(
-                source(A1, "Russia and North Korea signed a sweeping military deal last year.",
-                       "last year"),
+                source(
+                    A1,
+                    "Russia and North Korea signed a sweeping military deal last year.",
+                    "last year",
+                ),
                 source(A2, "The pact was signed in June last year.", "in June last year"),
             ),
             disagreement="A1 gives 2024, A2 gives June 2024",
@@ -102,9 +119,15 @@ def story_events() -> list[Event]:
             category="deployment",
             place="Kursk",
             sources=(
-                source(A1, "North Korea has sent thousands of troops to help oust Ukrainian "
-                       "forces from Kursk.", ""),
-                source(A4, "Troops fought in Kursk from October to April.", "from October to April"),
+                source(
+                    A1,
+                    "North Korea has sent thousands of troops to help oust Ukrainian "
+                    "forces from Kursk.",
+                    "",
+                ),
+                source(
+                    A4, "Troops fought in Kursk from October to April.", "from October to April"
+                ),
                 source(A5, "The troops fought in Kursk.", ""),
             ),
         ),
@@ -114,8 +137,12 @@ def story_events() -> list[Event]:
             date="2025-04",
             category="statement",
             sources=(
-                source(A1, "North Korea in April confirmed for the first time that it had "
-                       "deployed troops to Russia.", "in April"),
+                source(
+                    A1,
+                    "North Korea in April confirmed for the first time that it had "
+                    "deployed troops to Russia.",
+                    "in April",
+                ),
                 source(A5, "Pyongyang admitted the deployment in April.", "in April"),
             ),
         ),
@@ -125,8 +152,11 @@ def story_events() -> list[Event]:
             date="2025",
             qualifier="early",
             category="deployment",
-            sources=(source(A3, "Early this year Pyongyang promised 6,000 engineers.",
-                            "early this year"),),
+            sources=(
+                source(
+                    A3, "Early this year Pyongyang promised 6,000 engineers.", "early this year"
+                ),
+            ),
         ),
         Event(
             id="casualties-600-2025",
@@ -150,8 +180,14 @@ def story_events() -> list[Event]:
             title="Sanctions monitoring group condemns Russia–North Korea ties as unlawful",
             date="2025-05-29",
             category="diplomacy",
-            sources=(source(A1, "A multilateral sanctions monitoring group last week condemned "
-                            "ties as 'unlawful'.", "last week"),),
+            sources=(
+                source(
+                    A1,
+                    "A multilateral sanctions monitoring group last week condemned "
+                    "ties as 'unlawful'.",
+                    "last week",
+                ),
+            ),
         ),
         Event(
             id="ammunition-shipments-since-2023",
@@ -159,8 +195,13 @@ def story_events() -> list[Event]:
             date="2023-09",
             qualifier="since",
             category="deployment",
-            sources=(source(A2, "Since September 2023 cargo ships have carried ammunition.",
-                            "Since September 2023"),),
+            sources=(
+                source(
+                    A2,
+                    "Since September 2023 cargo ships have carried ammunition.",
+                    "Since September 2023",
+                ),
+            ),
         ),
         Event(
             id="missile-tests-before-2024",
@@ -168,8 +209,11 @@ def story_events() -> list[Event]:
             date="2024-01",
             qualifier="before",
             category="casualties",
-            sources=(source(A2, "Before January 2024 the missiles were already used.",
-                            "Before January 2024"),),
+            sources=(
+                source(
+                    A2, "Before January 2024 the missiles were already used.", "Before January 2024"
+                ),
+            ),
         ),
         Event(
             id="kim-letter-2025-08-14",
@@ -178,8 +222,12 @@ def story_events() -> list[Event]:
             category="statement",
             actors=("Vladimir Putin", "Kim Jong Un"),
             sources=(
-                source(A4, "Putin praised the troops in a letter on Thursday.", "on Thursday",
-                       "https://example.org/putin-letter"),
+                source(
+                    A4,
+                    "Putin praised the troops in a letter on Thursday.",
+                    "on Thursday",
+                    "https://example.org/putin-letter",
+                ),
                 source(A5, "Putin's letter lauded the troops' heroism.", ""),
             ),
         ),

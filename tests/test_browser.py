@@ -93,7 +93,9 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
         page.goto(html_path.as_uri())
         page.wait_for_function(f"document.getElementById('{render.DIV_ID}')._fullLayout")
         # Record window.open calls instead of opening tabs: no network, and the URL is checkable.
-        page.evaluate("() => { window.__opened = []; window.open = (u) => { window.__opened.push(u); }; }")
+        page.evaluate(
+            "() => { window.__opened = []; window.open = (u) => { window.__opened.push(u); }; }"
+        )
         state.page = page
         yield state
         browser.close()

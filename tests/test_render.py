@@ -46,9 +46,18 @@ def test_every_event_is_drawn_exactly_once() -> None:
 
 
 def test_lanes_follow_the_fixed_category_order() -> None:
-    events = [_event("a", "2025-01-02", "statement"), _event("b", "2025-01-03", "summit"),
-              _event("c", "2025-01-04", "other"), _event("d", "2025-01-05", "visit")]
-    assert list(build_figure(events).layout.yaxis.ticktext) == ["Summit", "Visit", "Statement", "Other"]
+    events = [
+        _event("a", "2025-01-02", "statement"),
+        _event("b", "2025-01-03", "summit"),
+        _event("c", "2025-01-04", "other"),
+        _event("d", "2025-01-05", "visit"),
+    ]
+    assert list(build_figure(events).layout.yaxis.ticktext) == [
+        "Summit",
+        "Visit",
+        "Statement",
+        "Other",
+    ]
 
 
 def test_unknown_categories_get_lanes_before_other() -> None:
@@ -87,8 +96,12 @@ def test_early_2025_spans_its_first_third() -> None:
 
 
 def test_vaguer_spans_are_fainter() -> None:
-    events = [_event("d", "2025-03-01", end="2025-03-09"), _event("m", "2025-03"),
-              _event("y", "2025", qualifier="early"), _event("z", "2024")]
+    events = [
+        _event("d", "2025-03-01", end="2025-03-09"),
+        _event("m", "2025-03"),
+        _event("y", "2025", qualifier="early"),
+        _event("z", "2024"),
+    ]
     drawn = _drawn(build_figure(events))
     opacity = {eid: drawn[eid][1].marker.opacity[drawn[eid][2]] for eid in "dmyz"}
     assert opacity["d"] > opacity["m"] > opacity["y"] > opacity["z"]
@@ -112,8 +125,10 @@ def test_overlapping_spans_in_a_lane_get_separate_rows() -> None:
 
 
 def test_sources_disagreeing_mark_the_event() -> None:
-    events = [_event("day", "2025-06-04", disagreement="4 June or 5 June"),
-              _event("span", "2024-06", disagreement="2024 or June 2024")]
+    events = [
+        _event("day", "2025-06-04", disagreement="4 June or 5 June"),
+        _event("span", "2024-06", disagreement="2024 or June 2024"),
+    ]
     figure = build_figure(events)
     drawn = _drawn(figure)
     assert drawn["day"][1].marker.symbol[drawn["day"][2]] == "diamond"
@@ -123,7 +138,7 @@ def test_sources_disagreeing_mark_the_event() -> None:
 
 def test_hand_edited_events_are_outlined() -> None:
     figure = build_figure([_event("a", "2025-06-04", edited=True), _event("b", "2025-06-20")])
-    kind, trace, _ = _drawn(figure)["a"]
+    _, trace, _ = _drawn(figure)["a"]
     assert list(trace.marker.line.width) == [2.5, 1]
     assert any(t.name.startswith("Edited by hand") for t in _traces(figure, "note"))
 
@@ -133,19 +148,33 @@ def test_no_legend_notes_without_disagreement_or_edits() -> None:
 
 
 def test_hover_shows_title_date_actors_place_and_sources() -> None:
-    event = _event("a", "2025-06-04", actors=("Sergei Shoigu",), place="Pyongyang",
-                   sources=(replace(source(A1, "Shoigu met Kim on Wednesday.", "on Wednesday"),
-                                    date="2025-06-04"),))
+    event = _event(
+        "a",
+        "2025-06-04",
+        actors=("Sergei Shoigu",),
+        place="Pyongyang",
+        sources=(
+            replace(source(A1, "Shoigu met Kim on Wednesday.", "on Wednesday"), date="2025-06-04"),
+        ),
+    )
     _, trace, index = _drawn(build_figure([event]))["a"]
     text = trace.hovertext[index]
-    for expected in ("Event a", "4 June 2025 · day", "Sergei Shoigu", "Pyongyang", "AFP",
-                     "Shoigu met Kim on Wednesday.", "“on Wednesday” → 4 June 2025"):
+    for expected in (
+        "Event a",
+        "4 June 2025 · day",
+        "Sergei Shoigu",
+        "Pyongyang",
+        "AFP",
+        "Shoigu met Kim on Wednesday.",
+        "“on Wednesday” → 4 June 2025",
+    ):
         assert expected in text
 
 
 def test_hover_escapes_html_in_article_text() -> None:
-    event = replace(_event("a", "2025-06-04"), title=HOSTILE,
-                    sources=(source(A1, f"He said {HOSTILE}."),))
+    event = replace(
+        _event("a", "2025-06-04"), title=HOSTILE, sources=(source(A1, f"He said {HOSTILE}."),)
+    )
     _, trace, index = _drawn(build_figure([event]))["a"]
     assert "<script" not in trace.hovertext[index]
     assert "&lt;script&gt;" in trace.hovertext[index]
@@ -222,7 +251,12 @@ def test_empty_page_says_there_are_no_events() -> None:
 
 def test_write_outputs_writes_html_and_exports(tmp_path: Path) -> None:
     paths = render.write_outputs(story_events(), tmp_path / "output")
-    assert [p.name for p in paths] == ["timeline.html", "timeline.json", "events.csv", "chronology.md"]
+    assert [p.name for p in paths] == [
+        "timeline.html",
+        "timeline.json",
+        "events.csv",
+        "chronology.md",
+    ]
     assert all(p.stat().st_size > 0 for p in paths)
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(p.name for p in paths)
 
@@ -238,10 +272,19 @@ _WHEN = _DAYS.flatmap(lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(_WHEN, st.sampled_from(["", "early", "since", "before", "about"]),
-                          st.sampled_from(["visit", "summit", "other", "new lane"])),
-                max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            _WHEN,
+            st.sampled_from(["", "early", "since", "before", "about"]),
+            st.sampled_from(["visit", "summit", "other", "new lane"]),
+        ),
+        max_size=12,
+    )
+)
 def test_any_events_are_each_drawn_once(rows: list[tuple[str, str, str]]) -> None:
-    events = [_event(f"e{n}", when, category, qualifier=qualifier)
-              for n, (when, qualifier, category) in enumerate(rows)]
+    events = [
+        _event(f"e{n}", when, category, qualifier=qualifier)
+        for n, (when, qualifier, category) in enumerate(rows)
+    ]
     assert sorted(_drawn(build_figure(events))) == sorted(event.id for event in events)

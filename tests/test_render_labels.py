@@ -95,8 +95,11 @@ def test_a_day_with_about_is_not_drawn_as_an_exact_day() -> None:
 
 @pytest.mark.parametrize(
     ("qualifier", "side", "bound"),
-    [("before", "left", date(2024, 1, 1)), ("since", "right", date(2024, 1, 1)),
-     ("after", "right", date(2025, 1, 1))],
+    [
+        ("before", "left", date(2024, 1, 1)),
+        ("since", "right", date(2024, 1, 1)),
+        ("after", "right", date(2025, 1, 1)),
+    ],
 )
 def test_open_bounds_lie_on_one_side_of_the_bound(qualifier: str, side: str, bound: date) -> None:
     extent = event_extent(_event("2024", qualifier=qualifier))
@@ -119,7 +122,9 @@ _ISO_DATES = st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31)).
 )
 
 
-@given(_ISO_DATES, st.sampled_from(["", "early", "mid", "late", "before", "after", "since", "about"]))
+@given(
+    _ISO_DATES, st.sampled_from(["", "early", "mid", "late", "before", "after", "since", "about"])
+)
 def test_any_valid_date_has_a_label_and_an_ordered_extent(when: str, qualifier: str) -> None:
     event = _event(when, qualifier=qualifier)
     extent = event_extent(event)

@@ -39,13 +39,13 @@ CSV_COLUMNS = (
     "notes",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")  # inline markup and raw HTML
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")  # inline markup
 
 
 def chronological(events: Sequence[Event]) -> list[Event]:
     """The events by date (earliest day they may cover), then by the last day, then id."""
     extents = {event.id: event_extent(event) for event in events}
-    return sorted(events, key=lambda e: (extents[e.id].first, extents[e.id].last, e.id))
+    return sorted(events, key=lambda e: (extents[e.id].order, extents[e.id].last, e.id))
 
 
 def timelinejs(events: Sequence[Event]) -> str:
@@ -112,7 +112,7 @@ def chronology_markdown(events: Sequence[Event]) -> str:
         return "\n".join([*lines, "No events yet.", ""])
     year = None
     for event in chronological(events):
-        event_year = event_extent(event).first.year
+        event_year = event_extent(event).order.year
         if event_year != year:
             year = event_year
             lines += [f"## {year}", ""]
@@ -176,10 +176,10 @@ def _csv_cell(cell: str) -> str:
 def _md(text: str) -> str:
     """Plain text for Markdown: markup characters backslash-escaped, HTML tags made inert."""
     flat = " ".join(text.split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")  # raw HTML stays text everywhere
 
 
 def _md_url(url: str) -> str:
     """A URL safe inside <...> link syntax: spaces and angle brackets percent-encoded."""
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
-

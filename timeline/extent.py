@@ -44,6 +44,11 @@ class Extent:
         )
 
     @property
+    def order(self) -> date:
+        """The day the event sorts by: its first day, or the day before a "before" bound."""
+        return self.first - timedelta(days=1) if self.open_side == "left" else self.first
+
+    @property
     def middle(self) -> date:
         """The middle day of the extent (the bound itself when open)."""
         return self.first + (self.last - self.first) / 2
@@ -102,7 +107,7 @@ def event_extent(event: Event) -> Extent:
 
 
 def _third(first: date, last: date, index: int) -> tuple[date, date]:
-    """The first, middle or last third of a month (days 1-10, 11-20, 21-end) or a year (4 months)."""
+    """The first, middle or last third of a month (days 1-10, 11-20, 21-end) or of a year."""
     if first.month == last.month:  # a month
         starts = (1, 11, 21)
         stop = (10, 20, last.day)

@@ -72,7 +72,9 @@ def hover_text(event: Event) -> str:
             lines.append(f"<i>{_escaped_lines(resolved, indent='   ')}</i>")
     if count > HOVER_SOURCES:
         lines.append(f"… and {count - HOVER_SOURCES} more")
-    lines.append("<i>Click to open the source</i>" if first_url(event) else "<i>Click for quotes</i>")
+    lines.append(
+        "<i>Click to open the source</i>" if first_url(event) else "<i>Click for quotes</i>"
+    )
     return "<br>".join(lines)
 
 

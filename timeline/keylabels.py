@@ -124,9 +124,7 @@ def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
     return _Box(left, right, centre_y - SPAN_HALF_PX, centre_y + SPAN_HALF_PX)
 
 
-def _clear_lift(
-    left: float, right: float, point_y: float, taken: list[_Box]
-) -> tuple[int, _Box]:
+def _clear_lift(left: float, right: float, point_y: float, taken: list[_Box]) -> tuple[int, _Box]:
     """The label's offset in pixels (plotly's ay: negative is above the event) and its box.
 
     The lowest clear place above the event wins, then a clear place below it; when none is
@@ -137,7 +135,9 @@ def _clear_lift(
     boxes = []
     for lift in lifts:
         # ay is where the text's centre sits relative to the event
-        box = _Box(left, right, point_y + lift - LABEL_HEIGHT_PX / 2, point_y + lift + LABEL_HEIGHT_PX / 2)
+        box = _Box(
+            left, right, point_y + lift - LABEL_HEIGHT_PX / 2, point_y + lift + LABEL_HEIGHT_PX / 2
+        )
         if not any(box.overlaps(other) for other in taken):
             return lift, box
         boxes.append(box)

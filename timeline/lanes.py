@@ -50,7 +50,7 @@ def lane_order(categories: Sequence[str]) -> list[str]:
 def place_events(events: Sequence[Event]) -> tuple[list[Placed], list[Lane]]:
     """Extents, lanes and rows for every event, in a deterministic order (by date, then id)."""
     extents = {event.id: event_extent(event) for event in events}
-    ordered = sorted(events, key=lambda e: (extents[e.id].first, extents[e.id].last, e.id))
+    ordered = sorted(events, key=lambda e: (extents[e.id].order, extents[e.id].last, e.id))
     domain_first, domain_last = _domain(list(extents.values()))
     # Markers and short spans still take room on screen: keep a minimum gap between neighbours.
     gap = timedelta(days=max(1, (domain_last - domain_first).days // 120))
@@ -70,12 +70,10 @@ def place_events(events: Sequence[Event]) -> tuple[list[Placed], list[Lane]]:
                 row_ends.append(end)
             else:
                 row_ends[row] = max(row_ends[row], end)
-            placed.append(
-                Placed(event, extents[event.id], first, last, category, next_row + row)
-            )
+            placed.append(Placed(event, extents[event.id], first, last, category, next_row + row))
         lanes.append(Lane(category, next_row, max(1, len(row_ends))))
         next_row += max(1, len(row_ends))
-    placed.sort(key=lambda p: (p.extent.first, p.extent.last, p.event.id))
+    placed.sort(key=lambda p: (p.extent.order, p.extent.last, p.event.id))
     return placed, lanes
 
 
