@@ -5,13 +5,12 @@ plotly is used through `plotly.graph_objects` only (plotly.express needs pandas)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from timeline.hover import click_payload, hover_text
+from timeline.hover import click_payload, hover_text, plotly_text
 from timeline.keylabels import key_labels
 from timeline.lanes import Lane, Placed, place_events
 from timeline.model import Event
@@ -65,14 +64,14 @@ def lane_colour(category: str, lane_index: int) -> str:
 
 def lane_title(lane: Lane) -> str:
     """The lane's name on the y axis."""
-    return html.escape(lane.category.replace("_", " ").capitalize())
+    return plotly_text(lane.category.replace("_", " ").capitalize())
 
 
 def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.Scatter | go.Bar]:
     days = [p for p in members if p.extent.is_day]
     spans = [p for p in members if not p.extent.is_day]
     opens = [p for p in spans if p.extent.open_side]
-    name = html.escape(category.replace("_", " ").capitalize())
+    name = plotly_text(category.replace("_", " ").capitalize())
     # A legend-only entry per lane, so every lane shows the same plain swatch whatever its
     # first event looks like; clicking it toggles the whole lane (legendgroup).
     traces: list[go.Scatter | go.Bar] = [
@@ -179,7 +178,7 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
         hoverinfo="skip",
         legendgroup=category,
         showlegend=False,
-        name=html.escape(category),
+        name=plotly_text(category),
         meta={"category": category, "kind": "fade"},
     )
 

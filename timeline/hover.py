@@ -50,11 +50,11 @@ def shorten(text: str, limit: int) -> str:
 def hover_text(event: Event) -> str:
     """The hover label as plotly's pseudo-HTML: title, date, actors, place, sources."""
     lines = [f"<b>{_escaped_lines(event.title)}</b>"]
-    lines.append(f"{_esc(date_label(event))} · {_esc(precision_label(event))}")
+    lines.append(f"{plotly_text(date_label(event))} · {plotly_text(precision_label(event))}")
     details = [event.category]
     if event.place:
         details.append(event.place)
-    lines.append(_esc(" · ".join(details)))
+    lines.append(plotly_text(" · ".join(details)))
     if event.actors:
         lines.append(_escaped_lines("Actors: " + ", ".join(event.actors)))
     if event.disagreement:
@@ -105,7 +105,7 @@ def click_payload(event: Event) -> dict[str, object]:
             {
                 "outlet": source.outlet,
                 "article": source.article,
-                "published": source.published,
+                "published": written_or_raw(source.published) if source.published else "",
                 "quote": source.quote,
                 "url": http_url(source.url),
                 "resolution": resolution_text(source, event.id),
@@ -130,8 +130,12 @@ def written_or_raw(value: str) -> str:
     return written(value, "")
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+def plotly_text(text: str) -> str:
+    """Text for plotly's pseudo-HTML (hover, labels, legend): &, < and > escaped.
+
+    Quotes stay as they are: plotly shows &quot; literally, and no attribute is built here.
+    """
+    return html.escape(text, quote=False)
 
 
 def _escaped_lines(text: str, indent: str = "") -> str:
@@ -139,4 +143,4 @@ def _escaped_lines(text: str, indent: str = "") -> str:
     wrapped = textwrap.wrap(
         " ".join(text.split()), WRAP, initial_indent=indent, subsequent_indent=indent
     ) or [""]
-    return "<br>".join(_esc(line) for line in wrapped)
+    return "<br>".join(plotly_text(line) for line in wrapped)

@@ -6,12 +6,11 @@ spreads the labels further apart.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.hover import distinct_articles, shorten
+from timeline.hover import distinct_articles, plotly_text, shorten
 from timeline.lanes import Placed
 
 KEY_EVENTS = 8  # how many of the most-sourced events get a label
@@ -88,8 +87,8 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
                 "y": item.y,
                 "xref": "x",
                 "yref": "y",
-                "text": html.escape(text),
-                "hovertext": html.escape(item.event.title),
+                "text": plotly_text(text),
+                "hovertext": plotly_text(item.event.title),
                 "xanchor": anchor,
                 "showarrow": True,
                 "arrowhead": 0,
