@@ -81,8 +81,33 @@ def synthetic_events(count: int, seed: int = 7) -> list[Event]:
     return events
 
 
-def page_load_seconds(html: Path) -> tuple[float, float]:
-    """Seconds until the plot is drawn, and the time one hover takes, in headless chromium."""
+# Times plotly.js's arrival and Plotly.newPlot inside the page, to split the load time.
+_TIMING = """
+(() => {
+  let plotly;
+  Object.defineProperty(window, "Plotly", {
+    configurable: true,
+    get() { return plotly; },
+    set(value) {
+      plotly = value;
+      window.__plotlyReady = performance.now();
+      const newPlot = value.newPlot;
+      value.newPlot = function (...args) {
+        const began = performance.now();
+        return newPlot.apply(this, args).then((gd) => {
+          window.__newPlotMs = performance.now() - began;
+          return gd;
+        });
+      };
+    },
+  });
+})();
+"""
+
+
+def page_load_seconds(html: Path) -> tuple[float, float, float, float]:
+    """Seconds until the plot is drawn, until plotly.js is ready, newPlot's own time, and the
+    time one hover takes, in headless chromium."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -90,12 +115,16 @@ def page_load_seconds(html: Path) -> tuple[float, float]:
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.add_init_script(_TIMING)
         began = time.perf_counter()
         page.goto(html.as_uri())
         page.wait_for_function(
             f"document.getElementById('{render.DIV_ID}')._fullLayout", timeout=120_000
         )
         loaded = time.perf_counter() - began
+        page.wait_for_function("window.__newPlotMs !== undefined")
+        ready = page.evaluate("window.__plotlyReady") / 1000
+        new_plot = page.evaluate("window.__newPlotMs") / 1000
         began = time.perf_counter()
         page.evaluate(
             f"""() => {{
@@ -106,7 +135,7 @@ def page_load_seconds(html: Path) -> tuple[float, float]:
         )
         hovered = time.perf_counter() - began
         browser.close()
-    return loaded, hovered
+    return loaded, ready, new_plot, hovered
 
 
 def main() -> None:
@@ -132,8 +161,10 @@ def main() -> None:
     for path in paths[1:]:
         print(f"{path.name + ' size:':<28}{path.stat().st_size / 1e6:.2f} MB")
     if Path(CHROMIUM).exists():
-        loaded, hovered = page_load_seconds(html)
+        loaded, ready, new_plot, hovered = page_load_seconds(html)
         print(f"page load (plot drawn):     {loaded:.2f} s")
+        print(f"  plotly.js parsed by:      {ready:.2f} s")
+        print(f"  Plotly.newPlot:           {new_plot:.2f} s")
         print(f"one hover:                  {hovered * 1000:.0f} ms")
     else:
         print(f"page load:                  skipped, {CHROMIUM} is missing")

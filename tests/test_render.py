@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.render_samples import A1, A2, A3, source, story_events
+from timeline import figure as figure_module
 from timeline import render
 from timeline.figure import build_figure
 from timeline.model import Event
@@ -221,6 +223,14 @@ def test_range_slider_and_selector_buttons() -> None:
     xaxis = build_figure(story_events()).layout.xaxis
     assert xaxis.rangeslider.visible
     assert [b.label for b in xaxis.rangeselector.buttons] == ["1m", "6m", "1y", "all"]
+
+
+def test_range_slider_is_left_out_above_the_slider_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(figure_module, "SLIDER_LIMIT", 3)
+    events = [_event(f"e{n}", f"2025-01-0{n + 1}") for n in range(4)]
+    xaxis = build_figure(events).layout.xaxis
+    assert not xaxis.rangeslider.visible
+    assert len(xaxis.rangeselector.buttons) == 4
 
 
 def test_no_events_gives_a_figure_saying_so() -> None:

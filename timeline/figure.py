@@ -40,6 +40,9 @@ OUTLINE_EDITED = "#111111"
 SYMBOL_DISAGREE = "diamond"
 PATTERN_DISAGREE = "/"
 SPAN_WIDTH = 0.55  # span thickness, in rows
+# The range slider draws every event a second time, which doubles the page's drawing time;
+# above this many events it is left out (range buttons, zoom and pan remain). See bench/render.py.
+SLIDER_LIMIT = 2000
 
 
 def build_figure(events: Sequence[Event]) -> go.Figure:
@@ -52,7 +55,7 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
         for trace in _lane_traces(lane.category, members, colour):
             figure.add_trace(trace)
     figure.add_traces(_legend_notes(events))
-    figure.update_layout(_layout(lanes, bool(events)))
+    figure.update_layout(_layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT))
     figure.update_layout(annotations=key_labels(placed) if events else [_empty_note()])
     return figure
 
@@ -249,7 +252,7 @@ def _empty_note() -> dict[str, object]:
     }
 
 
-def _layout(lanes: Sequence[Lane], has_events: bool) -> dict[str, object]:
+def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, object]:
     rows = sum(lane.rows for lane in lanes)
     bands = [
         {
@@ -280,7 +283,7 @@ def _layout(lanes: Sequence[Lane], has_events: bool) -> dict[str, object]:
         "xaxis": {
             "type": "date",
             "showgrid": True,
-            "rangeslider": {"visible": has_events, "thickness": 0.08},
+            "rangeslider": {"visible": slider, "thickness": 0.08},
             "rangeselector": {
                 "buttons": [
                     {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},

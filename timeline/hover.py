@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import textwrap
 from urllib.parse import urlsplit
 
 from timeline.extent import parse_iso
@@ -140,7 +139,17 @@ def plotly_text(text: str) -> str:
 
 def _escaped_lines(text: str, indent: str = "") -> str:
     """Wrap to WRAP characters and escape each line; plotly would read tags in raw text."""
-    wrapped = textwrap.wrap(
-        " ".join(text.split()), WRAP, initial_indent=indent, subsequent_indent=indent
-    ) or [""]
-    return "<br>".join(plotly_text(line) for line in wrapped)
+    return "<br>".join(plotly_text(indent + line) for line in _wrap(text))
+
+
+def _wrap(text: str) -> list[str]:
+    """Lines of at most WRAP characters, broken between words (textwrap is slow at scale)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > WRAP:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
