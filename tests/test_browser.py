@@ -55,6 +55,7 @@ def _events() -> list[Event]:
 @dataclass
 class LoadedPage:
     page: Any
+    context: Any
     events: list[Event]
     html_path: Path
     console_errors: list[str] = field(default_factory=list)
@@ -77,7 +78,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         context = browser.new_context(viewport={"width": 1400, "height": 900})
-        state = LoadedPage(page=None, events=events, html_path=html_path)
+        state = LoadedPage(page=None, context=context, events=events, html_path=html_path)
 
         def guard(route: Any) -> None:
             state.requests.append(route.request.url)
@@ -136,11 +137,26 @@ def _point_position(page: Any, event_id: str) -> dict[str, float]:
 
 
 def _hover_text(page: Any, event_id: str) -> str:
+    """Move the mouse onto the event; the hover label's text once it shows this event."""
     position = _point_position(page, event_id)
     page.mouse.move(0, 0)
     page.mouse.move(position["x"], position["y"])
-    page.wait_for_selector(".hoverlayer .hovertext")
+    page.wait_for_function(
+        f"""(id) => {{
+            const gd = document.getElementById('{render.DIV_ID}');
+            return (gd._hoverdata || []).some(p => p.customdata && p.customdata.id === id)
+                && document.querySelector('.hoverlayer .hovertext');
+        }}""",
+        arg=event_id,
+    )
     return str(page.text_content(".hoverlayer .hovertext"))
+
+
+def _click(page: Any, event_id: str) -> None:
+    """Hover first, as a person does: plotly clicks the point its (throttled) hover found."""
+    _hover_text(page, event_id)
+    page.mouse.down()
+    page.mouse.up()
 
 
 def test_page_loads_with_no_console_error(loaded: LoadedPage) -> None:
@@ -174,14 +190,12 @@ def test_hostile_title_is_shown_as_text_not_run(loaded: LoadedPage) -> None:
 
 
 def test_clicking_an_event_opens_its_source(loaded: LoadedPage) -> None:
-    position = _point_position(loaded.page, "shoigu-meets-kim-2025-06-04")
-    loaded.page.mouse.click(position["x"], position["y"])
+    _click(loaded.page, "shoigu-meets-kim-2025-06-04")
     assert loaded.page.evaluate("window.__opened") == ["https://example.org/kim-vows"]
 
 
 def test_clicking_an_event_without_url_shows_its_quotes(loaded: LoadedPage) -> None:
-    position = _point_position(loaded.page, "hostile-2025-07-10")
-    loaded.page.mouse.click(position["x"], position["y"])
+    _click(loaded.page, "hostile-2025-07-10")
     panel = loaded.page.locator("#timeline-panel")
     panel.wait_for(state="visible")
     assert "<script>window.__pwned=2</script> said so." in panel.inner_text()
@@ -194,3 +208,16 @@ def test_screenshot_is_saved(loaded: LoadedPage, tmp_path: Path) -> None:
     shot = tmp_path / "timeline.png"
     loaded.page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_page_with_no_events_says_so_without_errors(loaded: LoadedPage, tmp_path: Path) -> None:
+    html_path = render.write_outputs([], tmp_path)[0]
+    page = loaded.context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(html_path.as_uri())
+    page.wait_for_function(f"document.getElementById('{render.DIV_ID}')._fullLayout")
+    assert "No events yet" in page.inner_text("header")
+    assert errors == []
+    page.close()
