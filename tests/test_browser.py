@@ -221,3 +221,15 @@ def test_page_with_no_events_says_so_without_errors(loaded: LoadedPage, tmp_path
     assert "No events yet" in page.inner_text("header")
     assert errors == []
     page.close()
+
+
+def test_missing_browser_skips_with_its_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TIMELINE_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium is missing"):
+        _unavailable("chromium is missing")
+
+
+def test_missing_browser_fails_where_required(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="TIMELINE_REQUIRE_BROWSER=1"):
+        _unavailable("chromium is missing")
