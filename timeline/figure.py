@@ -66,84 +66,101 @@ def lane_colour(category: str, lane_index: int) -> str:
 
 
 def lane_title(lane: Lane) -> str:
-    """The lane's name on the y axis."""
-    return plotly_text(lane.category.replace("_", " ").capitalize())
+    """The lane's name on the y axis and in the legend."""
+    return _lane_name(lane.category)
 
 
 def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.Scatter | go.Bar]:
+    """A lane's traces: its legend entry, its spans, the fades of open bounds, its day markers."""
     days = [p for p in members if p.extent.is_day]
     spans = [p for p in members if not p.extent.is_day]
     opens = [p for p in spans if p.extent.open_side]
-    name = plotly_text(category.replace("_", " ").capitalize())
-    # A legend-only entry per lane, so every lane shows the same plain swatch whatever its
-    # first event looks like; clicking it toggles the whole lane (legendgroup).
-    traces: list[go.Scatter | go.Bar] = [
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            marker={"symbol": "square", "size": 12, "color": colour},
-            legendgroup=category,
-            name=name,
-            hoverinfo="skip",
-            meta={"category": category, "kind": "legend"},
-        )
-    ]
-    common = {"legendgroup": category, "name": name, "hovertemplate": "%{hovertext}<extra></extra>"}
+    traces: list[go.Scatter | go.Bar] = [_legend_entry(category, colour)]
     if spans:
-        traces.append(
-            go.Bar(
-                orientation="h",
-                base=[_interactive_part(p)[0].isoformat() for p in spans],
-                x=[_duration_ms(*_interactive_part(p)) for p in spans],
-                y=[p.y for p in spans],
-                width=SPAN_WIDTH,
-                marker={
-                    "color": colour,
-                    "opacity": [_span_opacity(p) for p in spans],
-                    "line": {
-                        "color": [OUTLINE_EDITED if p.event.edited else colour for p in spans],
-                        "width": [2 if p.event.edited else 0 for p in spans],
-                    },
-                    "pattern": {
-                        "shape": [PATTERN_DISAGREE if p.event.disagreement else "" for p in spans],
-                        "fgcolor": "#222222",
-                        "fgopacity": 0.6,
-                    },
-                },
-                hovertext=[hover_text(p.event) for p in spans],
-                customdata=[click_payload(p.event) for p in spans],
-                meta={"category": category, "kind": "span"},
-                showlegend=False,
-                **common,
-            )
-        )
+        traces.append(_span_trace(category, spans, colour))
     if opens:
         traces.append(_fade_trace(category, opens, colour))
     if days:
-        traces.append(
-            go.Scatter(
-                mode="markers",
-                x=[p.extent.first.isoformat() for p in days],
-                y=[p.y for p in days],
-                marker={
-                    "color": colour,
-                    "size": 12,
-                    "opacity": 0.92,
-                    "symbol": [SYMBOL_DISAGREE if p.event.disagreement else "circle" for p in days],
-                    "line": {
-                        "color": [OUTLINE_EDITED if p.event.edited else "#FFFFFF" for p in days],
-                        "width": [2.5 if p.event.edited else 1 for p in days],
-                    },
-                },
-                hovertext=[hover_text(p.event) for p in days],
-                customdata=[click_payload(p.event) for p in days],
-                meta={"category": category, "kind": "day"},
-                showlegend=False,
-                **common,
-            )
-        )
+        traces.append(_day_trace(category, days, colour))
     return traces
+
+
+def _legend_entry(category: str, colour: str) -> go.Scatter:
+    """A legend-only entry, so every lane shows the same plain swatch whatever its first event
+    looks like; clicking it toggles the whole lane (legendgroup)."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={"symbol": "square", "size": 12, "color": colour},
+        legendgroup=category,
+        name=_lane_name(category),
+        hoverinfo="skip",
+        meta={"category": category, "kind": "legend"},
+    )
+
+
+def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
+    """Horizontal bars from the first to the last day an event may cover, fainter when vaguer;
+    hatched when sources disagree, outlined when edited by hand."""
+    return go.Bar(
+        orientation="h",
+        base=[_interactive_part(p)[0].isoformat() for p in spans],
+        x=[_duration_ms(*_interactive_part(p)) for p in spans],
+        y=[p.y for p in spans],
+        width=SPAN_WIDTH,
+        marker={
+            "color": colour,
+            "opacity": [_span_opacity(p) for p in spans],
+            "line": {
+                "color": [OUTLINE_EDITED if p.event.edited else colour for p in spans],
+                "width": [2 if p.event.edited else 0 for p in spans],
+            },
+            "pattern": {
+                "shape": [PATTERN_DISAGREE if p.event.disagreement else "" for p in spans],
+                "fgcolor": "#222222",
+                "fgopacity": 0.6,
+            },
+        },
+        hovertext=[hover_text(p.event) for p in spans],
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[click_payload(p.event) for p in spans],
+        legendgroup=category,
+        showlegend=False,
+        name=_lane_name(category),
+        meta={"category": category, "kind": "span"},
+    )
+
+
+def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
+    """Markers for events pinned to one day; a diamond when sources disagree, a dark outline
+    when edited by hand."""
+    return go.Scatter(
+        mode="markers",
+        x=[p.extent.first.isoformat() for p in days],
+        y=[p.y for p in days],
+        marker={
+            "color": colour,
+            "size": 12,
+            "opacity": 0.92,
+            "symbol": [SYMBOL_DISAGREE if p.event.disagreement else "circle" for p in days],
+            "line": {
+                "color": [OUTLINE_EDITED if p.event.edited else "#FFFFFF" for p in days],
+                "width": [2.5 if p.event.edited else 1 for p in days],
+            },
+        },
+        hovertext=[hover_text(p.event) for p in days],
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[click_payload(p.event) for p in days],
+        legendgroup=category,
+        showlegend=False,
+        name=_lane_name(category),
+        meta={"category": category, "kind": "day"},
+    )
+
+
+def _lane_name(category: str) -> str:
+    return plotly_text(category.replace("_", " ").capitalize())
 
 
 def _interactive_part(placed: Placed) -> tuple[date, date]:
@@ -181,7 +198,7 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
         hoverinfo="skip",
         legendgroup=category,
         showlegend=False,
-        name=plotly_text(category),
+        name=_lane_name(category),
         meta={"category": category, "kind": "fade"},
     )
 
