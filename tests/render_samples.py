@@ -248,4 +248,23 @@ def story_events() -> list[Event]:
             actors=("Kim Jong Un", "Sergei Shoigu"),
             sources=(source(A3, "In mid-June they agreed to rebuild Kursk.", "mid-June"),),
         ),
+        Event(
+            id="kim-in-vladivostok-2025-05-07",
+            title="Kim Jong Un holds three days of talks in Vladivostok",
+            date="2025-05-07",
+            end="2025-05-09",
+            category="meeting",
+            actors=("Kim Jong Un",),
+            place="Vladivostok",
+            sources=(source(A3, "Kim spent three days in Vladivostok from 7 May.", "from 7 May"),),
+        ),
+        Event(
+            id="drone-factory-about-2025-07-20",
+            title="Drone factory opens near Wonsan",
+            date="2025-07-20",
+            qualifier="about",
+            category="other",
+            place="Wonsan",
+            sources=(source(A4, "The factory opened around 20 July.", "around 20 July"),),
+        ),
     ]

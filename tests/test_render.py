@@ -173,6 +173,11 @@ def test_hover_shows_title_date_actors_place_and_sources() -> None:
         assert expected in text
 
 
+def test_hover_shows_the_users_notes() -> None:
+    _, trace, index = _drawn(build_figure([_event("a", "2025-06-04", notes="Check the date")]))["a"]
+    assert "Note: Check the date" in trace.hovertext[index]
+
+
 def test_hover_escapes_html_in_article_text() -> None:
     event = replace(
         _event("a", "2025-06-04"), title=HOSTILE, sources=(source(A1, f"He said {HOSTILE}."),)

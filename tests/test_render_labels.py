@@ -76,6 +76,7 @@ def test_precision_label_names_how_precise_the_date_is(
         ("2025-06", "", "early", date(2025, 6, 1), date(2025, 6, 10)),
         ("2025-06", "", "late", date(2025, 6, 21), date(2025, 6, 30)),
         ("2024-10", "2025-04", "", date(2024, 10, 1), date(2025, 4, 30)),
+        ("2025-06-04", "", "about", date(2025, 6, 1), date(2025, 6, 7)),
     ],
 )
 def test_extent_covers_the_whole_written_period(

@@ -17,6 +17,7 @@ _ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$"
 THIRDS = ("early", "mid", "late")  # narrow a year or a month to its first, middle or last third
 OPEN_BOUNDS = ("before", "after", "since")  # one-sided: the event lies beyond the bound
 PRECISIONS = ("day", "part of a month", "month", "part of a year", "year")
+ABOUT_DAY = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,9 @@ def event_extent(event: Event) -> Extent:
         return Extent(bound, bound, precision, open_side="right")
     if event.qualifier == "since":
         return Extent(first, first, precision, open_side="right")
+    if event.qualifier == "about" and granularity == "day":
+        # "about 4 June": a few days either side, so it is drawn as the vague span it is
+        return Extent(first - ABOUT_DAY, last + ABOUT_DAY, precision, approximate=True)
     return Extent(first, last, precision, approximate=event.qualifier == "about")
 
 

@@ -114,7 +114,8 @@ def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
             "opacity": [_span_opacity(p) for p in spans],
             "line": {
                 "color": [OUTLINE_EDITED if p.event.edited else colour for p in spans],
-                "width": [2 if p.event.edited else 0 for p in spans],
+                # an outline in the bar's own colour keeps a span of a few days visible
+                "width": [2 if p.event.edited else 1 for p in spans],
             },
             "pattern": {
                 "shape": [PATTERN_DISAGREE if p.event.disagreement else "" for p in spans],

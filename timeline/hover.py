@@ -60,6 +60,8 @@ def hover_text(event: Event) -> str:
         lines.append(_escaped_lines("⚠ Sources disagree: " + event.disagreement))
     if event.edited:
         lines.append("✎ Edited by hand")
+    if event.notes:
+        lines.append(f"<i>{_escaped_lines('Note: ' + event.notes)}</i>")
     count = len(event.sources)
     lines.append(f"<i>{count} source{'s' if count != 1 else ''}:</i>")
     for source in event.sources[:HOVER_SOURCES]:

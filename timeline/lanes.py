@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from timeline.extent import Extent, event_extent
 from timeline.model import CATEGORIES, Event
 
-MAX_ROWS = 4  # rows per lane; beyond that events share the row that frees up first
+MAX_ROWS = 6  # rows per lane; beyond that events share the row that frees up first
 MIN_OPEN_DAYS = 60  # an open bound fades over at least this many days
 
 
