@@ -204,6 +204,28 @@ def test_clicking_an_event_without_url_shows_its_quotes(loaded: LoadedPage) -> N
     assert loaded.page.evaluate("window.__pwned") is None
 
 
+def test_clicking_a_lane_in_the_legend_hides_and_shows_the_lane(loaded: LoadedPage) -> None:
+    visibility = f"""() => document.getElementById('{render.DIV_ID}').data
+        .filter(t => t.legendgroup === 'visit').map(t => t.visible === undefined ? true : t.visible)"""
+    entry = loaded.page.locator(".legend .traces", has_text="Visit")
+    entry.click()
+    loaded.page.wait_for_function(f"({visibility})().every(v => v === 'legendonly')")
+    entry.click()
+    loaded.page.wait_for_function(f"({visibility})().every(v => v === true)")
+
+
+def test_range_button_shows_the_last_month(loaded: LoadedPage) -> None:
+    page = loaded.page
+    span_days = f"""() => {{
+        const r = document.getElementById('{render.DIV_ID}')._fullLayout.xaxis.range;
+        return (new Date(r[1]) - new Date(r[0])) / 86400000;
+    }}"""
+    page.locator(".rangeselector .button", has_text="1m").click()
+    page.wait_for_function(f"({span_days})() < 32")
+    page.locator(".rangeselector .button", has_text="all").click()
+    page.wait_for_function(f"({span_days})() > 365")
+
+
 def test_screenshot_is_saved(loaded: LoadedPage, tmp_path: Path) -> None:
     shot = tmp_path / "timeline.png"
     loaded.page.screenshot(path=str(shot), full_page=True)
