@@ -206,7 +206,8 @@ def test_clicking_an_event_without_url_shows_its_quotes(loaded: LoadedPage) -> N
 
 def test_clicking_a_lane_in_the_legend_hides_and_shows_the_lane(loaded: LoadedPage) -> None:
     visibility = f"""() => document.getElementById('{render.DIV_ID}').data
-        .filter(t => t.legendgroup === 'visit').map(t => t.visible === undefined ? true : t.visible)"""
+        .filter(t => t.legendgroup === 'visit')
+        .map(t => t.visible === undefined ? true : t.visible)"""
     entry = loaded.page.locator(".legend .traces", has_text="Visit")
     entry.click()
     loaded.page.wait_for_function(f"({visibility})().every(v => v === 'legendonly')")
