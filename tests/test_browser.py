@@ -52,6 +52,20 @@ def _events() -> list[Event]:
     return [*story_events(), hostile]
 
 
+def _record_errors(page: Any, errors: list[str]) -> None:
+    """Collect console errors and uncaught exceptions of the page into `errors`."""
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    def on_page_error(error: Any) -> None:
+        errors.append(str(error))
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+
+
 @dataclass
 class LoadedPage:
     page: Any
@@ -89,8 +103,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
 
         context.route("**/*", guard)
         page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and state.console_errors.append(m.text))
-        page.on("pageerror", lambda error: state.console_errors.append(str(error)))
+        _record_errors(page, state.console_errors)
         page.goto(html_path.as_uri())
         page.wait_for_function(f"document.getElementById('{render.DIV_ID}')._fullLayout")
         # Record window.open calls instead of opening tabs: no network, and the URL is checkable.
@@ -237,8 +250,7 @@ def test_page_with_no_events_says_so_without_errors(loaded: LoadedPage, tmp_path
     html_path = render.write_outputs([], tmp_path)[0]
     page = loaded.context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    _record_errors(page, errors)
     page.goto(html_path.as_uri())
     page.wait_for_function(f"document.getElementById('{render.DIV_ID}')._fullLayout")
     assert "No events yet" in page.inner_text("header")
