@@ -207,6 +207,12 @@ def test_clicking_an_event_opens_its_source(loaded: LoadedPage) -> None:
     assert loaded.page.evaluate("window.__opened") == ["https://example.org/kim-vows"]
 
 
+def test_clicking_a_key_event_label_opens_its_source(loaded: LoadedPage) -> None:
+    loaded.page.evaluate("() => { window.__opened = []; }")
+    loaded.page.locator(".annotation-text", has_text="Putin and Trump meet").click()
+    assert loaded.page.evaluate("window.__opened") == ["https://example.org/putin-lauds"]
+
+
 def test_clicking_an_event_without_url_shows_its_quotes(loaded: LoadedPage) -> None:
     _click(loaded.page, "hostile-2025-07-10")
     panel = loaded.page.locator("#timeline-panel")

@@ -89,6 +89,7 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
                 "yref": "y",
                 "text": plotly_text(text),
                 "hovertext": plotly_text(item.event.title),
+                "name": item.event.id,  # the click handler finds the event by it
                 "xanchor": anchor,
                 "showarrow": True,
                 "arrowhead": 0,

@@ -46,17 +46,39 @@ function timelineHideSources() {
   document.getElementById("timeline-panel").hidden = true;
 }
 
+function timelineOpen(event) {
+  if (/^https?:\/\//i.test(event.url)) {
+    window.open(event.url, "_blank", "noopener,noreferrer");
+  } else {
+    timelineShowSources(event);
+  }
+}
+
+function timelineFind(plot, id) {
+  for (var t = 0; t < plot.data.length; t++) {
+    var points = plot.data[t].customdata || [];
+    for (var i = 0; i < points.length; i++) {
+      if (points[i] && points[i].id === id) {
+        return points[i];
+      }
+    }
+  }
+  return null;
+}
+
 function timelineOnClick(plot) {
   plot.on("plotly_click", function (click) {
     var point = click.points && click.points[0];
     var event = point && point.customdata;
-    if (!event || !event.id) {
-      return;
+    if (event && event.id) {
+      timelineOpen(event);
     }
-    if (/^https?:\/\//i.test(event.url)) {
-      window.open(event.url, "_blank", "noopener,noreferrer");
-    } else {
-      timelineShowSources(event);
+  });
+  // A key event's label on the chart opens the event too.
+  plot.on("plotly_clickannotation", function (click) {
+    var event = timelineFind(plot, click.annotation.name);
+    if (event) {
+      timelineOpen(event);
     }
   });
   document.getElementById("timeline-panel-close").addEventListener("click", timelineHideSources);
