@@ -238,6 +238,11 @@ def test_range_slider_is_left_out_above_the_slider_limit(monkeypatch: pytest.Mon
     assert len(xaxis.rangeselector.buttons) == 4
 
 
+def test_a_single_day_is_shown_with_days_around_it_not_milliseconds() -> None:
+    xaxis = build_figure([_event("a", "2025-06-04")]).layout.xaxis
+    assert list(xaxis.range) == ["2025-05-28", "2025-06-12"]
+
+
 def test_no_events_gives_a_figure_saying_so() -> None:
     figure = build_figure([])
     assert len(figure.data) == 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -55,7 +56,12 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
         for trace in _lane_traces(lane.category, members, colour):
             figure.add_trace(trace)
     figure.add_traces(_legend_notes(events))
-    figure.update_layout(_layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT))
+    layout = _layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
+    if placed:
+        x_range = _x_range(placed)
+        layout["xaxis"]["range"] = x_range
+        layout["xaxis"]["rangeslider"]["range"] = x_range
+    figure.update_layout(layout)
     figure.update_layout(annotations=key_labels(placed) if events else [_empty_note()])
     return figure
 
@@ -270,7 +276,16 @@ def _empty_note() -> dict[str, object]:
     }
 
 
-def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, object]:
+def _x_range(placed: Sequence[Placed]) -> list[str]:
+    """All drawn days with some air either side: at least a week, so one day is not shown
+    in milliseconds."""
+    first = min(p.drawn_first for p in placed)
+    last = max(p.drawn_last for p in placed) + timedelta(days=1)
+    pad = max(timedelta(days=7), (last - first) / 30)
+    return [(first - pad).isoformat(), (last + pad).isoformat()]
+
+
+def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, Any]:
     rows = sum(lane.rows for lane in lanes)
     bands = [
         {
@@ -290,7 +305,7 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
     return {
         "template": "plotly_white",
         "font": {"family": FONT, "size": 13},
-        "height": max(460, 230 + 34 * rows),
+        "height": max(380, 210 + 34 * rows),
         "margin": {"l": 110, "r": 20, "t": 60, "b": 30},
         "barmode": "overlay",
         "hovermode": "closest",

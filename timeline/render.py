@@ -81,11 +81,18 @@ def _summary(events: Sequence[Event]) -> str:
     first = min(extent.first for extent in extents)
     last = max(extent.last for extent in extents)
     articles = len({source.article for event in events for source in event.sources})
-    span = f"{MONTHS[first.month - 1]} {first.year} to {MONTHS[last.month - 1]} {last.year}"
+    first_month = f"{MONTHS[first.month - 1]} {first.year}"
+    last_month = f"{MONTHS[last.month - 1]} {last.year}"
+    span = first_month if first_month == last_month else f"{first_month} to {last_month}"
     return (
-        f"{len(events)} events from {articles} articles, {span}. Fainter spans are vaguer dates. "
+        f"{_count(len(events), 'event')} from {_count(articles, 'article')}, {span}. "
+        "Fainter spans are vaguer dates. "
         "Hover an event for its sources; click it to open the first source."
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _page_file(name: str) -> str:
