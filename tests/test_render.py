@@ -17,6 +17,7 @@ from tests.render_samples import A1, A2, A3, source, story_events
 from timeline import figure as figure_module
 from timeline import render
 from timeline.figure import build_figure
+from timeline.hover import http_url
 from timeline.model import Event
 
 HOSTILE = '<script>alert("x")</script>'
@@ -200,6 +201,24 @@ def test_click_payload_carries_first_http_url_only() -> None:
     payload = trace.customdata[index]
     assert payload["url"] == "https://e.org/a"
     assert [s["url"] for s in payload["sources"]] == ["", "https://e.org/a"]
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=c", True),
+        ("HTTP://example.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//example.org/a", False),
+        ("https://exa mple.org", False),
+        ("https://example.org/\nx", False),
+        ("file:///etc/passwd", False),
+        ("", False),
+    ],
+)
+def test_only_absolute_http_urls_become_links(url: str, kept: bool) -> None:
+    assert http_url(url) == (url if kept else "")
 
 
 def test_most_sourced_events_are_labelled() -> None:

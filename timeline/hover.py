@@ -17,10 +17,10 @@ WRAP = 70  # characters per hover line: plotly does not wrap hover text itself
 def http_url(url: str) -> str:
     """The URL when it is an absolute http(s) link, else "": only those become links."""
     candidate = url.strip()
+    if any(char.isspace() or not char.isprintable() for char in candidate):
+        return ""
     parts = urlsplit(candidate)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and " " not in candidate:
-        return candidate
-    return ""
+    return candidate if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 def first_url(event: Event) -> str:
