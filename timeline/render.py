@@ -26,7 +26,8 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"filename": "timeline"},
 }
-OUTPUTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
+EXPORTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
+    ("timeline.json", timelinejs),  # Knight Lab TimelineJS
     ("events.csv", events_csv),
     ("chronology.md", chronology_markdown),
 )
@@ -64,8 +65,8 @@ def write_outputs(events: Sequence[Event], out_dir: Path) -> list[Path]:
     never sees a half-written file.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    contents = [("timeline.html", render_html(events)), ("timeline.json", timelinejs(events))]
-    contents += [(name, export(events)) for name, export in OUTPUTS]
+    contents = [("timeline.html", render_html(events))]
+    contents += [(name, export(events)) for name, export in EXPORTS]
     written = []
     for name, text in contents:
         path = out_dir / name
