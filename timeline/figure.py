@@ -236,7 +236,7 @@ def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
                 x=[None],
                 y=[None],
                 mode="markers",
-                name="Sources disagree (◆, hatched span)",
+                name="Sources disagree",
                 marker={"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"},
                 legendgroup="_disagree",
                 hoverinfo="skip",
@@ -249,7 +249,7 @@ def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
                 x=[None],
                 y=[None],
                 mode="markers",
-                name="Edited by hand (dark outline)",
+                name="Edited by hand",
                 marker={
                     "symbol": "circle",
                     "size": 12,

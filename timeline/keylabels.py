@@ -15,7 +15,7 @@ from timeline.lanes import Placed
 
 KEY_EVENTS = 8  # how many of the most-sourced events get a label
 LABEL_CHARS = 40
-PLOT_WIDTH_PX = 950  # a typical plot width: the estimate behind the overlap check
+PLOT_WIDTH_PX = 800  # a modest plot width: the estimate behind the overlap check
 ROW_PX = 34  # a typical row height
 CHAR_PX = 6.3  # average width of an 11px character
 LABEL_HEIGHT_PX = 18

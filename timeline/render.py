@@ -85,10 +85,15 @@ def _summary(events: Sequence[Event]) -> str:
     first_month = f"{MONTHS[first.month - 1]} {first.year}"
     last_month = f"{MONTHS[last.month - 1]} {last.year}"
     span = first_month if first_month == last_month else f"{first_month} to {last_month}"
+    marks = ["Fainter spans are vaguer dates."]
+    if any(event.disagreement for event in events):
+        marks.append("A diamond or hatching: the sources disagree.")
+    if any(event.edited for event in events):
+        marks.append("A dark outline: edited by hand.")
     return (
         f"{_count(len(events), 'event')} from {_count(articles, 'article')}, {span}. "
-        "Fainter spans are vaguer dates. "
-        "Hover an event for its sources; click it to open the first source."
+        + " ".join(marks)
+        + " Hover an event for its sources; click it to open the first source."
     )
 
 
