@@ -246,6 +246,23 @@ def test_range_button_shows_the_last_month(loaded: LoadedPage) -> None:
     page.wait_for_function(f"({span_days})() > 365")
 
 
+def test_key_labels_do_not_overlap_on_a_narrow_page(loaded: LoadedPage) -> None:
+    overlaps = """() => {
+        const boxes = [...document.querySelectorAll('.annotation .annotation-text-g')]
+            .map(label => label.getBoundingClientRect());
+        return boxes.some((a, i) => boxes.slice(0, i).some(b =>
+            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+    }"""
+    loaded.page.set_viewport_size({"width": 500, "height": 900})
+    try:
+        loaded.page.wait_for_function(
+            f"document.getElementById('{render.DIV_ID}')._fullLayout.width < 600"
+        )
+        loaded.page.wait_for_function(f"!({overlaps})()", timeout=5000)
+    finally:
+        loaded.page.set_viewport_size({"width": 1400, "height": 900})
+
+
 def test_screenshot_is_saved(loaded: LoadedPage, tmp_path: Path) -> None:
     shot = tmp_path / "timeline.png"
     loaded.page.screenshot(path=str(shot), full_page=True)

@@ -66,7 +66,60 @@ function timelineFind(plot, id) {
   return null;
 }
 
+// Key labels are placed in Python for a typical width; on a narrower page some may overlap.
+// After load, a resize or a zoom, lift any label that overlaps one to its left, measuring the
+// real boxes. Lifts are counted from where Python put each label, so repeated passes agree.
+var TIMELINE_LIFT_PX = 21;
+var TIMELINE_MAX_LIFTS = 6;
+
+function timelineSpreadLabels(plot) {
+  var annotations = plot.layout.annotations || [];
+  if (!plot.timelinePlacedAy) {
+    plot.timelinePlacedAy = annotations.map(function (label) { return label.ay; });
+  }
+  var placed = [];
+  var update = {};
+  for (var i = 0; i < annotations.length; i++) {
+    var text = plot.querySelector('.annotation[data-index="' + i + '"] .annotation-text-g');
+    if (!text) {
+      continue;
+    }
+    var origin = plot.timelinePlacedAy[i];
+    var shown = text.getBoundingClientRect();
+    var drop = origin - annotations[i].ay;  // how far it is lifted now
+    var box = {left: shown.left, right: shown.right, top: shown.top + drop, bottom: shown.bottom + drop};
+    var lift = 0;
+    while (lift < TIMELINE_MAX_LIFTS * TIMELINE_LIFT_PX && timelineOverlaps(box, lift, placed)) {
+      lift += TIMELINE_LIFT_PX;
+    }
+    placed.push({left: box.left, right: box.right, top: box.top - lift, bottom: box.bottom - lift});
+    if (origin - lift !== annotations[i].ay) {
+      update["annotations[" + i + "].ay"] = origin - lift;
+    }
+  }
+  if (Object.keys(update).length > 0) {
+    Plotly.relayout(plot, update);
+  }
+}
+
+function timelineOverlaps(box, lift, placed) {
+  return placed.some(function (other) {
+    return box.left < other.right && other.left < box.right &&
+      box.top - lift < other.bottom && other.top < box.bottom - lift;
+  });
+}
+
 function timelineOnClick(plot) {
+  timelineSpreadLabels(plot);
+  window.addEventListener("resize", function () {
+    window.setTimeout(function () { timelineSpreadLabels(plot); }, 200);
+  });
+  plot.on("plotly_relayout", function (change) {
+    var moved = Object.keys(change).some(function (key) { return key.indexOf("xaxis") === 0; });
+    if (moved) {
+      timelineSpreadLabels(plot);
+    }
+  });
   plot.on("plotly_click", function (click) {
     var point = click.points && click.points[0];
     var event = point && point.customdata;
