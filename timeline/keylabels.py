@@ -104,7 +104,9 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
                 "font": {"size": 11, "color": "#222222"},
             }
         )
-    return labels
+    # Highest labels first: plotly draws in order, so each lower label's box covers the
+    # arrows of the labels above it instead of being crossed by them.
+    return sorted(labels, key=lambda label: (label["ay"], label["x"], label["name"]))
 
 
 def label_x(placed: Placed) -> date:
