@@ -1,0 +1,147 @@
+"""Labels on the chart for the key events: the most-sourced ones, placed so they do not overlap.
+
+The page is responsive, so pixel sizes are estimated for a typical plot width; zooming in only
+spreads the labels further apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.hover import distinct_articles, plotly_text, shorten
+from timeline.lanes import Placed
+
+KEY_EVENTS = 8  # how many of the most-sourced events get a label
+LABEL_CHARS = 40
+PLOT_WIDTH_PX = 800  # a modest plot width: the estimate behind the overlap check
+ROW_PX = 34  # a typical row height
+CHAR_PX = 6.3  # average width of an 11px character
+LABEL_HEIGHT_PX = 18
+LEVELS = 5  # heights a label may rise to above its event (and LEVELS_BELOW below it)
+LEVELS_BELOW = 2
+MARKER_PX = 8  # half a marker, plus a little air
+SPAN_HALF_PX = 10  # half a span's thickness
+LIFT_PX = 24  # the lowest label sits this far above its event; each level adds LEVEL_PX
+LEVEL_PX = 21
+
+
+@dataclass(frozen=True)
+class _Box:
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    def overlaps(self, other: _Box) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+
+def key_events(placed: Sequence[Placed]) -> list[Placed]:
+    """The most-sourced events: most distinct articles first, then most sources, date, id.
+
+    When some events have two or more articles, only those count as key.
+    """
+    candidates = [p for p in placed if distinct_articles(p.event) >= 2] or list(placed)
+    ranked = sorted(
+        candidates,
+        key=lambda p: (
+            -distinct_articles(p.event),
+            -len(p.event.sources),
+            p.extent.first,
+            p.event.id,
+        ),
+    )
+    return ranked[:KEY_EVENTS]
+
+
+def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
+    """plotly annotations for the key events, each lifted to the lowest level where it is clear."""
+    if not placed:
+        return []
+    first = min(p.drawn_first for p in placed)
+    last = max(p.drawn_last for p in placed)
+    px_per_day = PLOT_WIDTH_PX / max(1, (last - first).days)
+    taken = [_event_box(p, first, px_per_day) for p in placed]  # labels must not hide events
+    labels = []
+    for item in sorted(key_events(placed), key=lambda p: (label_x(p), p.event.id)):
+        text = shorten(item.event.title, LABEL_CHARS)
+        centre = (label_x(item) - first).days * px_per_day
+        half = len(text) * CHAR_PX / 2 + 4
+        anchor, left = "center", centre - half
+        if centre + half > PLOT_WIDTH_PX:
+            anchor, left = "right", centre - 2 * half
+        elif centre - half < 0:
+            anchor, left = "left", centre
+        lift, box = _clear_lift(left, left + 2 * half, item.y * ROW_PX, taken)
+        taken.append(box)
+        labels.append(
+            {
+                "x": label_x(item).isoformat(),
+                "y": item.y,
+                "xref": "x",
+                "yref": "y",
+                "text": plotly_text(text),
+                "hovertext": plotly_text(item.event.title),
+                "name": item.event.id,  # the click handler finds the event by it
+                "xanchor": anchor,
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowwidth": 1,
+                "arrowcolor": "#777777",
+                "ax": 0,
+                "ay": lift,
+                "bgcolor": "rgba(255,255,255,0.9)",
+                "bordercolor": "#AAAAAA",
+                "borderwidth": 1,
+                "borderpad": 2,
+                "font": {"size": 11, "color": "#222222"},
+            }
+        )
+    # Highest labels first: plotly draws in order, so each lower label's box covers the
+    # arrows of the labels above it instead of being crossed by them.
+    return sorted(labels, key=lambda label: (label["ay"], label["x"], label["name"]))
+
+
+def label_x(placed: Placed) -> date:
+    """Where a label points: the event's day, the middle of its span, or its open bound."""
+    if placed.extent.open_side:
+        return placed.extent.first
+    return placed.extent.middle
+
+
+def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
+    centre_y = placed.y * ROW_PX
+    if placed.extent.is_day:
+        x = (placed.extent.first - first).days * px_per_day
+        return _Box(x - MARKER_PX, x + MARKER_PX, centre_y - MARKER_PX, centre_y + MARKER_PX)
+    left = (placed.drawn_first - first).days * px_per_day
+    right = ((placed.drawn_last - first).days + 1) * px_per_day
+    return _Box(left, right, centre_y - SPAN_HALF_PX, centre_y + SPAN_HALF_PX)
+
+
+def _clear_lift(left: float, right: float, point_y: float, taken: list[_Box]) -> tuple[int, _Box]:
+    """The label's offset in pixels (plotly's ay: negative is above the event) and its box.
+
+    The lowest clear place above the event wins, then a clear place below it; when none is
+    clear, the place that hides the fewest things.
+    """
+    lifts = [-(LIFT_PX + LEVEL_PX * level) for level in range(LEVELS)]
+    lifts += [LIFT_PX + LEVEL_PX * level for level in range(LEVELS_BELOW)]
+    boxes = []
+    for lift in lifts:
+        # ay is where the text's centre sits relative to the event
+        box = _Box(
+            left, right, point_y + lift - LABEL_HEIGHT_PX / 2, point_y + lift + LABEL_HEIGHT_PX / 2
+        )
+        if not any(box.overlaps(other) for other in taken):
+            return lift, box
+        boxes.append(box)
+    best = min(range(len(lifts)), key=lambda i: (sum(boxes[i].overlaps(o) for o in taken), i))
+    return lifts[best], boxes[best]
