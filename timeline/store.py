@@ -1,0 +1,367 @@
+"""events.yaml, the user's store: load it, merge a rebuild into it, write it back safely.
+
+The format::
+
+    # Comments anywhere are kept.
+    events:
+      - id: shoigu-meets-kim-in-pyongyang-2025-06-04   # stable: never renamed by a rebuild
+        title: Shoigu meets Kim Jong Un in Pyongyang   # required
+        date: "2025-06-04"      # required; quoted ISO YYYY, YYYY-MM or YYYY-MM-DD: the form is
+                                # the granularity
+        end: "2025-06-30"       # optional: the last day, month or year of a span
+        label: early June 2025  # optional: the date as people write it
+        qualifier: early        # optional: early | mid | late | before | after | since | about
+        category: visit         # summit, visit, meeting, deployment, treaty, ... (default other)
+        actors: [Sergei Shoigu, Kim Jong Un]
+        place: Pyongyang
+        sources:                # one per article reporting the event
+          - article: 2025-06-05-kim-vows-unconditional-support.txt   # file name in articles/
+            published: "2025-06-05"
+            quote: "Meeting ... Sergei Shoigu on Wednesday, Kim said ..."  # the sentence, verbatim
+            phrase: on Wednesday  # the temporal expression, verbatim
+            outlet: ...           # optional: outlet, url, date (what this source says), resolution
+        disagreement: ...       # optional: set when sources give different dates
+        notes: ...              # optional: yours; the tool never writes it
+    deleted:                    # ids that must never come back
+      - some-event-id
+
+Keys come in that order, empty optional fields are left out, and the same events always give the
+same bytes. What a rebuild does with your edits (see timeline.reconcile):
+
+- a field you changed keeps your value; fields you did not touch take the newly extracted value,
+  and a field the tool has nothing new for is never rewritten;
+- to delete an event, remove its entry or add its id under `deleted:`; either way the id is listed
+  under `deleted:` and the event never comes back; take the id off `deleted:` to bring it back;
+- an entry you add by hand (new id; `sources` optional) is kept as written; new sources found
+  for it in new articles are appended;
+- new events are inserted before the first entry dated later; new sources are appended;
+- entries the rebuild does not change keep their exact text, comments and layout; a changed entry
+  has only its changed fields rewritten.
+
+What the tool proposed last time (the base of the three-way merge) is kept in
+`.timeline/base.yaml` beside the store. Without it, every field in the file counts as yours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline import emit
+from timeline.model import Event, TimelineError
+from timeline.reconcile import Outcome, Snapshot, reconcile
+from timeline.storefile import Document, Entry, parse
+
+STATE_DIR = ".timeline"
+HEADER = "# The timeline's events. Edit freely: `timeline build` keeps your edits (see README).\n"
+LOCK_WAIT_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Store:
+    """events.yaml as loaded: its events, its text and layout, and the tool's last proposals."""
+
+    document: Document
+    exists: bool = False
+    base: Snapshot | None = None
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.document.events
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass(frozen=True)
+class StoreUpdate:
+    """The store after a rebuild: the final events, the counts, and the text to write."""
+
+    events: tuple[Event, ...]
+    new: int
+    updated: int
+    unchanged: int
+    text: str
+    changed: bool  # the text differs from the file's
+    base_text: str  # the new base snapshot, for .timeline/base.yaml
+    deleted: tuple[str, ...] = ()
+
+
+def base_path(path: Path) -> Path:
+    """Where the tool keeps its last proposals for the store at `path`."""
+    return path.parent / STATE_DIR / "base.yaml"
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of the store is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def load_store(path: Path) -> Store:
+    """Read and validate events.yaml (missing means empty); raise TimelineError at the first problem."""
+    if not path.exists():
+        return Store(Document(""), exists=False, base=_load_base(path))
+    text = _read(path)
+    document, problems = parse(text)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise TimelineError(
+            f"{path}:{first.line}: {first.message} — fix this line and build again "
+            f"(run `timeline check --store {path}` to list every problem)"
+        )
+    return Store(document, exists=True, base=_load_base(path))
+
+
+def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
+    """Merge extracted events into the store, keeping every user edit; pure, writes nothing."""
+    document = stored.document
+    outcome = reconcile(document.events, document.deleted, stored.base, extracted)
+    text = _splice(stored, outcome)
+    new = len(outcome.new)
+    updated = len(outcome.updated)
+    return StoreUpdate(
+        events=outcome.events,
+        new=new,
+        updated=updated,
+        unchanged=len(outcome.events) - new - updated,
+        text=text,
+        changed=text != document.text or not stored.exists,
+        base_text=emit.document_text(outcome.base.events, outcome.base.deleted),
+        deleted=outcome.deleted,
+    )
+
+
+def write_store(path: Path, update: StoreUpdate) -> None:
+    """Write the store atomically, keeping the previous file as events.yaml.bak; no-op if unchanged."""
+    if update.changed:
+        if path.exists():
+            _write_atomic(backup_path(path), path.read_bytes())
+        _write_atomic(path, update.text.encode("utf-8"))
+    base = base_path(path)
+    if not base.exists() or base.read_bytes() != update.base_text.encode("utf-8"):
+        base.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(base, update.base_text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the store's lock (`.timeline/lock` beside it) so two builds cannot both write it."""
+    lock_path = path.parent / STATE_DIR / "lock"
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as error:
+        raise TimelineError(f"{lock_path}: cannot create the lock file ({error.strerror})") from error
+    try:
+        deadline = time.monotonic() + wait
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                raise TimelineError(
+                    f"{path}: another `timeline build` is using this store (lock {lock_path}); "
+                    "wait for it to finish and run the build again"
+                )
+            time.sleep(0.1)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+    finally:
+        handle.close()
+
+
+def _try_lock(handle: object) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(handle: object) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)  # type: ignore[attr-defined]
+
+
+def _read(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise TimelineError(f"{path}: cannot read the store ({error.strerror})") from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from error
+
+
+def _load_base(path: Path) -> Snapshot | None:
+    """The tool's last proposals; a missing or unreadable base means none (every field is yours)."""
+    try:
+        text = base_path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    document, problems = parse(text)
+    if problems:
+        return None
+    return Snapshot(document.events, document.deleted)
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise TimelineError(f"{path}: cannot write ({error.strerror})") from error
+
+
+def _splice(stored: Store, outcome: Outcome) -> str:
+    """The new text: untouched entries verbatim, changed fields rewritten, new entries inserted."""
+    document = stored.document
+    if not document.text.strip() and not document.events_key:
+        header = HEADER if not stored.exists else document.text
+        if not outcome.events and not outcome.deleted and stored.exists:
+            return document.text
+        return header + emit.document_text(outcome.events, outcome.deleted)
+    if not document.root_block:
+        return emit.document_text(outcome.events, outcome.deleted)
+    lines = document.text.splitlines(keepends=True)
+    edits = _Edits(lines)
+    if document.events_key is None:
+        edits.insert(len(lines), _events_block(outcome.events))
+    elif not document.events_block:
+        key = document.events_key
+        edits.replace(key.first, key.last, _events_block(outcome.events))
+    else:
+        _splice_entries(edits, document.entries, outcome)
+    if outcome.deleted != document.deleted:
+        block = emit.deleted_lines(outcome.deleted)
+        if document.deleted_key is not None:
+            edits.replace(document.deleted_key.first, document.deleted_key.last, block)
+        else:
+            edits.insert(len(lines), block)
+    return edits.apply()
+
+
+def _events_block(events: Sequence[Event]) -> list[str]:
+    if not events:
+        return ["events: []\n"]
+    return ["events:\n", *(line for event in events for line in emit.event_lines(event))]
+
+
+def _splice_entries(edits: _Edits, entries: Sequence[Entry], outcome: Outcome) -> None:
+    final = {event.id: event for event in outcome.events}
+    removed = set(outcome.removed)
+    for entry in entries:
+        if entry.event.id in removed:
+            edits.replace(entry.first, entry.last, [])
+        elif final[entry.event.id] != entry.event:
+            _splice_fields(edits, entry, final[entry.event.id])
+    style = entries[0]
+    starts = {entry.event.id: _leading_start(edits.lines, entry, entries) for entry in entries}
+    for event in outcome.events:
+        if event.id in outcome.before:
+            follower = outcome.before[event.id]
+            at = starts[follower] if follower is not None else entries[-1].last + 1
+            edits.insert(at, emit.event_lines(event, style.dash_col, style.key_col))
+
+
+def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
+    """Rewrite only the fields that changed; a flow-style entry is rewritten whole."""
+    if entry.flow:
+        edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, entry.dash_col + 2))
+        return
+    spans = {span.name: span for span in entry.fields}
+    first_span = min(entry.fields, key=lambda span: span.first)
+    anchor = first_span
+    for name in emit.EVENT_FIELDS:
+        new_lines = emit.field_lines(result, name, entry.key_col)
+        span = spans.get(name)
+        if span is not None:
+            anchor = span
+        if getattr(result, name) == getattr(entry.event, name):
+            continue
+        if span is None:
+            edits.insert(anchor.last + 1, new_lines)
+        elif span is first_span and not new_lines:
+            edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, entry.key_col))
+            return
+        else:
+            if new_lines:
+                prefix = edits.lines[span.first][: entry.key_col]
+                new_lines[0] = prefix + new_lines[0][entry.key_col :]
+            edits.replace(span.first, span.last, new_lines)
+
+
+def _leading_start(lines: Sequence[str], entry: Entry, entries: Sequence[Entry]) -> int:
+    """The first line of the comments and blank lines right above an entry (they belong to it)."""
+    floor = max((other.last + 1 for other in entries if other.last < entry.first), default=0)
+    start = entry.first
+    while start > floor and (not lines[start - 1].strip() or lines[start - 1].lstrip().startswith("#")):
+        start -= 1
+    return start
+
+
+class _Edits:
+    """Line edits on the original text, applied together so earlier line numbers stay valid."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._replacements: list[tuple[int, int, list[str]]] = []
+        self._insertions: dict[int, list[str]] = {}
+
+    def replace(self, first: int, last: int, new_lines: list[str]) -> None:
+        """Replace lines first..last (inclusive) by new_lines."""
+        self._replacements.append((first, last + 1, new_lines))
+
+    def insert(self, at: int, new_lines: list[str]) -> None:
+        """Insert new_lines before line `at` (after earlier insertions at the same place)."""
+        self._insertions.setdefault(at, []).extend(new_lines)
+
+    def apply(self) -> str:
+        if not self._replacements and not self._insertions:
+            return "".join(self.lines)
+        lines = list(self.lines)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        output: list[str] = []
+        replaced = {first: (end, new) for first, end, new in self._replacements}
+        index = 0
+        while index <= len(lines):
+            output.extend(self._insertions.get(index, []))
+            if index == len(lines):
+                break
+            if index in replaced:
+                end, new = replaced[index]
+                output.extend(new)
+                index = end
+            else:
+                output.append(lines[index])
+                index += 1
+        return "".join(output)
