@@ -7,7 +7,10 @@ Scalars are read as the text written, so `date: 2025-06-04` unquoted is the stri
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import yaml
 
@@ -26,6 +29,25 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 REQUIRED_FIELDS = ("id", "title", "date")
+_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def date_bounds(text: str) -> tuple[date, date] | None:
+    """The first and last day of an ISO YYYY, YYYY-MM or YYYY-MM-DD date; None if not one."""
+    match = _ISO.fullmatch(text)
+    if match is None:
+        return None
+    year = int(match["year"])
+    try:
+        if match["month"] is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(match["month"])
+        if match["day"] is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(match["day"]))
+    except ValueError:
+        return None
+    return day, day
 
 
 @dataclass(frozen=True)
@@ -98,7 +120,7 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
         return Document(text), []
     parser = _Parser(text.splitlines(keepends=True))
     document = parser.document(text, root)
-    return document, parser.problems
+    return document, sorted(parser.problems, key=lambda problem: problem.line)
 
 
 class _Parser:
@@ -109,8 +131,18 @@ class _Parser:
     def error(self, node: yaml.Node, message: str) -> None:
         self.problems.append(Problem(node.start_mark.line + 1, message))
 
+    def tag_ok(self, node: yaml.Node) -> bool:
+        """Only YAML's own tags: anything that would build an object is refused."""
+        if node.tag in _SCALAR_TAGS or node.tag in (_SEQ_TAG, _MAP_TAG):
+            return True
+        self.error(node, f"unsupported YAML tag `{node.tag}`: the store holds plain text, lists "
+                   "and mappings only; remove the tag")
+        return False
+
     def document(self, text: str, root: yaml.Node) -> Document:
-        if not isinstance(root, yaml.MappingNode) or root.tag != _MAP_TAG:
+        if not self.tag_ok(root):
+            return Document(text)
+        if not isinstance(root, yaml.MappingNode):
             self.error(root, "the top level must be a mapping with an `events:` list")
             return Document(text)
         entries: tuple[Entry, ...] = ()
@@ -131,6 +163,15 @@ class _Parser:
                 deleted_lines = tuple(line for _, line in items)
         if events_key is None:
             self.error(root, "no `events:` list")
+        first_line: dict[str, int] = {}
+        for entry in entries:
+            if entry.event.id in first_line:
+                self.problems.append(Problem(
+                    entry.first + 1,
+                    f"duplicate id `{entry.event.id}` (first used on line "
+                    f"{first_line[entry.event.id]}); give each event its own id",
+                ))
+            first_line.setdefault(entry.event.id, entry.first + 1)
         return Document(
             text=text,
             entries=entries,
@@ -153,7 +194,7 @@ class _Parser:
                 self.error(key, "a key must be plain text")
                 continue
             if key.value not in known:
-                self.error(key, f"unknown field `{key.value}` (known fields: {', '.join(known)})")
+                self.error(key, f"unknown key `{key.value}` (known keys: {', '.join(known)})")
                 continue
             if key.value in seen:
                 self.error(key, f"`{key.value}` appears twice in the same entry")
@@ -167,8 +208,7 @@ class _Parser:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, f"`{name}` must be a single value, not a list or mapping")
             return ""
-        if node.tag not in _SCALAR_TAGS:
-            self.error(node, f"`{name}` has an unsupported YAML tag {node.tag}")
+        if not self.tag_ok(node):
             return ""
         if node.tag == _NULL_TAG:
             return ""
@@ -179,7 +219,9 @@ class _Parser:
         if isinstance(node, yaml.ScalarNode):
             value = self.text(node, name)
             return [(value, node.start_mark.line + 1)] if value else []
-        if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ_TAG:
+        if not self.tag_ok(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"`{name}` must be a list")
             return []
         items = [(self.text(item, name), item.start_mark.line + 1) for item in node.value]
@@ -188,14 +230,18 @@ class _Parser:
     def entries(self, node: yaml.Node) -> tuple[Entry, ...]:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
             return ()
-        if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ_TAG:
+        if not self.tag_ok(node):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
             self.error(node, "`events` must be a list of events, each starting with `- id:`")
             return ()
         entries = [self.entry(item) for item in node.value]
         return tuple(entry for entry in entries if entry is not None)
 
     def entry(self, node: yaml.Node) -> Entry | None:
-        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP_TAG:
+        if not self.tag_ok(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
             self.error(node, "an event must be a mapping of fields (id, title, date, ...)")
             return None
         before = len(self.problems)
@@ -212,6 +258,13 @@ class _Parser:
         for name in REQUIRED_FIELDS:
             if not values.get(name):
                 self.error(node, f"event has no `{name}`")
+        for span in spans:
+            value = values.get(span.name)
+            if span.name in ("date", "end") and value and date_bounds(str(value)) is None:
+                self.problems.append(
+                    Problem(span.first + 1, f"`{span.name}: {value}` is not an ISO date "
+                            "(write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")
+                )
         if len(self.problems) > before:
             return None
         values["category"] = values.get("category") or "other"
@@ -226,12 +279,16 @@ class _Parser:
     def sources(self, node: yaml.Node) -> tuple[Source, ...]:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
             return ()
-        if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ_TAG:
+        if not self.tag_ok(node):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
             self.error(node, "`sources` must be a list of sources, each starting with `- article:`")
             return ()
         sources: list[Source] = []
         for item in node.value:
-            if not isinstance(item, yaml.MappingNode) or item.tag != _MAP_TAG:
+            if not self.tag_ok(item):
+                continue
+            if not isinstance(item, yaml.MappingNode):
                 self.error(item, "a source must be a mapping (article, quote, ...)")
                 continue
             values = {key.value: self.text(value, key.value) for key, value in self.pairs(item, SOURCE_FIELDS)}
