@@ -167,3 +167,29 @@ def test_rebuild_with_same_extraction_changes_nothing() -> None:
     assert second.events == first.events
     assert second.base == first.base
     assert second.new == second.updated == ()
+
+
+def test_field_stays_the_users_after_the_tool_proposes_the_same_value() -> None:
+    edited = replace(VISIT, title="Shoigu in Pyongyang")
+    agreed = reconcile([edited], [], _built(VISIT), [replace(VISIT, title="Shoigu in Pyongyang")])
+    later = reconcile(agreed.events, agreed.deleted, agreed.base, [replace(VISIT, title="Machine title")])
+    assert later.events[0].title == "Shoigu in Pyongyang"
+
+
+def test_without_a_base_a_field_equal_to_the_extraction_is_refreshed_later() -> None:
+    first = reconcile([VISIT], [], None, [VISIT])
+    later = reconcile(first.events, first.deleted, first.base, [replace(VISIT, title="Better title")])
+    assert later.events[0].title == "Better title"
+
+
+def test_without_a_base_new_sources_are_appended() -> None:
+    outcome = reconcile([VISIT], [], None, [replace(VISIT, sources=(KIM, LATER))])
+    assert outcome.events[0].sources == (KIM, LATER)
+
+
+def test_edited_source_stays_the_users_after_the_tool_agrees() -> None:
+    fixed = replace(KIM, phrase="Wednesday")
+    edited = replace(VISIT, sources=(fixed,))
+    agreed = reconcile([edited], [], _built(VISIT), [replace(VISIT, sources=(fixed,))])
+    later = reconcile(agreed.events, agreed.deleted, agreed.base, [VISIT])
+    assert later.events[0].sources == (fixed,)

@@ -1,9 +1,12 @@
 """The three-way merge of a rebuild: what the tool proposed last time (the base), what the file
 holds now (the user's) and what the tool extracts now.
 
-A field whose file value differs from the base is the user's and is kept; otherwise the newly
-extracted value is taken, unless the tool has nothing for it. Without a base every field in the
-file counts as the user's: a lost `.timeline/` folder can never undo an edit.
+A field whose file value differs from the base is the user's from then on (ownership is
+remembered, so the tool later proposing the same or another value never takes it back); the
+user's fields are kept, the others take the newly extracted value unless the tool has nothing for
+it. An event with no base entry (added by hand) is the user's in every field. With no base at all
+(a fresh clone: `.timeline/` is not committed) a field is the user's where it differs from what
+the tool extracts now, so a lost base can never undo an edit.
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from timeline.emit import EVENT_FIELDS
 from timeline.model import Event, Source
 
 SourceKey = tuple[str, str]  # (article, quote): the same report of the same event
-_MERGED_FIELDS = tuple(name for name in EVENT_FIELDS if name not in ("id", "sources"))
+MERGED_FIELDS = tuple(name for name in EVENT_FIELDS if name not in ("id", "sources"))
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The tool's last proposals, by id (deleted events included), and the deleted ids."""
+    """The tool's last proposals by id (deleted events included), the deleted ids, and which
+    fields of which events the user has changed."""
 
     events: tuple[Event, ...] = ()
     deleted: tuple[str, ...] = ()
+    owned: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (id, fields that are the user's)
 
 
 @dataclass(frozen=True)
@@ -53,12 +58,14 @@ def reconcile(
     """Merge freshly extracted events into the file's events, keeping every user edit."""
     known = base or Snapshot(deleted=tuple(deleted))
     proposals = {event.id: event for event in known.events}
+    owned = {event_id: frozenset(names) for event_id, names in known.owned}
     present = {event.id for event in events}
     final_deleted = [event_id for event_id in deleted if event_id]
     for event_id in sorted(proposals.keys() - present - set(deleted) - set(known.deleted)):
         renamed = _renamed_to(proposals[event_id], events, proposals)
         if renamed:
             proposals[renamed] = replace(proposals.pop(event_id), id=renamed)
+            owned[renamed] = owned.pop(event_id, frozenset())
         else:
             final_deleted.append(event_id)
     gone = set(final_deleted)
@@ -67,17 +74,27 @@ def reconcile(
 
     results: list[Event] = []
     new_base: dict[str, Event] = {}
+    new_owned: dict[str, frozenset[str]] = {}
     updated: list[str] = []
     for current in live:
         proposal = proposals.get(current.id)
         found = matches.get(current.id)
-        result = current if found is None else merge_event(current, proposal, found)
+        if base is None and found is not None:
+            reference: Event | None = replace(found, sources=())
+        else:
+            reference = proposal
+        mine = user_fields(current, reference, owned.get(current.id, frozenset()))
+        result = current
+        if found is not None:
+            reference_sources = reference.sources if reference is not None else ()
+            result = merge_event(current, mine, reference_sources, found)
+            proposal = replace(propose(proposal, found, current), id=current.id)
         results.append(result)
         if result != current:
             updated.append(current.id)
-        remembered = proposal if found is None else replace(propose(proposal, found), id=current.id)
-        if remembered is not None:
-            new_base[current.id] = remembered
+        if proposal is not None:
+            new_base[current.id] = proposal
+            new_owned[current.id] = mine
     for event in fresh:
         new_base[event.id] = event
     for event_id in final_deleted:
@@ -87,7 +104,11 @@ def reconcile(
     return Outcome(
         events=tuple(ordered),
         deleted=tuple(final_deleted),
-        base=Snapshot(tuple(new_base[key] for key in sorted(new_base)), tuple(final_deleted)),
+        base=Snapshot(
+            events=tuple(new_base[key] for key in sorted(new_base)),
+            deleted=tuple(final_deleted),
+            owned=tuple((key, tuple(sorted(new_owned[key]))) for key in sorted(new_owned) if new_owned[key]),
+        ),
         new=tuple(event.id for event in fresh),
         updated=tuple(updated),
         removed=tuple(event.id for event in events if event.id in gone),
@@ -95,16 +116,23 @@ def reconcile(
     )
 
 
-def merge_event(current: Event, proposal: Event | None, extracted: Event) -> Event:
-    """One event's three-way merge: user-changed fields kept, the rest refreshed when there is news."""
+def user_fields(current: Event, proposal: Event | None, owned: frozenset[str]) -> frozenset[str]:
+    """The fields that are the user's: all without a proposal, else those owned or changed."""
+    if proposal is None:
+        return frozenset(MERGED_FIELDS)
+    changed = {name for name in MERGED_FIELDS if getattr(current, name) != getattr(proposal, name)}
+    return owned | changed
+
+
+def merge_event(
+    current: Event, mine: frozenset[str], base_sources: Sequence[Source], extracted: Event
+) -> Event:
+    """One event's merge: the user's fields kept, the rest refreshed when the tool has news."""
     changes: dict[str, object] = {}
-    for name in _MERGED_FIELDS:
-        mine = getattr(current, name)
+    for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
-        user_changed = proposal is None or mine != getattr(proposal, name)
-        if not user_changed and _has_news(name, theirs):
+        if name not in mine and _has_news(name, theirs):
             changes[name] = theirs
-    base_sources = proposal.sources if proposal is not None else ()
     changes["sources"] = merge_sources(current.sources, base_sources, extracted.sources)
     return replace(current, **changes)  # type: ignore[arg-type]
 
@@ -127,16 +155,22 @@ def merge_sources(
     return tuple(merged)
 
 
-def propose(proposal: Event | None, extracted: Event) -> Event:
-    """What the tool now proposes for an event: the extracted value where it has one."""
+def propose(proposal: Event | None, extracted: Event, current: Event) -> Event:
+    """What the tool now proposes for an event: the extracted value where it has one. A source
+    the user edited keeps its old proposal, so it still reads as edited next time."""
     if proposal is None:
         return extracted
     changes: dict[str, object] = {}
-    for name in _MERGED_FIELDS:
+    for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
         changes[name] = theirs if _has_news(name, theirs) else getattr(proposal, name)
     fresh = {source_key(source): source for source in extracted.sources}
-    kept = [fresh.pop(source_key(source), source) for source in proposal.sources]
+    proposed = {source_key(source): source for source in proposal.sources}
+    edited = {source_key(s) for s in current.sources if proposed.get(source_key(s), s) != s}
+    kept = []
+    for source in proposal.sources:
+        refreshed = fresh.pop(source_key(source), source)
+        kept.append(source if source_key(source) in edited else refreshed)
     changes["sources"] = (*kept, *fresh.values())
     return replace(proposal, **changes)  # type: ignore[arg-type]
 

@@ -38,21 +38,23 @@ same bytes. What a rebuild does with your edits (see timeline.reconcile):
 - entries the rebuild does not change keep their exact text, comments and layout; a changed entry
   has only its changed fields rewritten.
 
-What the tool proposed last time (the base of the three-way merge) is kept in
-`.timeline/base.yaml` beside the store. Without it, every field in the file counts as yours.
+What the tool proposed last time (the base of the three-way merge) and which fields are yours are
+kept in `.timeline/base.json` beside the store; it is not meant to be edited or committed.
+Without it, a field counts as yours wherever the file differs from what the tool extracts now.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from timeline import emit
-from timeline.model import Event, TimelineError
+from timeline.model import Event, Source, TimelineError
 from timeline.reconcile import Outcome, Snapshot, reconcile
 from timeline.storefile import Document, Entry, parse
 
@@ -88,13 +90,13 @@ class StoreUpdate:
     unchanged: int
     text: str
     changed: bool  # the text differs from the file's
-    base_text: str  # the new base snapshot, for .timeline/base.yaml
+    base_text: str  # the new base snapshot, for .timeline/base.json
     deleted: tuple[str, ...] = ()
 
 
 def base_path(path: Path) -> Path:
     """Where the tool keeps its last proposals for the store at `path`."""
-    return path.parent / STATE_DIR / "base.yaml"
+    return path.parent / STATE_DIR / "base.json"
 
 
 def backup_path(path: Path) -> Path:
@@ -132,7 +134,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         unchanged=len(outcome.events) - new - updated,
         text=text,
         changed=text != document.text or not stored.exists,
-        base_text=emit.document_text(outcome.base.events, outcome.base.deleted),
+        base_text=snapshot_text(outcome.base),
         deleted=outcome.deleted,
     )
 
@@ -216,16 +218,41 @@ def _read(path: Path) -> str:
         raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from error
 
 
+def snapshot_text(snapshot: Snapshot) -> str:
+    """The base snapshot as JSON, keys sorted, so the same snapshot gives the same bytes."""
+    content = {
+        "events": [asdict(event) for event in snapshot.events],
+        "deleted": list(snapshot.deleted),
+        "owned": {event_id: list(names) for event_id, names in snapshot.owned},
+    }
+    return json.dumps(content, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def snapshot_from_text(text: str) -> Snapshot | None:
+    """The snapshot written by snapshot_text; None when it cannot be read (treated as no base)."""
+    try:
+        content = json.loads(text)
+        events = tuple(
+            Event(**{
+                **event,
+                "actors": tuple(event["actors"]),
+                "sources": tuple(Source(**source) for source in event["sources"]),
+            })
+            for event in content["events"]
+        )
+        owned = tuple((event_id, tuple(names)) for event_id, names in sorted(content["owned"].items()))
+        return Snapshot(events, tuple(content["deleted"]), owned)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
 def _load_base(path: Path) -> Snapshot | None:
-    """The tool's last proposals; a missing or unreadable base means none (every field is yours)."""
+    """The tool's last proposals; a missing or unreadable base means none."""
     try:
         text = base_path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    document, problems = parse(text)
-    if problems:
-        return None
-    return Snapshot(document.events, document.deleted)
+    return snapshot_from_text(text)
 
 
 def _write_atomic(path: Path, content: bytes) -> None:
