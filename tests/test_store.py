@@ -111,6 +111,25 @@ def test_only_the_changed_field_of_an_entry_is_rewritten(tmp_path: Path) -> None
     assert store.load_store(path).events[0].sources == (KIM, PUTIN)
 
 
+def test_comment_after_a_rewritten_value_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT])
+    _edit(path, "    category: visit\n", "    category: visit   # or meeting?\n")
+    _build(path, [replace(VISIT, category="meeting")])
+    assert "    category: meeting   # or meeting?\n" in path.read_text(encoding="utf-8")
+
+
+def test_new_source_is_appended_after_comments_inside_sources(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT])
+    _edit(path, "        phrase: on Wednesday\n", "        phrase: on Wednesday\n      # KCNA has it too\n")
+    before = path.read_text(encoding="utf-8")
+    _build(path, [replace(VISIT, sources=(KIM, PUTIN))])
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before):].startswith("      - article: putin.txt\n")
+
+
 def test_deleting_an_entry_by_hand_is_recorded_and_sticks(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT, LETTER])

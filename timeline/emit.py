@@ -76,7 +76,7 @@ def field_lines(event: Event, name: str, key_col: int) -> list[str]:
             return []
         lines = [f"{indent}sources:\n"]
         for source in sources:
-            lines.extend(_source_lines(source, key_col + 2))
+            lines.extend(source_lines(source, key_col + 2, key_col + 4))
         return lines
     text = str(value)
     if not text and name not in ALWAYS_WRITTEN:
@@ -104,15 +104,15 @@ def document_text(events: Sequence[Event], deleted: Sequence[str], header: str =
     return "".join(lines)
 
 
-def _source_lines(source: Source, dash_col: int) -> list[str]:
-    key_col = dash_col + 2
+def source_lines(source: Source, dash_col: int, key_col: int) -> list[str]:
+    """The lines of one item of a `sources:` list, starting with its `- `."""
     lines: list[str] = []
     for name in SOURCE_FIELDS:
         text = str(field_value(source, name))
         if not text and name not in SOURCE_ALWAYS_WRITTEN:
             continue
         lines.append(f"{' ' * key_col}{name}: {scalar(text, quoted=name in QUOTED_FIELDS)}\n")
-    lines[0] = " " * dash_col + "- " + lines[0][key_col:]
+    lines[0] = " " * dash_col + "-" + " " * (key_col - dash_col - 1) + lines[0][key_col:]
     return lines
 
 

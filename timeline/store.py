@@ -56,7 +56,7 @@ from pathlib import Path
 from timeline import emit
 from timeline.model import Event, Source, TimelineError
 from timeline.reconcile import Outcome, Snapshot, reconcile
-from timeline.storefile import Document, Entry, parse
+from timeline.storefile import Document, Entry, Span, parse
 
 STATE_DIR = ".timeline"
 HEADER = "# The timeline's events. Edit freely: `timeline build` keeps your edits (see README).\n"
@@ -328,14 +328,20 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
     first_span = min(entry.fields, key=lambda span: span.first)
     anchor = first_span
     for name in emit.EVENT_FIELDS:
-        new_lines = emit.field_lines(result, name, entry.key_col)
         span = spans.get(name)
         if span is not None:
             anchor = span
         if getattr(result, name) == getattr(entry.event, name):
             continue
+        new_lines = emit.field_lines(result, name, entry.key_col)
         if span is None:
             edits.insert(anchor.last + 1, new_lines)
+        elif name == "sources" and _appended_only(span, entry.event, result):
+            added = result.sources[len(entry.event.sources) :]
+            edits.insert(
+                span.last + 1,
+                [line for source in added for line in emit.source_lines(source, span.item_dash, span.item_key)],
+            )
         elif span is first_span and not new_lines:
             edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, entry.key_col))
             return
@@ -343,7 +349,15 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
             if new_lines:
                 prefix = edits.lines[span.first][: entry.key_col]
                 new_lines[0] = prefix + new_lines[0][entry.key_col :]
+            if len(new_lines) == 1 and span.comment:
+                new_lines[0] = new_lines[0].rstrip("\n") + span.comment + "\n"
             edits.replace(span.first, span.last, new_lines)
+
+
+def _appended_only(span: Span, before: Event, after: Event) -> bool:
+    """The sources only grew at the end of a block list: the new items can just be added."""
+    kept = after.sources[: len(before.sources)]
+    return span.item_dash >= 0 and bool(before.sources) and kept == before.sources
 
 
 def _leading_start(lines: Sequence[str], entry: Entry, entries: Sequence[Entry]) -> int:

@@ -66,6 +66,9 @@ class Span:
     name: str
     first: int
     last: int
+    comment: str = ""  # a comment after a one-line value, with the spaces before it
+    item_dash: int = -1  # for a block list of mappings: the column of each item's `-`
+    item_key: int = -1  # ... and of its keys
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,22 @@ class _Parser:
             pairs.append((key, value))
         return pairs
 
+    def span(self, key: yaml.ScalarNode, value: yaml.Node) -> Span:
+        """Where a field sits, its trailing comment, and the layout of a block list's items."""
+        last = _last_line(value, key)
+        comment = ""
+        end = value.end_mark
+        if (isinstance(value, yaml.ScalarNode) or value.flow_style) and end.line == last:
+            rest = self.lines[last][end.column :].rstrip("\r\n") if last < len(self.lines) else ""
+            comment = rest if rest.strip().startswith("#") else ""
+        item_dash = item_key = -1
+        if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+            item = value.value[0]
+            item_key = item.start_mark.column
+            prefix = self.lines[item.start_mark.line][:item_key].rstrip()
+            item_dash = len(prefix) - 1 if prefix.endswith("-") else -1
+        return Span(key.value, key.start_mark.line, last, comment, item_dash, item_key)
+
     def text(self, node: yaml.Node, name: str) -> str:
         """A scalar as written; an empty or null scalar is ""."""
         if not isinstance(node, yaml.ScalarNode):
@@ -248,7 +267,7 @@ class _Parser:
         values: dict[str, object] = {}
         spans: list[Span] = []
         for key, value in self.pairs(node, EVENT_FIELDS):
-            spans.append(Span(key.value, key.start_mark.line, _last_line(value, key)))
+            spans.append(self.span(key, value))
             if key.value == "actors":
                 values["actors"] = tuple(text for text, _ in self.scalar_list(value, "actors"))
             elif key.value == "sources":
