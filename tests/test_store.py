@@ -122,7 +122,7 @@ def test_comment_after_a_rewritten_value_is_kept(tmp_path: Path) -> None:
 def test_new_source_is_appended_after_comments_inside_sources(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
-    _edit(path, "        phrase: on Wednesday\n", "        phrase: on Wednesday\n      # KCNA has it too\n")
+    _edit(path, "    sources:\n", "    sources:\n      # KCNA has it too\n")
     before = path.read_text(encoding="utf-8")
     _build(path, [replace(VISIT, sources=(KIM, PUTIN))])
     after = path.read_text(encoding="utf-8")
