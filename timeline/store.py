@@ -284,16 +284,31 @@ def _splice(stored: Store, outcome: Outcome) -> str:
         edits.insert(len(lines), _events_block(outcome.events))
     elif not document.events_block:
         key = document.events_key
-        edits.replace(key.first, key.last, _events_block(outcome.events))
+        block = _events_block(outcome.events)
+        if key.comment:
+            block[0] = block[0].rstrip("\n") + key.comment + "\n"
+        edits.replace(key.first, key.last, block)
     else:
         _splice_entries(edits, document.entries, outcome)
     if outcome.deleted != document.deleted:
-        block = emit.deleted_lines(outcome.deleted)
-        if document.deleted_key is not None:
-            edits.replace(document.deleted_key.first, document.deleted_key.last, block)
-        else:
-            edits.insert(len(lines), block)
+        _splice_deleted(edits, document, outcome.deleted)
     return edits.apply()
+
+
+def _splice_deleted(edits: _Edits, document: Document, deleted: Sequence[str]) -> None:
+    """Add the newly deleted ids to the `deleted:` list, or write the list at the end."""
+    key = document.deleted_key
+    if key is None:
+        edits.insert(len(edits.lines), emit.deleted_lines(deleted))
+    elif key.item_dash >= 0 and tuple(deleted[: len(document.deleted)]) == document.deleted:
+        indent = " " * key.item_dash + "-" + " " * (key.item_key - key.item_dash - 1)
+        added = deleted[len(document.deleted) :]
+        edits.insert(key.last + 1, [f"{indent}{emit.scalar(event_id)}\n" for event_id in added])
+    else:
+        block = emit.deleted_lines(deleted)
+        if block and key.comment:
+            block[0] = block[0].rstrip("\n") + key.comment + "\n"
+        edits.replace(key.first, key.last, block)
 
 
 def _events_block(events: Sequence[Event]) -> list[str]:

@@ -154,7 +154,7 @@ class _Parser:
         events_key = deleted_key = None
         events_block = False
         for key, value in self.pairs(root, ("events", "deleted")):
-            span = Span(key.value, key.start_mark.line, _last_line(value, key))
+            span = self.span(key, value)
             if key.value == "events":
                 events_key = span
                 entries = self.entries(value)
