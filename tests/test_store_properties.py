@@ -3,6 +3,7 @@ any sequence of rebuilds; load, save, load is the identity; a rebuild run twice 
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,7 +16,7 @@ from timeline import emit, store
 from timeline.model import CATEGORIES, Event, Source
 from timeline.storefile import parse
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("N", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Any text YAML can hold (no lone surrogates), biased toward YAML's awkward characters.
 TEXT = st.text(
@@ -149,7 +150,7 @@ class Expected:
 EDITS = ("title", "date", "category", "delete", "by_hand", "comment_line", "comment_inline", "rebuild")
 
 
-@settings(max_examples=int(__import__("os").environ.get("N", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("N", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_edits_and_rebuilds_never_lose_an_edit(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -56,6 +56,7 @@ def reconcile(
     extracted: Sequence[Event],
 ) -> Outcome:
     """Merge freshly extracted events into the file's events, keeping every user edit."""
+    extracted = [replace(event, sources=_distinct(event.sources)) for event in extracted]
     known = base or Snapshot(deleted=tuple(deleted))
     proposals = {event.id: event for event in known.events}
     owned = {event_id: frozenset(names) for event_id, names in known.owned}
@@ -141,10 +142,8 @@ def merge_sources(
     current: Sequence[Source], base: Sequence[Source], extracted: Sequence[Source]
 ) -> tuple[Source, ...]:
     """Keep the user's sources (edits, removals, order); refresh untouched ones; append new ones."""
-    proposed = {source_key(source): source for source in base}
-    fresh = {}
-    for source in extracted:
-        fresh.setdefault(source_key(source), source)
+    proposed = {source_key(source): source for source in reversed(base)}
+    fresh = {source_key(source): source for source in _distinct(extracted)}
     merged = []
     for source in current:
         key = source_key(source)
@@ -173,6 +172,14 @@ def propose(proposal: Event | None, extracted: Event, current: Event) -> Event:
         kept.append(source if source_key(source) in edited else refreshed)
     changes["sources"] = (*kept, *fresh.values())
     return replace(proposal, **changes)  # type: ignore[arg-type]
+
+
+def _distinct(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """One source per (article, quote): the first."""
+    seen: dict[SourceKey, Source] = {}
+    for source in sources:
+        seen.setdefault(source_key(source), source)
+    return tuple(seen.values())
 
 
 def _has_news(name: str, value: object) -> bool:
@@ -222,7 +229,11 @@ def _match(
             for event_id in by_source.get(source_key(source), ()):
                 if event_id not in matches:
                     shared[event_id] = shared.get(event_id, 0) + 1
-        target = min(shared, key=lambda event_id: (-shared[event_id], rank[event_id]), default=None)
+        target = min(
+            shared,
+            key=lambda event_id: (-shared[event_id], event_id != event.id, rank[event_id]),
+            default=None,
+        )
         if target is None and event.id in live_ids | gone | revivable and event.id not in matches:
             target = event.id
         if target in gone:
