@@ -214,6 +214,8 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
             expected.by_hand.pop(event.id, None)
         else:
             value = data.draw({"title": TEXT, "date": iso_dates(), "category": st.sampled_from(CATEGORIES)}[edit])
+            if value == getattr(event, edit):
+                return  # writing the same value again is no edit
             span = next(span for span in entry.fields if span.name == edit)
             _forget_comments(expected, lines[span.first : span.last + 1])
             new_lines = emit.field_lines(replace(event, **{edit: value}), edit, entry.key_col)
