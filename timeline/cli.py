@@ -45,6 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     build.set_defaults(run=_run_build)
+
+    check = commands.add_parser(
+        "check",
+        help="validate events.yaml and the articles; list each problem at its line",
+        description="Check events.yaml (YAML syntax, fields, ISO dates, end not before date, "
+        "duplicate ids, likely duplicate events, unresolved dates) and that every article reads. "
+        "Prints each problem as FILE:LINE: error|warning: message; exits 1 if there are errors.",
+    )
+    check.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
+    check.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    check.set_defaults(run=_run_check)
     return parser
 
 
@@ -62,3 +73,34 @@ def _run_build(args: argparse.Namespace) -> int:
     for path in report.outputs:
         print(f"Wrote {path}")
     return 3 if report.skipped else 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from timeline.check import check_text, format_problem
+
+    if not args.store.is_file():
+        raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
+    try:
+        text = args.store.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise TimelineError(f"{args.store}: not UTF-8 text — save the file as UTF-8") from error
+    names = sorted(p.name for p in args.articles.iterdir()) if args.articles.is_dir() else None
+    found = [(p.severity, format_problem(args.store, p)) for p in check_text(text, names)]
+    found.extend(_article_problems(args.articles))
+    errors = sum(severity == "error" for severity, _ in found)
+    for _, line in found:
+        print(line)
+    print(f"{args.store}: {errors} error(s), {len(found) - errors} warning(s)")
+    return 1 if errors else 0
+
+
+def _article_problems(folder: Path) -> list[tuple[str, str]]:
+    """Articles that cannot be read, as (severity, line); none when ingest is not installed."""
+    if not folder.is_dir():
+        return [("warning", f"{folder}: warning: not a folder; articles not checked")]
+    try:
+        from timeline.ingest import read_articles
+    except ImportError:
+        return []
+    _, skipped = read_articles(folder)
+    return [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
