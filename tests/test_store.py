@@ -253,7 +253,7 @@ def test_lock_held_by_another_process_fails_clearly(tmp_path: Path) -> None:
 def test_second_build_in_the_same_process_cannot_take_the_lock(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     with store.locked(path):
-        with pytest.raises(TimelineError, match=r"lock .*\.timeline/lock"):
+        with pytest.raises(TimelineError, match=r"lock .*\.timeline/events\.lock"):
             with store.locked(path, wait=0.1):
                 pass
 

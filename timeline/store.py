@@ -39,7 +39,7 @@ same bytes. What a rebuild does with your edits (see timeline.reconcile):
   has only its changed fields rewritten.
 
 What the tool proposed last time (the base of the three-way merge) and which fields are yours are
-kept in `.timeline/base.json` beside the store; it is not meant to be edited or committed.
+kept in `.timeline/events.base.json` beside the store; it is not meant to be edited or committed.
 Without it, a field counts as yours wherever the file differs from what the tool extracts now.
 """
 
@@ -50,11 +50,12 @@ import json
 import os
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import emit
-from timeline.model import Event, Source, TimelineError
+from timeline.cache import event_from_record, event_record
+from timeline.model import Event, TimelineError
 from timeline.reconcile import Outcome, Snapshot, reconcile
 from timeline.storefile import Document, Entry, Span, parse
 
@@ -95,8 +96,18 @@ class StoreUpdate:
 
 
 def base_path(path: Path) -> Path:
-    """Where the tool keeps its last proposals for the store at `path`."""
-    return path.parent / STATE_DIR / "base.json"
+    """Where the tool keeps its last proposals for the store at `path` (`.timeline/events.base.json`)."""
+    return path.parent / STATE_DIR / f"{path.stem}.base.json"
+
+
+def cache_path(path: Path) -> Path:
+    """The folder of the extraction cache for the store at `path` (`.timeline/events.cache/`)."""
+    return path.parent / STATE_DIR / f"{path.stem}.cache"
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file held while a build updates the store at `path` (`.timeline/events.lock`)."""
+    return path.parent / STATE_DIR / f"{path.stem}.lock"
 
 
 def backup_path(path: Path) -> Path:
@@ -153,19 +164,20 @@ def write_store(path: Path, update: StoreUpdate) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-    """Hold the store's lock (`.timeline/lock` beside it) so two builds cannot both write it."""
-    lock_path = path.parent / STATE_DIR / "lock"
+    """Hold the store's lock (in `.timeline/` beside it) so two builds cannot both write it;
+    wait up to `wait` seconds for another build to finish."""
+    lock = lock_path(path)
     try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as error:
-        raise TimelineError(f"{lock_path}: cannot create the lock file ({error.strerror})") from error
+        raise TimelineError(f"{lock}: cannot create the lock file ({error.strerror})") from error
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
                 raise TimelineError(
-                    f"{path}: another `timeline build` is using this store (lock {lock_path}); "
+                    f"{path}: another `timeline build` is using this store (lock {lock}); "
                     "wait for it to finish and run the build again"
                 )
             time.sleep(0.1)
@@ -221,7 +233,7 @@ def _read(path: Path) -> str:
 def snapshot_text(snapshot: Snapshot) -> str:
     """The base snapshot as JSON, keys sorted, so the same snapshot gives the same bytes."""
     content = {
-        "events": [asdict(event) for event in snapshot.events],
+        "events": [event_record(event) for event in snapshot.events],
         "deleted": list(snapshot.deleted),
         "owned": {event_id: list(names) for event_id, names in snapshot.owned},
     }
@@ -232,14 +244,7 @@ def snapshot_from_text(text: str) -> Snapshot | None:
     """The snapshot written by snapshot_text; None when it cannot be read (treated as no base)."""
     try:
         content = json.loads(text)
-        events = tuple(
-            Event(**{
-                **event,
-                "actors": tuple(event["actors"]),
-                "sources": tuple(Source(**source) for source in event["sources"]),
-            })
-            for event in content["events"]
-        )
+        events = tuple(event_from_record(record) for record in content["events"])
         owned = tuple((event_id, tuple(names)) for event_id, names in sorted(content["owned"].items()))
         return Snapshot(events, tuple(content["deleted"]), owned)
     except (ValueError, TypeError, KeyError, AttributeError):
