@@ -243,19 +243,23 @@ def test_lock_held_by_another_process_fails_clearly(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while not (tmp_path / "events.yaml.held").exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        with pytest.raises(TimelineError, match="another `timeline build` is using this store"):
-            with store.locked(path, wait=0.2):
-                pass
+        with (
+            pytest.raises(TimelineError, match="another `timeline build` is using this store"),
+            store.locked(path, wait=0.2),
+        ):
+            pass
     finally:
         holder.join()
 
 
 def test_second_build_in_the_same_process_cannot_take_the_lock(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
-    with store.locked(path):
-        with pytest.raises(TimelineError, match=r"lock .*\.timeline/events\.lock"):
-            with store.locked(path, wait=0.1):
-                pass
+    with (
+        store.locked(path),
+        pytest.raises(TimelineError, match=r"lock .*\.timeline/events\.lock"),
+        store.locked(path, wait=0.1),
+    ):
+        pass
 
 
 def test_lock_is_released_after_the_build(tmp_path: Path) -> None:

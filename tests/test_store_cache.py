@@ -93,7 +93,7 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
 
     def counting(main: MainText) -> list[Event]:
         calls.append(main.article.name)
-        return real(main)
+        return list(real(main))
 
     monkeypatch.setattr(extract, "extract_events", counting)
     args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")

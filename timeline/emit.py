@@ -123,7 +123,8 @@ def _plain_is_safe(text: str, *, flow: bool) -> bool:
         return False
     if flow and any(ch in _FLOW_FORBIDDEN for ch in text):
         return False
-    return bool(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG)
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR_TAG
 
 
 def _double_quoted(text: str) -> str:

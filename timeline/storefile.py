@@ -211,7 +211,8 @@ class _Parser:
         last = _last_line(value, key)
         comment = ""
         end = value.end_mark
-        if (isinstance(value, yaml.ScalarNode) or value.flow_style) and end.line == last:
+        one_line = isinstance(value, yaml.ScalarNode) or bool(getattr(value, "flow_style", False))
+        if one_line and end.line == last:
             rest = self.lines[last][end.column :].rstrip("\r\n") if last < len(self.lines) else ""
             comment = rest if rest.strip().startswith("#") else ""
         item_dash = item_key = -1
@@ -278,10 +279,10 @@ class _Parser:
             if not values.get(name):
                 self.error(node, f"event has no `{name}`")
         for span in spans:
-            value = values.get(span.name)
-            if span.name in ("date", "end") and value and date_bounds(str(value)) is None:
+            written = values.get(span.name)
+            if span.name in ("date", "end") and written and date_bounds(str(written)) is None:
                 self.problems.append(
-                    Problem(span.first + 1, f"`{span.name}: {value}` is not an ISO date "
+                    Problem(span.first + 1, f"`{span.name}: {written}` is not an ISO date "
                             "(write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")
                 )
         if len(self.problems) > before:
