@@ -111,6 +111,17 @@ def test_only_the_changed_field_of_an_entry_is_rewritten(tmp_path: Path) -> None
     assert store.load_store(path).events[0].sources == (KIM, PUTIN)
 
 
+def test_events_the_user_changed_or_added_are_marked_edited(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT, LETTER])
+    _edit(path, "title: Putin writes to Kim", "title: Putin's letter")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("  - id: mine\n    title: Mine\n    date: '2024'\n")
+    update = _build(path, [VISIT, LETTER])
+    assert {event.id: event.edited for event in update.events} == {VISIT.id: False, LETTER.id: True, "mine": True}
+    assert "edited" not in path.read_text(encoding="utf-8")
+
+
 def test_comment_after_a_rewritten_value_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])

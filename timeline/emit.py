@@ -8,12 +8,15 @@ double-quoted with escapes, on one line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 import yaml
 
 from timeline.model import Event, Source
 
-EVENT_FIELDS = (
+# The stored fields in the order they are written; text fields added to the model later are
+# stored too, after these. `edited` is not stored: the store works it out on every load.
+_EVENT_ORDER = (
     "id",
     "title",
     "date",
@@ -27,7 +30,20 @@ EVENT_FIELDS = (
     "disagreement",
     "notes",
 )
-SOURCE_FIELDS = ("article", "published", "quote", "phrase", "outlet", "url", "date", "resolution")
+_SOURCE_ORDER = ("article", "published", "quote", "phrase", "outlet", "url", "date", "resolution")
+_NOT_STORED = frozenset({"edited"})
+
+
+def _stored(model: type, order: tuple[str, ...]) -> tuple[str, ...]:
+    names = {item.name: item.type for item in fields(model)}
+    extra = [name for name, kind in names.items() if name not in order and kind == "str"]
+    return tuple(name for name in order if name in names) + tuple(
+        name for name in extra if name not in _NOT_STORED
+    )
+
+
+EVENT_FIELDS = _stored(Event, _EVENT_ORDER)
+SOURCE_FIELDS = _stored(Source, _SOURCE_ORDER)
 ALWAYS_WRITTEN = ("id", "title", "date", "category")  # written even when empty
 SOURCE_ALWAYS_WRITTEN = ("article", "quote")
 QUOTED_FIELDS = frozenset({"date", "end", "published"})  # ISO dates: always quoted

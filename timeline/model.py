@@ -154,3 +154,4 @@ class Event:
     sources: tuple[Source, ...] = field(default_factory=tuple)
     disagreement: str = ""  # set when sources give different dates
     notes: str = ""  # the user's own notes; the tool never writes them
+    edited: bool = False  # True when a person changed the event by hand in events.yaml

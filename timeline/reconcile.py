@@ -42,6 +42,7 @@ class Outcome:
     updated: tuple[str, ...] = ()  # ids whose fields changed
     removed: tuple[str, ...] = ()  # ids whose entry left the file because they are in `deleted:`
     before: dict[str, str | None] = field(default_factory=dict)  # new id -> id it precedes
+    edited: tuple[str, ...] = ()  # ids with a field the user changed, or added by hand
 
 
 def source_key(source: Source) -> SourceKey:
@@ -77,6 +78,7 @@ def reconcile(
     new_base: dict[str, Event] = {}
     new_owned: dict[str, frozenset[str]] = {}
     updated: list[str] = []
+    edited: list[str] = []
     for current in live:
         proposal = proposals.get(current.id)
         found = matches.get(current.id)
@@ -84,7 +86,12 @@ def reconcile(
             reference: Event | None = replace(found, sources=())
         else:
             reference = proposal
-        mine = user_fields(current, reference, owned.get(current.id, frozenset()))
+        if base is None and found is None:
+            mine: frozenset[str] = frozenset()  # nothing known either way, and nothing to merge
+        else:
+            mine = user_fields(current, reference, owned.get(current.id, frozenset()))
+        if mine:
+            edited.append(current.id)
         result = current
         if found is not None:
             reference_sources = reference.sources if reference is not None else ()
@@ -114,6 +121,7 @@ def reconcile(
         updated=tuple(updated),
         removed=tuple(event.id for event in events if event.id in gone),
         before=before,
+        edited=tuple(edited),
     )
 
 

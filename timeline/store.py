@@ -50,7 +50,7 @@ import json
 import os
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline import emit
@@ -138,8 +138,9 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
     text = _splice(stored, outcome)
     new = len(outcome.new)
     updated = len(outcome.updated)
+    edited = set(outcome.edited)
     return StoreUpdate(
-        events=outcome.events,
+        events=tuple(replace(e, edited=True) if e.id in edited else e for e in outcome.events),
         new=new,
         updated=updated,
         unchanged=len(outcome.events) - new - updated,
