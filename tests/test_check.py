@@ -54,6 +54,11 @@ def test_problem_is_reported_at_its_line(entry: str, line: int, severity: str, m
     assert [(p.line, p.severity) for p in problems if message in p.message] == [(line, severity)]
 
 
+def test_source_date_may_be_an_iso_interval() -> None:
+    entry = _entry("x", "title: X", "date: '2025'", "sources:", "  - article: kim.txt", "    quote: Q", "    date: 2025-06-23/2025-06-29")
+    assert check_text(GOOD + entry, article_names=["kim.txt"]) == []
+
+
 def test_good_store_has_no_problems() -> None:
     assert check_text(GOOD, article_names=["kim.txt"]) == []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -120,6 +121,23 @@ def test_events_the_user_changed_or_added_are_marked_edited(tmp_path: Path) -> N
     update = _build(path, [VISIT, LETTER])
     assert {event.id: event.edited for event in update.events} == {VISIT.id: False, LETTER.id: True, "mine": True}
     assert "edited" not in path.read_text(encoding="utf-8")
+
+
+def test_fresh_clone_without_base_keeps_every_edit(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT, LETTER])
+    _edit(path, "title: Putin writes to Kim", "title: Putin's letter")
+    shutil.rmtree(tmp_path / ".timeline")  # .timeline/ is not committed
+    _build(path, [VISIT, replace(LETTER, title="Machine title", place="Moscow")])
+    letter = store.load_store(path).events[1]
+    assert (letter.title, letter.place) == ("Putin's letter", "Moscow")
+
+
+def test_unreadable_base_counts_as_no_base(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT])
+    store.base_path(path).write_text("{", encoding="utf-8")
+    assert store.load_store(path).base is None
 
 
 def test_comment_after_a_rewritten_value_is_kept(tmp_path: Path) -> None:

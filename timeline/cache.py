@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -26,8 +26,11 @@ _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt")
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """An event as plain JSON values."""
-    return asdict(event)
+    """An event as plain JSON values (what dataclasses.asdict gives, faster)."""
+    record: dict[str, Any] = {item.name: getattr(event, item.name) for item in fields(event)}
+    record["actors"] = list(event.actors)
+    record["sources"] = [{item.name: getattr(s, item.name) for item in fields(s)} for s in event.sources]
+    return record
 
 
 def event_from_record(record: dict[str, Any]) -> Event:

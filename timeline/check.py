@@ -62,9 +62,9 @@ def _check_entry(entry: Entry) -> list[Problem]:
     for source in event.sources:
         for name in ("published", "date"):
             value = getattr(source, name)
-            if value and date_bounds(value) is None:
+            if value and not all(date_bounds(part) for part in value.split("/", 1)):
                 problems.append(_warning(entry.line_of("sources"), f"source {source.article}: "
-                                         f"`{name}: {value}` is not an ISO date"))
+                                         f"`{name}: {value}` is not an ISO date or interval"))
         if _UNRESOLVED.search(source.resolution):
             phrase = f"`{source.phrase}`" if source.phrase else "the date"
             problems.append(_warning(entry.line_of("sources"), f"{phrase} in {source.article} is "

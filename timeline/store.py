@@ -332,7 +332,8 @@ def _splice_entries(edits: _Edits, entries: Sequence[Entry], outcome: Outcome) -
         elif final[entry.event.id] != entry.event:
             _splice_fields(edits, entry, final[entry.event.id])
     style = entries[0]
-    starts = {entry.event.id: _leading_start(edits.lines, entry, entries) for entry in entries}
+    floors = [0, *(entry.last + 1 for entry in entries[:-1])]
+    starts = {entry.event.id: _leading_start(edits.lines, entry, floor) for entry, floor in zip(entries, floors, strict=True)}
     for event in outcome.events:
         if event.id in outcome.before:
             follower = outcome.before[event.id]
@@ -381,9 +382,8 @@ def _appended_only(span: Span, before: Event, after: Event) -> bool:
     return span.item_dash >= 0 and bool(before.sources) and kept == before.sources
 
 
-def _leading_start(lines: Sequence[str], entry: Entry, entries: Sequence[Entry]) -> int:
+def _leading_start(lines: Sequence[str], entry: Entry, floor: int) -> int:
     """The first line of the comments and blank lines right above an entry (they belong to it)."""
-    floor = max((other.last + 1 for other in entries if other.last < entry.first), default=0)
     start = entry.first
     while start > floor and (not lines[start - 1].strip() or lines[start - 1].lstrip().startswith("#")):
         start -= 1
