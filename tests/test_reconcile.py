@@ -99,7 +99,7 @@ def test_event_added_by_hand_is_kept_as_written() -> None:
 
 def test_hand_added_event_matched_by_id_keeps_its_fields_and_gains_sources() -> None:
     mine = Event(VISIT.id, "My title", "2025-06", "visit")
-    outcome = reconcile([mine], [], None, [VISIT])
+    outcome = reconcile([mine], [], _built(LETTER), [VISIT])
     assert outcome.events[0] == replace(mine, sources=(KIM,))
 
 
@@ -180,6 +180,12 @@ def test_without_a_base_a_field_equal_to_the_extraction_is_refreshed_later() -> 
     first = reconcile([VISIT], [], None, [VISIT])
     later = reconcile(first.events, first.deleted, first.base, [replace(VISIT, title="Better title")])
     assert later.events[0].title == "Better title"
+
+
+def test_without_a_base_empty_fields_are_filled() -> None:
+    bare = replace(VISIT, place="", actors=())
+    outcome = reconcile([bare], [], None, [VISIT])
+    assert outcome.events[0] == VISIT
 
 
 def test_without_a_base_new_sources_are_appended() -> None:

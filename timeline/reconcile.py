@@ -82,20 +82,22 @@ def reconcile(
     for current in live:
         proposal = proposals.get(current.id)
         found = matches.get(current.id)
-        if base is None and found is not None:
-            reference: Event | None = replace(found, sources=())
+        if base is None:
+            # No base (a fresh clone): a value that differs from the extraction may be an edit and
+            # is kept; an empty field may be filled. Without a match there is nothing to merge.
+            mine: frozenset[str] = frozenset()
+            if found is not None:
+                differs = user_fields(current, found, frozenset())
+                mine = frozenset(name for name in differs if _has_news(name, getattr(current, name)))
+            known_sources: Sequence[Source] = ()
         else:
-            reference = proposal
-        if base is None and found is None:
-            mine: frozenset[str] = frozenset()  # nothing known either way, and nothing to merge
-        else:
-            mine = user_fields(current, reference, owned.get(current.id, frozenset()))
+            mine = user_fields(current, proposal, owned.get(current.id, frozenset()))
+            known_sources = proposal.sources if proposal is not None else ()
         if mine:
             edited.append(current.id)
         result = current
         if found is not None:
-            reference_sources = reference.sources if reference is not None else ()
-            result = merge_event(current, mine, reference_sources, found)
+            result = merge_event(current, mine, known_sources, found)
             proposal = replace(propose(proposal, found, current), id=current.id)
         results.append(result)
         if result != current:
