@@ -5,8 +5,8 @@ A field whose file value differs from the base is the user's from then on (owner
 remembered, so the tool later proposing the same or another value never takes it back); the
 user's fields are kept, the others take the newly extracted value unless the tool has nothing for
 it. An event with no base entry (added by hand) is the user's in every field. With no base at all
-(a fresh clone: `.timeline/` is not committed) a field is the user's where it differs from what
-the tool extracts now, so a lost base can never undo an edit.
+(a fresh clone: `.timeline/` is not committed) a non-empty value that differs from what the tool
+extracts now is taken to be the user's; empty fields may be filled.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ same bytes. What a rebuild does with your edits (see timeline.reconcile):
 
 What the tool proposed last time (the base of the three-way merge) and which fields are yours are
 kept in `.timeline/events.base.json` beside the store; it is not meant to be edited or committed.
-Without it, a field counts as yours wherever the file differs from what the tool extracts now.
+Without it (a fresh clone) a value in the file that differs from what the tool extracts now
+counts as yours, and empty fields may be filled.
 """
 
 from __future__ import annotations
