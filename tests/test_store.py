@@ -211,6 +211,15 @@ def test_new_event_is_inserted_in_date_order_with_the_files_indentation(tmp_path
     )
 
 
+def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_bytes(b"# mine\r\nevents:\r\n  - id: a\r\n    title: A\r\n    date: '2025'\r\n")
+    _build(path, [VISIT])
+    text = path.read_bytes()
+    assert text.startswith(b"# mine\r\nevents:\r\n  - id: a\r\n")
+    assert b"\n" not in text.replace(b"\r\n", b"")
+
+
 def test_empty_events_list_is_filled(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     path.write_text("# my timeline\nevents: []\n", encoding="utf-8")

@@ -411,13 +411,20 @@ class _Edits:
         if not self._replacements and not self._insertions:
             return "".join(self.lines)
         lines = list(self.lines)
+        newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"  # keep the file's
         if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
+            lines[-1] += newline
         output: list[str] = []
-        replaced = {first: (end, new) for first, end, new in self._replacements}
+        replaced = {
+            first: (end, [line.replace("\n", newline) for line in new])
+            for first, end, new in self._replacements
+        }
+        insertions = {
+            at: [line.replace("\n", newline) for line in new] for at, new in self._insertions.items()
+        }
         index = 0
         while index <= len(lines):
-            output.extend(self._insertions.get(index, []))
+            output.extend(insertions.get(index, []))
             if index == len(lines):
                 break
             if index in replaced:
