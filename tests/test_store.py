@@ -12,6 +12,7 @@ import pytest
 
 from timeline import store
 from timeline.model import Event, Source, TimelineError
+from timeline.splice import HEADER
 
 KIM = Source("kim.txt", "2025-06-05", "Meeting Shoigu on Wednesday, Kim said he backs Russia.", "on Wednesday")
 PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops: \"heroes\".", "on Friday", outlet="TASS")
@@ -48,7 +49,7 @@ def test_first_build_writes_the_canonical_format(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
     assert path.read_text(encoding="utf-8") == (
-        store.HEADER
+        HEADER
         + "events:\n"
         "  - id: shoigu-visit-2025-06-04\n"
         "    title: Shoigu visits Pyongyang\n"
