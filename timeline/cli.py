@@ -95,12 +95,17 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _article_problems(folder: Path) -> list[tuple[str, str]]:
-    """Articles that cannot be read, as (severity, line); none when ingest is not installed."""
+    """Articles that cannot be read (errors) or need a look (warnings), as (severity, line);
+    none when the ingest stage is not installed."""
     if not folder.is_dir():
         return [("warning", f"{folder}: warning: not a folder; articles not checked")]
     try:
         from timeline.ingest import read_articles
     except ImportError:
         return []
-    _, skipped = read_articles(folder)
-    return [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
+    articles, skipped = read_articles(folder)
+    found = [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
+    for article in articles:
+        for warning in getattr(article, "warnings", ()):  # e.g. an inferred publish date
+            found.append(("warning", f"{folder / article.name}: warning: {warning}"))
+    return sorted(found, key=lambda problem: problem[1])
