@@ -45,6 +45,12 @@ def _entry(event_id: str, *fields: str) -> str:
             "warning",
             "`earlier` in kim.txt is unresolved (unresolved (no anchor)); check `date` by hand",
         ),
+        (
+            _entry("x", "title: X", "date: '2025-08-17'", "qualifier: before", "sources:", "  - article: kim.txt", "    quote: Q", "    phrase: days before the summit", "    resolution: the summit is not dated here"),
+            16,
+            "warning",
+            "`days before the summit` in kim.txt is unresolved",
+        ),
         (_entry("x", "title: X", "date: '2025'", "sources:", "  - article: gone.txt", "    quote: Q"), 15, "warning", "source article `gone.txt` is not in the articles folder"),
         (_entry("x", "title: X", "date: '2025'", "colour: red"), 15, "error", "unknown key `colour`"),
     ],

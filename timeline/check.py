@@ -14,7 +14,9 @@ from timeline.model import CATEGORIES, Event
 from timeline.storefile import Document, Entry, Problem, date_bounds, parse
 
 QUALIFIERS = ("", "early", "mid", "late", "before", "after", "since", "about")
-_UNRESOLVED = re.compile(r"\b(unresolved|not resolved|could not resolve|cannot resolve)\b", re.IGNORECASE)
+_UNRESOLVED = re.compile(
+    r"\b(unresolved|not resolved|not dated|could not resolve|cannot resolve)\b", re.IGNORECASE
+)
 
 
 def check_text(text: str, article_names: Iterable[str] | None = None) -> list[Problem]:
