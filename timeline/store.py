@@ -268,6 +268,8 @@ def _write_atomic(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)  # keep the file's permissions
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
