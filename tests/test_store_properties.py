@@ -145,9 +145,22 @@ class Expected:
     deleted: set[str] = field(default_factory=set)
     by_hand: dict[str, Event] = field(default_factory=dict)
     comments: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)  # ids listed under `deleted:`, entry still there
 
 
-EDITS = ("title", "date", "category", "delete", "by_hand", "comment_line", "comment_inline", "rebuild")
+EDITS = (
+    "title",
+    "date",
+    "category",
+    "notes",
+    "delete",
+    "list_deleted",
+    "move",
+    "by_hand",
+    "comment_line",
+    "comment_inline",
+    "rebuild",
+)
 
 
 @settings(max_examples=int(os.environ.get("N", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -160,6 +173,7 @@ def test_random_edits_and_rebuilds_never_lose_an_edit(data: st.DataObject) -> No
         for step in range(data.draw(st.integers(1, 12))):
             edit = data.draw(st.sampled_from(EDITS))
             if edit == "rebuild":
+                _forget_listed(path, expected)
                 extracted = data.draw(extractions())
                 _rebuild(path, extracted)
                 _assert_respected(path, expected)
@@ -168,8 +182,19 @@ def test_random_edits_and_rebuilds_never_lose_an_edit(data: st.DataObject) -> No
                 assert path.read_bytes() == before
             else:
                 _edit_by_hand(path, edit, step, data, expected)
+        _forget_listed(path, expected)
         _rebuild(path, data.draw(extractions()))
         _assert_respected(path, expected)
+
+
+def _forget_listed(path: Path, expected: Expected) -> None:
+    """The rebuild removes entries listed under `deleted:`, with any comments inside them."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    for entry in parse(text)[0].entries:
+        if entry.event.id in expected.listed:
+            _forget_comments(expected, lines[entry.first : entry.last + 1])
+    expected.listed.clear()
 
 
 def _rebuild(path: Path, extracted: list[Event]) -> store.StoreUpdate:
@@ -212,14 +237,34 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
             del lines[entry.first : entry.last + 1]
             expected.deleted.add(event.id)
             expected.by_hand.pop(event.id, None)
+        elif edit == "list_deleted":
+            key = document.deleted_key
+            if key is None:
+                lines.extend(["deleted:\n", f"  - {emit.scalar(event.id)}\n"])
+            else:
+                listed = [*document.deleted, event.id]
+                lines[key.first : key.last + 1] = emit.deleted_lines(listed)
+            expected.listed.add(event.id)
+            expected.deleted.add(event.id)
+            expected.by_hand.pop(event.id, None)
+        elif edit == "move":
+            moved = lines[entry.first : entry.last + 1]
+            end = entries[-1].last + 1
+            lines[end:end] = moved
+            del lines[entry.first : entry.last + 1]
         else:
-            value = data.draw({"title": TEXT, "date": iso_dates(), "category": st.sampled_from(CATEGORIES)}[edit])
+            strategy = {"title": TEXT, "date": iso_dates(), "category": st.sampled_from(CATEGORIES), "notes": TEXT}
+            value = data.draw(strategy[edit])
             if value == getattr(event, edit):
                 return  # writing the same value again is no edit
-            span = next(span for span in entry.fields if span.name == edit)
-            _forget_comments(expected, lines[span.first : span.last + 1])
             edited = replace(event, **{edit: value})  # type: ignore[arg-type]
-            lines[span.first : span.last + 1] = emit.field_lines(edited, edit, entry.key_col)
+            new_lines = emit.field_lines(edited, edit, entry.key_col)
+            span = next((span for span in entry.fields if span.name == edit), None)
+            if span is None:
+                lines[entry.last + 1 : entry.last + 1] = new_lines
+            else:
+                _forget_comments(expected, lines[span.first : span.last + 1])
+                lines[span.first : span.last + 1] = new_lines
             if event.id in expected.by_hand:
                 expected.by_hand[event.id] = edited
             else:

@@ -31,14 +31,14 @@ def splice(document: Document, outcome: Outcome, exists: bool = True) -> str:
     edits = _Edits(lines)
     if document.events_key is None:
         edits.insert(len(lines), _events_block(outcome.events))
-    elif not document.events_block:
+    elif document.events_block:
+        _splice_entries(edits, document.entries, outcome)
+    elif outcome.events or document.entries:  # an empty or flow-style list: written as a block
         key = document.events_key
         block = _events_block(outcome.events)
         if key.comment:
             block[0] = block[0].rstrip("\n") + key.comment + "\n"
         edits.replace(key.first, key.last, block)
-    else:
-        _splice_entries(edits, document.entries, outcome)
     if outcome.deleted != document.deleted:
         _splice_deleted(edits, document, outcome.deleted)
     return edits.apply()
