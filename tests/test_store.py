@@ -212,6 +212,27 @@ def test_new_event_is_inserted_in_date_order_with_the_files_indentation(tmp_path
     )
 
 
+def test_changed_field_on_the_dash_line_keeps_the_dash(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [VISIT])
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - id: shoigu-visit-2025-06-04\n    title: Shoigu visits Pyongyang\n",
+                        "  - title: Shoigu visits Pyongyang\n    id: shoigu-visit-2025-06-04\n")
+    path.write_text(text, encoding="utf-8")
+    _build(path, [replace(VISIT, title="Shoigu in Pyongyang")])
+    assert "  - title: Shoigu in Pyongyang\n    id: shoigu-visit-2025-06-04\n" in path.read_text(encoding="utf-8")
+
+
+def test_flow_style_entry_is_rewritten_in_block_style_when_it_changes(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text("events:\n  - {id: mine, title: Mine, date: '2024'}\n", encoding="utf-8")
+    _build(path, [])
+    mine = Event("mine", "Mine", "2024", sources=(KIM,))
+    _build(path, [replace(mine, title="Machine title")])
+    assert store.load_store(path).events == (mine,)
+    assert path.read_text(encoding="utf-8").startswith("events:\n  - id: mine\n    title: Mine\n")
+
+
 def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     path.write_bytes(b"# mine\r\nevents:\r\n  - id: a\r\n    title: A\r\n    date: '2025'\r\n")

@@ -85,12 +85,14 @@ def _splice_entries(edits: _Edits, entries: Sequence[Entry], outcome: Outcome) -
 
 
 def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
-    """Rewrite only the fields that changed; a flow-style entry is rewritten whole."""
-    if entry.flow:
-        edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, entry.dash_col + 2))
+    """Rewrite only the fields that changed; a flow-style entry, or one losing the field on its
+    `- ` line, is rewritten whole."""
+    first_span = min(entry.fields, key=lambda span: span.first)
+    if entry.flow or not emit.field_lines(result, first_span.name, entry.key_col):
+        key_col = entry.dash_col + 2 if entry.flow else entry.key_col
+        edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, key_col))
         return
     spans = {span.name: span for span in entry.fields}
-    first_span = min(entry.fields, key=lambda span: span.first)
     anchor = first_span
     for name in emit.EVENT_FIELDS:
         span = spans.get(name)
@@ -107,9 +109,6 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
                 span.last + 1,
                 [line for source in added for line in emit.source_lines(source, span.item_dash, span.item_key)],
             )
-        elif span is first_span and not new_lines:
-            edits.replace(entry.first, entry.last, emit.event_lines(result, entry.dash_col, entry.key_col))
-            return
         else:
             if new_lines:
                 prefix = edits.lines[span.first][: entry.key_col]
