@@ -91,7 +91,7 @@ class StoreUpdate:
     unchanged: int
     text: str
     changed: bool  # the text differs from the file's
-    base_text: str  # the new base snapshot, for .timeline/base.json
+    base_text: str  # the new base snapshot, for .timeline/events.base.json
     deleted: tuple[str, ...] = ()
 
 
