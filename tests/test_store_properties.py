@@ -239,11 +239,13 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
             expected.by_hand.pop(event.id, None)
         elif edit == "list_deleted":
             key = document.deleted_key
+            if event.id in document.deleted:
+                return
             if key is None:
                 lines.extend(["deleted:\n", f"  - {emit.scalar(event.id)}\n"])
             else:
-                listed = [*document.deleted, event.id]
-                lines[key.first : key.last + 1] = emit.deleted_lines(listed)
+                _forget_comments(expected, lines[key.first : key.last + 1])
+                lines[key.first : key.last + 1] = emit.deleted_lines([*document.deleted, event.id])
             expected.listed.add(event.id)
             expected.deleted.add(event.id)
             expected.by_hand.pop(event.id, None)
