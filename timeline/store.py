@@ -36,7 +36,10 @@ same bytes. What a rebuild does with your edits (see timeline.reconcile):
   for it in new articles are appended;
 - new events are inserted before the first entry dated later; new sources are appended;
 - entries the rebuild does not change keep their exact text, comments and layout; a changed entry
-  has only its changed fields rewritten.
+  has only its changed fields rewritten (a comment after a one-line value is kept; an entry written
+  in flow style, `- {id: ..., ...}`, is rewritten whole in block style), and new sources and
+  deleted ids are appended to their lists. An entry removed because its id is under `deleted:`
+  takes the comments inside it along; comments above it stay.
 
 What the tool proposed last time (the base of the three-way merge) and which fields are yours are
 kept in `.timeline/events.base.json` beside the store; it is not meant to be edited or committed.
