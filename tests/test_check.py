@@ -107,3 +107,13 @@ def test_check_cli_on_missing_store_says_what_to_do(tmp_path: Path, capsys: pyte
     code = cli.main(["check", "--store", str(tmp_path / "events.yaml")])
     assert code == 1
     assert capsys.readouterr().err == f"Error: {tmp_path / 'events.yaml'}: not found — run `timeline build` first, or pass --store\n"
+
+
+def test_check_cli_reports_an_article_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("timeline.ingest")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "undated.txt").write_text("---\ntitle: x\n---\nno date here\n", encoding="utf-8")
+    code = _check(tmp_path, GOOD)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"{tmp_path / 'articles' / 'undated.txt'}: error: " in out
