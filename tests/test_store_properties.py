@@ -4,6 +4,7 @@ any sequence of rebuilds; load, save, load is the identity; a rebuild run twice 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import emit, store
-from timeline.model import CATEGORIES, Event, Source
+from timeline.model import CATEGORIES, Event, Source, TimelineError
 from timeline.storefile import parse
 
 SETTINGS = settings(max_examples=int(os.environ.get("N", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -292,3 +293,23 @@ def _assert_respected(path: Path, expected: Expected) -> None:
         assert by_id[event_id] == event
     for marker in expected.comments:
         assert marker in text, marker
+
+
+@SETTINGS
+@given(st.data())
+def test_any_hand_mangled_store_builds_or_fails_with_file_and_line_touching_nothing(data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "events.yaml"
+        _rebuild(path, data.draw(extractions()))
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = data.draw(st.integers(0, len(lines)))
+        garbage = data.draw(st.text(st.sampled_from(list("ab:-[]{}#'\"!&* \n\t|>%@")), max_size=12))
+        lines.insert(at, garbage)
+        path.write_text("".join(lines), encoding="utf-8")
+        before = {p: p.read_bytes() for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".lock"}
+        try:
+            _rebuild(path, data.draw(extractions()))
+        except TimelineError as error:
+            assert re.match(rf"{re.escape(str(path))}:\d+: ", str(error)), str(error)
+            after = {p: p.read_bytes() for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".lock"}
+            assert after == before
