@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import extract, furniture, ingest, merge, render, store
+from timeline.cache import ExtractionCache
 from timeline.model import Event, MainText
 
 
@@ -28,12 +29,14 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
         articles, skipped = ingest.read_articles(articles_dir)
         mains = [furniture.main_text(article) for article in articles]
+        cache = ExtractionCache(store.cache_path(store_path))  # unchanged articles: not re-extracted
         candidates: list[Event] = []
         for main in mains:
-            candidates.extend(extract.extract_events(main))
+            candidates.extend(cache.events(main, extract.extract_events))
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         store.write_store(store_path, update)
+        cache.prune()
         outputs = render.write_outputs(update.events, out_dir)
     return BuildReport(
         articles=len(articles),

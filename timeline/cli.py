@@ -74,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
     add.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     add.set_defaults(run=_run_add)
+    check = commands.add_parser(
+        "check",
+        help="validate events.yaml and the articles; list each problem at its line",
+        description="Check events.yaml (YAML syntax, fields, ISO dates, end not before date, "
+        "duplicate ids, likely duplicate events, unresolved dates) and that every article reads. "
+        "Prints each problem as FILE:LINE: error|warning: message; exits 1 if there are errors.",
+    )
+    check.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
+    check.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    check.set_defaults(run=_run_check)
     return parser
 
 
@@ -141,3 +151,37 @@ def _run_tag(args: argparse.Namespace) -> int:
         raise TimelineError(f"{args.file}: cannot read ({error}); give a UTF-8 text file") from None
     print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
     return 0
+def _run_check(args: argparse.Namespace) -> int:
+    from timeline.check import check_text, format_problem
+
+    if not args.store.is_file():
+        raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
+    try:
+        text = args.store.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise TimelineError(f"{args.store}: not UTF-8 text — save the file as UTF-8") from error
+    names = sorted(p.name for p in args.articles.iterdir()) if args.articles.is_dir() else None
+    found = [(p.severity, format_problem(args.store, p)) for p in check_text(text, names)]
+    found.extend(_article_problems(args.articles))
+    errors = sum(severity == "error" for severity, _ in found)
+    for _, line in found:
+        print(line)
+    print(f"{args.store}: {errors} error(s), {len(found) - errors} warning(s)")
+    return 1 if errors else 0
+
+
+def _article_problems(folder: Path) -> list[tuple[str, str]]:
+    """Articles that cannot be read (errors) or need a look (warnings), as (severity, line);
+    none when the ingest stage is not installed."""
+    if not folder.is_dir():
+        return [("warning", f"{folder}: warning: not a folder; articles not checked")]
+    try:
+        from timeline.ingest import read_articles
+    except ImportError:
+        return []
+    articles, skipped = read_articles(folder)
+    found = [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
+    for article in articles:
+        for warning in getattr(article, "warnings", ()):  # e.g. an inferred publish date
+            found.append(("warning", f"{folder / article.name}: warning: {warning}"))
+    return sorted(found, key=lambda problem: problem[1])
