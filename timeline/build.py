@@ -19,6 +19,7 @@ class BuildReport:
     updated: int
     unchanged: int
     skipped: tuple[tuple[str, str], ...]  # (file name, why)
+    warnings: tuple[tuple[str, str], ...]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
 
@@ -44,6 +45,7 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         updated=update.updated,
         unchanged=update.unchanged,
         skipped=tuple((s.name, s.reason) for s in skipped),
+        warnings=tuple((a.name, warning) for a in articles for warning in a.warnings),
         dropped=tuple(_dropped(main) for main in mains),
         outputs=tuple(outputs),
     )

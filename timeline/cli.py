@@ -125,6 +125,8 @@ def _run_build(args: argparse.Namespace) -> int:
         if dropped:
             print(f"  {name}: dropped {dropped} of {total} characters as page furniture")
     print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged -> {args.store}")
+    for name, warning in report.warnings:
+        print(f"Warning {name}: {warning}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"Skipped {name}: {reason}", file=sys.stderr)
     for path in report.outputs:
