@@ -33,6 +33,7 @@ class Extent:
     precision: str  # one of PRECISIONS: the coarsest of the two bounds
     open_side: str = ""  # "" | "left" | "right"
     approximate: bool = False  # qualifier "about"
+    ongoing: bool = False  # "since": the event runs on from the bound
 
     @property
     def is_day(self) -> bool:
@@ -103,7 +104,7 @@ def event_extent(event: Event) -> Extent:
         bound = last + timedelta(days=1)
         return Extent(bound, bound, precision, open_side="right")
     if event.qualifier == "since":
-        return Extent(first, first, precision, open_side="right")
+        return Extent(first, first, precision, open_side="right", ongoing=True)
     if event.qualifier == "about" and granularity == "day":
         # "about 4 June": a few days either side, so it is drawn as the vague span it is
         return Extent(first - ABOUT_DAY, last + ABOUT_DAY, precision, approximate=True)

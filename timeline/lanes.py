@@ -10,7 +10,11 @@ from timeline.extent import Extent, event_extent
 from timeline.model import CATEGORIES, Event
 
 MAX_ROWS = 6  # rows per lane; beyond that events share the row that frees up first
-MIN_OPEN_DAYS = 60  # an open bound fades over at least this many days
+# How far an open bound ("before 17 August 2025", "after June 2024") fades: news that bounds a
+# date by another mostly means "shortly before/after", so the fade is as long as a few units of
+# the bound's own precision, never out to the edge of the chart. "since" reaches the last data.
+OPEN_REACH_DAYS = {"day": 30, "week": 60, "month": 180}
+OPEN_REACH_COARSE_DAYS = 730
 
 
 @dataclass(frozen=True)
@@ -84,12 +88,14 @@ def _domain(extents: list[Extent]) -> tuple[date, date]:
 
 
 def _drawn(extent: Extent, domain_first: date, domain_last: date) -> tuple[date, date]:
-    """The days to draw: the extent itself, or for an open bound a fade out to the data's edge."""
-    reach = timedelta(days=max(MIN_OPEN_DAYS, (domain_last - domain_first).days // 10))
+    """The days to draw: the extent itself, or for an open bound a fade away from the bound."""
+    reach = timedelta(days=OPEN_REACH_DAYS.get(extent.precision, OPEN_REACH_COARSE_DAYS))
     if extent.open_side == "left":
-        return min(domain_first, extent.first - reach), extent.first - timedelta(days=1)
-    if extent.open_side == "right":
+        return extent.first - reach, extent.first - timedelta(days=1)
+    if extent.open_side == "right" and extent.ongoing:
         return extent.first, max(domain_last, extent.first + reach)
+    if extent.open_side == "right":
+        return extent.first, extent.first + reach
     return extent.first, extent.last
 
 
