@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from timeline.temporal import periods as p
-from timeline.temporal.tense import UNKNOWN, tense_at
+from timeline.temporal.tense import UNKNOWN, clear_past, tense_at
 
 WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -44,6 +44,11 @@ class Context:
     @cached_property
     def tense(self) -> str:
         return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
+
+    @cached_property
+    def clear_past(self) -> bool:
+        """Whether a past verb right before the mention tells a past event ("fell in July")."""
+        return bool(self.text) and clear_past(self.text, self.start, self.end)
 
     @property
     def previous(self) -> p.Span | None:

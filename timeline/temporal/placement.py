@@ -29,6 +29,9 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     if ctx.tense == PAST:
         past = [o for o in options if o.earliest <= published]
         chosen = past[-1] if past else nearest
+        if past and chosen.granularity == "month" and ctx.clear_past:
+            # "fell in July" said on 5 June is last July, however far; "in June" is this June
+            return chosen
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest

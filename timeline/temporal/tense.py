@@ -9,6 +9,9 @@ from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _CLAUSE_PENALTY = 20
+_CLEAR_REACH = 40  # a past verb this close, in the same clause, settles the tense outright
+_REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
+_NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
@@ -69,3 +72,26 @@ def tense_at(text: str, start: int, end: int) -> str:
         if distance < best_distance:
             best, best_distance = (FUTURE if match["future"] else PAST), distance
     return best
+
+
+def clear_past(text: str, start: int, end: int) -> bool:
+    """Whether a past verb just before text[start:end], in its clause, tells a past event
+    ("Sales fell in July"), with no future cue in the sentence: reporting verbs ("said")
+    and verbs after "be"/"to" ("to be completed") tell nothing about the date."""
+    if _just_before().search(text, max(0, start - 20), start):
+        return False
+    head, tail = sentence_bounds(text, start, end)
+    nearest = None
+    for match in _cues().finditer(text, head, tail):
+        if start <= match.start() < end or match["not_past"]:
+            continue
+        if match["future"]:
+            return False
+        if match.end() <= start:
+            nearest = match
+    if nearest is None or nearest.group().lower() in _REPORTING:
+        return False
+    between = text[nearest.end() : start]
+    if len(between) > _CLEAR_REACH or any(mark in between for mark in ",;:"):
+        return False
+    return not _NOT_DONE_YET.search(text, max(head, nearest.start() - 10), nearest.start())
