@@ -62,7 +62,8 @@ def _date(fields: Fields, params: Params) -> v.Temporal | None:
         return None  # "Jan" alone is more often a name than January
     if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
         return None  # "Feb. 30"
-    return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
+    weekday = _word("weekdays", fields["weekday"]) if "weekday" in fields and day else None
+    return v.CalendarDate(year, month, day, int(params.get("direction", 0)), weekday)
 
 
 def _weekday(fields: Fields, params: Params) -> v.Temporal | None:

@@ -53,6 +53,11 @@ def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
         for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
         if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
     ]
+    named = [o for o in options if value.weekday and o.earliest.isoweekday() == value.weekday]
+    if named:
+        span = min(named, key=lambda o: _distance(o, ctx.published))
+        return dated(span, f"the nearest year in which the date falls on the weekday named, "
+                           f"from the publish date {describe(ctx.published)}")
     if value.direction:
         before = [o for o in options if o.latest < ctx.published]
         after = [o for o in options if o.earliest > ctx.published]

@@ -17,6 +17,7 @@ class CalendarDate:
     month: int | None = None
     day: int | None = None
     direction: int = 0  # -1 "last June", +1 "next June", 0 by tense
+    weekday: int | None = None  # "Saturday, April 25": the year whose April 25 is a Saturday
 
 
 @dataclass(frozen=True)
