@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from timeline.temporal import periods as p
-from timeline.temporal.tense import UNKNOWN, clear_past, tense_at
+from timeline.temporal.tense import UNKNOWN, clear_tense, tense_at
 
 WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -46,9 +46,9 @@ class Context:
         return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
 
     @cached_property
-    def clear_past(self) -> bool:
-        """Whether a past verb right before the mention tells a past event ("fell in July")."""
-        return bool(self.text) and clear_past(self.text, self.start, self.end)
+    def clear_tense(self) -> str:
+        """The tense a verb of the mention's own clause settles ("fell in July"), or unknown."""
+        return clear_tense(self.text, self.start, self.end) if self.text else UNKNOWN
 
     @property
     def previous(self) -> p.Span | None:

@@ -29,12 +29,14 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     if ctx.tense == PAST:
         past = [o for o in options if o.earliest <= published]
         chosen = past[-1] if past else nearest
-        if past and chosen.granularity == "month" and ctx.clear_past:
+        if past and chosen.granularity == "month" and ctx.clear_tense == PAST:
             # "fell in July" said on 5 June is last July, however far; "in June" is this June
             return chosen
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest
+        if ahead and chosen.granularity == "month" and ctx.clear_tense == FUTURE:
+            return chosen  # "will fly in December" said in March: this December
     else:
         chosen = nearest
     return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest

@@ -9,7 +9,7 @@ from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _CLAUSE_PENALTY = 20
-_CLEAR_REACH = 40  # a past verb this close, in the same clause, settles the tense outright
+_CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
 _REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
@@ -74,24 +74,45 @@ def tense_at(text: str, start: int, end: int) -> str:
     return best
 
 
-def clear_past(text: str, start: int, end: int) -> bool:
-    """Whether a past verb just before text[start:end], in its clause, tells a past event
-    ("Sales fell in July"), with no future cue in the sentence: reporting verbs ("said")
-    and verbs after "be"/"to" ("to be completed") tell nothing about the date."""
+def clear_tense(text: str, start: int, end: int) -> str:
+    """past or future when a verb of the mention's own clause settles it, else unknown.
+
+    Past: a past verb just before the mention ("Sales fell in July"), or just after a mention
+    opening the sentence ("In January, the board named..."), with no future cue in the
+    sentence; reporting verbs ("said") and verbs after "be"/"to" tell nothing about the date.
+    Future: a future cue just before the mention in its clause ("will fly in December").
+    """
     if _just_before().search(text, max(0, start - 20), start):
-        return False
+        return UNKNOWN
     head, tail = sentence_bounds(text, start, end)
-    nearest = None
+    before = after = None
+    future = False
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue
         if match["future"]:
-            return False
+            future = True
         if match.end() <= start:
-            nearest = match
-    if nearest is None or nearest.group().lower() in _REPORTING:
-        return False
-    between = text[nearest.end() : start]
-    if len(between) > _CLEAR_REACH or any(mark in between for mark in ",;:"):
-        return False
-    return not _NOT_DONE_YET.search(text, max(head, nearest.start() - 10), nearest.start())
+            before = match
+        elif after is None:
+            after = match
+    if before is not None and _settles(text[before.end() : start]):
+        if before["future"]:
+            return FUTURE
+        if not future and _told_past(text, head, before):
+            return PAST
+        return UNKNOWN
+    opening = len(text[head:start].strip()) <= 6  # "In January, ..." or "Last May ..."
+    if (not future and opening and after is not None and _told_past(text, head, after)
+            and _settles(text[end : after.start()].replace(",", "", 1))):
+        return PAST
+    return UNKNOWN
+
+
+def _settles(between: str) -> bool:
+    return len(between) <= _CLEAR_REACH and not any(mark in between for mark in ",;:")
+
+
+def _told_past(text: str, head: int, cue: re.Match[str]) -> bool:
+    return (bool(cue["past"]) and cue.group().lower() not in _REPORTING
+            and not _NOT_DONE_YET.search(text, max(head, cue.start() - 10), cue.start()))
