@@ -105,6 +105,7 @@ def _shift(fields: Fields, params: Params) -> v.Temporal | None:
         None if count is None else int(count),
         int(params["direction"]),
         bool(params.get("previous")),
+        bool(params.get("compares")),
     )
 
 

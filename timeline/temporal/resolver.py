@@ -39,6 +39,8 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
     anchor, kind, mention = ctx.anchor(value.previous, unit)
+    if value.compares and mention is not None and not finer(mention.granularity, unit):
+        anchor, kind, mention = ctx.anchor(False, unit)
     if _compares_quarters(value, ctx):
         # "profit rose from $3 million a year ago": the quarter just reported, a year back
         mention = ctx.previous

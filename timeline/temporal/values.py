@@ -69,6 +69,9 @@ class Shift:
     amount: int | None  # None for vague amounts ("several years ago")
     direction: int  # -1 before, +1 after
     previous: bool = False  # "earlier"/"later" count from the last date mentioned
+    # "year-earlier results": compared with the period just reported, so only a mention finer
+    # than the unit (a quarter, a month) anchors it; a year mentioned is no anchor
+    compares: bool = False
 
 
 @dataclass(frozen=True)
