@@ -29,6 +29,8 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     if ctx.tense == PAST:
         past = [o for o in options if o.earliest <= published]
         chosen = past[-1] if past else nearest
+        if past and ctx.signal_tense == PAST:
+            return chosen  # "the year ended Jan. 31" said in October: this past January
         if past and chosen.granularity == "month" and ctx.clear_tense == PAST:
             # "fell in July" said on 5 June is last July, however far; "in June" is this June
             return chosen

@@ -74,6 +74,18 @@ def tense_at(text: str, start: int, end: int) -> str:
     return best
 
 
+def signal_tense(text: str, start: int, end: int) -> str:
+    """past or future when a word right before the mention settles it ("ended Jan. 31",
+    "payable Dec. 7"), else unknown."""
+    local = _just_before().search(text, max(0, start - 20), start)
+    if local is None:
+        return UNKNOWN
+    if local["future"]:
+        return FUTURE
+    # "the quarter ending Dec. 31" may lie ahead; "ended" and "since" look back
+    return UNKNOWN if local.group().strip().lower().endswith("ing") else PAST
+
+
 def clear_tense(text: str, start: int, end: int) -> str:
     """past or future when a verb of the mention's own clause settles it, else unknown.
 
