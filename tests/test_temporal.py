@@ -178,3 +178,35 @@ def test_less_than_a_year_ago_runs_up_to_the_publish_date() -> None:
 def test_more_than_two_years_from_now_is_a_lower_bound() -> None:
     timex = only("The plant opens more than two years from now.")
     assert (timex.mod, timex.earliest, timex.latest) == ("AFTER", date(2027, 6, 5), None)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_bare_month_after_a_past_verb_is_the_latest_on_or_before_the_publish_month(
+    month: int,
+) -> None:
+    timex = only(f"Sales fell in {MONTHS[month - 1]}.")
+    year = PUBLISHED.year if month <= PUBLISHED.month else PUBLISHED.year - 1
+    assert (timex.value, timex.text) == (f"{year}-{month:02d}", MONTHS[month - 1])
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition began to fall apart.",
+    "Prices could fall 2024-style.",
+    "Shares will fall further.",
+    "The ceasefire seemed about to fall apart in the south.",
+])
+def test_fall_the_verb_is_no_season(text: str) -> None:
+    assert [t for t in tag(text, PUBLISHED) if t.granularity == "season"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Talks collapsed last fall.", "2024-FA"),
+    ("Talks resume in the fall.", "2025-FA"),
+    ("Talks resume in fall 2025.", "2025-FA"),
+])
+def test_fall_the_season_needs_a_date_context(text: str, value: str) -> None:
+    assert only(text).value == value

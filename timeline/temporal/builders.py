@@ -54,15 +54,16 @@ def _bare_abbreviation(word: str) -> bool:
 
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
     year = _year(fields) if "year" in fields else params.get("year")
-    month = _word("months", fields["month"]) if "month" in fields else None
+    month = _word("months", fields["month"]) if "month" in fields else params.get("month")
     if "month_number" in fields:
         month = int(fields["month_number"])
-    day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else None
+    day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else params.get("day")
     if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
         return None  # "Jan" alone is more often a name than January
     if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
         return None  # "Feb. 30"
-    return v.CalendarDate(year, month, day, int(params.get("direction", 0)))
+    weekday = _word("weekdays", fields["weekday"]) if "weekday" in fields and day else None
+    return v.CalendarDate(year, month, day, int(params.get("direction", 0)), weekday)
 
 
 def _weekday(fields: Fields, params: Params) -> v.Temporal | None:
@@ -104,6 +105,7 @@ def _shift(fields: Fields, params: Params) -> v.Temporal | None:
         None if count is None else int(count),
         int(params["direction"]),
         bool(params.get("previous")),
+        bool(params.get("compares")),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from timeline.temporal import periods as p
-from timeline.temporal.tense import UNKNOWN, tense_at
+from timeline.temporal.tense import UNKNOWN, clear_tense, signal_tense, tense_at
 
 WEEKDAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -44,6 +44,16 @@ class Context:
     @cached_property
     def tense(self) -> str:
         return tense_at(self.text, self.start, self.end) if self.text else UNKNOWN
+
+    @cached_property
+    def signal_tense(self) -> str:
+        """The tense a word right before the mention settles ("ended Jan. 31"), or unknown."""
+        return signal_tense(self.text, self.start, self.end) if self.text else UNKNOWN
+
+    @cached_property
+    def clear_tense(self) -> str:
+        """The tense a verb of the mention's own clause settles ("fell in July"), or unknown."""
+        return clear_tense(self.text, self.start, self.end) if self.text else UNKNOWN
 
     @property
     def previous(self) -> p.Span | None:

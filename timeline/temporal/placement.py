@@ -29,9 +29,16 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     if ctx.tense == PAST:
         past = [o for o in options if o.earliest <= published]
         chosen = past[-1] if past else nearest
+        if past and ctx.signal_tense == PAST:
+            return chosen  # "the year ended Jan. 31" said in October: this past January
+        if past and chosen.granularity == "month" and ctx.clear_tense == PAST:
+            # "fell in July" said on 5 June is last July, however far; "in June" is this June
+            return chosen
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest
+        if ahead and chosen.granularity == "month" and ctx.clear_tense == FUTURE:
+            return chosen  # "will fly in December" said in March: this December
     else:
         chosen = nearest
     return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
@@ -50,6 +57,11 @@ def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
         for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
         if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
     ]
+    named = [o for o in options if value.weekday and o.earliest.isoweekday() == value.weekday]
+    if named:
+        span = min(named, key=lambda o: _distance(o, ctx.published))
+        return dated(span, f"the nearest year in which the date falls on the weekday named, "
+                           f"from the publish date {describe(ctx.published)}")
     if value.direction:
         before = [o for o in options if o.latest < ctx.published]
         after = [o for o in options if o.earliest > ctx.published]

@@ -9,7 +9,7 @@ from timeline.temporal import periods as p
 from timeline.temporal import values as v
 from timeline.temporal.context import Context, Resolution, dated, describe, finer
 from timeline.temporal.placement import calendar_date, holiday, weekday, weekend
-from timeline.temporal.tense import FUTURE
+from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.vocabulary import vocabulary
 
 __all__ = ["Context", "Resolution", "resolve"]
@@ -39,6 +39,8 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
     anchor, kind, mention = ctx.anchor(value.previous, unit)
+    if value.compares and mention is not None and not finer(mention.granularity, unit):
+        anchor, kind, mention = ctx.anchor(False, unit)
     if _compares_quarters(value, ctx):
         # "profit rose from $3 million a year ago": the quarter just reported, a year back
         mention = ctx.previous
@@ -77,8 +79,10 @@ def _period(value: v.Period, ctx: Context) -> Resolution:
                      kind)
     this_year = p.period_span(value.code, anchor.year)
     if this_year.earliest > anchor and ctx.tense != FUTURE:
-        return dated(p.period_span(value.code, anchor.year - 1),
-                     f"the last such period before the {kind} date", kind)
+        last_year = p.period_span(value.code, anchor.year - 1)
+        # without a tense cue, the nearer of the two: "resume in the fall" said in June
+        if ctx.tense == PAST or (anchor - last_year.latest) < (this_year.earliest - anchor):
+            return dated(last_year, f"the last such period before the {kind} date", kind)
     return dated(this_year, f"the period in the year of the {kind} date", kind)
 
 

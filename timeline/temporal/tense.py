@@ -9,6 +9,9 @@ from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _CLAUSE_PENALTY = 20
+_CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
+_REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
+_NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
@@ -69,3 +72,59 @@ def tense_at(text: str, start: int, end: int) -> str:
         if distance < best_distance:
             best, best_distance = (FUTURE if match["future"] else PAST), distance
     return best
+
+
+def signal_tense(text: str, start: int, end: int) -> str:
+    """past or future when a word right before the mention settles it ("ended Jan. 31",
+    "payable Dec. 7"), else unknown."""
+    local = _just_before().search(text, max(0, start - 20), start)
+    if local is None:
+        return UNKNOWN
+    if local["future"]:
+        return FUTURE
+    # "the quarter ending Dec. 31" may lie ahead; "ended" and "since" look back
+    return UNKNOWN if local.group().strip().lower().endswith("ing") else PAST
+
+
+def clear_tense(text: str, start: int, end: int) -> str:
+    """past or future when a verb of the mention's own clause settles it, else unknown.
+
+    Past: a past verb just before the mention ("Sales fell in July"), or just after a mention
+    opening the sentence ("In January, the board named..."), with no future cue in the
+    sentence; reporting verbs ("said") and verbs after "be"/"to" tell nothing about the date.
+    Future: a future cue just before the mention in its clause ("will fly in December").
+    """
+    if _just_before().search(text, max(0, start - 20), start):
+        return UNKNOWN
+    head, tail = sentence_bounds(text, start, end)
+    before = after = None
+    future = False
+    for match in _cues().finditer(text, head, tail):
+        if start <= match.start() < end or match["not_past"]:
+            continue
+        if match["future"]:
+            future = True
+        if match.end() <= start:
+            before = match
+        elif after is None:
+            after = match
+    if before is not None and _settles(text[before.end() : start]):
+        if before["future"]:
+            return FUTURE
+        if not future and _told_past(text, head, before):
+            return PAST
+        return UNKNOWN
+    opening = len(text[head:start].strip()) <= 6  # "In January, ..." or "Last May ..."
+    if (not future and opening and after is not None and _told_past(text, head, after)
+            and _settles(text[end : after.start()].replace(",", "", 1))):
+        return PAST
+    return UNKNOWN
+
+
+def _settles(between: str) -> bool:
+    return len(between) <= _CLEAR_REACH and not any(mark in between for mark in ",;:")
+
+
+def _told_past(text: str, head: int, cue: re.Match[str]) -> bool:
+    return (bool(cue["past"]) and cue.group().lower() not in _REPORTING
+            and not _NOT_DONE_YET.search(text, max(head, cue.start() - 10), cue.start()))

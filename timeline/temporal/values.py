@@ -17,6 +17,7 @@ class CalendarDate:
     month: int | None = None
     day: int | None = None
     direction: int = 0  # -1 "last June", +1 "next June", 0 by tense
+    weekday: int | None = None  # "Saturday, April 25": the year whose April 25 is a Saturday
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class Shift:
     amount: int | None  # None for vague amounts ("several years ago")
     direction: int  # -1 before, +1 after
     previous: bool = False  # "earlier"/"later" count from the last date mentioned
+    # "year-earlier results": compared with the period just reported, so only a mention finer
+    # than the unit (a quarter, a month) anchors it; a year mentioned is no anchor
+    compares: bool = False
 
 
 @dataclass(frozen=True)
