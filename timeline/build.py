@@ -18,6 +18,9 @@ class BuildReport:
     new: int
     updated: int
     unchanged: int
+    edited: int  # events the user changed or added by hand, kept as they wrote them
+    deleted: int  # ids the user deleted, kept out of the store
+    cached: int  # articles whose events came from the cache, not extracted again
     skipped: tuple[tuple[str, str], ...]  # (file name, why)
     warnings: tuple[tuple[str, str], ...]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
@@ -44,6 +47,9 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         new=update.new,
         updated=update.updated,
         unchanged=update.unchanged,
+        edited=sum(1 for event in update.events if event.edited),
+        deleted=len(update.deleted),
+        cached=cache.hits,
         skipped=tuple((s.name, s.reason) for s in skipped),
         warnings=tuple((a.name, warning) for a in articles for warning in a.warnings),
         dropped=tuple(_dropped(main) for main in mains),

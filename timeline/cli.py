@@ -124,7 +124,11 @@ def _run_build(args: argparse.Namespace) -> int:
     for name, dropped, total in report.dropped:
         if dropped:
             print(f"  {name}: dropped {dropped} of {total} characters as page furniture")
+    if report.cached:
+        print(f"  {report.cached} unchanged article(s) taken from the cache, not extracted again")
     print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged -> {args.store}")
+    if report.edited or report.deleted:
+        print(f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted")
     for name, warning in report.warnings:
         print(f"Warning {name}: {warning}", file=sys.stderr)
     for name, reason in report.skipped:
