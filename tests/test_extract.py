@@ -248,3 +248,16 @@ def test_extraction_never_raises_and_quotes_the_text(text: str, published: date)
         assert event.sources[0].quote in text
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event.date)
         assert event.category in CATEGORIES
+
+
+def test_an_expected_happening_days_ahead_lies_between_publish_and_ten_days_later() -> None:
+    plans = [
+        e
+        for e in events_of(
+            "The exchange comes just days ahead of Macron's expected summit with Chancellor "
+            "Olaf Scholz in Berlin."
+        )
+        if e.sources[0].basis == "plan"
+    ]
+    (plan,) = plans
+    assert (plan.date, plan.end, plan.category) == ("2025-06-05", "2025-06-15", "summit")

@@ -309,3 +309,33 @@ def test_anchor_told_in_the_past_is_a_bound_event_that_joins_its_dated_report() 
     held = next(e for e in merged if e.category == "summit")
     assert (held.date, held.qualifier) == ("2025-08-15", "")
     assert {s.article for s in held.sources} == {"summit.txt", "call.txt"}
+
+
+def test_a_plan_and_a_past_mention_bound_one_happening_from_both_sides() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    summits = [e for e in merge_events([*ahead, *after]) if e.category == "summit"]
+    (summit,) = summits
+    assert (summit.date, summit.end, summit.qualifier) == ("2025-03-03", "2025-03-06", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt"}
+    assert summit.place == "Berlin"
+
+
+def test_a_plan_no_source_reports_as_held_is_no_event() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    assert all(e.category != "summit" for e in merge_events(ahead))

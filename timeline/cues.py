@@ -53,6 +53,8 @@ class Vocabulary:
     dependents: re.Pattern[str]
     possessed: re.Pattern[str]
     anchors: re.Pattern[str]
+    plans: re.Pattern[str]
+    reach: dict[str, int]
     present_words: frozenset[str]
     irregular_past: frozenset[str]
     not_verbs: frozenset[str]
@@ -118,6 +120,8 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         anchors=anchors,
+        plans=_words(data["event_anchors"]["plans"]),
+        reach={k.lower(): int(v) for k, v in data["event_anchors"]["reach"].items()},
         present_words=frozenset(w.lower() for w in data["present_words"]),
         irregular_past=frozenset(data["irregular_past"]),
         not_verbs=frozenset(data["not_verbs"]),

@@ -147,8 +147,13 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
             clusters.append([candidate])
         else:
             clusters[best].append(candidate)
-    events = [_combined(cluster) for cluster in clusters]
+    events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
     return _with_ids(events)
+
+
+def _only_planned(cluster: list[Event]) -> bool:
+    """A plan no source reports as having taken place is not (yet) a happening."""
+    return all(_basis(m) == "plan" for m in cluster)
 
 
 # --- strength and spans ---------------------------------------------------------------------
@@ -159,7 +164,9 @@ def _basis(event: Event) -> str:
 
 
 def _is_weak(event: Event) -> bool:
-    """Dated only by a report or by an unresolved anchor: a bound, not a date."""
+    """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
+    if _basis(event) == "plan":
+        return True
     return _basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
 
 
@@ -182,7 +189,7 @@ def _span(event: Event) -> _Span:
     if _is_weak(event) and event.qualifier == "before":
         reach = _REPORT_REACH if _basis(event) == "report" else _BOUND_REACH
         return _Span(last - reach, last)
-    if _is_weak(event) and event.qualifier == "after":
+    if _is_weak(event) and event.qualifier in ("after", "since"):
         return _Span(first, first + _BOUND_REACH)
     return _Span(first, last)
 
@@ -269,13 +276,56 @@ def _fit_bound(
     head = cluster[0]
     if _basis(candidate) == "anchor":
         return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
-    if _is_weak(head) or _length(_span(head)) > 31 or not people:
+    if all(_is_weak(m) for m in cluster):
+        return _fit_bounds(candidate, cluster, people, same_category)
+    if _length(_span(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
         return 0.0
     return (
         1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
     )
+
+
+def _fit_bounds(
+    candidate: Event, cluster: list[Event], people: set[str], same_category: bool
+) -> float:
+    """Two bounds on one happening from different articles ("ahead of the expected summit in
+    Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
+    and place, and dates that can both hold."""
+    if any(_basis(m) == "anchor" for m in cluster) or not same_category:
+        return 0.0
+    if {s.article for s in candidate.sources} & {s.article for m in cluster for s in m.sources}:
+        return 0.0
+    if _intersection([*cluster, candidate]) is None:
+        return 0.0
+    places = {m.place for m in cluster if m.place}
+    same_place = bool(candidate.place) and candidate.place in places
+    if candidate.place and places and not same_place:
+        return 0.0
+    if (same_place and people) or len(people) >= 2:
+        return 0.5 + len(people) + (1.0 if same_place else 0.0)
+    return 0.0
+
+
+def _limits(event: Event) -> tuple[date | None, date | None]:
+    """The earliest and latest day a bound allows (None: no limit on that side)."""
+    first, last = bounds(event.date, event.end)
+    if event.qualifier == "before":
+        return None, last
+    if event.qualifier in ("after", "since"):
+        return (first if event.qualifier == "since" else last + timedelta(days=1)), None
+    return first, last
+
+
+def _intersection(members: Sequence[Event]) -> tuple[date, date] | None:
+    """The days every bound allows, when some bound limits each side; None when they clash
+    or a side is unlimited."""
+    lows = [low for low, _ in map(_limits, members) if low is not None]
+    highs = [high for _, high in map(_limits, members) if high is not None]
+    if not lows or not highs or max(lows) > min(highs):
+        return None
+    return max(lows), min(highs)
 
 
 def _related(candidate: Event, cluster: list[Event]) -> bool:
@@ -323,6 +373,11 @@ def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
     strong = [m for m in cluster if not _is_weak(m)] or cluster
     chosen = _chosen_date(strong)
+    both_sides = _intersection(cluster) if all(_is_weak(m) for m in cluster) else None
+    if both_sides is not None:
+        first, last = both_sides
+        end = last.isoformat() if last != first else ""
+        chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
     headline = min(
         cluster,
         key=lambda m: (
@@ -356,7 +411,7 @@ def _combined(cluster: list[Event]) -> Event:
         actors=actors,
         place=place,
         sources=tuple(sources),
-        disagreement=_disagreement(strong, chosen),
+        disagreement=_disagreement(strong, chosen) if both_sides is None else "",
     )
 
 
