@@ -113,8 +113,15 @@ def test_durations_sets_plans_denials_and_opinions_give_no_event(text: str) -> N
         (
             "A monitoring group condemned the deal last week.",
             ("2025-05-26", "2025-06-01"),
-            "26 May - 1 June 2025",
+            "week of 26 May 2025",
         ),
+        (
+            "Officials said the army sent more troops earlier this year.",
+            ("2025-01", "2025-06"),
+            "January–June 2025",
+        ),
+        ("The rebels retook the town early last year.", ("2024", ""), "early 2024"),
+        ("The rebels retook the town late last month.", ("2025-05", ""), "late May 2025"),
     ],
 )
 def test_event_keeps_the_granularity_of_its_date(
