@@ -66,11 +66,23 @@ def _words(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
+def words_pattern(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these words or phrases, whole, case-insensitive."""
+    return _words(forms)
+
+
+@lru_cache(maxsize=1)
+def load_data() -> dict[str, Any]:
+    """timeline/data/cues.yaml, parsed."""
+    text = resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The cue vocabulary from timeline/data/cues.yaml."""
-    text = resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = load_data()
     cues = tuple(
         Cue(
             lemma=c["lemma"],
