@@ -41,7 +41,7 @@ from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
-from timeline.titles import title_for
+from timeline.titles import has_subject, title_for
 from timeline.when import label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
@@ -86,7 +86,9 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 drafts.extend(found)
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
-    return [_event(main, draft) for draft in drafts]
+    events = [_event(main, draft) for draft in drafts]
+    # a chronology entry says who or what acted: "Ends", "Compares with 40%" tell nothing
+    return [e for e, d in zip(events, drafts, strict=True) if has_subject(e.title, d.form)]
 
 
 def _default_tagger() -> Tagger:

@@ -266,6 +266,8 @@ def roles_of(
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
+    if not who:  # "The rebels retook the town": no one named, the rebels themselves
+        who = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
     by_nearness = sorted(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
@@ -323,6 +325,7 @@ def unnamed_subject(
     hit: Hit,
     previous_who: tuple[str, ...],
     known: Sequence[str] = (),
+    plural: bool = False,
 ) -> list[str]:
     """Who acts when no name does: "It" is the last actor; "the spy agency" the agency named
     before; "A monitoring group ..." itself."""
@@ -362,7 +365,7 @@ def unnamed_subject(
         named = _named_before(phrase, known)
         if named:
             return [named]
-        if len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
+        if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
             return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
 

@@ -88,6 +88,13 @@ def title_for(
     return text[0].upper() + text[1:] if text else form
 
 
+def has_subject(title: str, form: str) -> bool:
+    """Whether a title names who or what acted, not only the verb ("Ends", "Was announced")."""
+    first = title.split()[0].lower() if title.split() else ""
+    verb_forms = {form.lower(), form.lower().split()[0], present_tense(form).split()[0].lower()}
+    return len(title.split()) > 1 and first not in verb_forms | {"was", "were", "is", "are"}
+
+
 def _plural(who: Sequence[str]) -> bool:
     """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
     if len(who) != 1:

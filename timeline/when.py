@@ -51,6 +51,8 @@ def when_of(timex: Timex) -> When | None:
         if timex.granularity == "year":
             return When(str(first.year), qualifier=qualifier)
         return When(first.strftime("%Y-%m"), qualifier=qualifier)
+    if qualifier in ("early", "mid", "late"):
+        qualifier = ""  # "early Friday", "late on the 28th": a day or a span of days already
     if _is_year(first, last):
         return When(str(first.year), qualifier=qualifier)
     if _is_month(first, last):
