@@ -155,6 +155,17 @@ def test_event_keeps_the_granularity_of_its_date(
             "summit",
             "Donald Trump and Vladimir Putin hold summit in Alaska",
         ),
+        (
+            "Last year, Pakistan destroyed parts of its own railway once used to carry grain.",
+            "other",
+            "Pakistan destroys parts of its own railway",
+        ),
+        (
+            "The port workers could leave as early as this month, the labour ministry told "
+            "lawmakers on Friday.",
+            "statement",
+            "Labour ministry says the port workers could leave",
+        ),
     ],
 )
 def test_title_reads_like_a_chronology_entry(text: str, category: str, title: str) -> None:
@@ -268,3 +279,29 @@ def test_an_expected_happening_days_ahead_lies_between_publish_and_ten_days_late
     ]
     (plan,) = plans
     assert (plan.date, plan.end, plan.category) == ("2025-06-05", "2025-06-15", "summit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net income slipped 5% to $89.7 million, an analyst said on Monday.",
+        "The third quarter ends Sept. 30, the company said Tuesday.",
+        "HAVANA, August 7 (Xinhua) --",
+        "The company said on Monday the results were in line with forecasts.",
+    ],
+)
+def test_plain_attributions_and_subjectless_lines_give_no_event(text: str) -> None:
+    assert [e for e in events_of(text) if e.category == "statement"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels may attack the capital soon, the defence ministry said on Tuesday.",
+        "Troops could leave soon, the intelligence agency told lawmakers on Tuesday.",
+        "The minister said on Tuesday in a statement that the border will reopen.",
+    ],
+)
+def test_a_saying_that_is_news_is_a_statement_event(text: str) -> None:
+    (event,) = events_of(text)
+    assert (event.category, event.date) == ("statement", "2025-06-03")

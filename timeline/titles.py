@@ -36,7 +36,7 @@ _FUNCTION_TAIL = frozenset(
         "over",
     ]
 )
-_MAX_REST_WORDS = 7
+_MAX_REST_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ def has_subject(title: str, form: str) -> bool:
     """Whether a title names who or what acted, not only the verb ("Ends", "Was announced")."""
     first = title.split()[0].lower() if title.split() else ""
     verb_forms = {form.lower(), form.lower().split()[0], present_tense(form).split()[0].lower()}
-    return len(title.split()) > 1 and first not in verb_forms | {"was", "were", "is", "are"}
+    not_subjects = verb_forms | _NO_SUBJECT | _LINKS | _CLAUSE_STARTS
+    return len(title.split()) > 1 and first not in not_subjects
 
 
 def _plural(who: Sequence[str]) -> bool:
@@ -134,9 +135,46 @@ def _dedupe(names: Sequence[str]) -> list[str]:
 
 
 def _trim(rest: str) -> str:
-    """The words after the cue, cut to a few and stripped of quotes and dangling words."""
-    unquoted = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest)
-    words = [w for w in unquoted.split() if any(c.isalnum() for c in w)][:_MAX_REST_WORDS]
-    while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
+    """The words after the cue up to the end of their phrase: cut at a clause boundary (a comma,
+    "which", "once used", "saying"), at most a few words, never ending inside a phrase."""
+    unquoted = re.sub(r"(?<!\w)['‘’“”\"`]+|['‘’“”\"`]+(?!\w)", "", rest)
+    words: list[str] = []
+    for token in unquoted.split():
+        bare = token.lower().strip(",.;:()")
+        if not any(c.isalnum() for c in token):
+            if words:
+                break  # a dash or a lone bracket ends the phrase
+            continue
+        if words and bare in _CLAUSE_STARTS:
+            break
+        words.append(token.strip("()"))
+        if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
+            break
+    if len(words) > _MAX_REST_WORDS:
+        words = words[:_MAX_REST_WORDS]
+        inner = [i for i, w in enumerate(words) if i >= len(words) - 3 and w.lower() in _LINKS]
+        if inner:
+            words = words[: inner[-1]]  # "a lack of any substantial" -> "a lack"
+    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL:
         words.pop()
+    if len(words) >= 2 and words[-2].lower() == "as":
+        words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
+    if words and words[0] in _CAPITALISED_WORDS:
+        words[0] = words[0].lower()  # "says those workers", not "says Those workers"
     return " ".join(words).strip(" ,.;:")
+
+
+_CLAUSE_STARTS = frozenset(
+    "once which who whom whose where when while because although though whereas amid despite "
+    "including saying calling citing according unless if but so based prompting sparking "
+    "underscoring marking raising leaving adding noting".split()
+)
+# First words of a title that name no one: "Issues interview", "Under a deal ...", "Was held".
+_NO_SUBJECT = frozenset(
+    "was were is are be been issues makes gives holds says under during since after before "
+    "uh later earlier then also".split()
+)
+_LINKS = frozenset("to of in on at by with from for as over into and or than about".split())
+_CAPITALISED_WORDS = frozenset(
+    "The Those These This That It He She They We Its His Her Their A An Some Many".split()
+)
