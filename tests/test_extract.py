@@ -161,8 +161,10 @@ def test_event_keeps_the_granularity_of_its_date(
             "Pakistan destroys parts of its own railway",
         ),
         (
-            "The port workers could leave as early as this month, the labour ministry told "
-            "lawmakers on Friday.",
+            (
+                "The port workers could leave as early as this month, the labour ministry told "
+                "lawmakers on Friday."
+            ),
             "statement",
             "Labour ministry says the port workers could leave",
         ),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.actors import is_known
-from timeline.cues import Cue, present_tense
+from timeline.cues import Cue, load_data, present_tense
 
 _FUNCTION_TAIL = frozenset(
     [
@@ -164,17 +164,8 @@ def _trim(rest: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
-_CLAUSE_STARTS = frozenset(
-    "once which who whom whose where when while because although though whereas amid despite "
-    "including saying calling citing according unless if but so based prompting sparking "
-    "underscoring marking raising leaving adding noting".split()
-)
-# First words of a title that name no one: "Issues interview", "Under a deal ...", "Was held".
-_NO_SUBJECT = frozenset(
-    "was were is are be been issues makes gives holds says under during since after before "
-    "uh later earlier then also".split()
-)
-_LINKS = frozenset("to of in on at by with from for as over into and or than about".split())
-_CAPITALISED_WORDS = frozenset(
-    "The Those These This That It He She They We Its His Her Their A An Some Many".split()
-)
+_TITLE_WORDS = load_data()["title_words"]
+_CLAUSE_STARTS = frozenset(_TITLE_WORDS["clause_starts"])
+_NO_SUBJECT = frozenset(_TITLE_WORDS["no_subject"])
+_LINKS = frozenset(_TITLE_WORDS["links"])
+_CAPITALISED_WORDS = frozenset(_TITLE_WORDS["capitalised"])
