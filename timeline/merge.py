@@ -137,16 +137,22 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
     resolved = resolve_anchors(candidates, known)
     clusters: list[list[Event]] = []
+    by_month: dict[tuple[int, int], list[int]] = {}  # clusters whose members touch each month
     for candidate in sorted(resolved, key=_strength_order):
         best, best_score = None, 0.0
-        for index, cluster in enumerate(clusters):
-            score = _fit(candidate, cluster)
+        nearby = sorted({i for month in _months(candidate) for i in by_month.get(month, ())})
+        for index in nearby:  # a cluster it fits shares a month with it: the dates must meet
+            score = _fit(candidate, clusters[index])
             if score > best_score:
                 best, best_score = index, score
         if best is None:
+            best = len(clusters)
             clusters.append([candidate])
         else:
             clusters[best].append(candidate)
+        for month in _months(candidate):
+            if best not in by_month.setdefault(month, []):
+                by_month[month].append(best)
     events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
     return _with_ids(events)
 
@@ -192,6 +198,19 @@ def _span(event: Event) -> _Span:
     if _is_weak(event) and event.qualifier in ("after", "since"):
         return _Span(first, first + _BOUND_REACH)
     return _Span(first, last)
+
+
+@lru_cache(maxsize=8192)
+def _months(event: Event) -> tuple[tuple[int, int], ...]:
+    """The months the event's span touches, a day wider on each side (dates a day apart meet)."""
+    span = _span(event)
+    first, last = span.first - _NEAR, span.last + _NEAR
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
 
 
 def _compatible(a: _Span, b: _Span) -> bool:
