@@ -339,3 +339,20 @@ def test_a_plan_no_source_reports_as_held_is_no_event() -> None:
         "ahead.txt",
     )
     assert all(e.category != "summit" for e in merge_events(ahead))
+
+
+def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Monday, officials said.",
+        date(2025, 3, 1),
+        "plan.txt",
+    )
+    done = candidates(
+        "Chancellor Olaf Scholz met Macron in Berlin on Monday.",
+        date(2025, 3, 4),
+        "done.txt",
+    )
+    (event,) = merge_events([*plan, *done])
+    assert event.date == "2025-03-03"
+    assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
+    assert merge_events(plan) == []

@@ -26,7 +26,7 @@ from timeline.actors import (
 )
 from timeline.anchoring import anchored
 from timeline.choice import irrealis_before, main_cue
-from timeline.clauses import clauses, word_distance
+from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Hit
 from timeline.happenings import (
     Draft,
@@ -160,7 +160,64 @@ def _read_sentence(
         return from_report(
             text, parts, hits, reports, mentions, report_times[0], attributing, previous_who, known
         )
+    planned = _planned(text, parts, hits, timexes, mentions, attributing, published, previous_who)
+    if planned:
+        return planned
     return anchored(text, parts, hits, mentions, attributing, published, previous_who)
+
+
+_PLAN_LEAD = re.compile(
+    r"\b(?:will|is to|are to|is due to|are due to|is set to|are set to|is expected to|"
+    r"are expected to|plans to|plan to|is scheduled to|are scheduled to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _planned(
+    text: str,
+    parts: list[Clause],
+    hits: Sequence[Hit],
+    timexes: Sequence[Timex],
+    mentions: Sequence[Mention],
+    attributing: Sequence[Clause],
+    published: date,
+    previous_who: tuple[str, ...],
+) -> list[Draft]:
+    """ "Trump will meet Zelensky on Monday": a plan dated after the publish date. Merge keeps it
+    only as a source of, or a bound on, a happening another source reports as done."""
+    for timex in timexes:
+        if timex.type != "DATE" or timex.earliest is None or timex.earliest <= published:
+            continue
+        if timex.granularity not in ("day", "week", "month") or is_dateline(text, timex):
+            continue
+        own = clause_at(parts, timex.start)
+        planned = [
+            h
+            for h in hits
+            if h.cue is not None
+            and h.cue.rank >= 3
+            and clause_at(parts, h.start) == own
+            and own not in attributing
+            and _PLAN_LEAD.search(text[own.start : h.start])
+        ]
+        when = when_of(timex)
+        if not planned or when is None:
+            continue
+        resolution = f"{timex.explanation}; a plan when published, not yet a happening"
+        told = draft(
+            text,
+            parts,
+            planned[0],
+            mentions,
+            attributing,
+            when,
+            "plan",
+            timex,
+            previous_who,
+            resolution,
+        )
+        return [told]
+    return []
 
 
 def _dates_something(timex: Timex, published: date) -> bool:
