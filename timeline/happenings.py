@@ -314,6 +314,12 @@ _TIME_WORDS = re.compile(
 _WEEKDAYS = re.compile(
     r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
 )
+_LEADING_TIME = re.compile(
+    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
+    r"morning|evening|spring|summer|autumn|fall|winter)|yesterday|today|tonight|earlier|later|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b\s*,?\s*",
+    re.IGNORECASE,
+)
 _PRONOUNS = ("it", "he", "she", "they")
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
@@ -356,6 +362,9 @@ def unnamed_subject(
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
+    phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
+    # "the board said it [rejected]": the board acts
+    phrase = re.sub(r"\s+(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they|we)$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []

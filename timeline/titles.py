@@ -145,8 +145,8 @@ def _trim(rest: str) -> str:
             if words:
                 break  # a dash or a lone bracket ends the phrase
             continue
-        if words and bare in _CLAUSE_STARTS:
-            break
+        if bare in _CLAUSE_STARTS:
+            break  # "rejects [because ...]": the reason is not the happening
         words.append(token.strip("()"))
         if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
             break
