@@ -356,3 +356,14 @@ def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> N
     assert event.date == "2025-03-03"
     assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
     assert merge_events(plan) == []
+
+
+def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
+    told = candidates(
+        "President Emmanuel Macron on Tuesday condemned the bombing in Nairobi.\n"
+        "Chancellor Olaf Scholz on Tuesday vowed to help the victims of the bombing in Nairobi.",
+        date(2025, 3, 5),
+        "a.txt",
+    )
+    statements = [e for e in merge_events(told) if e.category == "statement"]
+    assert len(statements) == 2

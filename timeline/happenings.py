@@ -309,7 +309,8 @@ def inside_quote(text: str, index: int) -> bool:
 
 _TIME_WORDS = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later|again|also|then)\s*$"
+    r"tonight|earlier|later|again|also|then|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
+    r"(?:week|month|year))\s*$"
 )
 _WEEKDAYS = re.compile(
     r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"

@@ -234,6 +234,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     if not all(_compatible(span, _span(member)) for member in cluster):
         return 0.0
     head = cluster[0]
+    if _other_speaker(candidate, cluster):
+        return 0.0  # two people's statements on one day are two statements
     if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
         return 0.0  # "two visits last month" is not the one visit on the 4th
     same_article = {s.article for s in candidate.sources} & {
@@ -275,6 +277,16 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
     return 0.0
+
+
+def _other_speaker(candidate: Event, cluster: list[Event]) -> bool:
+    """A statement whose speaker differs from every statement's speaker in the cluster."""
+    speakers = {m.actors[0] for m in cluster if m.category == "statement" and m.actors}
+    if candidate.category != "statement" or not candidate.actors or not speakers:
+        return False
+    if any(m.category != "statement" for m in cluster):
+        return False  # "Kim vowed support" joins the meeting where he said it
+    return candidate.actors[0] not in speakers
 
 
 def _same_remarks(candidate: Event, head: Event) -> bool:
