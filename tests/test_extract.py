@@ -168,6 +168,11 @@ def test_event_keeps_the_granularity_of_its_date(
             "statement",
             "Labour ministry says the port workers could leave",
         ),
+        (
+            "Yasser Arafat and Ehud Barak met separately on Monday.",
+            "meeting",
+            "Yasser Arafat and Ehud Barak hold talks",
+        ),
     ],
 )
 def test_title_reads_like_a_chronology_entry(text: str, category: str, title: str) -> None:
@@ -307,3 +312,8 @@ def test_plain_attributions_and_subjectless_lines_give_no_event(text: str) -> No
 def test_a_saying_that_is_news_is_a_statement_event(text: str) -> None:
     (event,) = events_of(text)
     assert (event.category, event.date) == ("statement", "2025-06-03")
+
+
+def test_a_known_surname_inside_a_longer_name_is_someone_else() -> None:
+    (event,) = events_of("Investor M. Lee Pearce met the bankers on Monday.")
+    assert "Lee Jae-myung" not in event.actors

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.actors import is_known
-from timeline.cues import Cue, load_data, present_tense
+from timeline.cues import Cue, load_data, present_tense, vocabulary
 
 _FUNCTION_TAIL = frozenset(
     [
@@ -79,10 +80,15 @@ def title_for(
     title = cue.title
     if "{where}" in title and not (roles.where or roles.place or whom) and cue.alone:
         title = cue.alone  # no destination named: "Shoigu makes a visit"
+    if "{whom}" in title and not whom and cue.alone:
+        title = cue.alone  # no one named to meet: "Arafat holds talks", not "meets officials"
     if is_noun and "{says}" in title and cue.category != "statement":
         title = "{who}'s {form} {rest}" if who else "{form} {rest}"  # "Iraq's invasion of Kuwait"
     if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
         title = "{rest}"
+    if _plural(roles.who) and re.match(r"\{who\} [a-z]+s\b", title) and "{says}" not in title:
+        head, _, tail = title.partition(" ")
+        title = f"{head} {_plural_verb(tail)}"  # "Bushnell and Kimotho hold talks"
     text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     return text[0].upper() + text[1:] if text else form
@@ -92,14 +98,28 @@ def has_subject(title: str, form: str) -> bool:
     """Whether a title names who or what acted, not only the verb ("Ends", "Was announced")."""
     first = title.split()[0].lower() if title.split() else ""
     verb_forms = {form.lower(), form.lower().split()[0], present_tense(form).split()[0].lower()}
-    not_subjects = verb_forms | _NO_SUBJECT | _LINKS | _CLAUSE_STARTS
+    not_subjects = verb_forms | _NO_SUBJECT | _LINKS | _CLAUSE_STARTS | _pattern_verbs()
     return len(title.split()) > 1 and first not in not_subjects
+
+
+@lru_cache(maxsize=1)
+def _pattern_verbs() -> frozenset[str]:
+    """The verbs the cue title patterns write after who acts ("visits", "holds")."""
+    verbs = set()
+    for cue in vocabulary().cues:
+        for pattern in (cue.title, cue.alone):
+            match = re.match(r"\{(?:who|all)\} ([a-z]+)", pattern)
+            if match:
+                verbs.add(match.group(1))
+    return frozenset(verbs)
 
 
 def _plural(who: Sequence[str]) -> bool:
     """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
     if len(who) != 1:
         return len(who) > 1
+    if re.search(r"\s(?:and|&)\s", who[0]):
+        return True  # "Arafat and Barak"
     head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
     words = head.split()
     last = words[-1]
