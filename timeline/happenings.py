@@ -321,6 +321,10 @@ _LEADING_TIME = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b\s*,?\s*",
     re.IGNORECASE,
 )
+_PLANNED_TAIL = re.compile(
+    r"\s+(?:will|(?:is|are)\s+(?:due|set|expected|scheduled|to)(?:\s+to)?|plans?\s+to)$",
+    re.IGNORECASE,
+)
 _PRONOUNS = ("it", "he", "she", "they")
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
@@ -351,6 +355,8 @@ def unnamed_subject(
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
     phrase = _SUBJECT_STOP.split(lead)[0]
+    # "Officials said the president [met]": the president
+    phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
     phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     if re.match(
         r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
@@ -364,6 +370,7 @@ def unnamed_subject(
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
     phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
+    phrase = _PLANNED_TAIL.sub("", phrase).strip(" ,")  # "Albright will [visit]": Albright
     # "the board said it [rejected]": the board acts
     phrase = re.sub(r"\s+(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they|we)$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")

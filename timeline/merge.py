@@ -412,6 +412,7 @@ def _combined(cluster: list[Event]) -> Event:
     headline = min(
         cluster,
         key=lambda m: (
+            _basis(m) == "plan",  # a title says what happened, not what was planned
             _is_weak(m),
             _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
             _strength_order(m),
