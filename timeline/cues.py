@@ -271,11 +271,12 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith(("iat", "uat", "ang")):  # "retaliated", "graduated", "changed"
+    if stem.endswith(("iat", "uat", "ang", "uir", "u")):  # "changed", "acquired", "issued"
         return True
     return (
         len(stem) > 2
-        and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul")
+        and stem[-2:]
+        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in")
         and stem[-3] not in _VOWELS
     )
 
