@@ -317,3 +317,7 @@ def test_a_saying_that_is_news_is_a_statement_event(text: str) -> None:
 def test_a_known_surname_inside_a_longer_name_is_someone_else() -> None:
     (event,) = events_of("Investor M. Lee Pearce met the bankers on Monday.")
     assert "Lee Jae-myung" not in event.actors
+
+
+def test_a_vague_verb_without_its_object_gives_no_event() -> None:
+    assert events_of("The attorney general ruled on Monday.") == []

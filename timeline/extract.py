@@ -41,7 +41,7 @@ from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
-from timeline.titles import has_subject, title_for
+from timeline.titles import has_subject, title_for, trimmed
 from timeline.when import label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
@@ -88,7 +88,21 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 drafts = _continue(drafts, sentence.text, mentions)
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted: "Ends", "Compares with 40%" tell nothing
-    return [e for e, d in zip(events, drafts, strict=True) if has_subject(e.title, d.form)]
+    return [
+        e
+        for e, d in zip(events, drafts, strict=True)
+        if has_subject(e.title, d.form) and _tells_what(d)
+    ]
+
+
+def _tells_what(draft: Draft) -> bool:
+    """ "Janet Reno rules", "Cuba predicts": a vague verb needs its object to say what happened."""
+    vague = draft.cue.rank == 0 or draft.cue.category == "statement"  # not "took effect"
+    if not vague or draft.is_noun or draft.passive:
+        return True
+    return not ("{rest}" in draft.cue.title or "{object}" in draft.cue.title) or bool(
+        trimmed(draft.rest)
+    )
 
 
 def _default_tagger() -> Tagger:

@@ -154,6 +154,11 @@ def _dedupe(names: Sequence[str]) -> list[str]:
     return seen
 
 
+def trimmed(rest: str) -> str:
+    """The words a title keeps from what follows the cue ("" when none are worth keeping)."""
+    return _trim(rest)
+
+
 def _trim(rest: str) -> str:
     """The words after the cue up to the end of their phrase: cut at a clause boundary (a comma,
     "which", "once used", "saying"), at most a few words, never ending inside a phrase."""
