@@ -367,3 +367,24 @@ def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
     )
     statements = [e for e in merge_events(told) if e.category == "statement"]
     assert len(statements) == 2
+
+
+def test_before_an_event_known_only_as_a_span_is_by_its_last_day() -> None:
+    known = replace(
+        candidate(
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+            "2025-08-15",
+            "k.txt",
+            actors=("Donald Trump", "Vladimir Putin"),
+            category="summit",
+            place="Alaska",
+        ),
+        end="2025-08-17",
+    )
+    call = candidates(
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 20),
+        "c.txt",
+    )
+    (event,) = merge_events(call, known=[known])
+    assert (event.date, event.qualifier) == ("2025-08-17", "before")

@@ -50,13 +50,17 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     resolution = (
         f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
     )
-    resolved_source = replace(source, date=target.date, resolution=resolution)
+    # before a span ("15-17 August"): by its last day; after it: after its first
+    bound = target.end if qualifier == "before" and target.end else target.date
+    if len(bound.split("-")) != 3:
+        return candidate  # "days before" a month-dated event bounds nothing a day could
+    resolved_source = replace(source, date=bound, resolution=resolution)
     return replace(
         candidate,
-        date=target.date,
+        date=bound,
         end="",
         qualifier=qualifier,
-        label=label(target.date, "", qualifier),
+        label=label(bound, "", qualifier),
         sources=(resolved_source,),
     )
 
