@@ -79,6 +79,8 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     }
     best: tuple[int, Event] | None = None
     for event in dated:
+        if event.category not in categories:
+            continue  # "days before the summit" names a summit
         if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
             continue
         if event.date > candidate.sources[0].published:
