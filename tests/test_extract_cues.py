@@ -46,6 +46,8 @@ def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) ->
         ("urged", "urges"),
         ("stopped", "stops"),
         ("launched", "launches"),
+        ("filed", "files"),
+        ("failed", "fails"),
     ],
 )
 def test_title_verb_is_the_third_person_present(past: str, present: str) -> None:

@@ -276,7 +276,7 @@ def _wants_e(stem: str) -> bool:
     return (
         len(stem) > 2
         and stem[-2:]
-        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in")
+        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in", "il")
         and stem[-3] not in _VOWELS
     )
 

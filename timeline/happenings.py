@@ -371,8 +371,8 @@ def unnamed_subject(
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
     phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
     phrase = _PLANNED_TAIL.sub("", phrase).strip(" ,")  # "Albright will [visit]": Albright
-    # "the board said it [rejected]": the board acts
-    phrase = re.sub(r"\s+(?:said|says|say)\s+(?:that\s+)?(?:it|he|she|they|we)$", "", phrase)
+    # "the board said it [rejected]", "the father said [in a letter]": the board, the father
+    phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
