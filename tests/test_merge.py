@@ -388,3 +388,26 @@ def test_before_an_event_known_only_as_a_span_is_by_its_last_day() -> None:
     )
     (event,) = merge_events(call, known=[known])
     assert (event.date, event.qualifier) == ("2025-08-17", "before")
+
+
+def test_a_plan_and_a_bound_join_the_day_a_third_article_gives() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    dated = candidates(
+        "Chancellor Olaf Scholz and Macron held a summit in Berlin on Tuesday.",
+        date(2025, 3, 5),
+        "dated.txt",
+    )
+    (summit,) = [e for e in merge_events([*ahead, *after, *dated]) if e.category == "summit"]
+    assert (summit.date, summit.end) == ("2025-03-04", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt", "dated.txt"}

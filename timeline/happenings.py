@@ -314,6 +314,7 @@ _TIME_WORDS = re.compile(
 )
 _WEEKDAYS = re.compile(
     r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+    r"(?:['’]s)?"  # "Friday's blast": the blast
 )
 _LEADING_TIME = re.compile(
     r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
