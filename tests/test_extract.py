@@ -321,3 +321,8 @@ def test_a_known_surname_inside_a_longer_name_is_someone_else() -> None:
 
 def test_a_vague_verb_without_its_object_gives_no_event() -> None:
     assert events_of("The finance minister predicted on Monday.") == []
+
+
+def test_a_title_keeps_the_that_clause_a_bare_ruling_verb_needs() -> None:
+    (event,) = events_of("The court ruled on Monday that the election result stands.")
+    assert "election result stands" in event.title

@@ -433,7 +433,8 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
         rest = before + " " + text[timex.end : own.end]
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
-    if speaks and following and following[0].text.startswith("that "):
+    said_nothing = not re.sub(r"[\W_]", "", rest)
+    if (speaks or said_nothing) and following and following[0].text.startswith("that "):
         rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
     rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
     return re.sub(r"\s+", " ", rest).strip()

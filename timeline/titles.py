@@ -164,6 +164,7 @@ def _trim(rest: str) -> str:
     "which", "once used", "saying"), at most a few words, never ending inside a phrase."""
     unquoted = re.sub(r"(?<!\w)['‘’“”\"`]+|['‘’“”\"`]+(?!\w)", "", rest)
     words: list[str] = []
+    cut = True  # whether the phrase goes on after the words kept
     for token in unquoted.split():
         bare = token.lower().strip(",.;:()")
         if not any(c.isalnum() for c in token):
@@ -174,9 +175,14 @@ def _trim(rest: str) -> str:
             break  # "rejects [because ...]": the reason is not the happening
         words.append(token.strip("()"))
         if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
+            if words[-2].lower() in ("a", "an", "the") and token.endswith(","):
+                words[-1] = words[-1].rstrip(",")
+                continue  # "a new, $10-a-share offer": the noun is still to come
             break
+    else:
+        cut = False
     if len(words) > _MAX_REST_WORDS:
-        words = words[:_MAX_REST_WORDS]
+        words, cut = words[:_MAX_REST_WORDS], True
         inner = [i for i, w in enumerate(words) if i >= len(words) - 3 and w.lower() in _LINKS]
         if inner:
             words = words[: inner[-1]]  # "a lack of any substantial" -> "a lack"
@@ -184,6 +190,8 @@ def _trim(rest: str) -> str:
         words.pop()
     if len(words) >= 2 and words[-2].lower() == "as":
         words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
+    if cut and len(words) >= 2 and words[-2].lower() == "to" and words[-1].islower():
+        words = words[:-2]  # "resigned as chief [to seek, unsuccessfully, a seat]"
     if words and words[0] in _CAPITALISED_WORDS:
         words[0] = words[0].lower()  # "says those workers", not "says Those workers"
     return " ".join(words).strip(" ,.;:")
