@@ -326,3 +326,10 @@ def test_a_vague_verb_without_its_object_gives_no_event() -> None:
 def test_a_title_keeps_the_that_clause_a_bare_ruling_verb_needs() -> None:
     (event,) = events_of("The court ruled on Monday that the election result stands.")
     assert "election result stands" in event.title
+
+
+def test_an_unnamed_thing_that_acts_is_the_subject_not_a_state_named_later() -> None:
+    (event,) = events_of(
+        "The commemorations began on Friday, as thousands of Cubans marched through Havana."
+    )
+    assert event.title.startswith("Commemorations begin")

@@ -261,6 +261,10 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
+    if not who:  # "The commemorations began ...": the commemorations, not a state named later
+        things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
+        if things and things[0].split()[-1].lower() not in _GROUPS:
+            who = things
     if not who:
         after = [m for m in actors if m.start >= own.end][:1] or [
             m for m in actors if m.start < own.start
@@ -327,6 +331,8 @@ _PLANNED_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = ("it", "he", "she", "they")
+# Plural nouns for people whom the names in the sentence say ("the two leaders met").
+_GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
 
