@@ -411,3 +411,20 @@ def test_a_plan_and_a_bound_join_the_day_a_third_article_gives() -> None:
     (summit,) = [e for e in merge_events([*ahead, *after, *dated]) if e.category == "summit"]
     assert (summit.date, summit.end) == ("2025-03-04", "")
     assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt", "dated.txt"}
+
+
+def test_a_planned_meeting_and_a_summit_told_as_held_are_one_happening() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Friday, officials said.",
+        date(2025, 3, 3),
+        "plan.txt",
+    )
+    held = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 10),
+        "held.txt",
+    )
+    (summit,) = [e for e in merge_events([*plan, *held]) if e.category in ("summit", "meeting")]
+    assert (summit.date, summit.end, summit.category) == ("2025-03-07", "", "summit")
+    assert {s.article for s in summit.sources} == {"plan.txt", "held.txt"}

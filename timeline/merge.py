@@ -229,7 +229,9 @@ def _fit_bound(
     if _basis(candidate) == "anchor":
         return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
     if all(_is_weak(m) for m in cluster):
-        return _fit_bounds(candidate, cluster, people, same_category)
+        return _fit_bounds(
+            candidate, cluster, people, same_category or _related(candidate, cluster)
+        )
     if _length(_span(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
