@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from timeline.cues import present_tense
 from timeline.extract import extract_events
 from timeline.model import Article, MainText, Passage
 
@@ -30,3 +31,24 @@ def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) ->
     article = Article(name="x.txt", published=date(2025, 6, 5), body=text)
     events = extract_events(MainText(article, (Passage(0, len(text), text),)))
     assert [e.category for e in events] == [example["category"]], lemma
+
+
+@pytest.mark.parametrize(
+    ("past", "present"),
+    [
+        ("acquired", "acquires"),
+        ("issued", "issues"),
+        ("declined", "declines"),
+        ("joined", "joins"),
+        ("opened", "opens"),
+        ("visited", "visits"),
+        ("met", "meets"),
+        ("urged", "urges"),
+        ("stopped", "stops"),
+        ("launched", "launches"),
+        ("filed", "files"),
+        ("failed", "fails"),
+    ],
+)
+def test_title_verb_is_the_third_person_present(past: str, present: str) -> None:
+    assert present_tense(past) == present

@@ -309,3 +309,122 @@ def test_anchor_told_in_the_past_is_a_bound_event_that_joins_its_dated_report() 
     held = next(e for e in merged if e.category == "summit")
     assert (held.date, held.qualifier) == ("2025-08-15", "")
     assert {s.article for s in held.sources} == {"summit.txt", "call.txt"}
+
+
+def test_a_plan_and_a_past_mention_bound_one_happening_from_both_sides() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    summits = [e for e in merge_events([*ahead, *after]) if e.category == "summit"]
+    (summit,) = summits
+    assert (summit.date, summit.end, summit.qualifier) == ("2025-03-03", "2025-03-06", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt"}
+    assert summit.place == "Berlin"
+
+
+def test_a_plan_no_source_reports_as_held_is_no_event() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    assert all(e.category != "summit" for e in merge_events(ahead))
+
+
+def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Monday, officials said.",
+        date(2025, 3, 1),
+        "plan.txt",
+    )
+    done = candidates(
+        "Chancellor Olaf Scholz met Macron in Berlin on Monday.",
+        date(2025, 3, 4),
+        "done.txt",
+    )
+    (event,) = merge_events([*plan, *done])
+    assert event.date == "2025-03-03"
+    assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
+    assert merge_events(plan) == []
+
+
+def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
+    told = candidates(
+        "President Emmanuel Macron on Tuesday condemned the bombing in Nairobi.\n"
+        "Chancellor Olaf Scholz on Tuesday vowed to help the victims of the bombing in Nairobi.",
+        date(2025, 3, 5),
+        "a.txt",
+    )
+    statements = [e for e in merge_events(told) if e.category == "statement"]
+    assert len(statements) == 2
+
+
+def test_before_an_event_known_only_as_a_span_is_by_its_last_day() -> None:
+    known = replace(
+        candidate(
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+            "2025-08-15",
+            "k.txt",
+            actors=("Donald Trump", "Vladimir Putin"),
+            category="summit",
+            place="Alaska",
+        ),
+        end="2025-08-17",
+    )
+    call = candidates(
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 20),
+        "c.txt",
+    )
+    (event,) = merge_events(call, known=[known])
+    assert (event.date, event.qualifier) == ("2025-08-17", "before")
+
+
+def test_a_plan_and_a_bound_join_the_day_a_third_article_gives() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    dated = candidates(
+        "Chancellor Olaf Scholz and Macron held a summit in Berlin on Tuesday.",
+        date(2025, 3, 5),
+        "dated.txt",
+    )
+    (summit,) = [e for e in merge_events([*ahead, *after, *dated]) if e.category == "summit"]
+    assert (summit.date, summit.end) == ("2025-03-04", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt", "dated.txt"}
+
+
+def test_a_planned_meeting_and_a_summit_told_as_held_are_one_happening() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Friday, officials said.",
+        date(2025, 3, 3),
+        "plan.txt",
+    )
+    held = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 10),
+        "held.txt",
+    )
+    (summit,) = [e for e in merge_events([*plan, *held]) if e.category in ("summit", "meeting")]
+    assert (summit.date, summit.end, summit.category) == ("2025-03-07", "", "summit")
+    assert {s.article for s in summit.sources} == {"plan.txt", "held.txt"}

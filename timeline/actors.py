@@ -302,6 +302,11 @@ def _bare_shorts(sentence: str, cast: dict[str, Entity], found: Gazetteer) -> li
     mentions = []
     for match in pattern.finditer(sentence):
         short = match.group(0)
+        following = re.match(r" ([A-Z][\w'’-]*)", sentence[match.end() :])
+        if following and following.group(1) not in _CALENDAR_WORDS:
+            continue  # "Lee Pearce" is someone else
+        if re.search(r"\b[A-Z]\.\s$", sentence[: match.start()]):
+            continue  # "M. Lee": an initial, so a given name
         entity = cast.get(short) or _default_holder(found.shorts.get(short, ()))
         if entity is not None:
             mentions.append(Mention(match.start(), match.end(), short, entity))

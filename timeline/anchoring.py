@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline import cues as cue_words
 from timeline.actors import Mention
@@ -27,6 +27,7 @@ def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) ->
         c
         for c in [*candidates, *known]
         if not _anchored(c)
+        and not any(s.basis == "plan" for s in c.sources)
         and len(c.date.split("-")) == 3
         and c.qualifier not in ("before", "after")
     ]
@@ -49,13 +50,17 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     resolution = (
         f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
     )
-    resolved_source = replace(source, date=target.date, resolution=resolution)
+    # before a span ("15-17 August"): by its last day; after it: after its first
+    bound = target.end if qualifier == "before" and target.end else target.date
+    if len(bound.split("-")) != 3:
+        return candidate  # "days before" a month-dated event bounds nothing a day could
+    resolved_source = replace(source, date=bound, resolution=resolution)
     return replace(
         candidate,
-        date=target.date,
+        date=bound,
         end="",
         qualifier=qualifier,
-        label=label(target.date, "", qualifier),
+        label=label(bound, "", qualifier),
         sources=(resolved_source,),
     )
 
@@ -74,6 +79,8 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     }
     best: tuple[int, Event] | None = None
     for event in dated:
+        if event.category not in categories:
+            continue  # "days before the summit" names a summit
         if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
             continue
         if event.date > candidate.sources[0].published:
@@ -113,10 +120,11 @@ def anchored(
     anchor_hits = [h for h in hits if match.start("anchor") <= h.start < match.end("anchor")]
     if not any(h.cue is not None and h.cue.rank >= 3 for h in anchor_hits):
         return []
+    itself = _anchor_itself(text, match, anchor_hits, mentions, published)
     outside = [h for h in hits if not (match.start() <= h.start < match.end())]
     hit = main_cue(text, parts, outside, match.end(), exclude=attributions)
     if hit is None:
-        return []
+        return itself
     relation = " ".join(filter(None, [match.group("amount"), match.group("relation")])).lower()
     when = When(published.isoformat(), qualifier="before")
     resolution = (
@@ -138,10 +146,7 @@ def anchored(
         anchor=f"{relation} | {anchor}",
         skip=(match.start(), match.end()),
     )
-    return [
-        replace(told, phrase=phrase),
-        *_anchor_itself(text, match, anchor_hits, mentions, published),
-    ]
+    return [replace(told, phrase=phrase), *itself]
 
 
 def _past_verb(text: str) -> bool:
@@ -162,17 +167,14 @@ def _anchor_itself(
     """ "Days before Trump and Putin held a summit in Alaska": the summit, told in the past tense,
     happened by the publish date; merge dates it when another source does."""
     span = Clause(match.start("anchor"), match.end("anchor"), match.group("anchor"))
-    realis = [
-        h
-        for h in anchor_hits
-        if h.cue is not None
-        and h.cue.rank >= 4
-        and not cue_words.is_irrealis(text[span.start : h.start])
-    ]
+    inside = [m for m in mentions if span.start <= m.start < span.end]
+    strong = [h for h in anchor_hits if h.cue is not None and h.cue.rank >= 4]
+    realis = [h for h in strong if not cue_words.is_irrealis(text[span.start : h.start])]
+    if strong and _planned(text, match):
+        return [_plan(text, span, strong[0], inside, match, published)]
     if not realis or not _past_verb(span.text):
         return []  # "days before the Alaska summit" does not say the summit took place
     hit = realis[0]
-    inside = [m for m in mentions if span.start <= m.start < span.end]
     resolution = (
         f"told in the past tense in '{match.group(0).strip()}': not dated here, so on or before "
         f"the publish date {published.isoformat()}"
@@ -180,3 +182,39 @@ def _anchor_itself(
     when = When(published.isoformat(), qualifier="before")
     told = draft(text, [span], hit, inside, [], when, "bound", None, (), resolution)
     return [replace(told, phrase="")]
+
+
+def _planned(text: str, match: re.Match[str]) -> bool:
+    """ "ahead of Putin's expected summit", "before the summit next week": still to come."""
+    relation = match.group("relation").lower()
+    if relation not in _BEFORE:
+        return False
+    return cue_words.vocabulary().plans.search(match.group("anchor")) is not None
+
+
+def _plan(
+    text: str,
+    span: Clause,
+    hit: Hit,
+    inside: Sequence[Mention],
+    match: re.Match[str],
+    published: date,
+) -> Draft:
+    """A happening still to come when the article was published: on or after the publish date,
+    within the reach its amount gives ("days ahead" -> ten days). Merge keeps it only when a
+    source tells it took place."""
+    amount = (match.group("amount") or "").lower().split()
+    reach = cue_words.vocabulary().reach.get(amount[-1]) if amount else None
+    if reach is None:
+        when = When(published.isoformat(), qualifier="since")
+        bound = f"on or after the publish date {published.isoformat()}"
+    else:
+        last = published + timedelta(days=reach)
+        when = When(published.isoformat(), last.isoformat())
+        bound = (
+            f"between the publish date {published.isoformat()} and {last.isoformat()} "
+            f"('{' '.join(amount)}' reaches {reach} days)"
+        )
+    resolution = f"still to come in '{match.group(0).strip()}': {bound}"
+    told = draft(text, [span], hit, inside, [], when, "plan", None, (), resolution)
+    return replace(told, phrase=match.group(0).strip())

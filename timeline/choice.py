@@ -49,7 +49,21 @@ def main_cue(
         assert hit.cue is not None
         same = 1 if clause_at(parts, hit.start) == own else 0
         distance = word_distance(text, hit.start, index)
-        # A strong cue far away loses to a weaker one next to the date.
-        return (same, hit.cue.rank - distance // 8, not is_noun(text, hit), -distance)
+        # A strong cue far away loses to a weaker one next to the date; a noun a cue verb
+        # governs ("condemned the deal") names what the verb acted on, not the happening.
+        rank = hit.cue.rank - (3 if _governed(text, hit, usable) else 0)
+        return (same, rank - distance // 8, not is_noun(text, hit), -distance)
 
     return max(usable, key=score)
+
+
+def _governed(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
+    """ "condemned the deal": a cue noun right after a cue verb is its object."""
+    return is_noun(text, hit) and any(
+        other.end <= hit.start
+        and word_distance(text, other.end, hit.start) <= 3
+        and not is_noun(text, other)
+        and other.cue is not None
+        and other.cue.rank > 0  # a bare past verb ("sent a letter") is not a happening's cue
+        for other in hits
+    )

@@ -53,6 +53,8 @@ class Vocabulary:
     dependents: re.Pattern[str]
     possessed: re.Pattern[str]
     anchors: re.Pattern[str]
+    plans: re.Pattern[str]
+    reach: dict[str, int]
     present_words: frozenset[str]
     irregular_past: frozenset[str]
     not_verbs: frozenset[str]
@@ -64,11 +66,23 @@ def _words(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
+def words_pattern(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these words or phrases, whole, case-insensitive."""
+    return _words(forms)
+
+
+@lru_cache(maxsize=1)
+def load_data() -> dict[str, Any]:
+    """timeline/data/cues.yaml, parsed."""
+    text = resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The cue vocabulary from timeline/data/cues.yaml."""
-    text = resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = load_data()
     cues = tuple(
         Cue(
             lemma=c["lemma"],
@@ -118,6 +132,8 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         anchors=anchors,
+        plans=_words(data["event_anchors"]["plans"]),
+        reach={k.lower(): int(v) for k, v in data["event_anchors"]["reach"].items()},
         present_words=frozenset(w.lower() for w in data["present_words"]),
         irregular_past=frozenset(data["irregular_past"]),
         not_verbs=frozenset(data["not_verbs"]),
@@ -255,11 +271,12 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith(("iat", "uat", "ang")):  # "retaliated", "graduated", "changed"
+    if stem.endswith(("iat", "uat", "ang", "uir", "u")):  # "changed", "acquired", "issued"
         return True
     return (
         len(stem) > 2
-        and stem[-2:] in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul")
+        and stem[-2:]
+        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in", "il")
         and stem[-3] not in _VOWELS
     )
 

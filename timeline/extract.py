@@ -26,7 +26,7 @@ from timeline.actors import (
 )
 from timeline.anchoring import anchored
 from timeline.choice import irrealis_before, main_cue
-from timeline.clauses import clauses, word_distance
+from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Hit
 from timeline.happenings import (
     Draft,
@@ -41,7 +41,7 @@ from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
-from timeline.titles import title_for
+from timeline.titles import has_subject, title_for, trimmed
 from timeline.when import label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
@@ -86,7 +86,23 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 drafts.extend(found)
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
-    return [_event(main, draft) for draft in drafts]
+    events = [_event(main, draft) for draft in drafts]
+    # a chronology entry says who or what acted: "Ends", "Compares with 40%" tell nothing
+    return [
+        e
+        for e, d in zip(events, drafts, strict=True)
+        if has_subject(e.title, d.form) and _tells_what(d)
+    ]
+
+
+def _tells_what(draft: Draft) -> bool:
+    """ "Janet Reno rules", "Cuba predicts": a vague verb needs its object to say what happened."""
+    vague = draft.cue.rank == 0 or draft.cue.category == "statement"  # not "took effect"
+    if not vague or draft.is_noun or draft.passive:
+        return True
+    return not ("{rest}" in draft.cue.title or "{object}" in draft.cue.title) or bool(
+        trimmed(draft.rest)
+    )
 
 
 def _default_tagger() -> Tagger:
@@ -158,7 +174,64 @@ def _read_sentence(
         return from_report(
             text, parts, hits, reports, mentions, report_times[0], attributing, previous_who, known
         )
+    planned = _planned(text, parts, hits, timexes, mentions, attributing, published, previous_who)
+    if planned:
+        return planned
     return anchored(text, parts, hits, mentions, attributing, published, previous_who)
+
+
+_PLAN_LEAD = re.compile(
+    r"\b(?:will|is to|are to|is due to|are due to|is set to|are set to|is expected to|"
+    r"are expected to|plans to|plan to|is scheduled to|are scheduled to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _planned(
+    text: str,
+    parts: list[Clause],
+    hits: Sequence[Hit],
+    timexes: Sequence[Timex],
+    mentions: Sequence[Mention],
+    attributing: Sequence[Clause],
+    published: date,
+    previous_who: tuple[str, ...],
+) -> list[Draft]:
+    """ "Trump will meet Zelensky on Monday": a plan dated after the publish date. Merge keeps it
+    only as a source of, or a bound on, a happening another source reports as done."""
+    for timex in timexes:
+        if timex.type != "DATE" or timex.earliest is None or timex.earliest <= published:
+            continue
+        if timex.granularity not in ("day", "week", "month") or is_dateline(text, timex):
+            continue
+        own = clause_at(parts, timex.start)
+        planned = [
+            h
+            for h in hits
+            if h.cue is not None
+            and h.cue.rank >= 3
+            and clause_at(parts, h.start) == own
+            and own not in attributing
+            and _PLAN_LEAD.search(text[own.start : h.start])
+        ]
+        when = when_of(timex)
+        if not planned or when is None:
+            continue
+        resolution = f"{timex.explanation}; a plan when published, not yet a happening"
+        told = draft(
+            text,
+            parts,
+            planned[0],
+            mentions,
+            attributing,
+            when,
+            "plan",
+            timex,
+            previous_who,
+            resolution,
+        )
+        return [told]
+    return []
 
 
 def _dates_something(timex: Timex, published: date) -> bool:

@@ -261,11 +261,17 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
+    if not who:  # "The commemorations began ...": the commemorations, not a state named later
+        things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
+        if things and things[0].split()[-1].lower() not in _GROUPS:
+            who = things
     if not who:
         after = [m for m in actors if m.start >= own.end][:1] or [
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
+    if not who:  # "The rebels retook the town": no one named, the rebels themselves
+        who = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
     by_nearness = sorted(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
@@ -307,12 +313,26 @@ def inside_quote(text: str, index: int) -> bool:
 
 _TIME_WORDS = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later|again|also|then)\s*$"
+    r"tonight|earlier|later|again|also|then|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
+    r"(?:week|month|year))\s*$"
 )
 _WEEKDAYS = re.compile(
     r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+    r"(?:['’]s)?"  # "Friday's blast": the blast
+)
+_LEADING_TIME = re.compile(
+    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
+    r"morning|evening|spring|summer|autumn|fall|winter)|yesterday|today|tonight|earlier|later|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b\s*,?\s*",
+    re.IGNORECASE,
+)
+_PLANNED_TAIL = re.compile(
+    r"\s+(?:will|(?:is|are)\s+(?:due|set|expected|scheduled|to)(?:\s+to)?|plans?\s+to)$",
+    re.IGNORECASE,
 )
 _PRONOUNS = ("it", "he", "she", "they")
+# Plural nouns for people whom the names in the sentence say ("the two leaders met").
+_GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
 _SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
 
 
@@ -323,6 +343,7 @@ def unnamed_subject(
     hit: Hit,
     previous_who: tuple[str, ...],
     known: Sequence[str] = (),
+    plural: bool = False,
 ) -> list[str]:
     """Who acts when no name does: "It" is the last actor; "the spy agency" the agency named
     before; "A monitoring group ..." itself."""
@@ -341,6 +362,8 @@ def unnamed_subject(
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
     phrase = _SUBJECT_STOP.split(lead)[0]
+    # "Officials said the president [met]": the president
+    phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
     phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     if re.match(
         r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
@@ -353,6 +376,10 @@ def unnamed_subject(
     phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
+    phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
+    phrase = _PLANNED_TAIL.sub("", phrase).strip(" ,")  # "Albright will [visit]": Albright
+    # "the board said it [rejected]", "the father said [in a letter]": the board, the father
+    phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
         return []
@@ -362,7 +389,7 @@ def unnamed_subject(
         named = _named_before(phrase, known)
         if named:
             return [named]
-        if len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
+        if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
             return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
 
@@ -412,7 +439,8 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
         rest = before + " " + text[timex.end : own.end]
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
-    if speaks and following and following[0].text.startswith("that "):
+    said_nothing = not re.sub(r"[\W_]", "", rest)
+    if (speaks or said_nothing) and following and following[0].text.startswith("that "):
         rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
     rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
     return re.sub(r"\s+", " ", rest).strip()

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from timeline.actors import is_known, is_person
 from timeline.anchoring import resolve_anchors
+from timeline.cues import load_data
 from timeline.model import Event, Source
 from timeline.slugs import event_id
 from timeline.when import bounds, label, precision
@@ -39,87 +40,7 @@ _CATEGORY_ORDER = (
     "other",
     "statement",
 )
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "they",
-        "we",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "said",
-        "says",
-        "say",
-        "told",
-        "reported",
-        "report",
-        "according",
-        "after",
-        "before",
-        "during",
-        "over",
-        "into",
-        "about",
-        "than",
-        "more",
-        "also",
-        "not",
-        "no",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "while",
-        "other",
-        "two",
-        "one",
-        "new",
-        "last",
-        "first",
-        "year",
-        "years",
-        "month",
-        "week",
-        "day",
-        "on",
-    ]
-)
+_STOPWORDS = frozenset(load_data()["merge_stopwords"])
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
@@ -137,18 +58,29 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
     resolved = resolve_anchors(candidates, known)
     clusters: list[list[Event]] = []
+    by_month: dict[tuple[int, int], list[int]] = {}  # clusters whose members touch each month
     for candidate in sorted(resolved, key=_strength_order):
         best, best_score = None, 0.0
-        for index, cluster in enumerate(clusters):
-            score = _fit(candidate, cluster)
+        nearby = sorted({i for month in _months(candidate) for i in by_month.get(month, ())})
+        for index in nearby:  # a cluster it fits shares a month with it: the dates must meet
+            score = _fit(candidate, clusters[index])
             if score > best_score:
                 best, best_score = index, score
         if best is None:
+            best = len(clusters)
             clusters.append([candidate])
         else:
             clusters[best].append(candidate)
-    events = [_combined(cluster) for cluster in clusters]
+        for month in _months(candidate):
+            if best not in by_month.setdefault(month, []):
+                by_month[month].append(best)
+    events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
     return _with_ids(events)
+
+
+def _only_planned(cluster: list[Event]) -> bool:
+    """A plan no source reports as having taken place is not (yet) a happening."""
+    return all(_basis(m) == "plan" for m in cluster)
 
 
 # --- strength and spans ---------------------------------------------------------------------
@@ -159,7 +91,9 @@ def _basis(event: Event) -> str:
 
 
 def _is_weak(event: Event) -> bool:
-    """Dated only by a report or by an unresolved anchor: a bound, not a date."""
+    """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
+    if _basis(event) == "plan":
+        return True
     return _basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
 
 
@@ -182,9 +116,22 @@ def _span(event: Event) -> _Span:
     if _is_weak(event) and event.qualifier == "before":
         reach = _REPORT_REACH if _basis(event) == "report" else _BOUND_REACH
         return _Span(last - reach, last)
-    if _is_weak(event) and event.qualifier == "after":
+    if _is_weak(event) and event.qualifier in ("after", "since"):
         return _Span(first, first + _BOUND_REACH)
     return _Span(first, last)
+
+
+@lru_cache(maxsize=8192)
+def _months(event: Event) -> tuple[tuple[int, int], ...]:
+    """The months the event's span touches, a day wider on each side (dates a day apart meet)."""
+    span = _span(event)
+    first, last = span.first - _NEAR, span.last + _NEAR
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
 
 
 def _compatible(a: _Span, b: _Span) -> bool:
@@ -208,6 +155,8 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     if not all(_compatible(span, _span(member)) for member in cluster):
         return 0.0
     head = cluster[0]
+    if _other_speaker(candidate, cluster):
+        return 0.0  # two people's statements on one day are two statements
     if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
         return 0.0  # "two visits last month" is not the one visit on the 4th
     same_article = {s.article for s in candidate.sources} & {
@@ -251,6 +200,16 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     return 0.0
 
 
+def _other_speaker(candidate: Event, cluster: list[Event]) -> bool:
+    """A statement whose speaker differs from every statement's speaker in the cluster."""
+    speakers = {m.actors[0] for m in cluster if m.category == "statement" and m.actors}
+    if candidate.category != "statement" or not candidate.actors or not speakers:
+        return False
+    if any(m.category != "statement" for m in cluster):
+        return False  # "Kim vowed support" joins the meeting where he said it
+    return candidate.actors[0] not in speakers
+
+
 def _same_remarks(candidate: Event, head: Event) -> bool:
     """One speaker's sayings on one date in one article are one occasion ("the agency said
     last week ... the agency told lawmakers last week")."""
@@ -269,13 +228,58 @@ def _fit_bound(
     head = cluster[0]
     if _basis(candidate) == "anchor":
         return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
-    if _is_weak(head) or _length(_span(head)) > 31 or not people:
+    if all(_is_weak(m) for m in cluster):
+        return _fit_bounds(
+            candidate, cluster, people, same_category or _related(candidate, cluster)
+        )
+    if _length(_span(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
         return 0.0
     return (
         1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
     )
+
+
+def _fit_bounds(
+    candidate: Event, cluster: list[Event], people: set[str], same_category: bool
+) -> float:
+    """Two bounds on one happening from different articles ("ahead of the expected summit in
+    Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
+    and place, and dates that can both hold."""
+    if any(_basis(m) == "anchor" for m in cluster) or not same_category:
+        return 0.0
+    if {s.article for s in candidate.sources} & {s.article for m in cluster for s in m.sources}:
+        return 0.0
+    if _intersection([*cluster, candidate]) is None:
+        return 0.0
+    places = {m.place for m in cluster if m.place}
+    same_place = bool(candidate.place) and candidate.place in places
+    if candidate.place and places and not same_place:
+        return 0.0
+    if (same_place and people) or len(people) >= 2:
+        return 0.5 + len(people) + (1.0 if same_place else 0.0)
+    return 0.0
+
+
+def _limits(event: Event) -> tuple[date | None, date | None]:
+    """The earliest and latest day a bound allows (None: no limit on that side)."""
+    first, last = bounds(event.date, event.end)
+    if event.qualifier == "before":
+        return None, last
+    if event.qualifier in ("after", "since"):
+        return (first if event.qualifier == "since" else last + timedelta(days=1)), None
+    return first, last
+
+
+def _intersection(members: Sequence[Event]) -> tuple[date, date] | None:
+    """The days every bound allows, when some bound limits each side; None when they clash
+    or a side is unlimited."""
+    lows = [low for low, _ in map(_limits, members) if low is not None]
+    highs = [high for _, high in map(_limits, members) if high is not None]
+    if not lows or not highs or max(lows) > min(highs):
+        return None
+    return max(lows), min(highs)
 
 
 def _related(candidate: Event, cluster: list[Event]) -> bool:
@@ -323,9 +327,15 @@ def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
     strong = [m for m in cluster if not _is_weak(m)] or cluster
     chosen = _chosen_date(strong)
+    both_sides = _intersection(cluster) if all(_is_weak(m) for m in cluster) else None
+    if both_sides is not None:
+        first, last = both_sides
+        end = last.isoformat() if last != first else ""
+        chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
     headline = min(
         cluster,
         key=lambda m: (
+            _basis(m) == "plan",  # a title says what happened, not what was planned
             _is_weak(m),
             _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
             _strength_order(m),
@@ -356,7 +366,7 @@ def _combined(cluster: list[Event]) -> Event:
         actors=actors,
         place=place,
         sources=tuple(sources),
-        disagreement=_disagreement(strong, chosen),
+        disagreement=_disagreement(strong, chosen) if both_sides is None else "",
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from timeline import cues as cue_words
-from timeline.actors import OUTLET, PERSON, Mention, actor_name
+from timeline.actors import OUTLET, PERSON, Mention, actor_name, is_known
 from timeline.choice import main_cue
 from timeline.clauses import Clause, clause_at, word_distance
 from timeline.cues import Cue, Hit
@@ -138,6 +139,8 @@ def from_report(
         if not _said_something(rest):
             form = "says"
             rest = parts[0].text if parts[0] != report_clause else rest
+    if not _news(text, verb, report_clause, speaker, who, rest):
+        return []  # "an analyst said profit fell": an attribution, not a happening
     roles = Roles(who, (), tuple(actor_name(m.entity) for m in mentions if m.entity.kind == PERSON))
     return [
         Draft(
@@ -154,6 +157,39 @@ def from_report(
             rest=rest,
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _sayings() -> dict[str, re.Pattern[str]]:
+    data = cue_words.load_data()["news_sayings"]
+    return {key: cue_words.words_pattern(data[key]) for key in data}
+
+
+def _news(
+    text: str,
+    verb: Hit | None,
+    clause: Clause,
+    speaker: Sequence[Mention],
+    who: Sequence[str],
+    rest: str,
+) -> bool:
+    """Whether a saying is itself news: a media report on something, words to an audience or on
+    an occasion, or an official warning or announcing what is to come."""
+    if verb is None:
+        return False  # a dateline alone
+    sayings = _sayings()
+    after = text[verb.end :]
+    if verb.form.lower().startswith("report") and re.match(r"\s+on\b", after):
+        return True  # "KCNA reported on the inauguration"
+    if verb.form.lower() in ("told", "tells", "briefed") and sayings["audiences"].match(
+        after.lstrip()
+    ):
+        return True  # "told lawmakers": a briefing
+    if sayings["occasions"].search(text):
+        return True
+    official = any(m.entity.kind != OUTLET and is_known(actor_name(m.entity)) for m in speaker)
+    official = official or bool(sayings["officials"].search(" ".join(who) or clause.text))
+    return official and bool(sayings["forward"].search(rest))
 
 
 def _said_something(rest: str) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.actors import is_known
-from timeline.cues import Cue, present_tense
+from timeline.cues import Cue, load_data, present_tense, vocabulary
 
 _FUNCTION_TAIL = frozenset(
     [
@@ -36,7 +37,7 @@ _FUNCTION_TAIL = frozenset(
         "over",
     ]
 )
-_MAX_REST_WORDS = 7
+_MAX_REST_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -79,19 +80,46 @@ def title_for(
     title = cue.title
     if "{where}" in title and not (roles.where or roles.place or whom) and cue.alone:
         title = cue.alone  # no destination named: "Shoigu makes a visit"
+    if "{whom}" in title and not whom and cue.alone:
+        title = cue.alone  # no one named to meet: "Arafat holds talks", not "meets officials"
     if is_noun and "{says}" in title and cue.category != "statement":
         title = "{who}'s {form} {rest}" if who else "{form} {rest}"  # "Iraq's invasion of Kuwait"
     if "{who}" in title and not roles.who and cue.title.startswith("{rest}"):
         title = "{rest}"
+    if _plural(roles.who) and re.match(r"\{who\} [a-z]+s\b", title) and "{says}" not in title:
+        head, _, tail = title.partition(" ")
+        title = f"{head} {_plural_verb(tail)}"  # "Bushnell and Kimotho hold talks"
     text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     return text[0].upper() + text[1:] if text else form
+
+
+def has_subject(title: str, form: str) -> bool:
+    """Whether a title names who or what acted, not only the verb ("Ends", "Was announced")."""
+    first = title.split()[0].lower() if title.split() else ""
+    verb_forms = {form.lower(), form.lower().split()[0], present_tense(form).split()[0].lower()}
+    not_subjects = verb_forms | _NO_SUBJECT | _LINKS | _CLAUSE_STARTS | _pattern_verbs()
+    return len(title.split()) > 1 and first not in not_subjects
+
+
+@lru_cache(maxsize=1)
+def _pattern_verbs() -> frozenset[str]:
+    """The verbs the cue title patterns write after who acts ("visits", "holds")."""
+    verbs = set()
+    for cue in vocabulary().cues:
+        for pattern in (cue.title, cue.alone):
+            match = re.match(r"\{(?:who|all)\} ([a-z]+)", pattern)
+            if match:
+                verbs.add(match.group(1))
+    return frozenset(verbs)
 
 
 def _plural(who: Sequence[str]) -> bool:
     """A described subject in the plural ("Ukrainian forces"), not a name ("Hamas")."""
     if len(who) != 1:
         return len(who) > 1
+    if re.search(r"\s(?:and|&)\s", who[0]):
+        return True  # "Arafat and Barak"
     head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
     words = head.split()
     last = words[-1]
@@ -126,10 +154,51 @@ def _dedupe(names: Sequence[str]) -> list[str]:
     return seen
 
 
+def trimmed(rest: str) -> str:
+    """The words a title keeps from what follows the cue ("" when none are worth keeping)."""
+    return _trim(rest)
+
+
 def _trim(rest: str) -> str:
-    """The words after the cue, cut to a few and stripped of quotes and dangling words."""
-    unquoted = re.sub(r"(?<!\w)['‘’“”\"]|['‘’“”\"](?!\w)", "", rest)
-    words = [w for w in unquoted.split() if any(c.isalnum() for c in w)][:_MAX_REST_WORDS]
-    while words and words[-1].lower().strip(",.") in _FUNCTION_TAIL:
+    """The words after the cue up to the end of their phrase: cut at a clause boundary (a comma,
+    "which", "once used", "saying"), at most a few words, never ending inside a phrase."""
+    unquoted = re.sub(r"(?<!\w)['‘’“”\"`]+|['‘’“”\"`]+(?!\w)", "", rest)
+    words: list[str] = []
+    cut = True  # whether the phrase goes on after the words kept
+    for token in unquoted.split():
+        bare = token.lower().strip(",.;:()")
+        if not any(c.isalnum() for c in token):
+            if words:
+                break  # a dash or a lone bracket ends the phrase
+            continue
+        if bare in _CLAUSE_STARTS:
+            break  # "rejects [because ...]": the reason is not the happening
+        words.append(token.strip("()"))
+        if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
+            if words[-2].lower() in ("a", "an", "the") and token.endswith(","):
+                words[-1] = words[-1].rstrip(",")
+                continue  # "a new, $10-a-share offer": the noun is still to come
+            break
+    else:
+        cut = False
+    if len(words) > _MAX_REST_WORDS:
+        words, cut = words[:_MAX_REST_WORDS], True
+        inner = [i for i, w in enumerate(words) if i >= len(words) - 3 and w.lower() in _LINKS]
+        if inner:
+            words = words[: inner[-1]]  # "a lack of any substantial" -> "a lack"
+    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL:
         words.pop()
+    if len(words) >= 2 and words[-2].lower() == "as":
+        words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
+    if cut and len(words) >= 2 and words[-2].lower() == "to" and words[-1].islower():
+        words = words[:-2]  # "resigned as chief [to seek, unsuccessfully, a seat]"
+    if words and words[0] in _CAPITALISED_WORDS:
+        words[0] = words[0].lower()  # "says those workers", not "says Those workers"
     return " ".join(words).strip(" ,.;:")
+
+
+_TITLE_WORDS = load_data()["title_words"]
+_CLAUSE_STARTS = frozenset(_TITLE_WORDS["clause_starts"])
+_NO_SUBJECT = frozenset(_TITLE_WORDS["no_subject"])
+_LINKS = frozenset(_TITLE_WORDS["links"])
+_CAPITALISED_WORDS = frozenset(_TITLE_WORDS["capitalised"])
