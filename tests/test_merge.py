@@ -428,3 +428,23 @@ def test_a_planned_meeting_and_a_summit_told_as_held_are_one_happening() -> None
     (summit,) = [e for e in merge_events([*plan, *held]) if e.category in ("summit", "meeting")]
     assert (summit.date, summit.end, summit.category) == ("2025-03-07", "", "summit")
     assert {s.article for s in summit.sources} == {"plan.txt", "held.txt"}
+
+
+def test_a_bound_on_a_summit_elsewhere_does_not_join_a_dated_meeting_in_another_city() -> None:
+    meeting = candidate(
+        "Vladimir Putin meets Kim Jong Un in Moscow", "2025-08-11", "one.txt",
+        actors=("Vladimir Putin", "Kim Jong Un"), category="meeting", place="Moscow",
+    )
+    summit = candidate(
+        "Donald Trump and Vladimir Putin hold summit in Alaska", "2025-08-17", "two.txt",
+        actors=("Donald Trump", "Vladimir Putin"), category="summit", place="Alaska",
+        basis="bound", qualifier="before", published="2025-08-17",
+    )
+    assert len(merge_events([meeting, summit])) == 2
+
+
+def test_a_capital_and_its_state_are_one_place_for_merging() -> None:
+    first = candidate("Shoigu visits Pyongyang", "2025-06-04", "one.txt")
+    second = candidate("Shoigu visits North Korea", "2025-06-04", "two.txt", place="North Korea")
+    (event,) = merge_events([first, second])
+    assert {s.article for s in event.sources} == {"one.txt", "two.txt"}

@@ -381,3 +381,17 @@ def aliases_of(name: str) -> tuple[str, ...]:
         alias for alias, entity in [*names.items(), *lower_aliases.items()] if entity.name == name
     ]
     return (name, *sorted(a for a in found if a != name))
+
+
+def places_overlap(first: str, second: str) -> bool:
+    """Whether two places can name where one happening was: the same place, or one lies in the
+    other ("Pyongyang" and "North Korea"); unknown places overlap only when equal."""
+    if first == second:
+        return True
+    names = _fixed()[0]
+    return _container(names.get(first)) == second or _container(names.get(second)) == first
+
+
+def _container(entity: Entity | None) -> str:
+    """The state a capital or place lies in, "" when unknown."""
+    return entity.state if entity is not None and entity.kind in (CAPITAL, PLACE) else ""

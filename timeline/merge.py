@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from timeline.actors import is_known, is_person
+from timeline.actors import is_known, is_person, places_overlap
 from timeline.anchoring import resolve_anchors
 from timeline.cues import load_data
 from timeline.model import Event, Source
@@ -165,8 +165,7 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     people = _people(candidate) & set().union(*(_people(m) for m in cluster))
     actors = set(candidate.actors) & set().union(*(set(m.actors) for m in cluster))
     same_category = any(candidate.category == m.category for m in cluster)
-    places = {m.place for m in cluster if m.place}
-    place_clash = bool(candidate.place and places and candidate.place not in places)
+    place_clash = _place_clash(candidate, cluster)
     words = _similarity(_words(candidate), frozenset().union(*(_words(m) for m in cluster)))
     weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
     if _is_weak(candidate):
@@ -193,11 +192,19 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:
         return 1.0 + len(named) * 0.5 + words
-    same_place = bool(candidate.place) and candidate.place in places
+    same_place = bool(candidate.place) and candidate.place in {m.place for m in cluster}
     same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
     return 0.0
+
+
+def _place_clash(candidate: Event, cluster: list[Event]) -> bool:
+    """Both name where it happened, and no place of the cluster overlaps the candidate's."""
+    places = {m.place for m in cluster if m.place}
+    if not candidate.place or not places:
+        return False
+    return not any(places_overlap(candidate.place, place) for place in places)
 
 
 def _other_speaker(candidate: Event, cluster: list[Event]) -> bool:
@@ -228,6 +235,8 @@ def _fit_bound(
     head = cluster[0]
     if _basis(candidate) == "anchor":
         return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
+    if _place_clash(candidate, cluster):
+        return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
     if all(_is_weak(m) for m in cluster):
         return _fit_bounds(
             candidate, cluster, people, same_category or _related(candidate, cluster)
