@@ -223,11 +223,22 @@ def test_only_absolute_http_urls_become_links(url: str, kept: bool) -> None:
 
 def test_most_sourced_events_are_labelled() -> None:
     many = tuple(source(article, "q") for article in (A1, A2, A3))
-    events = [_event(f"e{n}", f"2025-01-{n + 1:02d}") for n in range(12)]
+    events = [_event(f"e{n}", f"2025-01-{n + 1:02d}", "statement") for n in range(12)]
     events[5] = replace(events[5], title="The big one", sources=many)
     events[9] = replace(events[9], title="The second", sources=many[:2])
     labels = [a.text for a in build_figure(events).layout.annotations]
     assert sorted(labels) == ["The big one", "The second"]
+
+
+def test_headline_happenings_told_once_fill_the_labels_left() -> None:
+    many = tuple(source(article, "q") for article in (A1, A2))
+    events = [
+        _event("told-twice", "2025-01-02", "statement", sources=many),
+        _event("deployment", "2025-02-01", "deployment", sources=many[:1]),
+        _event("remark", "2025-03-01", "statement", sources=many[:1]),
+    ]
+    labels = [a.text for a in build_figure(events).layout.annotations]
+    assert sorted(labels) == ["Event deployment", "Event told-twice"]
 
 
 def test_at_most_eight_events_are_labelled() -> None:

@@ -14,6 +14,8 @@ from timeline.hover import distinct_articles, plotly_text, shorten
 from timeline.lanes import Placed
 
 KEY_EVENTS = 8  # how many of the most-sourced events get a label
+# Kinds of happening a chronology headlines even when one article tells them, most telling first.
+HEADLINE_CATEGORIES = ("summit", "treaty", "deployment", "visit", "casualties")
 LABEL_CHARS = 40
 PLOT_WIDTH_PX = 800  # a modest plot width: the estimate behind the overlap check
 ROW_PX = 34  # a typical row height
@@ -44,21 +46,37 @@ class _Box:
 
 
 def key_events(placed: Sequence[Placed]) -> list[Placed]:
-    """The most-sourced events: most distinct articles first, then most sources, date, id.
+    """The key events: those told by the most articles, then, while labels are left, the
+    headline kinds of happening (summits, treaties, deployments, visits, casualties) told once.
 
-    When some events have two or more articles, only those count as key.
+    Ranked by distinct articles, then sources, then kind, date and id.
     """
-    candidates = [p for p in placed if distinct_articles(p.event) >= 2] or list(placed)
+    several = [p for p in placed if distinct_articles(p.event) >= 2]
+    headline = [
+        p
+        for p in placed
+        if distinct_articles(p.event) < 2 and p.event.category in HEADLINE_CATEGORIES
+    ]
+    candidates = [*several, *headline] if several or headline else list(placed)
     ranked = sorted(
         candidates,
         key=lambda p: (
             -distinct_articles(p.event),
             -len(p.event.sources),
+            _headline_rank(p.event.category),
             p.extent.first,
             p.event.id,
         ),
     )
     return ranked[:KEY_EVENTS]
+
+
+def _headline_rank(category: str) -> int:
+    return (
+        HEADLINE_CATEGORIES.index(category)
+        if category in HEADLINE_CATEGORIES
+        else len(HEADLINE_CATEGORIES)
+    )
 
 
 def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
