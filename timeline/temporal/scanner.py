@@ -222,7 +222,45 @@ def scan(text: str) -> list[Candidate]:
         if any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
+    taken = _with_second_days(text, taken)
     return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
+
+
+@cache
+def _second_day() -> re.Pattern[str]:
+    joins = "|".join(map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True)))
+    return re.compile(
+        rf"\s*(?:{joins})\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.:/,]\d)"
+        r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]))?"
+        r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|million|billion|hours?\b|days?\b|weeks?\b"
+        r"|months?\b|years?\b|minutes?\b|of\b|more\b|other|people\b|men\b|women\b|children\b))",
+        re.IGNORECASE,
+    )
+
+
+def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Adds the second day of "April 24 and 25" or "June 3-5" as a date of its own; a year
+    after it ("March 3 and 4, 2024") holds for both days."""
+    result = list(taken)
+    for candidate in taken:
+        value = candidate.value
+        if not (isinstance(value, v.CalendarDate) and value.month and value.day and value.year is None):
+            continue
+        found = _second_day().match(text, candidate.end)
+        if found is None or int(found["day"]) <= value.day:
+            continue
+        end = found.end("year") if found["year"] else found.end("day")
+        if any(other.start < end and found.start("day") < other.end for other in result
+               if other is not candidate and not (found["year"] and other.start == found.start("year"))):
+            continue
+        year = int(found["year"]) if found["year"] else None
+        result = [other for other in result if not (year and other.start == found.start("year"))]
+        if year:
+            result = [replace(other, value=replace(value, year=year)) if other is candidate else other
+                      for other in result]
+        second = replace(value, day=int(found["day"]), weekday=None, year=year)
+        result.append(replace(candidate, start=found.start("day"), end=end, value=second))
+    return result
 
 
 @cache
