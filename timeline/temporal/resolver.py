@@ -39,7 +39,12 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
     anchor, kind, mention = ctx.anchor(value.previous, unit)
-    if value.compares and mention is not None and not finer(mention.granularity, unit):
+    if mention is not None and (
+        (value.compares and not finer(mention.granularity, unit))
+        or mention.shift == f"{value.unit}{value.direction * value.amount:+d}"
+    ):
+        # "$3 million a year ago ... $2 million a year earlier": both compare with the period
+        # reported, a year back; the second does not count a year back from the first
         anchor, kind, mention = ctx.anchor(False, unit)
     if _compares_quarters(value, ctx):
         # "profit rose from $3 million a year ago": the quarter just reported, a year back
