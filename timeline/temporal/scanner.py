@@ -238,14 +238,41 @@ def _second_day() -> re.Pattern[str]:
     )
 
 
-def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """Adds the second day of "April 24 and 25" or "June 3-5" as a date of its own; a year
-    after it ("March 3 and 4, 2024") holds for both days."""
+@cache
+def _first_day() -> re.Pattern[str]:
+    joins = "|".join(map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True)))
+    return re.compile(rf"(?<![\w$€£.,/])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:{joins})\s*$",
+                      re.IGNORECASE)
+
+
+def _with_first_days(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Adds the first day of "3-5 June" or "3 and 4 June" as a date of its own."""
     result = list(taken)
     for candidate in taken:
         value = candidate.value
+        if not (isinstance(value, v.CalendarDate) and value.month and value.day
+                and text[candidate.start].isdigit()):
+            continue
+        found = _first_day().search(text, max(0, candidate.start - 12), candidate.start)
+        if found is None or int(found["day"]) >= value.day:
+            continue
+        if any(other.start < found.end("day") and found.start() < other.end for other in result):
+            continue
+        first = replace(value, day=int(found["day"]), weekday=None)
+        result.append(replace(candidate, start=found.start("day"), end=found.end("day"), value=first))
+    return result
+
+
+def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Adds the second day of "April 24 and 25" or "June 3-5" as a date of its own; a year
+    after it ("March 3 and 4, 2024") holds for both days."""
+    result = _with_first_days(text, taken)
+    for candidate in list(result):
+        value = candidate.value
         if not (isinstance(value, v.CalendarDate) and value.month and value.day and value.year is None):
             continue
+        if text[candidate.start].isdigit():
+            continue  # "3 June": a day-first date takes no second day after it
         found = _second_day().match(text, candidate.end)
         if found is None or int(found["day"]) <= value.day:
             continue
