@@ -16,6 +16,12 @@ __all__ = ["Context", "Resolution", "resolve"]
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
+    told = ctx.previous
+    if (value.previous and value.offset == 0 and value.unit == "day" and told is not None
+            and told.granularity == "month"):
+        # "killed last October ... crossed out that same day": a day of that month, unknown
+        span = p.Span(f"{told.value}-XX", told.earliest, told.latest, "month")
+        return dated(span, f"a day of the month last mentioned, {told.value}", "previous")
     anchor, kind, _ = ctx.anchor(value.previous, value.unit)
     span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
     which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
