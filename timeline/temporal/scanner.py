@@ -108,7 +108,7 @@ def compiled() -> tuple[CompiledRule, ...]:
     for rule in rules():
         pattern = _PLACEHOLDER.sub(_expand, rule.pattern)
         try:
-            regex = re.compile(rf"(?<![\w]){pattern}(?![\w])", re.IGNORECASE)
+            regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
         except re.error as error:
             raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
         result.append(CompiledRule(rule, regex, cover(rule.pattern, _placeholder_cover)))
