@@ -226,6 +226,6 @@ def test_a_second_day_is_not_earlier_than_the_first() -> None:
     assert [t.text for t in tag("Markets fell on June 5 to 3 points.", date(2025, 6, 10))] == ["June 5"]
 
 
-@pytest.mark.parametrize("text", ["The talks led nowhere.", "Nowhere is safe.", "It was a day-to-day grind of nowheres."])
-def test_a_date_word_inside_a_longer_word_is_no_date(text: str) -> None:
-    assert [timex.text for timex in tag(text, date(2025, 6, 10)) if timex.text.lower() == "now"] == []
+def test_a_date_word_inside_a_longer_word_is_no_date() -> None:
+    text = "The talks led nowhere, and now they are over."
+    assert [(timex.start, timex.text) for timex in tag(text, date(2025, 6, 10))] == [(27, "now")]
