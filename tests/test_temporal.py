@@ -210,3 +210,22 @@ def test_fall_the_verb_is_no_season(text: str) -> None:
 ])
 def test_fall_the_season_needs_a_date_context(text: str, value: str) -> None:
     assert only(text).value == value
+
+
+@pytest.mark.parametrize(("text", "date_text"), [
+    ("Sales rose on March 3 and 4 percent fell.", "March 3"),
+    ("On Jan. 3 and 4,000 troops left.", "Jan. 3"),
+    ("By Dec. 3 and 5 million more had voted.", "Dec. 3"),
+    ("On Jan. 3 and 4 people died.", "Jan. 3"),
+])
+def test_a_count_after_a_date_and_a_join_is_no_second_day(text: str, date_text: str) -> None:
+    assert [timex.text for timex in tag(text, date(2025, 6, 10))] == [date_text]
+
+
+def test_a_second_day_is_not_earlier_than_the_first() -> None:
+    assert [t.text for t in tag("Markets fell on June 5 to 3 points.", date(2025, 6, 10))] == ["June 5"]
+
+
+def test_a_date_word_inside_a_longer_word_is_no_date() -> None:
+    text = "The talks led nowhere, and now they are over."
+    assert [(timex.start, timex.text) for timex in tag(text, date(2025, 6, 10))] == [(27, "now")]

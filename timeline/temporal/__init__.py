@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.model import Timex
+from timeline.temporal import values as v
 from timeline.temporal.periods import Span
 from timeline.temporal.resolver import Context, resolve
 from timeline.temporal.scanner import scan
@@ -25,6 +26,13 @@ __all__ = ["tag"]
 # Granularities fine enough to anchor "the same day" or "a day earlier" on.
 _ANCHORING = ("day", "week", "month", "quarter", "season", "half", "year")
 _REMEMBERED = 8  # how many earlier mentions an anaphor ("the same day") may reach back to
+
+
+def _shift_key(value: object) -> str:
+    """"year-1" for "a year ago" and "a year earlier": equal keys tell the same distance."""
+    if isinstance(value, v.Shift) and value.amount is not None:
+        return f"{value.unit}{value.direction * value.amount:+d}"
+    return ""
 
 
 def tag(text: str, published: date) -> list[Timex]:
@@ -61,5 +69,6 @@ def tag(text: str, published: date) -> list[Timex]:
             and resolution.latest is not None
         ):
             mentions.append(Span(resolution.value.split("T")[0], resolution.earliest,
-                                 resolution.latest, resolution.granularity))
+                                 resolution.latest, resolution.granularity,
+                                 _shift_key(candidate.value)))
     return found

@@ -71,6 +71,7 @@ def _weekday(fields: Fields, params: Params) -> v.Temporal | None:
         _word("weekdays", fields["weekday"]),
         int(params.get("direction", 0)),
         params.get("week_offset"),
+        bool(params.get("previous", False)),
     )
 
 

@@ -18,6 +18,7 @@ class Span:
     earliest: date
     latest: date
     granularity: str
+    shift: str = ""  # for a mention told as a shift from the publish date ("a year ago"): "year-1"
 
 
 def as_date(day: pendulum.Date | date) -> date:

@@ -82,6 +82,13 @@ def weekday(value: v.Weekday, ctx: Context) -> Resolution:
     anchor = pendulum.date(ctx.published.year, ctx.published.month, ctx.published.day)
     target = pendulum.WeekDay(value.weekday - 1)
     name = WEEKDAY_NAMES[value.weekday]
+    told, kind, _ = ctx.anchor(value.previous, "day")
+    if kind == "previous":  # "the previous Friday": the one before the day last told
+        start = pendulum.date(told.year, told.month, told.day)
+        day = start.previous(target) if value.direction < 0 else start.next(target)
+        side = "before" if value.direction < 0 else "after"
+        return dated(p.day_span(p.as_date(day)), f"the {name} {side} the day last mentioned, "
+                                                 f"{describe(told)}", kind)
     if value.week_offset is not None:
         monday = anchor.start_of("week").add(weeks=value.week_offset)
         day = monday.add(days=value.weekday - 1)

@@ -16,6 +16,12 @@ __all__ = ["Context", "Resolution", "resolve"]
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
+    told = ctx.previous
+    if (value.previous and value.offset == 0 and value.unit == "day" and told is not None
+            and told.granularity == "month"):
+        # "killed last October ... crossed out that same day": a day of that month, unknown
+        span = p.Span(f"{told.value}-XX", told.earliest, told.latest, "month")
+        return dated(span, f"a day of the month last mentioned, {told.value}", "previous")
     anchor, kind, _ = ctx.anchor(value.previous, value.unit)
     span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
     which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
@@ -39,7 +45,12 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
     anchor, kind, mention = ctx.anchor(value.previous, unit)
-    if value.compares and mention is not None and not finer(mention.granularity, unit):
+    if mention is not None and (
+        (value.compares and not finer(mention.granularity, unit))
+        or mention.shift == f"{value.unit}{value.direction * value.amount:+d}"
+    ):
+        # "$3 million a year ago ... $2 million a year earlier": both compare with the period
+        # reported, a year back; the second does not count a year back from the first
         anchor, kind, mention = ctx.anchor(False, unit)
     if _compares_quarters(value, ctx):
         # "profit rose from $3 million a year ago": the quarter just reported, a year back

@@ -12,6 +12,11 @@ _CLAUSE_PENALTY = 20
 _CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
 _REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
+# "Until Thursday, they had not...": a deadline word tells nothing when the clause is told
+# in the past perfect, which looks back from the publish date.
+_DEADLINE = frozenset({"by", "until", "till", "through"})
+_PAST_PERFECT = re.compile(r"(?<!\w)(?:had|hadn't)(?!\w)", re.IGNORECASE)
+_HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been scheduled: past
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
@@ -25,10 +30,11 @@ def _cues() -> re.Pattern[str]:
     future = sorted(entries["future"], key=len, reverse=True)
     past = sorted(entries["past"], key=len, reverse=True)
     not_past = sorted(entries["not_past"], key=len, reverse=True)
+    progressive = sorted(entries["progressive_future"], key=len, reverse=True)
     # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
     return re.compile(
         rf"(?<!\w)(?:(?P<not_past>{_words(not_past)})"
-        rf"|(?P<future>(?i:{_words(future)}))"
+        rf"|(?P<future>(?i:{_words(future)})|(?:is|are)\s+(?:{_words(progressive)}))"
         rf"|(?P<past>(?i:{_words(past)})|[a-z]{{2,}}ed))(?!\w)"
     )
 
@@ -59,9 +65,11 @@ def tense_at(text: str, start: int, end: int) -> str:
     if text.startswith(("'s", "’s"), end):
         return PAST  # "Wednesday's ruling": a possessive day is one already talked about
     local = _just_before().search(text, max(0, start - 20), start)
+    head, tail = sentence_bounds(text, start, end)
+    if local and _looks_back(text, local, head, tail):
+        return PAST
     if local:
         return FUTURE if local["future"] else PAST
-    head, tail = sentence_bounds(text, start, end)
     best, best_distance = UNKNOWN, len(text) + 1
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
@@ -70,7 +78,9 @@ def tense_at(text: str, start: int, end: int) -> str:
         # a cue across a comma or semicolon belongs to another clause: count it further away
         distance = len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
         if distance < best_distance:
-            best, best_distance = (FUTURE if match["future"] else PAST), distance
+            ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
+                                                             match.start())
+            best, best_distance = (FUTURE if ahead else PAST), distance
     return best
 
 
@@ -119,6 +129,11 @@ def clear_tense(text: str, start: int, end: int) -> str:
             and _settles(text[end : after.start()].replace(",", "", 1))):
         return PAST
     return UNKNOWN
+
+
+def _looks_back(text: str, local: re.Match[str], head: int, tail: int) -> bool:
+    return (bool(local["future"]) and local.group().strip().lower() in _DEADLINE
+            and _PAST_PERFECT.search(text, head, tail) is not None)
 
 
 def _settles(between: str) -> bool:

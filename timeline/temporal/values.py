@@ -27,6 +27,7 @@ class Weekday:
     weekday: int
     direction: int = 0  # -1 "last Friday", +1 "next Friday", 0 by tense
     week_offset: int | None = None  # "Tuesday of last week" -> -1
+    previous: bool = False  # "the previous Friday": counted from the date last mentioned
 
 
 @dataclass(frozen=True)
