@@ -229,3 +229,10 @@ def test_a_second_day_is_not_earlier_than_the_first() -> None:
 def test_a_date_word_inside_a_longer_word_is_no_date() -> None:
     text = "The talks led nowhere, and now they are over."
     assert [(timex.start, timex.text) for timex in tag(text, date(2025, 6, 10))] == [(27, "now")]
+
+
+def test_half_of_last_year_is_one_period_of_that_year() -> None:
+    timex = only("Sales fell in the second half of last year.", date(2025, 7, 1))
+    assert (timex.text, timex.value, timex.granularity) == (
+        "the second half of last year", "2024-H2", "half")
+    assert (timex.earliest, timex.latest) == (date(2024, 7, 1), date(2024, 12, 31))

@@ -121,7 +121,8 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     elif "ordinal" in fields or "quarter_number" in fields:
         number = (int(fields["quarter_number"]) if "quarter_number" in fields
                   else _word("ordinals", fields["ordinal"]))
-        prefix = params.get("prefix", "Q")
+        prefix = ("H" if fields.get("period_unit", "").lower() == "half"
+                  else params.get("prefix", "Q"))
         if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
         code = f"{prefix}{number}"
