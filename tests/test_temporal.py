@@ -236,3 +236,9 @@ def test_half_of_last_year_is_one_period_of_that_year() -> None:
     assert (timex.text, timex.value, timex.granularity) == (
         "the second half of last year", "2024-H2", "half")
     assert (timex.earliest, timex.latest) == (date(2024, 7, 1), date(2024, 12, 31))
+
+
+def test_later_with_no_date_told_before_says_so_and_stays_before_publish_in_past_tense() -> None:
+    timex = only("Two days later the deal collapsed.", date(2025, 7, 1))
+    assert (timex.value, timex.earliest, timex.latest) == ("PAST_REF", None, date(2025, 7, 1))
+    assert "does not give" in timex.explanation
