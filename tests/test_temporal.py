@@ -242,3 +242,17 @@ def test_later_with_no_date_told_before_says_so_and_stays_before_publish_in_past
     timex = only("Two days later the deal collapsed.", date(2025, 7, 1))
     assert (timex.value, timex.earliest, timex.latest) == ("PAST_REF", None, date(2025, 7, 1))
     assert "does not give" in timex.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged from May to August.",
+    "The festival will run from November to January.",
+    "Talks ran from Wednesday to Friday.",
+    "Talks will run from Wednesday to Friday.",
+    "Talks were held between June 3 and June 5, 2023.",
+    "It runs from Dec. 20, 2025 to Jan. 4.",
+])
+def test_a_range_stays_two_dates_that_run_forward(text: str) -> None:
+    first, second = tag(text, PUBLISHED)
+    assert first.earliest is not None and second.earliest is not None
+    assert first.earliest <= second.earliest
