@@ -256,3 +256,14 @@ def test_a_range_stays_two_dates_that_run_forward(text: str) -> None:
     first, second = tag(text, PUBLISHED)
     assert first.earliest is not None and second.earliest is not None
     assert first.earliest <= second.earliest
+
+
+@pytest.mark.parametrize(("text", "value", "mod"), [
+    ("It opened at the end of last year.", "2024", "END"),
+    ("It opens at the beginning of next month.", "2025-08", "START"),
+    ("It opens by the end of the first quarter of next year.", "2026-Q1", "END"),
+])
+def test_the_end_or_start_of_a_relative_period_is_one_modified_date(
+        text: str, value: str, mod: str) -> None:
+    timex = only(text, date(2025, 7, 1))
+    assert (timex.value, timex.mod) == (value, mod)
