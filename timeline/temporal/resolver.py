@@ -61,7 +61,7 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         # "Two days later the deal collapsed" with no date told before: after some day not
         # given, and told in the past, so before the publish date, not after it
         return Resolution("DATE", "PAST_REF", f"{value.amount} {value.unit}(s) after a date the "
-                          f"text does not give; past tense, so some time before the publish "
+                          f"text does not pin down; past tense, so some time before the publish "
                           f"date {describe(ctx.published)}", "", None, ctx.published, "open")
     moved = p.shifted(anchor, unit, value.direction * amount)
     if mention is not None and finer(mention.granularity, unit):
