@@ -85,10 +85,13 @@ def tense_at(text: str, start: int, end: int) -> str:
             continue
         ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
                                                          match.start())
-        if match.end() <= start and _settles(between):
+        # "said that on Tuesday the border will reopen": the date opens a clause of its own
+        opened = match.end() <= start and _SUBORDINATE.search(between) is not None
+        if match.end() <= start and _settles(between) and not opened:
             governing = FUTURE if ahead else PAST
         # a cue across a comma or semicolon belongs to another clause: count it further away
-        distance = len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
+        distance = (len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
+                    + 2 * _CLAUSE_PENALTY * opened)
         if distance < best_distance:
             best, best_distance = (FUTURE if ahead else PAST), distance
     return governing if governing != UNKNOWN else best
