@@ -3,6 +3,7 @@
 Phase one (scanner) reads typed, under-specified values (values.py) with regexes built from the
 YAML rules; phase two (resolver, placement) applies the publish date, the dates mentioned before
 and the tense of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
+The two ends of a range ("from May to August") stay two timexes, placed to run forward (ranges).
 
 Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
 {month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
