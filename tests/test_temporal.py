@@ -229,3 +229,57 @@ def test_a_second_day_is_not_earlier_than_the_first() -> None:
 def test_a_date_word_inside_a_longer_word_is_no_date() -> None:
     text = "The talks led nowhere, and now they are over."
     assert [(timex.start, timex.text) for timex in tag(text, date(2025, 6, 10))] == [(27, "now")]
+
+
+def test_half_of_last_year_is_one_period_of_that_year() -> None:
+    timex = only("Sales fell in the second half of last year.", date(2025, 7, 1))
+    assert (timex.text, timex.value, timex.granularity) == (
+        "the second half of last year", "2024-H2", "half")
+    assert (timex.earliest, timex.latest) == (date(2024, 7, 1), date(2024, 12, 31))
+
+
+def test_later_with_no_date_told_before_says_so_and_stays_before_publish_in_past_tense() -> None:
+    timex = only("Two days later the deal collapsed.", date(2025, 7, 1))
+    assert (timex.value, timex.earliest, timex.latest) == ("PAST_REF", None, date(2025, 7, 1))
+    assert "does not pin down" in timex.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged from May to August.",
+    "The festival will run from November to January.",
+    "Talks ran from Wednesday to Friday.",
+    "Talks will run from Wednesday to Friday.",
+    "Talks were held between June 3 and June 5, 2023.",
+    "It runs from Dec. 20, 2025 to Jan. 4.",
+])
+def test_a_range_stays_two_dates_that_run_forward(text: str) -> None:
+    first, second = tag(text, PUBLISHED)
+    assert first.earliest is not None and second.earliest is not None
+    assert first.earliest <= second.earliest
+
+
+@pytest.mark.parametrize(("text", "value", "mod"), [
+    ("It opened at the end of last year.", "2024", "END"),
+    ("It opens at the beginning of next month.", "2025-08", "START"),
+    ("It opens by the end of the first quarter of next year.", "2026-Q1", "END"),
+])
+def test_the_end_or_start_of_a_relative_period_is_one_modified_date(
+        text: str, value: str, mod: str) -> None:
+    timex = only(text, date(2025, 7, 1))
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(MONTHS), st.sampled_from(MONTHS), st.sampled_from(["ran", "will run"]),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+def test_a_month_range_never_ends_before_it_starts(
+        start: str, end: str, verb: str, published: date) -> None:
+    found = tag(f"The show {verb} from {start} to {end}.", published)
+    assert len(found) == 2
+    first, second = found
+    assert first.earliest is not None and second.earliest is not None
+    assert first.earliest <= second.earliest

@@ -3,6 +3,7 @@
 Phase one (scanner) reads typed, under-specified values (values.py) with regexes built from the
 YAML rules; phase two (resolver, placement) applies the publish date, the dates mentioned before
 and the tense of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
+The two ends of a range ("from May to August") stay two timexes, placed to run forward (ranges).
 
 Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
 {month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
@@ -18,6 +19,7 @@ from datetime import date
 from timeline.model import Timex
 from timeline.temporal import values as v
 from timeline.temporal.periods import Span
+from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
 from timeline.temporal.scanner import scan
 
@@ -35,40 +37,56 @@ def _shift_key(value: object) -> str:
     return ""
 
 
+def _mention(timex: Timex, value: object) -> Span | None:
+    """The span a later anaphor ("the same day") may count from, if `timex` is a calendar date."""
+    if (
+        timex.type in ("DATE", "TIME")
+        and timex.anchor == "publish"
+        and timex.value[:1].isdigit()  # a calendar date, not PRESENT_REF
+        and timex.granularity in _ANCHORING
+        and timex.earliest is not None
+        and timex.latest is not None
+    ):
+        return Span(timex.value.split("T")[0], timex.earliest, timex.latest, timex.granularity,
+                    _shift_key(value))
+    return None
+
+
 def tag(text: str, published: date) -> list[Timex]:
     """Every temporal expression in `text`, in order, resolved against the publish date."""
     found: list[Timex] = []
     mentions: list[Span] = []
+    last_value: object = None
     for candidate in scan(text):
         ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
         try:
             resolution = resolve(candidate.value, ctx)
         except (ValueError, OverflowError):
             continue  # it lands outside the calendar (before year 1 or after 9999): no date
-        found.append(
-            Timex(
-                start=candidate.start,
-                end=candidate.end,
-                text=text[candidate.start : candidate.end],
-                type=resolution.type,
-                value=resolution.value,
-                mod=resolution.mod,
-                earliest=resolution.earliest,
-                latest=resolution.latest,
-                granularity=resolution.granularity,
-                explanation=f"{resolution.explanation} [{candidate.rule}]",
-                anchor=resolution.anchor,
-            )
+        timex = Timex(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start : candidate.end],
+            type=resolution.type,
+            value=resolution.value,
+            mod=resolution.mod,
+            earliest=resolution.earliest,
+            latest=resolution.latest,
+            granularity=resolution.granularity,
+            explanation=f"{resolution.explanation} [{candidate.rule}]",
+            anchor=resolution.anchor,
         )
-        if (
-            resolution.type in ("DATE", "TIME")
-            and resolution.anchor == "publish"
-            and resolution.value[:1].isdigit()  # a calendar date, not PRESENT_REF
-            and resolution.granularity in _ANCHORING
-            and resolution.earliest is not None
-            and resolution.latest is not None
-        ):
-            mentions.append(Span(resolution.value.split("T")[0], resolution.earliest,
-                                 resolution.latest, resolution.granularity,
-                                 _shift_key(candidate.value)))
+        if found:
+            before, timex = forward(text, found[-1], timex, published)
+            if before != found[-1]:
+                # the start of a range moved: so does the mention later anaphors count from
+                old, moved = _mention(found[-1], last_value), _mention(before, last_value)
+                if old is not None and moved is not None and mentions and mentions[-1] == old:
+                    mentions[-1] = moved
+                found[-1] = before
+        found.append(timex)
+        last_value = candidate.value
+        mention = _mention(timex, candidate.value)
+        if mention is not None:
+            mentions.append(mention)
     return found

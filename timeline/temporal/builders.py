@@ -118,10 +118,14 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     code: str | None = params.get("code")
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
-    elif "ordinal" in fields or "quarter_number" in fields:
-        number = (int(fields["quarter_number"]) if "quarter_number" in fields
-                  else _word("ordinals", fields["ordinal"]))
-        prefix = params.get("prefix", "Q")
+    elif "ordinal" in fields or "quarter_number" in fields or "closing" in fields:
+        prefix = ("H" if fields.get("period_unit", "").lower() == "half"
+                  else params.get("prefix", "Q"))
+        if "closing" in fields:  # "the last quarter of last year": its fourth quarter
+            number = 2 if prefix == "H" else 4
+        else:
+            number = (int(fields["quarter_number"]) if "quarter_number" in fields
+                      else _word("ordinals", fields["ordinal"]))
         if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
         code = f"{prefix}{number}"

@@ -57,13 +57,21 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         mention = ctx.previous
         assert mention is not None
         anchor, kind = mention.earliest, "previous"
+    if value.previous and mention is None and value.direction > 0 and ctx.tense == PAST:
+        # "Two days later the deal collapsed" with no date told before: after some day not
+        # given, and told in the past, so before the publish date, not after it
+        return Resolution("DATE", "PAST_REF", f"{value.amount} {value.unit}(s) after a date the "
+                          f"text does not pin down; past tense, so some time before the publish "
+                          f"date {describe(ctx.published)}", "", None, ctx.published, "open")
     moved = p.shifted(anchor, unit, value.direction * amount)
     if mention is not None and finer(mention.granularity, unit):
         unit = mention.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
-    return dated(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}",
-                 kind)
+    missing = ("; no date told before it, so counted from the publish date"
+               if value.previous and mention is None else "")
+    return dated(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}"
+                 f"{missing}", kind)
 
 
 def _compares_quarters(value: v.Shift, ctx: Context) -> bool:

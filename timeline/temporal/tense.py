@@ -17,6 +17,10 @@ _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 _DEADLINE = frozenset({"by", "until", "till", "through"})
 _PAST_PERFECT = re.compile(r"(?<!\w)(?:had|hadn't)(?!\w)", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been scheduled: past
+# "said on Tuesday that the border will reopen": a clause opened after the mention has its own
+# verb, which does not place the mention.
+_SUBORDINATE = re.compile(r"(?<!\w)(?:that|which|who|because|although|though|whether|if)(?!\w)",
+                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 
 
@@ -61,7 +65,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """past, future or unknown: the tense cue nearest to text[start:end] in its sentence."""
+    """past, future or unknown: the nearest cue before text[start:end] in its own clause, else the
+    nearest in its sentence; a verb in a clause opened after the mention ("that ...") does not count."""
     if text.startswith(("'s", "’s"), end):
         return PAST  # "Wednesday's ruling": a possessive day is one already talked about
     local = _just_before().search(text, max(0, start - 20), start)
@@ -71,17 +76,25 @@ def tense_at(text: str, start: int, end: int) -> str:
     if local:
         return FUTURE if local["future"] else PAST
     best, best_distance = UNKNOWN, len(text) + 1
+    governing = UNKNOWN  # the nearest cue before the mention in its own clause
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
         between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        if match.start() >= end and _SUBORDINATE.search(between):
+            continue
+        ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
+                                                         match.start())
+        # "said that on Tuesday the border will reopen": the date opens a clause of its own
+        opened = match.end() <= start and _SUBORDINATE.search(between) is not None
+        if match.end() <= start and _settles(between) and not opened:
+            governing = FUTURE if ahead else PAST
         # a cue across a comma or semicolon belongs to another clause: count it further away
-        distance = len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
+        distance = (len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
+                    + 2 * _CLAUSE_PENALTY * opened)
         if distance < best_distance:
-            ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
-                                                             match.start())
             best, best_distance = (FUTURE if ahead else PAST), distance
-    return best
+    return governing if governing != UNKNOWN else best
 
 
 def signal_tense(text: str, start: int, end: int) -> str:

@@ -114,6 +114,7 @@ def vocabulary() -> Vocabulary:
     words["tense_cues"] = raw["tense_cues"]["entries"]
     words["signals"] = _invert(raw["signals"]["entries"])
     words["day_pair_joins"] = {str(w): None for w in raw["day_pair_joins"]["entries"]}
+    words["range_words"] = raw["range_words"]["entries"]
     examples: list[Example] = []
     for kind, section in raw.items():
         examples.extend(_examples(section.get("examples"), f"{VOCABULARY_FILE}: {kind}"))
