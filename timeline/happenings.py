@@ -261,6 +261,8 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
+    if not who and own != parts[0] and not text[own.start : hit.start].strip(" ,"):
+        who = _opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
     if not who:  # "The commemorations began ...": the commemorations, not a state named later
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
         if things and things[0].split()[-1].lower() not in _GROUPS:
@@ -333,7 +335,30 @@ _PLANNED_TAIL = re.compile(
 _PRONOUNS = ("it", "he", "she", "they")
 # Plural nouns for people whom the names in the sentence say ("the two leaders met").
 _GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
-_SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(
+    r"\b(?:including|of|from|with|who|whose|which|that|in|on)\b", re.IGNORECASE
+)
+_OPENING_PREPOSITION = re.compile(
+    r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over|under|"
+    r"amid|despite|while|when|if|although|because|but|and|however|meanwhile)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
+    """The noun phrase a sentence opens on when an apposition stands between it and the verb:
+    "Jane Roe, head of sales at the firm, resigned" -> Jane Roe."""
+    start = max(parts[0].start, dateline_end(text))
+    phrase = text[start : parts[0].end].strip(" ,")
+    phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    words = phrase.split()
+    if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
+        return []
+    if not all(w[0].isupper() for w in words) and len(words) > 2:
+        return []  # a name or a short noun phrase, not a clause of its own
+    if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):
+        return []
+    return [phrase[0].upper() + phrase[1:]]
 
 
 def unnamed_subject(
@@ -366,7 +391,7 @@ def unnamed_subject(
     phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
     phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     if re.match(
-        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
+        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over)\b",
         phrase,
         re.IGNORECASE,
     ):
