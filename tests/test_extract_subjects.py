@@ -42,3 +42,31 @@ def test_subject_before_an_apposition_or_relative_clause_is_the_one_who_acts(
 ) -> None:
     (title,) = titles(text)
     assert title.startswith(subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Twelve miners were killed in Peru on Monday.", "Twelve miners killed in Peru"),
+        ("34 miners were killed in Peru on Monday.", "34 miners killed in Peru"),
+        ("At least 34 miners were killed on Monday in Peru.", "At least 34 miners killed in Peru"),
+    ],
+)
+def test_passive_casualties_name_the_victims_counted(text: str, title: str) -> None:
+    assert titles(text) == [title]
+
+
+def test_verb_after_a_conjunction_takes_the_subject_after_the_conjunction() -> None:
+    (title,) = titles("The port was quiet in 1962 when the navy blockaded Cuba.")
+    assert title.startswith("Navy")
+
+
+def test_the_object_of_the_verb_is_never_its_subject() -> None:
+    for event in events_of("The harbour was closed in 1962 when rebels seized Cuba."):
+        words = event.title.split()
+        assert words.count("Cuba") <= 1
+
+
+def test_a_passive_agent_identical_to_the_subject_is_left_out() -> None:
+    (title,) = titles("Chile was invaded by Chile on Monday.")
+    assert "by Chile" not in title

@@ -268,7 +268,9 @@ def roles_of(
         if things and things[0].split()[-1].lower() not in _GROUPS:
             who = things
     if not who:
-        after = [m for m in actors if m.start >= own.end][:1] or [
+        after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][
+            :1
+        ] or [
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
@@ -301,6 +303,13 @@ def roles_of(
         "",
     )
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
+
+
+def _after_verb(text: str, hit: Hit, mention: Mention) -> bool:
+    """Whether a mention is the verb's object, in the words that run on from it without a
+    clause break ("invaded Kuwait", "killed 40 people in Iraq")."""
+    between = text[hit.end : mention.start]
+    return mention.start >= hit.end and not re.search(r"[,;:.]", between)
 
 
 def _modifies_trip(text: str, mention: Mention) -> bool:
@@ -337,6 +346,11 @@ _PRONOUNS = ("it", "he", "she", "they")
 _GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
 _SUBJECT_STOP = re.compile(
     r"\b(?:including|of|from|with|who|whose|which|that|in|on)\b", re.IGNORECASE
+)
+_COUNT = re.compile(
+    r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
+    r"around|some|up\s+to|over)\s+)?\d[\d,.]*\s+[a-z]",
+    re.IGNORECASE,
 )
 _OPENING_PREPOSITION = re.compile(
     r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over|under|"
@@ -386,11 +400,20 @@ def unnamed_subject(
         return list(previous_who)
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
+    # "The city was calm when the army [invaded]": the clause the verb belongs to
+    lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[-1]
     phrase = _SUBJECT_STOP.split(lead)[0]
     # "Officials said the president [met]": the president
     phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
-    phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    if re.match(
+    phrase = re.sub(
+        r"^(?:and|but|while|as|so|then|when|after|before|since|until|once|because|although|"
+        r"though|if)\s+",
+        "",
+        phrase.strip(),
+        flags=re.IGNORECASE,
+    )  # "... when the army invaded": the verb's own subject follows the conjunction
+    counted = _COUNT.match(phrase.strip()) is not None  # "At least 40 people [were killed]"
+    if not counted and re.match(
         r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over)\b",
         phrase,
         re.IGNORECASE,
@@ -406,7 +429,7 @@ def unnamed_subject(
     # "the board said it [rejected]", "the father said [in a letter]": the board, the father
     phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
-    if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
+    if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
     if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
         return []  # "wasn't invited to": a verb phrase, not a subject
