@@ -70,3 +70,20 @@ def test_the_object_of_the_verb_is_never_its_subject() -> None:
 def test_a_passive_agent_identical_to_the_subject_is_left_out() -> None:
     (title,) = titles("Chile was invaded by Chile on Monday.")
     assert "by Chile" not in title
+
+
+def test_the_states_whose_leaders_act_are_the_subject() -> None:
+    (title,) = titles("The presidents of Chile and Peru signed a treaty on Monday.")
+    assert title.startswith("Chile and Peru sign")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy was placed in his care on Monday after being found in Peru.",
+        "The crowd gathered on Monday before the bomb exploded was identified in Peru.",
+    ],
+)
+def test_a_clause_without_its_own_subject_lends_no_word_as_subject(text: str) -> None:
+    for title in titles(text):
+        assert not title.lower().startswith(("being", "bomb exploded"))

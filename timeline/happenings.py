@@ -217,6 +217,12 @@ def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
     )
 
 
+def _group_of(text: str, own: Clause, first: Mention) -> bool:
+    """Whether the names follow a plural of people ("the leaders of", "the two sides from")."""
+    lead = text[max(own.start, dateline_end(text)) : first.start].split()
+    return len(lead) >= 2 and lead[-2].lower().strip(",") in _GROUPS
+
+
 def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
     if mention.entity.kind not in (STATE, CAPITAL) or not re.match(r"['’]s\s", text[mention.end :]):
         return False
@@ -253,6 +259,8 @@ def roles_of(
         and not _verb_between(text, before[0].end, hit.start)
     ):
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
+        if _group_of(text, own, before[0]):
+            who_mentions = before  # "The presidents of Chile and Peru signed": Chile and Peru
     who = [actor_name(m.entity) for m in who_mentions]
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
@@ -402,6 +410,10 @@ def unnamed_subject(
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
     # "The city was calm when the army [invaded]": the clause the verb belongs to
     lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[-1]
+    if lead.split() and lead.split()[0].lower() in _PRONOUNS:
+        return list(previous_who)  # "... when he [was abducted]"
+    if re.match(r"[a-z]+ing\b", lead):
+        return []  # "after being found": no subject of its own
     phrase = _SUBJECT_STOP.split(lead)[0]
     # "Officials said the president [met]": the president
     phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
@@ -431,6 +443,8 @@ def unnamed_subject(
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
+    if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
+        return []  # "the bomb exploded was positively": two clauses, no one subject
     if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
         return []  # "wasn't invited to": a verb phrase, not a subject
     if definite:
