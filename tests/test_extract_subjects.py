@@ -68,8 +68,8 @@ def test_the_object_of_the_verb_is_never_its_subject() -> None:
 
 
 def test_a_passive_agent_identical_to_the_subject_is_left_out() -> None:
-    (title,) = titles("Chile was invaded by Chile on Monday.")
-    assert "by Chile" not in title
+    for title in titles("Chile was invaded by Chile on Monday."):
+        assert "by Chile" not in title
 
 
 def test_the_states_whose_leaders_act_are_the_subject() -> None:
@@ -87,3 +87,8 @@ def test_the_states_whose_leaders_act_are_the_subject() -> None:
 def test_a_clause_without_its_own_subject_lends_no_word_as_subject(text: str) -> None:
     for title in titles(text):
         assert not title.lower().startswith(("being", "bomb exploded"))
+
+
+def test_the_one_written_to_is_not_the_writer() -> None:
+    for title in titles("Smith had written a letter to Attorney General Janet Reno on Monday."):
+        assert not title.startswith("Janet Reno")

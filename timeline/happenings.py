@@ -300,6 +300,8 @@ def roles_of(
             if not _joined(text, first, second):
                 break
             whom.append(actor_name(second.entity))
+    if object_mentions and set(who) <= {actor_name(m.entity) for m in object_mentions}:
+        who = []  # the verb's object is never its subject: "wrote to Reno" is not Reno writing
     places = [m for m in kept if m.as_place and not inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
     where = place or next(
@@ -411,7 +413,7 @@ def unnamed_subject(
     # "The city was calm when the army [invaded]": the clause the verb belongs to
     lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[-1]
     if lead.split() and lead.split()[0].lower() in _PRONOUNS:
-        return list(previous_who)  # "... when he [was abducted]"
+        return []  # "... when he [was abducted]": whom "he" means is not known here
     if re.match(r"[a-z]+ing\b", lead):
         return []  # "after being found": no subject of its own
     phrase = _SUBJECT_STOP.split(lead)[0]

@@ -61,7 +61,7 @@ def title_for(
 ) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
-    who = _join(roles.who) or _join(everyone[:1])
+    who = _join(roles.who)  # never whom: the one acted on does not act
     if passive and roles.who:
         rest = _without_agent(rest, roles.who)  # "Kuwait invaded [by Kuwait]" is no agent
     whom = _join([w for w in roles.whom if w not in roles.who][:2])
