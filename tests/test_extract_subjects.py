@@ -92,3 +92,7 @@ def test_a_clause_without_its_own_subject_lends_no_word_as_subject(text: str) ->
 def test_the_one_written_to_is_not_the_writer() -> None:
     for title in titles("Smith had written a letter to Attorney General Janet Reno on Monday."):
         assert not title.startswith("Janet Reno")
+
+
+def test_a_sentence_opening_on_the_happening_names_it_first() -> None:
+    assert titles("Floods swept through Chile on Monday.") == ["Floods swept through Chile"]

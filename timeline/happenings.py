@@ -276,9 +276,7 @@ def roles_of(
         if things and things[0].split()[-1].lower() not in _GROUPS:
             who = things
     if not who:
-        after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][
-            :1
-        ] or [
+        after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][:1] or [
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
@@ -300,7 +298,12 @@ def roles_of(
             if not _joined(text, first, second):
                 break
             whom.append(actor_name(second.entity))
-    if object_mentions and set(who) <= {actor_name(m.entity) for m in object_mentions}:
+    opening = own == parts[0] and not text[own.start : hit.start].strip()  # "Meeting X, Kim said"
+    if (
+        not opening
+        and object_mentions
+        and set(who) <= {actor_name(m.entity) for m in object_mentions}
+    ):
         who = []  # the verb's object is never its subject: "wrote to Reno" is not Reno writing
     places = [m for m in kept if m.as_place and not inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
@@ -411,7 +414,9 @@ def unnamed_subject(
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
     # "The city was calm when the army [invaded]": the clause the verb belongs to
-    lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[-1]
+    lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[
+        -1
+    ]
     if lead.split() and lead.split()[0].lower() in _PRONOUNS:
         return []  # "... when he [was abducted]": whom "he" means is not known here
     if re.match(r"[a-z]+ing\b", lead):

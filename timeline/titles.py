@@ -38,6 +38,8 @@ _FUNCTION_TAIL = frozenset(
     ]
 )
 _MAX_REST_WORDS = 8
+# Happenings whose sides are alike: when no one is named as acting, one side stands as subject.
+_SYMMETRIC = frozenset(["meeting", "summit", "talks"])
 _COUNTED = re.compile(
     r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|nearly|almost|about|around|up\s+to|over)"
     r"\s+\d",
@@ -61,7 +63,9 @@ def title_for(
 ) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
-    who = _join(roles.who)  # never whom: the one acted on does not act
+    who = _join(roles.who)
+    if not who and cue.category in _SYMMETRIC:
+        who = _join(everyone[:1])  # "Meeting Kim, ...": who meets whom is one happening
     if passive and roles.who:
         rest = _without_agent(rest, roles.who)  # "Kuwait invaded [by Kuwait]" is no agent
     whom = _join([w for w in roles.whom if w not in roles.who][:2])
