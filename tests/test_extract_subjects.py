@@ -26,13 +26,11 @@ def titles(text: str) -> list[str]:
     ("text", "subject"),
     [
         (
-            "Maria Lopez, chief executive of the mining firm, resigned on Monday after a dispute "
-            "in Brazil.",
+            "Maria Lopez, head of the mine, resigned on Monday after a dispute in Brazil.",
             "Maria Lopez",
         ),
         (
-            "A woman whose car was reportedly stolen was arrested on Tuesday in connection with "
-            "the fire in Chile.",
+            "A woman whose car was stolen was arrested on Tuesday over the fire in Chile.",
             "Woman",
         ),
     ],
