@@ -25,6 +25,7 @@ class Cue:
     title: str
     near: tuple[str, ...] = ()
     alone: str = ""  # the title when the pattern's place is unknown
+    named: tuple[str, ...] = ()  # forms that count only when a name follows ("received Kim")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
             title=c["title"],
             near=tuple(c.get("near", ())),
             alone=c.get("alone", ""),
+            named=tuple(c.get("named", ())),
         )
         for c in data["cues"]
     )
@@ -171,8 +173,14 @@ def happenings(sentence: str) -> list[Hit]:
         cue = words.by_form[match.group(0).lower()]
         if cue.near and not any(re.search(rf"\b{re.escape(n)}", lowered) for n in cue.near):
             continue
+        if match.group(0).lower() in cue.named and not _NAME_NEXT.match(sentence[match.end() :]):
+            continue  # "received an offer" is no meeting; "received the Chinese envoy" is
         hits.append(Hit(match.start(), match.end(), match.group(0), cue))
     return hits + _other_past_verbs(sentence, hits, quotes)
+
+
+# A name within the next three words, before any clause break: "received [the visiting] Kim".
+_NAME_NEXT = re.compile(r"\s+(?:[a-z][\w'-]*\s+){0,2}[A-Z]")
 
 
 _NOT_BEFORE_VERB = frozenset(
