@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from timeline.cues import load_data
 from timeline.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
 
@@ -94,3 +95,9 @@ def test_the_one_written_to_is_not_the_writer() -> None:
 
 def test_a_sentence_opening_on_the_happening_names_it_first() -> None:
     assert titles("Floods swept through Chile on Monday.") == ["Floods swept through Chile"]
+
+
+@pytest.mark.parametrize("example", load_data()["market"]["examples"])
+def test_market_quotes_are_no_happenings(example: dict[str, object]) -> None:
+    sentence = str(example["sentence"])
+    assert (titles(sentence) == []) == example["market"]

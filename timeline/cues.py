@@ -295,3 +295,16 @@ def _third_person(stem: str) -> str:
     if stem.endswith("y") and len(stem) > 1 and stem[-2] not in _VOWELS:
         return stem[:-1] + "ies"
     return stem + "s"
+
+
+@lru_cache(maxsize=1)
+def _market() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load_data()["market"]
+    words = "|".join(re.escape(w) for w in data["words"])
+    return frozenset(data["moves"]), re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def is_market_quote(form: str, sentence: str) -> bool:
+    """Whether a verb tells a price or volume moving in trading ("shares closed at $18")."""
+    moves, words = _market()
+    return form.lower() in moves and words.search(sentence) is not None

@@ -27,7 +27,7 @@ from timeline.actors import (
 from timeline.anchoring import anchored
 from timeline.choice import irrealis_before, main_cue
 from timeline.clauses import Clause, clause_at, clauses, word_distance
-from timeline.cues import Hit
+from timeline.cues import Hit, is_market_quote
 from timeline.happenings import (
     Draft,
     dateline_end,
@@ -91,7 +91,9 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     return [
         e
         for e, d in zip(events, drafts, strict=True)
-        if (has_subject(e.title, d.form) or _noun_opens(e.title, d)) and _tells_what(d)
+        if (has_subject(e.title, d.form) or _noun_opens(e.title, d))
+        and _tells_what(d)
+        and not is_market_quote(d.form, d.quote)
     ]
 
 
