@@ -263,6 +263,8 @@ def _stem(word: str) -> str:
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
+            if stem.endswith(("pell", "ancell", "avell", "ntroll", "atroll")):
+                return stem[:-1]  # "expelled", "cancelled", "controlled": a doubled final l
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 return stem[:-1]
             if _wants_e(stem):
@@ -279,12 +281,28 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith(("iat", "uat", "ang", "uir", "u")):  # "changed", "acquired", "issued"
+    if stem.endswith(("iat", "uat", "ang", "uir", "u", "creat")):  # "changed", "acquired", "issued"
         return True
     return (
         len(stem) > 2
         and stem[-2:]
-        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in", "il")
+        in (
+            "id",
+            "ad",
+            "ir",
+            "at",
+            "ur",
+            "ar",
+            "iz",
+            "ut",
+            "um",
+            "ot",
+            "am",
+            "ul",
+            "in",
+            "il",
+            "ud",
+        )
         and stem[-3] not in _VOWELS
     )
 
