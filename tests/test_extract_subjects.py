@@ -101,3 +101,8 @@ def test_a_sentence_opening_on_the_happening_names_it_first() -> None:
 def test_market_quotes_are_no_happenings(example: dict[str, object]) -> None:
     sentence = str(example["sentence"])
     assert (titles(sentence) == []) == example["market"]
+
+
+def test_a_name_inside_the_subjects_prepositional_phrase_is_not_the_subject() -> None:
+    (title,) = titles("Herbicide use in some areas of Brazil was delayed on Monday by heavy rains.")
+    assert title.startswith("Herbicide use delayed")

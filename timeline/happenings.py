@@ -214,7 +214,15 @@ def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
     return (
         re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,4}(?:between|of|against|with|over|for)\s+$", lead)
         is not None
+        or _NOUN_THEN_PREPOSITION.match(lead) is not None
     )
+
+
+# "herbicide use in some areas of [the U.S.]": a noun the name only qualifies is the subject
+_NOUN_THEN_PREPOSITION = re.compile(
+    r"(?:(?:A|An|The)\s+)?[A-Za-z][a-z-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:in|of|from|at|near|across|"
+    r"around|between|against|with|for)\s+(?:[\w-]+\s+){0,4}$"
+)
 
 
 def _group_of(text: str, own: Clause, first: Mention) -> bool:
