@@ -106,3 +106,10 @@ def test_market_quotes_are_no_happenings(example: dict[str, object]) -> None:
 def test_a_name_inside_the_subjects_prepositional_phrase_is_not_the_subject() -> None:
     (title,) = titles("Herbicide use in some areas of Brazil was delayed on Monday by heavy rains.")
     assert title.startswith("Herbicide use delayed")
+
+
+def test_a_reported_subject_keeps_its_noun_over_the_name_it_qualifies() -> None:
+    (title,) = titles(
+        "A spokesman said herbicide use in some areas of Brazil was delayed on Monday by rains."
+    )
+    assert title.startswith("Herbicide use delayed")

@@ -214,7 +214,8 @@ def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
     return (
         re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,4}(?:between|of|against|with|over|for)\s+$", lead)
         is not None
-        or _NOUN_THEN_PREPOSITION.match(lead) is not None
+        or _NOUN_THEN_PREPOSITION.match(re.sub(r"^.*\b(?:said|says)\s+(?:that\s+)?", "", lead))
+        is not None
     )
 
 
