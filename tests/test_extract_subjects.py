@@ -113,3 +113,15 @@ def test_a_reported_subject_keeps_its_noun_over_the_name_it_qualifies() -> None:
         "A spokesman said herbicide use in some areas of Brazil was delayed on Monday by rains."
     )
     assert title.startswith("Herbicide use delayed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its common stock dividend would be reinstated on Monday at a modest level.",
+        "The following year he appointed a new attache in 1995.",
+    ],
+)
+def test_a_would_be_subject_holding_a_verb_is_no_subject(text: str) -> None:
+    for title in titles(text):
+        assert not title.lower().startswith(("common stock dividend be", "following year he"))

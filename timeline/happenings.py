@@ -461,6 +461,8 @@ def unnamed_subject(
         return []
     if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
         return []  # "the bomb exploded was positively": two clauses, no one subject
+    if _has_verb(phrase) and not is_noun(text, hit):
+        return []  # "the court took a detour [vindicates]", "dividend be [reinstated]"
     if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
         return []  # "wasn't invited to": a verb phrase, not a subject
     if definite:
@@ -470,6 +472,18 @@ def unnamed_subject(
         if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
             return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
+
+
+_VERB_WORDS = frozenset(
+    ["be", "would", "will", "could", "should", "can", "may", "might", "must", "he", "she", "they"]
+)
+
+
+def _has_verb(phrase: str) -> bool:
+    """Whether a would-be subject holds a verb or a second subject of its own."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)][1:]
+    past = cue_words.vocabulary().irregular_past
+    return any(w in _VERB_WORDS or w in past for w in words)
 
 
 def _named_before(phrase: str, known: Sequence[str]) -> str:
