@@ -125,3 +125,9 @@ def test_a_reported_subject_keeps_its_noun_over_the_name_it_qualifies() -> None:
 def test_a_would_be_subject_holding_a_verb_is_no_subject(text: str) -> None:
     for title in titles(text):
         assert not title.lower().startswith(("common stock dividend be", "following year he"))
+
+
+def test_a_possessive_date_leaves_its_noun_whole_in_the_title() -> None:
+    for title in titles("The issue was raised in Saturday night's debate between the two men."):
+        assert " s " not in f" {title} "
+        assert "the debate" in title

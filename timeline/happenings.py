@@ -528,7 +528,10 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
         before = re.sub(
             r"\b(?:on|in|at|by|during|since|from|as of)\s*$", "", text[hit.end : timex.start]
         )
-        rest = before + " " + text[timex.end : own.end]
+        after = re.sub(r"^['’]s\b", "the", text[timex.end : own.end])  # "[Friday]'s talks"
+        if after != text[timex.end : own.end]:
+            before = text[hit.end : timex.start]  # "in [Friday's] talks": the preposition stays
+        rest = before + " " + after
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
     said_nothing = not re.sub(r"[\W_]", "", rest)
