@@ -131,3 +131,8 @@ def test_a_possessive_date_leaves_its_noun_whole_in_the_title() -> None:
     for title in titles("The issue was raised in Saturday night's debate between the two men."):
         assert " s " not in f" {title} "
         assert "the debate" in title
+
+
+def test_a_possessive_date_dates_the_noun_it_owns_not_the_verb() -> None:
+    events = events_of("The man was arrested in connection with last month's explosion in Chile.")
+    assert [(e.date, e.category) for e in events] == [("2025-05", "casualties")]
