@@ -136,3 +136,12 @@ def test_a_possessive_date_leaves_its_noun_whole_in_the_title() -> None:
 def test_a_possessive_date_dates_the_noun_it_owns_not_the_verb() -> None:
     events = events_of("The man was arrested in connection with last month's explosion in Chile.")
     assert [(e.date, e.category) for e in events] == [("2025-05", "casualties")]
+
+
+def test_he_or_she_stands_only_for_a_named_person() -> None:
+    text = (
+        "The post-war politics of the region split families on Monday. He was released on Tuesday."
+    )
+    assert not any(t.startswith("Post-war politics release") for t in titles(text))
+    named = "Maria Lopez arrived in Chile on Monday. She was arrested on Tuesday."
+    assert "Maria Lopez arrested" in titles(named)

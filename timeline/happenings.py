@@ -418,6 +418,8 @@ def unnamed_subject(
     words = text[own.start : hit.start].split()
     if not words:
         return []
+    if words[0].lower() in ("he", "she"):  # a person: a name, not "post-war politics"
+        return [w for w in previous_who if all(p[0].isupper() for p in w.split())]
     if words[0].lower() in _PRONOUNS:
         return list(previous_who)
     start = max(own.start, dateline_end(text))
