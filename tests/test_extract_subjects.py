@@ -145,3 +145,10 @@ def test_he_or_she_stands_only_for_a_named_person() -> None:
     assert not any(t.startswith("Post-war politics release") for t in titles(text))
     named = "Maria Lopez arrived in Chile on Monday. She was arrested on Tuesday."
     assert "Maria Lopez arrested" in titles(named)
+
+
+def test_the_opening_noun_acts_not_the_places_listed_after_it() -> None:
+    (title,) = titles(
+        "The Monday blasts at two mines in Lima, Peru, and Santiago, Chile, killed 40 people."
+    )
+    assert title.startswith("Blasts kill 40 people")

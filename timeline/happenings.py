@@ -387,6 +387,9 @@ def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
     start = max(parts[0].start, dateline_end(text))
     phrase = text[start : parts[0].end].strip(" ,")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    if not _OPENING_PREPOSITION.match(phrase):  # "The Friday explosions at two embassies"
+        phrase = re.split(r"\s(?:at|in|of|from|with|on|near|for|outside)\s", phrase)[0]
+        phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     words = phrase.split()
     if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
         return []
