@@ -152,3 +152,15 @@ def test_the_opening_noun_acts_not_the_places_listed_after_it() -> None:
         "The Monday blasts at two mines in Lima, Peru, and Santiago, Chile, killed 40 people."
     )
     assert title.startswith("Blasts kill 40 people")
+
+
+def test_a_date_inside_the_opening_noun_phrase_is_no_part_of_the_subject() -> None:
+    (title,) = titles(
+        "The twin attacks Jan. 7 at two mines in Lima, Peru, and Santiago, Chile, killed 40 people."
+    )
+    assert title.startswith("Twin attacks kill 40 people")
+
+
+def test_an_opening_clause_with_its_own_verb_lends_no_subject() -> None:
+    text = "Revenue from exports was 45% of sales in the quarter, compared with 40% on Monday."
+    assert not any(t.startswith("Revenue compares") for t in titles(text))

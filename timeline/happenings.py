@@ -381,20 +381,27 @@ _OPENING_PREPOSITION = re.compile(
 )
 
 
+_MONTH_DAY = re.compile(
+    r"\s*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+
+
 def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
     """The noun phrase a sentence opens on when an apposition stands between it and the verb:
     "Jane Roe, head of sales at the firm, resigned" -> Jane Roe."""
     start = max(parts[0].start, dateline_end(text))
     phrase = text[start : parts[0].end].strip(" ,")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    if re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", phrase) or _has_verb(phrase):
+        return []  # the opening clause has its own verb: "Revenue was 45% of sales, compared"
     if not _OPENING_PREPOSITION.match(phrase):  # "The Friday explosions at two embassies"
         phrase = re.split(r"\s(?:at|in|of|from|with|on|near|for|outside)\s", phrase)[0]
         phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
+        phrase = _MONTH_DAY.sub("", phrase).strip(" ,")  # "attacks [Aug. 7]"
     words = phrase.split()
     if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
         return []
-    if not all(w[0].isupper() for w in words) and len(words) > 2:
-        return []  # a name or a short noun phrase, not a clause of its own
+
     if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):
         return []
     return [phrase[0].upper() + phrase[1:]]
