@@ -164,3 +164,15 @@ def test_a_date_inside_the_opening_noun_phrase_is_no_part_of_the_subject() -> No
 def test_an_opening_clause_with_its_own_verb_lends_no_subject() -> None:
     text = "Revenue from exports was 45% of sales in the quarter, compared with 40% on Monday."
     assert not any(t.startswith("Revenue compares") for t in titles(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue compared with 40% a year earlier on Monday.",
+        "The company attributed the decrease on Monday to weak sales.",
+        "The brewer last year accounted for about 41% of all beer sales.",
+    ],
+)
+def test_comparisons_and_attributions_of_figures_are_no_happenings(text: str) -> None:
+    assert titles(text) == []
