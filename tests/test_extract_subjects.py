@@ -176,3 +176,8 @@ def test_an_opening_clause_with_its_own_verb_lends_no_subject() -> None:
 )
 def test_comparisons_and_attributions_of_figures_are_no_happenings(text: str) -> None:
     assert titles(text) == []
+
+
+def test_a_verb_with_its_object_is_no_subject_phrase() -> None:
+    text = "The firm attributed the decrease to weak sales and discontinued the unit on Monday."
+    assert not any(t.startswith("Firm attributed") for t in titles(text))
