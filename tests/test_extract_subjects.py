@@ -181,3 +181,8 @@ def test_comparisons_and_attributions_of_figures_are_no_happenings(text: str) ->
 def test_a_verb_with_its_object_is_no_subject_phrase() -> None:
     text = "The firm attributed the decrease to weak sales and discontinued the unit on Monday."
     assert not any(t.startswith("Firm attributed") for t in titles(text))
+
+
+def test_the_possibility_of_a_meeting_is_no_meeting() -> None:
+    text = "The possibility of a meeting between the minister and the family reemerged on Thursday."
+    assert all(e.category != "meeting" for e in events_of(text))
