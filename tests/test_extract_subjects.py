@@ -186,3 +186,8 @@ def test_a_verb_with_its_object_is_no_subject_phrase() -> None:
 def test_the_possibility_of_a_meeting_is_no_meeting() -> None:
     text = "The possibility of a meeting between the minister and the family reemerged on Thursday."
     assert all(e.category != "meeting" for e in events_of(text))
+
+
+def test_a_name_before_the_conjunction_does_not_act_in_the_clause_after_it() -> None:
+    text = "Smith was seen crossing the Chilean border on Monday after a gunman shot the judge."
+    assert not any(t.startswith("Chile") for t in titles(text))

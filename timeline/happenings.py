@@ -257,7 +257,11 @@ def roles_of(
     ]
     actors = [m for m in kept if is_actor(m) and m not in destinations]
     own = clause_at(parts, hit.start)
-    before = [m for m in actors if own.start <= m.start < hit.start]
+    # "... crossing the US border days after a sniper [killed]": the verb's clause starts at the
+    # conjunction
+    joins = list(_CONJUNCTION.finditer(text, own.start, hit.start))
+    lead_start = joins[-1].end() if joins else own.start
+    before = [m for m in actors if lead_start <= m.start < hit.start]
     people_before = [m for m in before if m.entity.kind == PERSON]
     who_mentions = (people_before or before)[-1:]
     if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
@@ -384,6 +388,9 @@ _OPENING_PREPOSITION = re.compile(
 _MONTH_DAY = re.compile(
     r"\s*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 )
+
+
+_CONJUNCTION = re.compile(r"\b(?:when|while|because|although|whereas|after|until)\s+(?=[a-z])")
 
 
 def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
