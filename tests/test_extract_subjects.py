@@ -191,3 +191,10 @@ def test_the_possibility_of_a_meeting_is_no_meeting() -> None:
 def test_a_name_before_the_conjunction_does_not_act_in_the_clause_after_it() -> None:
     text = "Smith was seen crossing the Chilean border on Monday after a gunman shot the judge."
     assert not any(t.startswith("Chile") for t in titles(text))
+
+
+def test_a_verb_and_possessive_before_a_cue_noun_are_no_subject() -> None:
+    text = (
+        "Rebels failed to take the port in 1961 when the army repelled their invasion at the bay."
+    )
+    assert not any("repelled" in t for t in titles(text))

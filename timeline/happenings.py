@@ -480,7 +480,7 @@ def unnamed_subject(
         return []
     if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
         return []  # "the bomb exploded was positively": two clauses, no one subject
-    if re.search(r"\s[a-z]+ed\s+(?:the|a|an|its|his|her|their)\s", phrase):
+    if re.search(r"\s[a-z]+ed\s+(?:the|a|an|its|his|her|their)(?:\s|$)", phrase):
         return []  # "the company attributed the decrease [to]": a verb and its object
     if _has_verb(phrase) and not is_noun(text, hit):
         return []  # "the court took a detour [vindicates]", "dividend be [reinstated]"
