@@ -198,3 +198,8 @@ def test_a_verb_and_possessive_before_a_cue_noun_are_no_subject() -> None:
         "Rebels failed to take the port in 1961 when the army repelled their invasion at the bay."
     )
     assert not any("repelled" in t for t in titles(text))
+
+
+def test_a_state_listed_after_a_place_is_not_the_one_met() -> None:
+    text = "The president met his aides on Monday to discuss the floods in Peru and Chile."
+    assert not any(t.endswith("meets Chile") for t in titles(text))

@@ -299,10 +299,20 @@ def roles_of(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
     people = dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
-    others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
+    others = [
+        actor_name(m.entity)
+        for m in actors
+        if actor_name(m.entity) not in who and not _PLACE_LIST.search(text[: m.start])
+    ]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
-    object_mentions = [m for m in actors if own.start <= m.start < own.end and m.start > hit.end]
+    object_mentions = [
+        m
+        for m in actors
+        if own.start <= m.start < own.end
+        and m.start > hit.end
+        and not _PLACE_LIST.search(text[: m.start])
+    ]
     if object_mentions and actor_name(object_mentions[0].entity) not in who:
         # "briefed Kim on his planned meeting with Trump": the object right after the verb, and
         # whoever is joined to it with "and"
@@ -391,6 +401,12 @@ _MONTH_DAY = re.compile(
 
 
 _CONJUNCTION = re.compile(r"\b(?:when|while|because|although|whereas|after|until)\s+(?=[a-z])")
+
+
+# "in Kenya and [Tanzania]": a name listed after a place is a place too
+_PLACE_LIST = re.compile(
+    r"\b(?:in|at|from|to)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*(?:,|and)\s+$"
+)
 
 
 def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
