@@ -203,3 +203,18 @@ def test_a_verb_and_possessive_before_a_cue_noun_are_no_subject() -> None:
 def test_a_state_listed_after_a_place_is_not_the_one_met() -> None:
     text = "The president met his aides on Monday to discuss the floods in Peru and Chile."
     assert not any(t.endswith("meets Chile") for t in titles(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Tens of thousands of children rallied in Lima on Monday.",
+            "Tens of thousands of children",
+        ),
+        ("Hundreds of protesters marched in Lima on Monday.", "Hundreds of protesters"),
+    ],
+)
+def test_a_crowd_counted_in_words_keeps_what_it_counts(text: str, subject: str) -> None:
+    (title,) = titles(text)
+    assert title.startswith(subject)

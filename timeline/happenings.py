@@ -409,6 +409,13 @@ _PLACE_LIST = re.compile(
 )
 
 
+_QUANTITY = re.compile(
+    r"(?:tens|hundreds|thousands|dozens|scores|millions)\s+of\s+"
+    r"(?:(?:thousands|millions|hundreds)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
     """The noun phrase a sentence opens on when an apposition stands between it and the verb:
     "Jane Roe, head of sales at the firm, resigned" -> Jane Roe."""
@@ -465,7 +472,10 @@ def unnamed_subject(
         return []  # "... when he [was abducted]": whom "he" means is not known here
     if re.match(r"[a-z]+ing\b", lead):
         return []  # "after being found": no subject of its own
-    phrase = _SUBJECT_STOP.split(lead)[0]
+    quantity = _QUANTITY.match(lead)  # "Tens of thousands of children [flooded]"
+    phrase = (quantity.group(0) if quantity else "") + _SUBJECT_STOP.split(
+        lead[quantity.end() if quantity else 0 :]
+    )[0]
     # "Officials said the president [met]": the president
     phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
     phrase = re.sub(
