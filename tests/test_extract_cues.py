@@ -48,6 +48,11 @@ def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) ->
         ("launched", "launches"),
         ("filed", "files"),
         ("failed", "fails"),
+        ("concluded", "concludes"),
+        ("created", "creates"),
+        ("expelled", "expels"),
+        ("cancelled", "cancels"),
+        ("killed", "kills"),
     ],
 )
 def test_title_verb_is_the_third_person_present(past: str, present: str) -> None:

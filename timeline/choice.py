@@ -44,6 +44,11 @@ def main_cue(
     ]
     if not usable:
         return None
+    possessed = [
+        h for h in usable if h.start > index and _POSSESSIVE_DATE.match(text[index : h.start])
+    ]
+    if possessed:
+        return possessed[0]  # "last year's bombing": the date is the bombing's, not the arrest's
 
     def score(hit: Hit) -> tuple[int, int, bool, int]:
         assert hit.cue is not None
@@ -55,6 +60,10 @@ def main_cue(
         return (same, rank - distance // 8, not is_noun(text, hit), -distance)
 
     return max(usable, key=score)
+
+
+# A date in the possessive, then up to three words before the cue noun it dates.
+_POSSESSIVE_DATE = re.compile(r"[\w .-]{1,30}?['’]s\s+(?:[\w.-]+\s+){0,3}$")
 
 
 def _governed(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:

@@ -25,6 +25,7 @@ class Cue:
     title: str
     near: tuple[str, ...] = ()
     alone: str = ""  # the title when the pattern's place is unknown
+    named: tuple[str, ...] = ()  # forms that count only when a name follows ("received Kim")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
             title=c["title"],
             near=tuple(c.get("near", ())),
             alone=c.get("alone", ""),
+            named=tuple(c.get("named", ())),
         )
         for c in data["cues"]
     )
@@ -171,8 +173,14 @@ def happenings(sentence: str) -> list[Hit]:
         cue = words.by_form[match.group(0).lower()]
         if cue.near and not any(re.search(rf"\b{re.escape(n)}", lowered) for n in cue.near):
             continue
+        if match.group(0).lower() in cue.named and not _NAME_NEXT.match(sentence[match.end() :]):
+            continue  # "received an offer" is no meeting; "received the Chinese envoy" is
         hits.append(Hit(match.start(), match.end(), match.group(0), cue))
     return hits + _other_past_verbs(sentence, hits, quotes)
+
+
+# A name within the next three words, before any clause break: "received [the visiting] Kim".
+_NAME_NEXT = re.compile(r"\s+(?:[a-z][\w'-]*\s+){0,2}[A-Z]")
 
 
 _NOT_BEFORE_VERB = frozenset(
@@ -255,6 +263,8 @@ def _stem(word: str) -> str:
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
+            if stem.endswith(("pell", "ancell", "avell", "ntroll", "atroll")):
+                return stem[:-1]  # "expelled", "cancelled", "controlled": a doubled final l
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 return stem[:-1]
             if _wants_e(stem):
@@ -271,12 +281,28 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith(("iat", "uat", "ang", "uir", "u")):  # "changed", "acquired", "issued"
+    if stem.endswith(("iat", "uat", "ang", "uir", "u", "creat")):  # "changed", "acquired", "issued"
         return True
     return (
         len(stem) > 2
         and stem[-2:]
-        in ("id", "ad", "ir", "at", "ur", "ar", "iz", "ut", "um", "ot", "am", "ul", "in", "il")
+        in (
+            "id",
+            "ad",
+            "ir",
+            "at",
+            "ur",
+            "ar",
+            "iz",
+            "ut",
+            "um",
+            "ot",
+            "am",
+            "ul",
+            "in",
+            "il",
+            "ud",
+        )
         and stem[-3] not in _VOWELS
     )
 
@@ -287,3 +313,16 @@ def _third_person(stem: str) -> str:
     if stem.endswith("y") and len(stem) > 1 and stem[-2] not in _VOWELS:
         return stem[:-1] + "ies"
     return stem + "s"
+
+
+@lru_cache(maxsize=1)
+def _market() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load_data()["market"]
+    words = "|".join(re.escape(w) for w in data["words"])
+    return frozenset(data["moves"]), re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def is_market_quote(form: str, sentence: str) -> bool:
+    """Whether a verb tells a price or volume moving in trading ("shares closed at $18")."""
+    moves, words = _market()
+    return form.lower() in moves and words.search(sentence) is not None

@@ -27,7 +27,7 @@ from timeline.actors import (
 from timeline.anchoring import anchored
 from timeline.choice import irrealis_before, main_cue
 from timeline.clauses import Clause, clause_at, clauses, word_distance
-from timeline.cues import Hit
+from timeline.cues import Hit, is_market_quote
 from timeline.happenings import (
     Draft,
     dateline_end,
@@ -87,11 +87,13 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
     events = [_event(main, draft) for draft in drafts]
-    # a chronology entry says who or what acted: "Ends", "Compares with 40%" tell nothing
+    # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
     return [
         e
         for e, d in zip(events, drafts, strict=True)
-        if has_subject(e.title, d.form) and _tells_what(d)
+        if (has_subject(e.title, d.form) or _noun_opens(e.title, d))
+        and _tells_what(d)
+        and not is_market_quote(d.form, d.quote)
     ]
 
 
@@ -419,3 +421,10 @@ def _event(main: MainText, draft: Draft) -> Event:
         place=draft.roles.place,
         sources=(source,),
     )
+
+
+def _noun_opens(title: str, told: Draft) -> bool:
+    """Whether the title opens on the happening's own noun with words after it: "Floods swept
+    through Kenya", "Explosion in Kabul", not a lone verb."""
+    opens = told.is_noun or told.quote.lstrip().startswith(told.form)
+    return opens and title.lower().startswith(told.form.lower()) and len(title.split()) > 2

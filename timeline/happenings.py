@@ -214,7 +214,22 @@ def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
     return (
         re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,4}(?:between|of|against|with|over|for)\s+$", lead)
         is not None
+        or _NOUN_THEN_PREPOSITION.match(re.sub(r"^.*\b(?:said|says)\s+(?:that\s+)?", "", lead))
+        is not None
     )
+
+
+# "herbicide use in some areas of [the U.S.]": a noun the name only qualifies is the subject
+_NOUN_THEN_PREPOSITION = re.compile(
+    r"(?:(?:A|An|The)\s+)?[A-Za-z][a-z-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:in|of|from|at|near|across|"
+    r"around|between|against|with|for)\s+(?:[\w-]+\s+){0,4}$"
+)
+
+
+def _group_of(text: str, own: Clause, first: Mention) -> bool:
+    """Whether the names follow a plural of people ("the leaders of", "the two sides from")."""
+    lead = text[max(own.start, dateline_end(text)) : first.start].split()
+    return len(lead) >= 2 and lead[-2].lower().strip(",") in _GROUPS
 
 
 def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
@@ -242,7 +257,11 @@ def roles_of(
     ]
     actors = [m for m in kept if is_actor(m) and m not in destinations]
     own = clause_at(parts, hit.start)
-    before = [m for m in actors if own.start <= m.start < hit.start]
+    # "... crossing the US border days after a sniper [killed]": the verb's clause starts at the
+    # conjunction
+    joins = list(_CONJUNCTION.finditer(text, own.start, hit.start))
+    lead_start = joins[-1].end() if joins else own.start
+    before = [m for m in actors if lead_start <= m.start < hit.start]
     people_before = [m for m in before if m.entity.kind == PERSON]
     who_mentions = (people_before or before)[-1:]
     if re.match(r"(?:A|An|The)\s+(?:[\w-]+\s+){0,5}?\w+\s+including\b", text):
@@ -253,6 +272,8 @@ def roles_of(
         and not _verb_between(text, before[0].end, hit.start)
     ):
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
+        if _group_of(text, own, before[0]):
+            who_mentions = before  # "The presidents of Chile and Peru signed": Chile and Peru
     who = [actor_name(m.entity) for m in who_mentions]
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
@@ -261,12 +282,14 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
+    if not who and own != parts[0] and not text[own.start : hit.start].strip(" ,"):
+        who = _opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
     if not who:  # "The commemorations began ...": the commemorations, not a state named later
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
         if things and things[0].split()[-1].lower() not in _GROUPS:
             who = things
     if not who:
-        after = [m for m in actors if m.start >= own.end][:1] or [
+        after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][:1] or [
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
@@ -276,10 +299,20 @@ def roles_of(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
     people = dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
-    others = [actor_name(m.entity) for m in actors if actor_name(m.entity) not in who]
+    others = [
+        actor_name(m.entity)
+        for m in actors
+        if actor_name(m.entity) not in who and not _PLACE_LIST.search(text[: m.start])
+    ]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
-    object_mentions = [m for m in actors if own.start <= m.start < own.end and m.start > hit.end]
+    object_mentions = [
+        m
+        for m in actors
+        if own.start <= m.start < own.end
+        and m.start > hit.end
+        and not _PLACE_LIST.search(text[: m.start])
+    ]
     if object_mentions and actor_name(object_mentions[0].entity) not in who:
         # "briefed Kim on his planned meeting with Trump": the object right after the verb, and
         # whoever is joined to it with "and"
@@ -288,6 +321,13 @@ def roles_of(
             if not _joined(text, first, second):
                 break
             whom.append(actor_name(second.entity))
+    opening = own == parts[0] and not text[own.start : hit.start].strip()  # "Meeting X, Kim said"
+    if (
+        not opening
+        and object_mentions
+        and set(who) <= {actor_name(m.entity) for m in object_mentions}
+    ):
+        who = []  # the verb's object is never its subject: "wrote to Reno" is not Reno writing
     places = [m for m in kept if m.as_place and not inside_quote(text, m.start)]
     place = next((m.entity.name for m in places if m.entity.kind in (PLACE, CAPITAL)), "")
     where = place or next(
@@ -299,6 +339,13 @@ def roles_of(
         "",
     )
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
+
+
+def _after_verb(text: str, hit: Hit, mention: Mention) -> bool:
+    """Whether a mention is the verb's object, in the words that run on from it without a
+    clause break ("invaded Kuwait", "killed 40 people in Iraq")."""
+    between = text[hit.end : mention.start]
+    return mention.start >= hit.end and not re.search(r"[,;:.]", between)
 
 
 def _modifies_trip(text: str, mention: Mention) -> bool:
@@ -333,7 +380,61 @@ _PLANNED_TAIL = re.compile(
 _PRONOUNS = ("it", "he", "she", "they")
 # Plural nouns for people whom the names in the sentence say ("the two leaders met").
 _GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
-_SUBJECT_STOP = re.compile(r"\b(?:including|of|from|with|who|which|that|in|on)\b", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(
+    r"\b(?:including|of|from|with|who|whose|which|that|in|on)\b", re.IGNORECASE
+)
+_COUNT = re.compile(
+    r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
+    r"around|some|up\s+to|over)\s+)?\d[\d,.]*\s+[a-z]",
+    re.IGNORECASE,
+)
+_OPENING_PREPOSITION = re.compile(
+    r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over|under|"
+    r"amid|despite|while|when|if|although|because|but|and|however|meanwhile)\b",
+    re.IGNORECASE,
+)
+
+
+_MONTH_DAY = re.compile(
+    r"\s*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+
+
+_CONJUNCTION = re.compile(r"\b(?:when|while|because|although|whereas|after|until)\s+(?=[a-z])")
+
+
+# "in Kenya and [Tanzania]": a name listed after a place is a place too
+_PLACE_LIST = re.compile(
+    r"\b(?:in|at|from|to)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*(?:,|and)\s+$"
+)
+
+
+_QUANTITY = re.compile(
+    r"(?:tens|hundreds|thousands|dozens|scores|millions)\s+of\s+"
+    r"(?:(?:thousands|millions|hundreds)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
+    """The noun phrase a sentence opens on when an apposition stands between it and the verb:
+    "Jane Roe, head of sales at the firm, resigned" -> Jane Roe."""
+    start = max(parts[0].start, dateline_end(text))
+    phrase = text[start : parts[0].end].strip(" ,")
+    phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    if re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", phrase) or _has_verb(phrase):
+        return []  # the opening clause has its own verb: "Revenue was 45% of sales, compared"
+    if not _OPENING_PREPOSITION.match(phrase):  # "The Friday explosions at two embassies"
+        phrase = re.split(r"\s(?:at|in|of|from|with|on|near|for|outside)\s", phrase)[0]
+        phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
+        phrase = _MONTH_DAY.sub("", phrase).strip(" ,")  # "attacks [Aug. 7]"
+    words = phrase.split()
+    if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
+        return []
+
+    if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):
+        return []
+    return [phrase[0].upper() + phrase[1:]]
 
 
 def unnamed_subject(
@@ -357,16 +458,36 @@ def unnamed_subject(
     words = text[own.start : hit.start].split()
     if not words:
         return []
+    if words[0].lower() in ("he", "she"):  # a person: a name, not "post-war politics"
+        return [w for w in previous_who if all(p[0].isupper() for p in w.split())]
     if words[0].lower() in _PRONOUNS:
         return list(previous_who)
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
-    phrase = _SUBJECT_STOP.split(lead)[0]
+    # "The city was calm when the army [invaded]": the clause the verb belongs to
+    lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[
+        -1
+    ]
+    if lead.split() and lead.split()[0].lower() in _PRONOUNS:
+        return []  # "... when he [was abducted]": whom "he" means is not known here
+    if re.match(r"[a-z]+ing\b", lead):
+        return []  # "after being found": no subject of its own
+    quantity = _QUANTITY.match(lead)  # "Tens of thousands of children [flooded]"
+    phrase = (quantity.group(0) if quantity else "") + _SUBJECT_STOP.split(
+        lead[quantity.end() if quantity else 0 :]
+    )[0]
     # "Officials said the president [met]": the president
     phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
-    phrase = re.sub(r"^(?:and|but|while|as|so|then)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    if re.match(
-        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following)\b",
+    phrase = re.sub(
+        r"^(?:and|but|while|as|so|then|when|after|before|since|until|once|because|although|"
+        r"though|if)\s+",
+        "",
+        phrase.strip(),
+        flags=re.IGNORECASE,
+    )  # "... when the army invaded": the verb's own subject follows the conjunction
+    counted = _COUNT.match(phrase.strip()) is not None  # "At least 40 people [were killed]"
+    if not counted and re.match(
+        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over)\b",
         phrase,
         re.IGNORECASE,
     ):
@@ -381,8 +502,14 @@ def unnamed_subject(
     # "the board said it [rejected]", "the father said [in a letter]": the board, the father
     phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
-    if not phrase or len(phrase.split()) > 6 or not phrase[0].isalpha():
+    if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
+    if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
+        return []  # "the bomb exploded was positively": two clauses, no one subject
+    if re.search(r"\s[a-z]+ed\s+(?:the|a|an|its|his|her|their)(?:\s|$)", phrase):
+        return []  # "the company attributed the decrease [to]": a verb and its object
+    if _has_verb(phrase) and not is_noun(text, hit):
+        return []  # "the court took a detour [vindicates]", "dividend be [reinstated]"
     if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
         return []  # "wasn't invited to": a verb phrase, not a subject
     if definite:
@@ -392,6 +519,18 @@ def unnamed_subject(
         if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
             return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
+
+
+_VERB_WORDS = frozenset(
+    ["be", "would", "will", "could", "should", "can", "may", "might", "must", "he", "she", "they"]
+)
+
+
+def _has_verb(phrase: str) -> bool:
+    """Whether a would-be subject holds a verb or a second subject of its own."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)][1:]
+    past = cue_words.vocabulary().irregular_past
+    return any(w in _VERB_WORDS or w in past for w in words)
 
 
 def _named_before(phrase: str, known: Sequence[str]) -> str:
@@ -436,7 +575,10 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
         before = re.sub(
             r"\b(?:on|in|at|by|during|since|from|as of)\s*$", "", text[hit.end : timex.start]
         )
-        rest = before + " " + text[timex.end : own.end]
+        after = re.sub(r"^['’]s\b", "the", text[timex.end : own.end])  # "[Friday]'s talks"
+        if after != text[timex.end : own.end]:
+            before = text[hit.end : timex.start]  # "in [Friday's] talks": the preposition stays
+        rest = before + " " + after
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
     said_nothing = not re.sub(r"[\W_]", "", rest)

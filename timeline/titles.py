@@ -38,6 +38,13 @@ _FUNCTION_TAIL = frozenset(
     ]
 )
 _MAX_REST_WORDS = 8
+# Happenings whose sides are alike: when no one is named as acting, one side stands as subject.
+_SYMMETRIC = frozenset(["meeting", "summit", "talks"])
+_COUNTED = re.compile(
+    r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|nearly|almost|about|around|up\s+to|over)"
+    r"\s+\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,11 @@ def title_for(
 ) -> str:
     """A short title from the cue's pattern, without dangling slots."""
     everyone = _dedupe([*roles.who, *roles.whom])
-    who = _join(roles.who) or _join(everyone[:1])
+    who = _join(roles.who)
+    if not who and cue.category in _SYMMETRIC:
+        who = _join(everyone[:1])  # "Meeting Kim, ...": who meets whom is one happening
+    if passive and roles.who:
+        rest = _without_agent(rest, roles.who)  # "Kuwait invaded [by Kuwait]" is no agent
     whom = _join([w for w in roles.whom if w not in roles.who][:2])
     says = f"issues {form.lower()}" if is_noun else present_tense(form)
     if passive:
@@ -94,8 +105,19 @@ def title_for(
     return text[0].upper() + text[1:] if text else form
 
 
+def _without_agent(rest: str, who: Sequence[str]) -> str:
+    """What follows a passive verb, without a "by" phrase naming the subject itself."""
+    for name in who:
+        agent = re.match(rf"\s*by\s+(?:the\s+)?{re.escape(name)}\b", rest, re.IGNORECASE)
+        if agent:
+            return rest[agent.end() :]
+    return rest
+
+
 def has_subject(title: str, form: str) -> bool:
     """Whether a title names who or what acted, not only the verb ("Ends", "Was announced")."""
+    if _COUNTED.match(title):
+        return True  # "At least 40 people killed": a count is who
     first = title.split()[0].lower() if title.split() else ""
     verb_forms = {form.lower(), form.lower().split()[0], present_tense(form).split()[0].lower()}
     not_subjects = verb_forms | _NO_SUBJECT | _LINKS | _CLAUSE_STARTS | _pattern_verbs()
