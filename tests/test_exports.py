@@ -107,7 +107,7 @@ def test_csv_round_trips_commas_quotes_and_newlines() -> None:
 def test_markdown_groups_events_by_year_in_order() -> None:
     text = chronology_markdown(story_events())
     assert text.index("## 2023") < text.index("## 2024") < text.index("## 2025")
-    assert text.index("before January 2024") < text.index("June 2024")
+    assert text.index("by January 2024") < text.index("June 2024")
 
 
 def test_markdown_escapes_markup_and_html_in_article_text() -> None:

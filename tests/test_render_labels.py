@@ -28,7 +28,7 @@ def _event(when: str, end: str = "", qualifier: str = "", label: str = "") -> Ev
         ("2025", "", "mid", "mid-2025"),
         ("2025-06", "", "late", "late June 2025"),
         ("2022", "", "since", "since 2022"),
-        ("2024-01", "", "before", "before January 2024"),
+        ("2024-01", "", "before", "by January 2024"),
         ("2025-06-04", "2025-06-30", "", "4–30 June 2025"),
         ("2025-06-04", "2025-08-02", "", "4 June – 2 August 2025"),
         ("2025-06", "2025-08", "", "June–August 2025"),

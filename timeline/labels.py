@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline import when
 from timeline.extent import parse_iso
 from timeline.model import Event
 
@@ -22,21 +23,16 @@ MONTHS = (
     "December",
 )
 
-QUALIFIERS = ("early", "mid", "late", "before", "after", "since", "about")
-
 
 def date_label(event: Event) -> str:
-    """The event's date for people: its own `label` when set, else derived from date and end."""
+    """The event's date for people: its own `label` when set, else written from date, end and
+    qualifier the way extraction writes labels (timeline.when.label), so both always agree."""
     if event.label:
         return event.label
-    start = written(event.date, event.id)
-    if event.end and event.end != event.date:
-        text = _span(event.date, event.end, event.id)
-    else:
-        text = start
-    if event.qualifier == "mid":
-        return f"mid-{text}"  # "mid-June 2025", "mid-2025"
-    return f"{event.qualifier} {text}" if event.qualifier in QUALIFIERS else text
+    parse_iso(event.date, event.id)  # a malformed date names the event
+    if event.end:
+        parse_iso(event.end, event.id)
+    return when.label(event.date, event.end, event.qualifier)
 
 
 def precision_label(event: Event) -> str:
@@ -68,22 +64,3 @@ def written(value: str, event_id: str) -> str:
 
 def _day(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _span(start_value: str, end_value: str, event_id: str) -> str:
-    """Share what both ends share: "4–30 June 2025", "June–August 2025", "2022–2024"."""
-    first, _, start_granularity = parse_iso(start_value, event_id)
-    last, _, end_granularity = parse_iso(end_value, event_id)
-    if start_granularity == end_granularity == "day":
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{last.day} {MONTHS[first.month - 1]} {first.year}"
-        if first.year == last.year:
-            return (
-                f"{first.day} {MONTHS[first.month - 1]} – "
-                f"{last.day} {MONTHS[last.month - 1]} {last.year}"
-            )
-    if start_granularity == end_granularity == "month" and first.year == last.year:
-        return f"{MONTHS[first.month - 1]}–{MONTHS[last.month - 1]} {first.year}"
-    if start_granularity == end_granularity == "year":
-        return f"{first.year}–{last.year}"
-    return f"{written(start_value, event_id)} – {written(end_value, event_id)}"
