@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from timeline import data as package_data
 
 # Kinds of named things. A capital acts for its state ("Pyongyang vowed") unless it is a place
 # ("in Pyongyang").
@@ -75,10 +74,8 @@ class Gazetteer:
     person_pattern: re.Pattern[str]
 
 
-@lru_cache(maxsize=16)
-def _load(name: str) -> Any:
-    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def _load(name: str) -> dict[str, Any]:
+    return package_data.load(name)
 
 
 def _holds(office: dict[str, Any], published: date) -> bool:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from timeline import data as package_data
 
 
 @dataclass(frozen=True)
@@ -72,12 +71,9 @@ def words_pattern(forms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return _words(forms)
 
 
-@lru_cache(maxsize=1)
 def load_data() -> dict[str, Any]:
     """timeline/data/cues.yaml, parsed."""
-    text = resources.files("timeline.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return package_data.load("cues.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from timeline import data as package_data
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,9 @@ class MonthDay:
     day: int
 
 
-@cache
 def calendar_data() -> dict[str, Any]:
     """The calendar vocabulary shipped as package data."""
-    text = resources.files("timeline.data").joinpath("calendar.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = yaml.safe_load(text)
-    return loaded
+    return package_data.load("calendar.yaml")
 
 
 def _alternation(words: list[str]) -> str:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from timeline import data as package_data
 from timeline.datewords import find_dates
 from timeline.model import Article, Dropped, MainText, Passage
 
@@ -68,12 +66,9 @@ class Cues:
     resume_after: int
 
 
-@cache
 def cue_data() -> dict[str, Any]:
     """The raw cue file, with its examples."""
-    text = resources.files("timeline.data").joinpath("furniture.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = yaml.safe_load(text)
-    return loaded
+    return package_data.load("furniture.yaml")
 
 
 def _regex(source: str, case_sensitive: bool = False) -> re.Pattern[str]:

@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from timeline import data as package_data
 from timeline import furniture
 from timeline.datewords import find_dates, find_month_days
 
@@ -40,12 +38,9 @@ class Inference:
     hint: str = ""
 
 
-@cache
 def cue_data() -> dict[str, Any]:
     """The publish-date cues shipped as package data, with their examples."""
-    text = resources.files("timeline.data").joinpath("pubdate.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = yaml.safe_load(text)
-    return loaded
+    return package_data.load("pubdate.yaml")
 
 
 @cache
