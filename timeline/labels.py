@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from timeline import when
 from timeline.extent import parse_iso
 from timeline.model import Event
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def date_label(event: Event) -> str:
@@ -54,13 +37,5 @@ def precision_label(event: Event) -> str:
 
 def written(value: str, event_id: str) -> str:
     """One ISO date as people write it: "4 June 2025", "June 2025" or "2025"."""
-    first, _, granularity = parse_iso(value, event_id)
-    if granularity == "day":
-        return _day(first)
-    if granularity == "month":
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    return str(first.year)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    parse_iso(value, event_id)  # a malformed date names the event
+    return when.label(value)

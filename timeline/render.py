@@ -12,10 +12,10 @@ from string import Template
 
 import plotly.io as pio
 
+from timeline import when
 from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.extent import event_extent
 from timeline.figure import build_figure
-from timeline.labels import MONTHS
 from timeline.model import Event
 
 DIV_ID = "timeline-figure"  # fixed, so the same events always give the same bytes
@@ -82,8 +82,8 @@ def _summary(events: Sequence[Event]) -> str:
     first = min(extent.first for extent in extents)
     last = max(extent.last for extent in extents)
     articles = len({source.article for event in events for source in event.sources})
-    first_month = f"{MONTHS[first.month - 1]} {first.year}"
-    last_month = f"{MONTHS[last.month - 1]} {last.year}"
+    first_month = when.label(f"{first:%Y-%m}")
+    last_month = when.label(f"{last:%Y-%m}")
     span = first_month if first_month == last_month else f"{first_month} to {last_month}"
     marks = ["Fainter spans are vaguer dates."]
     if any(event.disagreement for event in events):
