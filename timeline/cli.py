@@ -42,9 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every article, resolve dates, extract and merge events into the "
         "store (keeping your edits), and write the interactive timeline and exports.",
     )
-    build.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
-    build.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
-    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    _add_paths(build, "articles", "store", "out")
     build.set_defaults(run=_run_build)
 
     tag = commands.add_parser(
@@ -70,9 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files to add")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
-    add.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
-    add.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
-    add.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    _add_paths(add, "articles", "store", "out")
     add.set_defaults(run=_run_add)
     check = commands.add_parser(
         "check",
@@ -81,10 +77,23 @@ def _parser() -> argparse.ArgumentParser:
         "duplicate ids, likely duplicate events, unresolved dates) and that every article reads. "
         "Prints each problem as FILE:LINE: error|warning: message; exits 1 if there are errors.",
     )
-    check.add_argument("--store", type=Path, default=Path("events.yaml"), help="the events file (default: events.yaml)")
-    check.add_argument("--articles", type=Path, default=Path("articles"), help="folder of articles (default: articles)")
+    _add_paths(check, "store", "articles")
     check.set_defaults(run=_run_check)
     return parser
+
+
+# The folders and files a command works on, with the defaults the README names.
+_PATHS = {
+    "articles": ("articles", "folder of articles (default: articles)"),
+    "store": ("events.yaml", "the events file (default: events.yaml)"),
+    "out": ("output", "output folder (default: output)"),
+}
+
+
+def _add_paths(command: argparse.ArgumentParser, *names: str) -> None:
+    for name in names:
+        default, help_text = _PATHS[name]
+        command.add_argument(f"--{name}", type=Path, default=Path(default), help=help_text)
 
 
 def _iso_date(text: str) -> date:
