@@ -263,6 +263,79 @@ def test_key_labels_do_not_overlap_on_a_narrow_page(loaded: LoadedPage) -> None:
         loaded.page.set_viewport_size({"width": 1400, "height": 900})
 
 
+def _selected_ids(page: Any) -> list[str]:
+    """The ids of the chart's events the filter leaves selected (all of them when no filter)."""
+    return sorted(
+        page.evaluate(
+            f"""() => document.getElementById('{render.DIV_ID}').data
+                .filter(t => t.meta && (t.meta.kind === 'day' || t.meta.kind === 'span'))
+                .flatMap(t => t.customdata
+                    .filter((c, i) => !Array.isArray(t.selectedpoints) || t.selectedpoints.includes(i))
+                    .map(c => c.id))"""
+        )
+    )
+
+
+def _listed_ids(page: Any) -> list[str]:
+    return sorted(page.evaluate(
+        "() => [...document.querySelectorAll('#timeline-list li:not([hidden])')].map(li => li.dataset.id)"
+    ))
+
+
+def test_filter_keeps_matching_events_in_chart_and_list(loaded: LoadedPage) -> None:
+    page = loaded.page
+    expected = sorted(
+        event.id for event in loaded.events
+        if "shoigu" in (event.title + " ".join(event.actors)
+                        + " ".join(s.quote for s in event.sources)).lower()
+    )
+    page.fill("#timeline-filter", "Shoigu")
+    try:
+        page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+        assert _listed_ids(page) == expected
+        assert _selected_ids(page) == expected
+        count = page.text_content("#timeline-filter-count")
+        assert count == f"{len(expected)} of {len(loaded.events)} events match"
+    finally:
+        page.fill("#timeline-filter", "")
+    assert _listed_ids(page) == sorted(event.id for event in loaded.events)
+    assert _selected_ids(page) == sorted(event.id for event in loaded.events)
+
+
+def test_filter_needs_every_word_typed(loaded: LoadedPage) -> None:
+    page = loaded.page
+    page.fill("#timeline-filter", "shoigu nosuchword")
+    try:
+        page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+        assert _listed_ids(page) == []
+        assert _selected_ids(page) == []
+    finally:
+        page.fill("#timeline-filter", "")
+
+
+def test_filter_in_the_address_is_applied_on_load(loaded: LoadedPage) -> None:
+    page = loaded.context.new_page()
+    errors: list[str] = []
+    _record_errors(page, errors)
+    page.goto(loaded.html_path.as_uri() + "#filter=alaska")
+    page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+    assert page.input_value("#timeline-filter") == "alaska"
+    assert "putin-trump-alaska-summit-2025-08-15" in _listed_ids(page)
+    assert len(_listed_ids(page)) < len(loaded.events)
+    assert errors == []
+    page.close()
+
+
+def test_clicking_a_title_in_the_list_shows_its_sources(loaded: LoadedPage) -> None:
+    page = loaded.page
+    page.locator('#timeline-list li[data-id="hostile-2025-07-10"] .timeline-item-title').click()
+    panel = page.locator("#timeline-panel")
+    panel.wait_for(state="visible")
+    assert "<script>window.__pwned=2</script> said so." in panel.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    page.locator("#timeline-panel-close").click()
+
+
 def test_screenshot_is_saved(loaded: LoadedPage, tmp_path: Path) -> None:
     shot = tmp_path / "timeline.png"
     loaded.page.screenshot(path=str(shot), full_page=True)

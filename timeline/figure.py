@@ -183,7 +183,7 @@ def _interactive_part(placed: Placed) -> tuple[date, date]:
 
 def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
     """The fading steps of open bounds beyond the first: drawn only, no hover or click."""
-    bases, lengths, rows, opacities = [], [], [], []
+    bases, lengths, rows, opacities, ids = [], [], [], [], []
     for placed in opens:
         step = _fade_step(placed)
         for index, opacity in enumerate(FADE[1:], start=1):
@@ -195,6 +195,7 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
             lengths.append(_duration_ms(first, first + step - timedelta(days=1)))
             rows.append(placed.y)
             opacities.append(opacity)
+            ids.append(placed.event.id)
     return go.Bar(
         orientation="h",
         base=bases,
@@ -206,7 +207,7 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
         legendgroup=category,
         showlegend=False,
         name=_lane_name(category),
-        meta={"category": category, "kind": "fade"},
+        meta={"category": category, "kind": "fade", "ids": ids},  # ids: for the filter box
     )
 
 

@@ -16,9 +16,18 @@ from timeline import when
 from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.extent import event_extent
 from timeline.figure import build_figure
+from timeline.listing import event_list
 from timeline.model import Event
 
 DIV_ID = "timeline-figure"  # fixed, so the same events always give the same bytes
+FILTER_BAR = (
+    '<div id="timeline-filter-bar" role="search">\n'
+    '<label for="timeline-filter">Filter</label>\n'
+    '<input type="search" id="timeline-filter" autocomplete="off" '
+    'placeholder="a name, place, outlet or word">\n'
+    '<span id="timeline-filter-count" aria-live="polite"></span>\n'
+    "</div>\n"
+)
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -52,6 +61,8 @@ def render_html(events: Sequence[Event]) -> str:
     return page.substitute(
         title="Timeline",
         summary=html.escape(_summary(events)),
+        filter=FILTER_BAR if events else "",
+        listing=event_list(events),
         css=_page_file("timeline.css"),
         script=_page_file("timeline.js"),
         figure=div,
@@ -94,6 +105,7 @@ def _summary(events: Sequence[Event]) -> str:
         f"{_count(len(events), 'event')} from {_count(articles, 'article')}, {span}. "
         + " ".join(marks)
         + " Hover an event for its sources; click it to open the first source."
+        + " The same events are listed in date order below the chart."
     )
 
 

@@ -1,6 +1,6 @@
-// Click handler for the timeline page. Plotly hover labels cannot hold links, so a click on an
-// event opens its first http(s) source in a new tab, or lists its quotes in a side panel.
-// Article text is untrusted: the panel is built with textContent, never innerHTML.
+// Click handler and filter box for the timeline page. Plotly hover labels cannot hold links, so a
+// click on an event opens its first http(s) source in a new tab, or lists its quotes in a side
+// panel. Article text is untrusted: the panel is built with textContent, never innerHTML.
 "use strict";
 
 function timelineShowSources(event) {
@@ -109,8 +109,103 @@ function timelineOverlaps(box, lift, placed) {
   });
 }
 
+// The filter box: events whose words (title, kind, actors, place, outlets, quotes) do not hold
+// every word typed are dimmed on the chart and hidden in the list below it. The query is kept in
+// the page's address (#filter=...), so a filtered view can be bookmarked or shared.
+var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true};
+
+function timelineApplyFilter(plot, query) {
+  var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  var items = document.querySelectorAll("#timeline-list li");
+  var shown = {};
+  var count = 0;
+  items.forEach(function (item) {
+    var text = item.getAttribute("data-search") || "";
+    var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+    item.hidden = !match;
+    if (match) {
+      shown[item.getAttribute("data-id")] = true;
+      count += 1;
+    }
+  });
+  var selected = [];
+  var traces = [];
+  plot.data.forEach(function (trace, index) {
+    if (!trace.meta || !TIMELINE_CHART_KINDS[trace.meta.kind]) {
+      return;
+    }
+    var ids = trace.meta.ids || (trace.customdata || []).map(function (point) { return point.id; });
+    traces.push(index);
+    selected.push(words.length === 0 ? null : ids.reduce(function (kept, id, point) {
+      return shown[id] ? kept.concat([point]) : kept;
+    }, []));
+  });
+  if (traces.length > 0) {
+    Plotly.restyle(plot, {selectedpoints: selected}, traces);
+  }
+  var labels = {};
+  (plot.layout.annotations || []).forEach(function (label, index) {
+    labels["annotations[" + index + "].opacity"] = words.length === 0 || shown[label.name] ? 1 : 0.25;
+  });
+  if (Object.keys(labels).length > 0) {
+    Plotly.relayout(plot, labels);
+  }
+  document.getElementById("timeline-filter-count").textContent =
+    words.length === 0 ? "" : count + " of " + items.length + " events match";
+}
+
+function timelineFilterFromAddress() {
+  var found = /^#filter=(.*)$/.exec(window.location.hash);
+  if (!found) {
+    return "";
+  }
+  try {
+    return decodeURIComponent(found[1]);
+  } catch (error) {
+    return "";
+  }
+}
+
+function timelineKeepFilterInAddress(query) {
+  var address = window.location.pathname + window.location.search;
+  try {
+    window.history.replaceState(null, "", query ? address + "#filter=" + encodeURIComponent(query) : address);
+  } catch (error) {
+    // some browsers refuse history changes on file:// pages; the filter still works
+  }
+}
+
+function timelineOnFilter(plot) {
+  var box = document.getElementById("timeline-filter");
+  if (!box) {
+    return;
+  }
+  // The plot's own script runs before the list below it is parsed: wait for the whole page.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { timelineOnFilter(plot); });
+    return;
+  }
+  box.value = timelineFilterFromAddress();
+  if (box.value) {
+    timelineApplyFilter(plot, box.value);
+  }
+  box.addEventListener("input", function () {
+    timelineApplyFilter(plot, box.value);
+    timelineKeepFilterInAddress(box.value.trim());
+  });
+  document.querySelectorAll("#timeline-list .timeline-item-title").forEach(function (title) {
+    title.addEventListener("click", function () {
+      var event = timelineFind(plot, title.parentNode.getAttribute("data-id"));
+      if (event) {
+        timelineShowSources(event);
+      }
+    });
+  });
+}
+
 function timelineOnClick(plot) {
   timelineSpreadLabels(plot);
+  timelineOnFilter(plot);
   window.addEventListener("resize", function () {
     window.setTimeout(function () { timelineSpreadLabels(plot); }, 200);
   });

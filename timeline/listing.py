@@ -1,0 +1,75 @@
+"""The chronology under the chart: every event as a line of text, in date order, with its sources.
+
+A chart cannot be read aloud, searched with the browser or printed well; this list can. Each
+item carries the words the page's filter box matches (title, kind, actors, place, outlets,
+quotes). Article text is untrusted: everything is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from timeline.exports import chronological
+from timeline.hover import http_url
+from timeline.labels import date_label
+from timeline.model import Event
+
+
+def event_list(events: Sequence[Event]) -> str:
+    """The events in date order as an HTML list (empty when there are none)."""
+    if not events:
+        return ""
+    items = "\n".join(_item(event) for event in chronological(events))
+    return f'<ol id="timeline-list">\n{items}\n</ol>'
+
+
+def search_text(event: Event) -> str:
+    """What the filter box matches for this event, lower-cased on one line."""
+    words = [event.title, event.category, *event.actors, event.place or ""]
+    for source in event.sources:
+        words += [source.outlet or "", source.quote or ""]
+    return " ".join(" ".join(words).split()).lower()
+
+
+def _item(event: Event) -> str:
+    attribute = html.escape(search_text(event), quote=True)
+    meta = [event.category.replace("_", " ").capitalize()]
+    if event.actors:
+        meta.append(", ".join(event.actors))
+    if event.place:
+        meta.append(event.place)
+    marks = []
+    if event.disagreement:
+        marks.append(f'<span class="timeline-mark">⚠ sources disagree: '
+                     f"{html.escape(event.disagreement)}</span>")
+    if event.edited:
+        marks.append('<span class="timeline-mark">✎ edited by hand</span>')
+    return (
+        f'<li data-id="{html.escape(event.id, quote=True)}" data-search="{attribute}">'
+        f'<span class="timeline-item-date">{html.escape(date_label(event))}</span> '
+        f'<button type="button" class="timeline-item-title">{html.escape(event.title)}</button>'
+        f'<span class="timeline-item-meta">{html.escape(" · ".join(meta))}</span>'
+        f"{''.join(marks)}"
+        f'<span class="timeline-item-sources">{_sources(event)}</span>'
+        "</li>"
+    )
+
+
+def _sources(event: Event) -> str:
+    """The outlets reporting the event, each a link when its URL is http(s)."""
+    seen: list[str] = []
+    for source in event.sources:
+        name = html.escape(source.outlet or source.article)
+        url = http_url(source.url or "")
+        entry = (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{name}</a>'
+            if url
+            else name
+        )
+        if entry not in seen:
+            seen.append(entry)
+    count = len({source.article for source in event.sources})
+    noun = "article" if count == 1 else "articles"
+    return f"{count} {noun}: " + ", ".join(seen)
