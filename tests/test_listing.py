@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.render_samples import A1, A2, source, story_events
 from timeline import render
-from timeline.listing import event_list, search_text
+from timeline.listing import event_list
 from timeline.model import Event
 
 HOSTILE = '<script>alert("x")</script>'
@@ -68,14 +68,6 @@ def test_an_outlet_reporting_twice_is_named_once() -> None:
         "a", "2025-06-04", sources=(source(A1, "One.", outlet="AFP"), source(A2, "Two.", outlet="AFP"))
     )
     assert "2 articles: AFP</span>" in event_list([event])
-
-
-def test_search_text_holds_title_kind_actors_place_outlets_and_quotes() -> None:
-    event = _event(
-        "a", "2025-06-04", title="Shoigu Meets Kim", actors=("Sergei Shoigu",), place="Pyongyang",
-        sources=(source(A1, "Kim  met\nShoigu.", outlet="KCNA"),),
-    )
-    assert search_text(event) == "shoigu meets kim visit sergei shoigu pyongyang kcna kim met shoigu."
 
 
 def test_disagreement_and_hand_edits_are_marked_in_the_list() -> None:

@@ -1,8 +1,8 @@
 """The chronology under the chart: every event as a line of text, in date order, with its sources.
 
-A chart cannot be read aloud, searched with the browser or printed well; this list can. Each
-item carries the words the page's filter box matches (title, kind, actors, place, outlets,
-quotes). Article text is untrusted: everything is escaped.
+A chart cannot be read aloud, searched with the browser or printed well; this list can. The
+page's filter box matches an item's own text plus its event's quotes from the chart data, so no
+text is written twice. Article text is untrusted: everything is escaped.
 """
 
 from __future__ import annotations
@@ -24,16 +24,7 @@ def event_list(events: Sequence[Event]) -> str:
     return f'<ol id="timeline-list">\n{items}\n</ol>'
 
 
-def search_text(event: Event) -> str:
-    """What the filter box matches for this event, lower-cased on one line."""
-    words = [event.title, event.category, *event.actors, event.place or ""]
-    for source in event.sources:
-        words += [source.outlet or "", source.quote or ""]
-    return " ".join(" ".join(words).split()).lower()
-
-
 def _item(event: Event) -> str:
-    attribute = html.escape(search_text(event), quote=True)
     meta = [event.category.replace("_", " ").capitalize()]
     if event.actors:
         meta.append(", ".join(event.actors))
@@ -46,7 +37,7 @@ def _item(event: Event) -> str:
     if event.edited:
         marks.append('<span class="timeline-mark">✎ edited by hand</span>')
     return (
-        f'<li data-id="{html.escape(event.id, quote=True)}" data-search="{attribute}">'
+        f'<li data-id="{html.escape(event.id, quote=True)}">'
         f'<span class="timeline-item-date">{html.escape(date_label(event))}</span> '
         f'<button type="button" class="timeline-item-title">{html.escape(event.title)}</button>'
         f'<span class="timeline-item-meta">{html.escape(" · ".join(meta))}</span>'

@@ -109,18 +109,38 @@ function timelineOverlaps(box, lift, placed) {
   });
 }
 
-// The filter box: events whose words (title, kind, actors, place, outlets, quotes) do not hold
-// every word typed are dimmed on the chart and hidden in the list below it. The query is kept in
-// the page's address (#filter=...), so a filtered view can be bookmarked or shared.
+// The filter box: events whose words (the list item's date, title, kind, actors, place and
+// outlets, and the quotes in the chart data) do not hold every word typed are dimmed on the chart
+// and hidden in the list below it. The query is kept in the page's address (#filter=...), so a
+// filtered view can be bookmarked or shared.
 var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true};
+
+function timelineSearchTexts(plot, items) {
+  if (plot.timelineSearchTexts) {
+    return plot.timelineSearchTexts;
+  }
+  var quotes = {};
+  plot.data.forEach(function (trace) {
+    (trace.customdata || []).forEach(function (point) {
+      if (point && point.id && !quotes[point.id]) {
+        quotes[point.id] = (point.sources || []).map(function (source) { return source.quote; }).join(" ");
+      }
+    });
+  });
+  plot.timelineSearchTexts = Array.prototype.map.call(items, function (item) {
+    return (item.textContent + " " + (quotes[item.getAttribute("data-id")] || "")).toLowerCase();
+  });
+  return plot.timelineSearchTexts;
+}
 
 function timelineApplyFilter(plot, query) {
   var words = query.toLowerCase().split(/\s+/).filter(Boolean);
   var items = document.querySelectorAll("#timeline-list li");
+  var texts = timelineSearchTexts(plot, items);
   var shown = {};
   var count = 0;
-  items.forEach(function (item) {
-    var text = item.getAttribute("data-search") || "";
+  items.forEach(function (item, index) {
+    var text = texts[index];
     var match = words.every(function (word) { return text.indexOf(word) >= 0; });
     item.hidden = !match;
     if (match) {
@@ -193,14 +213,16 @@ function timelineOnFilter(plot) {
     timelineApplyFilter(plot, box.value);
     timelineKeepFilterInAddress(box.value.trim());
   });
-  document.querySelectorAll("#timeline-list .timeline-item-title").forEach(function (title) {
-    title.addEventListener("click", function () {
-      var event = timelineFind(plot, title.parentNode.getAttribute("data-id"));
+  var list = document.getElementById("timeline-list");
+  if (list) {
+    list.addEventListener("click", function (click) {
+      var title = click.target.closest(".timeline-item-title");
+      var event = title && timelineFind(plot, title.parentNode.getAttribute("data-id"));
       if (event) {
         timelineShowSources(event);
       }
     });
-  });
+  }
 }
 
 function timelineOnClick(plot) {
