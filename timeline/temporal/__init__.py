@@ -75,6 +75,7 @@ def tag(text: str, published: date) -> list[Timex]:
             granularity=resolution.granularity,
             explanation=f"{resolution.explanation} [{candidate.rule}]",
             anchor=resolution.anchor,
+            conflict=resolution.conflict,
         )
         if found:
             before, timex = forward(text, found[-1], timex, published)
