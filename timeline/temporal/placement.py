@@ -38,8 +38,11 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest
-        if ahead and chosen.granularity == "month" and ctx.clear_tense == FUTURE:
-            return chosen  # "will fly in December" said in March: this December
+        if ahead and chosen.granularity == "month" and (
+                ctx.clear_tense == FUTURE or ctx.signal_tense != FUTURE):
+            # "will fly in December" said in March: this December; told by a verb of the
+            # sentence, not by a word like "through" that may close a stretch already past
+            return chosen
     else:
         chosen = nearest
     return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
