@@ -223,6 +223,18 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
     return replace(inner, mod=mod)
 
 
+def _offset(value: v.Offset, ctx: Context) -> Resolution:
+    """Days or weeks before or after the day told: "the day before last Tuesday"."""
+    day = resolve(value.inner, ctx)
+    if day.earliest is None or day.granularity != "day":
+        return day
+    moved = p.shifted(day.earliest, value.unit, value.direction * value.amount)
+    side = "before" if value.direction < 0 else "after"
+    return replace(dated(p.day_span(moved), f"{value.amount} {value.unit}(s) {side} "
+                                            f"{day.value}; {day.explanation}", day.anchor),
+                   conflict=day.conflict)
+
+
 def _bounded(bound: date, published: date, before: bool) -> tuple[date | None, date | None]:
     """The interval before or after `bound`, closed by the publish date when it lies between."""
     if bound <= published:
@@ -256,6 +268,7 @@ _RESOLVERS = {
     v.Recurrence: _recurrence,
     v.SoFar: _so_far,
     v.TimeOfDay: _time_of_day,
+    v.Offset: _offset,
     v.Modified: _modified,
 }
 

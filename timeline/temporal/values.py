@@ -149,6 +149,17 @@ class TimeOfDay:
 
 
 @dataclass(frozen=True)
+class Offset:
+    """Days or weeks before or after a date told in the same phrase: "the day before last
+    Tuesday", "two days before Christmas"."""
+
+    inner: Temporal
+    unit: str  # day or week
+    amount: int
+    direction: int  # -1 before, +1 after
+
+
+@dataclass(frozen=True)
 class Modified:
     """A value narrowed or bounded: "late October" (END), "more than three years ago" (BEFORE)."""
 
@@ -174,5 +185,6 @@ Temporal = (
     | Recurrence
     | SoFar
     | TimeOfDay
+    | Offset
     | Modified
 )
