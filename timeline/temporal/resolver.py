@@ -41,6 +41,9 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
     unit, amount = value.unit, value.amount
+    if unit in ("decade", "century"):
+        # "a decade ago" is a year, ten years back, not the decade before this one
+        unit, amount = "year", amount * (10 if unit == "decade" else 100)
     if vocabulary().units[unit].get("time"):
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
