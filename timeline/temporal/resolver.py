@@ -41,6 +41,8 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
     unit, amount = value.unit, value.amount
+    if value.ahead_only and ctx.tense != FUTURE:
+        return _duration(v.Duration(unit, amount), ctx)
     if unit in ("decade", "century"):
         # "a decade ago" is a year, ten years back, not the decade before this one
         unit, amount = "year", amount * (10 if unit == "decade" else 100)

@@ -73,6 +73,9 @@ class Shift:
     # "year-earlier results": compared with the period just reported, so only a mention finer
     # than the unit (a quarter, a month) anchors it; a year mentioned is no anchor
     compares: bool = False
+    # "redeemed in five years": a date ahead only when told in the future tense; "his second
+    # letter in two weeks" is an amount of time
+    ahead_only: bool = False
 
 
 @dataclass(frozen=True)
