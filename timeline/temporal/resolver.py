@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -15,8 +16,20 @@ from timeline.temporal.vocabulary import vocabulary
 __all__ = ["Context", "Resolution", "resolve"]
 
 
+# "compared with a loss of $3 million last year", "up 13% from last year's $1.55 billion"
+_COMPARED = re.compile(r"(?<!\w)(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+"
+                       r"(?:[^.;:]{0,40}?\s)?$", re.IGNORECASE)
+
+
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
     told = ctx.previous
+    if (value.unit == "year" and value.offset == -1 and not value.previous and told is not None
+            and told.granularity == "quarter"
+            and _COMPARED.search(ctx.text, max(0, ctx.start - 60), ctx.start)):
+        # a quarter's result set against last year's: the same quarter a year back
+        span = p.unit_span("quarter", p.shifted(told.earliest, "year", -1))
+        return dated(span, f"the quarter last mentioned, {told.value}, a year back: a result "
+                           "compared with last year's", "previous")
     if (value.previous and value.offset == 0 and value.unit == "day" and told is not None
             and told.granularity == "month"):
         # "killed last October ... crossed out that same day": a day of that month, unknown
