@@ -22,7 +22,7 @@ def _counting() -> re.Pattern[str]:
     join = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in joins)
     return re.compile(
         rf"(?<![\w-])(?:(?P<the>the)\s+(?=day\s)|(?P<count>\d{{1,2}}|{alternation('numbers')})\s+)"
-        rf"(?P<unit>days?|weeks?)\s+(?P<join>{join})\s+$",
+        rf"(?P<unit>days?|weeks?)\s+(?P<join>{join})\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
 
