@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 # "George W. Bush" (a lone capital). "Inc." and "Co." often do end one, so they are not listed.
 _ABBREVIATIONS = frozenset({
     "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "cmdr", "prof", "rev", "hon", "pres", "no", "ft", "mt", "gens",
+    "capt", "sgt", "maj", "adm", "cmdr", "prof", "rev", "hon", "pres", "ft", "mt", "gens",
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
     "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
     "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
