@@ -25,27 +25,20 @@ _HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been
 _SUBORDINATE = re.compile(r"(?<!\w)(?:that|which|who|because|although|though|whether|if)(?!\w)",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
-# A dot after these ends no sentence: "Roe vs. Wade", "Birmingham, Ala., killed", "Mr. Bush",
-# "George W. Bush" (a lone capital). "Inc." and "Co." often do end one, so they are not listed.
-_ABBREVIATIONS = frozenset({
-    "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "cmdr", "prof", "rev", "hon", "pres", "ft", "mt", "gens",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
-    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-})
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z]+)$")
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """Whether a candidate sentence end is one, not the dot of an abbreviation or an initial."""
+    """Whether a candidate sentence end is one, not the dot of an abbreviation ("Roe vs. Wade",
+    "Birmingham, Ala., killed"; vocabulary: abbreviations) or of an initial ("George W. Bush")."""
     if text[match.start()] != ".":
         return True
     word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
     if word is None:
         return True
     token = word.group(1)
-    return not (token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()))
+    abbreviations = vocabulary().words["abbreviations"]
+    return not (token.lower() in abbreviations or (len(token) == 1 and token.isupper()))
 
 
 def _words(words: list[str]) -> str:
