@@ -17,6 +17,8 @@ _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 # in the past perfect, which looks back from the publish date.
 _DEADLINE = frozenset({"by", "until", "till", "through"})
 _PAST_PERFECT = re.compile(r"(?<!\w)(?:had|hadn't)(?!\w)", re.IGNORECASE)
+# "sales would have risen in December": a modal with "have" looks back, not ahead
+_HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)be\s+$", re.IGNORECASE)  # "will be named", "to be held"
 _PLANNED_BEFORE = re.compile(r"(?<!\w)had\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been scheduled: past
@@ -107,8 +109,9 @@ def tense_at(text: str, start: int, end: int) -> str:
         between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
         if match.start() >= end and _SUBORDINATE.search(between):
             continue
-        ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
-                                                         match.start())
+        ahead = (match["future"]
+                 and not _HAD_BEEN.search(text, max(head, match.start() - 12), match.start())
+                 and not _HAVE_AFTER.match(text, match.end()))
         # "said that on Tuesday the border will reopen": the date opens a clause of its own
         opened = match.end() <= start and _SUBORDINATE.search(between) is not None
         if match.end() <= start and _settles(between) and not opened:
