@@ -420,6 +420,7 @@ def _event(main: MainText, draft: Draft) -> Event:
         actors=draft.actors,
         place=draft.roles.place,
         sources=(source,),
+        disagreement=f"{article.name}: {draft.conflict}" if draft.conflict else "",
     )
 
 

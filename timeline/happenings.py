@@ -36,6 +36,7 @@ class Draft:
     rest: str
     anchor: str = ""
     passive: bool = False
+    conflict: str = ""  # the dating phrase disagrees with itself (a weekday not the date's)
 
 
 _DATELINE_PREFIX = re.compile(
@@ -101,6 +102,7 @@ def draft(
         resolution=resolution or (timex.explanation if timex else ""),
         rest=rest,
         anchor=anchor,
+        conflict=timex.conflict if timex else "",
     )
 
 

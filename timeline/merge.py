@@ -375,8 +375,15 @@ def _combined(cluster: list[Event]) -> Event:
         actors=actors,
         place=place,
         sources=tuple(sources),
-        disagreement=_disagreement(strong, chosen) if both_sides is None else "",
+        disagreement=_joined(
+            _disagreement(strong, chosen) if both_sides is None else "",
+            *sorted({m.disagreement for m in cluster if m.disagreement}),  # a source's own clash
+        ),
     )
+
+
+def _joined(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
 
 
 def _chosen_date(strong: list[Event]) -> Event:

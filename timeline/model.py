@@ -107,6 +107,9 @@ class Timex:
     granularity: str = ""  # one of GRANULARITIES for DATE and TIME, "" otherwise
     explanation: str = ""
     anchor: str = "publish"  # publish | previous (last date mentioned) | event (an event named in text)
+    # What in the text disagrees with the value, for a person to check: "Tuesday, June 4, 2025"
+    # names a Tuesday, but that day is a Wednesday. The value keeps the explicit date.
+    conflict: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape `timeline tag` prints: TempEval fields first, then the extras."""
@@ -122,6 +125,7 @@ class Timex:
             "granularity": self.granularity,
             "explanation": self.explanation,
             "anchor": self.anchor,
+            "conflict": self.conflict,
         }
 
 

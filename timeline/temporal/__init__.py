@@ -18,6 +18,7 @@ from datetime import date
 
 from timeline.model import Timex
 from timeline.temporal import values as v
+from timeline.temporal.offsets import with_offsets
 from timeline.temporal.periods import Span
 from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
@@ -57,7 +58,7 @@ def tag(text: str, published: date) -> list[Timex]:
     found: list[Timex] = []
     mentions: list[Span] = []
     last_value: object = None
-    for candidate in scan(text):
+    for candidate in with_offsets(text, scan(text)):
         ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
         try:
             resolution = resolve(candidate.value, ctx)
@@ -75,6 +76,7 @@ def tag(text: str, published: date) -> list[Timex]:
             granularity=resolution.granularity,
             explanation=f"{resolution.explanation} [{candidate.rule}]",
             anchor=resolution.anchor,
+            conflict=resolution.conflict,
         )
         if found:
             before, timex = forward(text, found[-1], timex, published)

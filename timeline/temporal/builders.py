@@ -107,6 +107,7 @@ def _shift(fields: Fields, params: Params) -> v.Temporal | None:
         int(params["direction"]),
         bool(params.get("previous")),
         bool(params.get("compares")),
+        bool(params.get("ahead_only")),
     )
 
 

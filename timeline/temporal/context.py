@@ -87,6 +87,7 @@ class Resolution:
     latest: date | None = None
     granularity: str = ""
     anchor: str = "publish"
+    conflict: str = ""  # what in the text disagrees with the value ("Tuesday" for a Wednesday)
 
 
 def dated(span: p.Span, explanation: str, anchor: str = "publish") -> Resolution:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import date
 
 import pendulum
@@ -37,8 +38,11 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest
-        if ahead and chosen.granularity == "month" and ctx.clear_tense == FUTURE:
-            return chosen  # "will fly in December" said in March: this December
+        if ahead and chosen.granularity == "month" and (
+                ctx.clear_tense == FUTURE or ctx.signal_tense != FUTURE):
+            # "will fly in December" said in March: this December; told by a verb of the
+            # sentence, not by a word like "through" that may close a stretch already past
+            return chosen
     else:
         chosen = nearest
     return chosen if _distance(chosen, published) <= TENSE_REACH_DAYS else nearest
@@ -51,13 +55,16 @@ def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
         return dated(p.year_span(year or ctx.published.year), "the year as written")
     if year is not None:
         span = _month_or_day(year, value.month, value.day)
-        return dated(span, "the date as written")
+        return _weekday_checked(dated(span, "the date as written"), value.weekday)
     options = [
         _month_or_day(y, value.month, value.day)
         for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)
         if value.day is None or value.day <= calendar.monthrange(y, value.month)[1]
     ]
-    named = [o for o in options if value.weekday and o.earliest.isoweekday() == value.weekday]
+    # a weekday written beside the date tells its year, unless the reporter erred: a year
+    # much further away than tense reaches is not the one meant
+    named = [o for o in options if value.weekday and o.earliest.isoweekday() == value.weekday
+             and _distance(o, ctx.published) <= TENSE_REACH_DAYS]
     if named:
         span = min(named, key=lambda o: _distance(o, ctx.published))
         return dated(span, f"the nearest year in which the date falls on the weekday named, "
@@ -70,7 +77,21 @@ def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
         return dated(span, f"the {'last' if value.direction < 0 else 'next'} such date "
                            f"{'before' if value.direction < 0 else 'after'} the publish date")
     span = pick(options, ctx)
-    return dated(span, f"year from the publish date {describe(ctx.published)}; {ctx.tense} tense")
+    resolution = dated(span, f"year from the publish date {describe(ctx.published)}; "
+                             f"{ctx.tense} tense")
+    return _weekday_checked(resolution, value.weekday)
+
+
+def _weekday_checked(resolution: Resolution, named: int | None) -> Resolution:
+    """The resolution, flagged when the weekday written beside the date is not that date's:
+    reporters err, so the explicit date is kept and the clash is shown for a person to check."""
+    day = resolution.earliest
+    if named is None or day is None or resolution.granularity != "day" or day.isoweekday() == named:
+        return resolution
+    conflict = (f"the text names {WEEKDAY_NAMES[named]}, but {day.isoformat()} is a "
+                f"{WEEKDAY_NAMES[day.isoweekday()]}; the date is kept, check the source")
+    return replace(resolution, conflict=conflict,
+                   explanation=f"{resolution.explanation}; {conflict}")
 
 
 def _month_or_day(year: int, month: int, day: int | None) -> p.Span:

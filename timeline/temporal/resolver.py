@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -15,8 +16,20 @@ from timeline.temporal.vocabulary import vocabulary
 __all__ = ["Context", "Resolution", "resolve"]
 
 
+# "compared with a loss of $3 million last year", "up 13% from last year's $1.55 billion"
+_COMPARED = re.compile(r"(?<!\w)(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+"
+                       r"(?:[^.;:]{0,40}?\s)?$", re.IGNORECASE)
+
+
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
     told = ctx.previous
+    if (value.unit == "year" and value.offset == -1 and not value.previous and told is not None
+            and told.granularity == "quarter"
+            and _COMPARED.search(ctx.text, max(0, ctx.start - 60), ctx.start)):
+        # a quarter's result set against last year's: the same quarter a year back
+        span = p.unit_span("quarter", p.shifted(told.earliest, "year", -1))
+        return dated(span, f"the quarter last mentioned, {told.value}, a year back: a result "
+                           "compared with last year's", "previous")
     if (value.previous and value.offset == 0 and value.unit == "day" and told is not None
             and told.granularity == "month"):
         # "killed last October ... crossed out that same day": a day of that month, unknown
@@ -41,6 +54,11 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
         ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
         return _ref(v.Ref(ref), ctx)
     unit, amount = value.unit, value.amount
+    if value.ahead_only and ctx.tense != FUTURE:
+        return _duration(v.Duration(unit, amount), ctx)
+    if unit in ("decade", "century"):
+        # "a decade ago" is a year, ten years back, not the decade before this one
+        unit, amount = "year", amount * (10 if unit == "decade" else 100)
     if vocabulary().units[unit].get("time"):
         # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
         unit, amount = "day", amount // 24 if unit == "hour" else 0
@@ -223,6 +241,18 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
     return replace(inner, mod=mod)
 
 
+def _offset(value: v.Offset, ctx: Context) -> Resolution:
+    """Days or weeks before or after the day told: "the day before last Tuesday"."""
+    day = resolve(value.inner, ctx)
+    if day.earliest is None or day.granularity != "day":
+        return day
+    moved = p.shifted(day.earliest, value.unit, value.direction * value.amount)
+    side = "before" if value.direction < 0 else "after"
+    return replace(dated(p.day_span(moved), f"{value.amount} {value.unit}(s) {side} "
+                                            f"{day.value}; {day.explanation}", day.anchor),
+                   conflict=day.conflict)
+
+
 def _bounded(bound: date, published: date, before: bool) -> tuple[date | None, date | None]:
     """The interval before or after `bound`, closed by the publish date when it lies between."""
     if bound <= published:
@@ -256,6 +286,7 @@ _RESOLVERS = {
     v.Recurrence: _recurrence,
     v.SoFar: _so_far,
     v.TimeOfDay: _time_of_day,
+    v.Offset: _offset,
     v.Modified: _modified,
 }
 

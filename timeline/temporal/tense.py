@@ -9,6 +9,7 @@ from timeline.temporal.vocabulary import vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _CLAUSE_PENALTY = 20
+_OPENING_REACH = 120  # how far the main verb may follow a mention opening the sentence
 _CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
 _REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
@@ -16,12 +17,30 @@ _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 # in the past perfect, which looks back from the publish date.
 _DEADLINE = frozenset({"by", "until", "till", "through"})
 _PAST_PERFECT = re.compile(r"(?<!\w)(?:had|hadn't)(?!\w)", re.IGNORECASE)
+# "sales would have risen in December": a modal with "have" looks back, not ahead
+_HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?<!\w)be\s+$", re.IGNORECASE)  # "will be named", "to be held"
+_PLANNED_BEFORE = re.compile(r"(?<!\w)had\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been scheduled: past
 # "said on Tuesday that the border will reopen": a clause opened after the mention has its own
 # verb, which does not place the mention.
 _SUBORDINATE = re.compile(r"(?<!\w)(?:that|which|who|because|although|though|whether|if)(?!\w)",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z]+)$")
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate sentence end is one, not the dot of an abbreviation ("Roe vs. Wade",
+    "Birmingham, Ala., killed"; vocabulary: abbreviations) or of an initial ("George W. Bush")."""
+    if text[match.start()] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if word is None:
+        return True
+    token = word.group(1)
+    abbreviations = vocabulary().words["abbreviations"]
+    return not (token.lower() in abbreviations or (len(token) == 1 and token.isupper()))
 
 
 def _words(words: list[str]) -> str:
@@ -58,9 +77,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     window_start = max(0, start - 400)
     head = window_start
     for match in _SENTENCE_END.finditer(text, window_start, start):
-        head = match.end()
-    tail_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    tail = tail_match.start() + 1 if tail_match else min(len(text), end + 400)
+        if _ends_sentence(text, match):
+            head = match.end()
+    limit = min(len(text), end + 400)
+    tail = limit
+    for match in _SENTENCE_END.finditer(text, end, limit):
+        if _ends_sentence(text, match):
+            tail = match.start() + 1
+            break
     return head, tail
 
 
@@ -75,16 +99,19 @@ def tense_at(text: str, start: int, end: int) -> str:
         return PAST
     if local:
         return FUTURE if local["future"] else PAST
-    best, best_distance = UNKNOWN, len(text) + 1
+    best, best_distance = UNKNOWN, float("inf")
     governing = UNKNOWN  # the nearest cue before the mention in its own clause
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
+        if match["past"] and _PASSIVE.search(text, max(head, match.start() - 8), match.start()):
+            continue  # "will be named": the auxiliary before it carries the tense
         between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
         if match.start() >= end and _SUBORDINATE.search(between):
             continue
-        ahead = match["future"] and not _HAD_BEEN.search(text, max(head, match.start() - 12),
-                                                         match.start())
+        ahead = (match["future"]
+                 and not _HAD_BEEN.search(text, max(head, match.start() - 12), match.start())
+                 and not _HAVE_AFTER.match(text, match.end()))
         # "said that on Tuesday the border will reopen": the date opens a clause of its own
         opened = match.end() <= start and _SUBORDINATE.search(between) is not None
         if match.end() <= start and _settles(between) and not opened:
@@ -125,8 +152,9 @@ def clear_tense(text: str, start: int, end: int) -> str:
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue
-        if match["future"]:
-            future = True
+        if match["future"] and not (match.start() >= end
+                                    and _SUBORDINATE.search(text, end, match.start())):
+            future = True  # "..., who will remain chairman": a clause of its own tells nothing
         if match.end() <= start:
             before = match
         elif after is None:
@@ -138,14 +166,21 @@ def clear_tense(text: str, start: int, end: int) -> str:
             return PAST
         return UNKNOWN
     opening = len(text[head:start].strip()) <= 6  # "In January, ..." or "Last May ..."
+    # "In January, a week after the anniversary, a bombing killed...": an opening phrase may
+    # hold commas before the main verb, but no clause of its own ("that", "which")
     if (not future and opening and after is not None and _told_past(text, head, after)
-            and _settles(text[end : after.start()].replace(",", "", 1))):
+            and after.start() - end <= _OPENING_REACH
+            and not _SUBORDINATE.search(text, end, after.start())):
         return PAST
     return UNKNOWN
 
 
 def _looks_back(text: str, local: re.Match[str], head: int, tail: int) -> bool:
-    return (bool(local["future"]) and local.group().strip().lower() in _DEADLINE
+    if not local["future"]:
+        return False
+    if _PLANNED_BEFORE.search(text, max(head, local.start() - 40), local.start()):
+        return True  # "had been due to expire Friday": a plan told in the past perfect
+    return (local.group().strip().lower() in _DEADLINE
             and _PAST_PERFECT.search(text, head, tail) is not None)
 
 

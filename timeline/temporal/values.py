@@ -73,6 +73,9 @@ class Shift:
     # "year-earlier results": compared with the period just reported, so only a mention finer
     # than the unit (a quarter, a month) anchors it; a year mentioned is no anchor
     compares: bool = False
+    # "redeemed in five years": a date ahead only when told in the future tense; "his second
+    # letter in two weeks" is an amount of time
+    ahead_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,17 @@ class TimeOfDay:
 
 
 @dataclass(frozen=True)
+class Offset:
+    """Days or weeks before or after a date told in the same phrase: "the day before last
+    Tuesday", "two days before Christmas"."""
+
+    inner: Temporal
+    unit: str  # day or week
+    amount: int
+    direction: int  # -1 before, +1 after
+
+
+@dataclass(frozen=True)
 class Modified:
     """A value narrowed or bounded: "late October" (END), "more than three years ago" (BEFORE)."""
 
@@ -174,5 +188,6 @@ Temporal = (
     | Recurrence
     | SoFar
     | TimeOfDay
+    | Offset
     | Modified
 )

@@ -115,6 +115,8 @@ def vocabulary() -> Vocabulary:
     words["signals"] = _invert(raw["signals"]["entries"])
     words["day_pair_joins"] = {str(w): None for w in raw["day_pair_joins"]["entries"]}
     words["range_words"] = raw["range_words"]["entries"]
+    words["offset_joins"] = _invert(raw["offset_joins"]["entries"])
+    words["abbreviations"] = {normalize(w): None for w in raw["abbreviations"]["entries"]}
     examples: list[Example] = []
     for kind, section in raw.items():
         examples.extend(_examples(section.get("examples"), f"{VOCABULARY_FILE}: {kind}"))
