@@ -18,6 +18,7 @@ from datetime import date
 
 from timeline.model import Timex
 from timeline.temporal import values as v
+from timeline.temporal.beside import with_weekdays_beside
 from timeline.temporal.offsets import with_offsets
 from timeline.temporal.periods import Span
 from timeline.temporal.ranges import forward
@@ -58,7 +59,7 @@ def tag(text: str, published: date) -> list[Timex]:
     found: list[Timex] = []
     mentions: list[Span] = []
     last_value: object = None
-    for candidate in with_offsets(text, scan(text)):
+    for candidate in with_weekdays_beside(text, with_offsets(text, scan(text))):
         ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
         try:
             resolution = resolve(candidate.value, ctx)

@@ -116,6 +116,7 @@ def vocabulary() -> Vocabulary:
     words["day_pair_joins"] = {str(w): None for w in raw["day_pair_joins"]["entries"]}
     words["range_words"] = raw["range_words"]["entries"]
     words["offset_joins"] = _invert(raw["offset_joins"]["entries"])
+    words["weekday_beside"] = raw["weekday_beside"]["entries"]
     words["abbreviations"] = {normalize(w): None for w in raw["abbreviations"]["entries"]}
     examples: list[Example] = []
     for kind, section in raw.items():
