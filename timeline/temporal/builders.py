@@ -139,7 +139,9 @@ def _weekend(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _holiday(fields: Fields, params: Params) -> v.Temporal | None:
-    return v.Holiday(str(_word("holidays", fields["holiday"])), int(params.get("direction", 0)))
+    name = str(_word("holidays", fields["holiday"])) if "holiday" in fields else str(params["holiday"])
+    day = v.Holiday(name, int(params.get("direction", 0)))
+    return v.PeriodOf(str(params["unit"]), day) if "unit" in params else day  # "Easter week"
 
 
 def _decade(fields: Fields, params: Params) -> v.Temporal | None:
