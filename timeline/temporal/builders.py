@@ -202,6 +202,10 @@ def _clock(fields: Fields, params: Params) -> v.Temporal | None:
     hour = int(fields["hour"]) if "hour" in fields else int(params.get("hour", 0))
     minute = int(fields.get("minute") or 0)
     meridiem = normalize(fields.get("meridiem", ""))
+    if "half" in fields:  # "4 in the morning", "3 in the afternoon"
+        meridiem = "am" if normalize(fields["half"]) == "morning" else "pm"
+    if "night" in fields:  # "10 at night" is 22:00, "2 at night" 02:00, "12 at night" midnight
+        meridiem, hour = ("pm", hour) if 6 <= hour <= 11 else ("", 24) if hour == 12 else ("am", hour)
     if hour > 24 or minute > 59 or (meridiem and hour > 12):
         return None
     if meridiem.startswith("p") and hour < 12:
