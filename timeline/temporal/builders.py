@@ -18,13 +18,17 @@ def _word(kind: str, word: str) -> Any:
     return vocabulary().meaning(kind, word)
 
 
+_FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75}
+
+
 def amount(text: str) -> float | None:
     """The number a count phrase means: "2 1/2" -> 2.5, "twenty-four" -> 24; None if vague."""
     words = normalize(text)
     if words in vocabulary().words["vague_numbers"]:
         return None
-    half = 0.5 if re.search(r"(?:1/2|and a half)$", words) else 0.0
-    words = re.sub(r"\s*(?:1/2|and a half)$", "", words)
+    part = re.search(r"\s*(?:1/2|and a half|½|¼|¾)$", words)
+    half = _FRACTIONS.get(part.group().strip(), 0.5) if part else 0.0  # "3½ hours"
+    words = words[: part.start()] if part else words
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return float(words) + half
     numbers = vocabulary().words["numbers"]

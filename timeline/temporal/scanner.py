@@ -20,7 +20,7 @@ from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
 
 # Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
 _NUMBER = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2)?"
+    r"(?:\d+(?:\.\d+)?(?:\s+1/2|\s?[½¼¾])?"
     r"|(?:(?:{number_tens})[\s\-]+(?:{number_ones})|{numbers})(?:[\s\-]+and[\s\-]+a[\s\-]+half)?)"
 )
 _PLACEHOLDERS: dict[str, str] = {
