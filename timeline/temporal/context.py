@@ -61,10 +61,13 @@ class Context:
         return self.mentions[-1] if self.mentions else None
 
     def mention_for(self, unit: str) -> p.Span | None:
-        """The latest mention precise enough to count `unit`s from ("the same day" needs a day)."""
+        """The latest mention precise enough to count `unit`s from ("the same day" needs a day);
+        none past a month told since, which the count more likely starts in."""
         for mention in reversed(self.mentions):
             if not coarser(mention.granularity, unit):
                 return mention
+            if mention.granularity == "month":
+                return None  # "on June 3 ... in March ... a week later": not a week after June 3
         return None
 
     def anchor(self, use_previous: bool, unit: str = "day") -> tuple[date, str, p.Span | None]:
