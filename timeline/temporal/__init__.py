@@ -19,11 +19,12 @@ from datetime import date
 from timeline.model import Timex
 from timeline.temporal import values as v
 from timeline.temporal.beside import with_weekdays_beside
+from timeline.temporal.datelines import filing_dates
 from timeline.temporal.offsets import with_offsets
 from timeline.temporal.periods import Span
 from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
-from timeline.temporal.scanner import scan
+from timeline.temporal.scanner import Candidate, scan
 
 __all__ = ["tag"]
 
@@ -55,11 +56,23 @@ def _mention(timex: Timex, value: object) -> Span | None:
 
 
 def tag(text: str, published: date) -> list[Timex]:
-    """Every temporal expression in `text`, in order, resolved against the publish date."""
+    """Every temporal expression in `text`, in order, resolved against the publish date (after
+    a dateline of another day, "WASHINGTON, June 7 (AP) --", against that day)."""
+    candidates = with_weekdays_beside(text, with_offsets(text, scan(text)))
+    found = _resolved(text, candidates, [(0, published)])
+    filed = filing_dates(text, found, published)
+    return _resolved(text, candidates, [(0, published), *filed]) if filed else found
+
+
+def _resolved(text: str, candidates: list[Candidate], references: list[tuple[int, date]]
+              ) -> list[Timex]:
+    """The candidates resolved in order, each against the reference day in force where it
+    starts (the publish date, or the day of the dateline before it)."""
     found: list[Timex] = []
     mentions: list[Span] = []
     last_value: object = None
-    for candidate in with_weekdays_beside(text, with_offsets(text, scan(text))):
+    for candidate in candidates:
+        published = next(day for start, day in reversed(references) if start <= candidate.start)
         ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
         try:
             resolution = resolve(candidate.value, ctx)
