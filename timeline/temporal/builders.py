@@ -62,6 +62,8 @@ def _date(fields: Fields, params: Params) -> v.Temporal | None:
     if "month_number" in fields:
         month = int(fields["month_number"])
     day = int(re.sub(r"\D", "", fields["day"])) if "day" in fields else params.get("day")
+    if "day_word" in fields:  # "March eighth"
+        day = int(_word("ordinals", fields["day_word"]))
     if month is not None and day is None and year is None and _bare_abbreviation(fields["month"]):
         return None  # "Jan" alone is more often a name than January
     if month is not None and day is not None and day > calendar.monthrange(year or 2000, month)[1]:
