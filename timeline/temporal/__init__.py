@@ -18,7 +18,7 @@ from datetime import date
 
 from timeline.model import Timex
 from timeline.temporal import values as v
-from timeline.temporal.beside import with_weekdays_beside
+from timeline.temporal.beside import with_days_for_times, with_weekdays_beside
 from timeline.temporal.datelines import filing_dates
 from timeline.temporal.offsets import with_offsets
 from timeline.temporal.periods import Span
@@ -58,7 +58,7 @@ def _mention(timex: Timex, value: object) -> Span | None:
 def tag(text: str, published: date) -> list[Timex]:
     """Every temporal expression in `text`, in order, resolved against the publish date (after
     a dateline of another day, "WASHINGTON, June 7 (AP) --", against that day)."""
-    candidates = with_weekdays_beside(text, with_offsets(text, scan(text)))
+    candidates = with_days_for_times(text, with_weekdays_beside(text, with_offsets(text, scan(text))))
     found = _resolved(text, candidates, [(0, published)])
     filed = filing_dates(text, found, published)
     return _resolved(text, candidates, [(0, published), *filed]) if filed else found

@@ -1,6 +1,9 @@
-"""A weekday written beside a date, set apart by brackets or a comma: "Tuesday (June 4)",
-"June 4 (Tuesday)", "June 4, Tuesday." The two name one day: the weekday takes the date's value,
-and the date is checked against the weekday as "Tuesday, June 4" is (vocabulary: weekday_beside).
+"""Expressions that name one time between them though written apart. A weekday beside a date,
+set apart by brackets or a comma: "Tuesday (June 4)", "June 4 (Tuesday)", "June 4, Tuesday." The
+two name one day: the weekday takes the date's value, and the date is checked against the weekday
+as "Tuesday, June 4" is (vocabulary: weekday_beside). A clock time and its day parted by "local
+time" or a time elsewhere in brackets: "11:30 p.m. local time (1430 GMT) on Thursday" is on that
+Thursday (vocabulary: time_beside_day).
 """
 
 from __future__ import annotations
@@ -69,4 +72,35 @@ def with_weekdays_beside(text: str, candidates: list[Candidate]) -> list[Candida
         rule = f"a weekday beside a date; {day.rule}"
         result[result.index(day)] = replace(day, value=named, rule=rule)
         result[result.index(weekday)] = replace(weekday, value=named, rule=rule)
+    return result
+
+
+@cache
+def _time_gap() -> re.Pattern[str]:
+    marks = vocabulary().words["time_beside_day"]
+    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in marks["between"])
+    return re.compile(rf"(?:\s+(?:{words}))*(?:\s*\([^()]{{1,30}}\))?\s*,?\s*(?:on\s+)?\Z",
+                      re.IGNORECASE)
+
+
+def _a_day(value: v.Temporal) -> bool:
+    if isinstance(value, v.CalendarDate):
+        return value.day is not None
+    if isinstance(value, v.Relative):
+        return value.unit == "day"
+    return isinstance(value, (v.Weekday, v.Holiday))
+
+
+def with_days_for_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates, a clock time without a day of its own given the day told right after it
+    past "local time" or a bracketed time elsewhere; the day stays an expression of its own."""
+    result = list(candidates)
+    for index in range(len(result) - 1):
+        clock, day = result[index], result[index + 1]
+        if not (isinstance(clock.value, v.TimeOfDay) and clock.value.day is None
+                and _a_day(day.value)):
+            continue
+        if _time_gap().match(text[clock.end : day.start]):
+            result[index] = replace(clock, value=replace(clock.value, day=day.value),
+                                    rule=f"{clock.rule}; on the day told after it")
     return result

@@ -117,6 +117,7 @@ def vocabulary() -> Vocabulary:
     words["range_words"] = raw["range_words"]["entries"]
     words["offset_joins"] = _invert(raw["offset_joins"]["entries"])
     words["weekday_beside"] = raw["weekday_beside"]["entries"]
+    words["time_beside_day"] = raw["time_beside_day"]["entries"]
     words["abbreviations"] = {normalize(w): None for w in raw["abbreviations"]["entries"]}
     examples: list[Example] = []
     for kind, section in raw.items():
