@@ -49,6 +49,10 @@ def year_number(text: str) -> int:
 
 
 def _year(fields: Fields) -> int | None:
+    if "short_year" in fields:  # "1950-53": the second year in the century of the first
+        first = int(fields["first_year"])
+        year = first // 100 * 100 + int(fields["short_year"])
+        return year if year > first else year + 100
     return year_number(fields["year"]) if "year" in fields else None
 
 
@@ -57,7 +61,7 @@ def _bare_abbreviation(word: str) -> bool:
 
 
 def _date(fields: Fields, params: Params) -> v.Temporal | None:
-    year = _year(fields) if "year" in fields else params.get("year")
+    year = _year(fields) if "year" in fields or "short_year" in fields else params.get("year")
     month = _word("months", fields["month"]) if "month" in fields else params.get("month")
     if "month_number" in fields:
         month = int(fields["month_number"])
