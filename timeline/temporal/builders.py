@@ -109,10 +109,20 @@ def _count(fields: Fields, params: Params) -> float | None:
     return None if given is None else float(given)
 
 
+# A fraction of a unit counted back in whole smaller units: "a year and a half ago" is 18 months
+_SMALLER_UNIT = {"year": ("month", 12), "decade": ("year", 10), "century": ("year", 100)}
+
+
 def _shift(fields: Fields, params: Params) -> v.Temporal | None:
     count = _count(fields, params)
+    unit = _unit(fields, params)
+    if count is not None and "half" in fields:
+        count += 0.5  # "a year and a half ago"
+    if count is not None and count != int(count) and unit in _SMALLER_UNIT:
+        unit, per = _SMALLER_UNIT[unit]
+        count *= per
     return v.Shift(
-        _unit(fields, params),
+        unit,
         None if count is None else int(count),
         int(params["direction"]),
         bool(params.get("previous")),
@@ -212,8 +222,8 @@ def _clock(fields: Fields, params: Params) -> v.Temporal | None:
     hour = int(fields["hour"]) if "hour" in fields else int(params.get("hour", 0))
     minute = int(fields.get("minute") or 0)
     meridiem = normalize(fields.get("meridiem", ""))
-    if "half" in fields:  # "4 in the morning", "3 in the afternoon"
-        meridiem = "am" if normalize(fields["half"]) == "morning" else "pm"
+    if "day_half" in fields:  # "4 in the morning", "3 in the afternoon"
+        meridiem = "am" if normalize(fields["day_half"]) == "morning" else "pm"
     if "night" in fields:  # "10 at night" is 22:00, "2 at night" 02:00, "12 at night" midnight
         meridiem, hour = ("pm", hour) if 6 <= hour <= 11 else ("", 24) if hour == 12 else ("am", hour)
     if hour > 24 or minute > 59 or (meridiem and hour > 12):
