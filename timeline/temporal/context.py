@@ -62,12 +62,12 @@ class Context:
 
     def mention_for(self, unit: str) -> p.Span | None:
         """The latest mention precise enough to count `unit`s from ("the same day" needs a day);
-        none past a month told since, which the count more likely starts in."""
+        none when the date told last is a month, which the count more likely starts in."""
+        if self.mentions and self.mentions[-1].granularity == "month" and coarser("month", unit):
+            return None  # "on June 3 ... In March, ... A week later": not a week after June 3
         for mention in reversed(self.mentions):
             if not coarser(mention.granularity, unit):
                 return mention
-            if mention.granularity == "month":
-                return None  # "on June 3 ... in March ... a week later": not a week after June 3
         return None
 
     def anchor(self, use_previous: bool, unit: str = "day") -> tuple[date, str, p.Span | None]:
