@@ -98,6 +98,14 @@ def _period_of(fields: Fields, params: Params) -> v.Temporal | None:
     return None if day is None else v.PeriodOf(_unit(fields, params), day)
 
 
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _week_of_month(fields: Fields, params: Params) -> v.Temporal | None:
+    month = _date(fields, params)
+    return None if month is None else v.WeekOfMonth(month, _NTH_WEEK[normalize(fields["nth"])])
+
+
 def _count(fields: Fields, params: Params) -> float | None:
     if "count" in fields:
         return amount(fields["count"])
@@ -245,6 +253,7 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "weekday": _weekday,
     "relative": _relative,
     "period_of": _period_of,
+    "week_of_month": _week_of_month,
     "shift": _shift,
     "month_of_year": _month_of_year,
     "period": _period,

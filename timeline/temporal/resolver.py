@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
@@ -47,6 +47,17 @@ def _period_of(value: v.PeriodOf, ctx: Context) -> Resolution:
         return day
     span = p.unit_span(value.unit, day.earliest)
     return dated(span, f"the {value.unit} of {day.value}; {day.explanation}")
+
+
+def _week_of_month(value: v.WeekOfMonth, ctx: Context) -> Resolution:
+    month = resolve(value.month, ctx)
+    if month.earliest is None or month.latest is None or month.granularity != "month":
+        return month
+    day = (month.earliest + timedelta(days=3 + 7 * (value.nth - 1)) if value.nth > 0
+           else month.latest - timedelta(days=3))
+    which = "last" if value.nth < 0 else f"week {value.nth}"
+    return dated(p.unit_span("week", day), f"the {which} of {month.value}, the week holding "
+                                          f"{day.isoformat()}; {month.explanation}", month.anchor)
 
 
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
@@ -287,6 +298,7 @@ _RESOLVERS = {
     v.SoFar: _so_far,
     v.TimeOfDay: _time_of_day,
     v.Offset: _offset,
+    v.WeekOfMonth: _week_of_month,
     v.Modified: _modified,
 }
 

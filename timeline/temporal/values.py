@@ -163,6 +163,15 @@ class Offset:
 
 
 @dataclass(frozen=True)
+class WeekOfMonth:
+    """The nth week of a month, "the first week of June": the week holding its 4th, 11th, 18th
+    or 25th day (the week belongs to the month holding most of it); nth -1 the last week."""
+
+    month: Temporal
+    nth: int
+
+
+@dataclass(frozen=True)
 class Modified:
     """A value narrowed or bounded: "late October" (END), "more than three years ago" (BEFORE)."""
 
@@ -189,5 +198,6 @@ Temporal = (
     | SoFar
     | TimeOfDay
     | Offset
+    | WeekOfMonth
     | Modified
 )
