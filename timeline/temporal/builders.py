@@ -206,10 +206,15 @@ def _recurrence(fields: Fields, params: Params) -> v.Temporal | None:
         return v.Recurrence(f"XXXX-WXX-{_word('weekdays', fields['weekday'])}{part}")
     if "month" in fields:
         return v.Recurrence(f"XXXX-{_word('months', fields['month']):02d}")
+    if "season" in fields:  # "every summer"
+        return v.Recurrence(f"XXXX-{_word('seasons', fields['season'])}")
     unit = _unit(fields, params)
     letter = vocabulary().units[unit]["letter"]
     prefix = "PT" if vocabulary().units[unit].get("time") else "P"
-    return v.Recurrence(f"{prefix}1{letter}")
+    count = 2.0 if "other" in fields else _count(fields, {"amount": 1})  # "every other week"
+    if count is None or count != int(count):
+        return None
+    return v.Recurrence(f"{prefix}{int(count)}{letter}")
 
 
 def _so_far(fields: Fields, params: Params) -> v.Temporal | None:
