@@ -4,6 +4,9 @@ Phase one (scanner) reads typed, under-specified values (values.py) with regexes
 YAML rules; phase two (resolver, placement) applies the publish date, the dates mentioned before
 and the tense of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
 The two ends of a range ("from May to August") stay two timexes, placed to run forward (ranges).
+Between the phases, expressions written apart but naming one time are joined: offsets from a
+date (offsets), a weekday beside a date and a clock time parted from its day (beside). After a
+dateline of another day ("WASHINGTON, June 7 (AP) --") the text counts from that day (datelines).
 
 Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
 {month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
