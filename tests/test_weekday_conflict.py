@@ -80,3 +80,8 @@ def test_a_weekday_after_a_comma_that_does_not_end_its_clause_stays_a_day_of_its
     found = tag("The vote on June 4, Tuesday's rally and a march drew crowds.", PUBLISHED)
     assert [(t.text, t.value, t.conflict) for t in found] == [
         ("June 4", "2025-06-04", ""), ("Tuesday", "2025-06-10", "")]
+
+
+def test_extraction_carries_a_bracketed_weekdays_clash_to_the_event() -> None:
+    [event] = events_of("The foreign ministers met in Geneva on June 4 (Tuesday), officials said.")
+    assert event.date == "2025-06-04" and "Tuesday" in event.disagreement
