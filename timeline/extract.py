@@ -16,7 +16,6 @@ from datetime import date
 from timeline import cues as cue_words
 from timeline.actors import (
     CAPITAL,
-    OUTLET,
     PERSON,
     PLACE,
     Entity,
@@ -36,6 +35,7 @@ from timeline.happenings import (
     inside_quote,
     is_actor,
     is_dateline,
+    verb_between,
 )
 from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
@@ -338,7 +338,7 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
         return drafts
     draft = drafts[target]
     spoken = [m for m in mentions if not inside_quote(text, m.start)]
-    actors = [actor_name(m.entity) for m in spoken if is_actor(m) and m.entity.kind != OUTLET]
+    actors = [actor_name(m.entity) for m in spoken if _names_a_party(text, m)]
     roles = draft.roles
     if _backref(text) and not roles.place:
         place = next(
@@ -348,6 +348,19 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
             roles = replace(roles, place=place, where=roles.where or place)
     updated = replace(draft, roles=roles, actors=dedupe([*draft.actors, *actors]))
     return [*drafts[:target], updated, *drafts[target + 1 :]]
+
+
+def _names_a_party(text: str, mention: Mention) -> bool:
+    """ "The meeting between Kim and Shoigu", "the commentary by analyst Choe": a person named in
+    the phrase that points back at the happening takes part in it; a sentence that only goes on
+    about it ("He said ...", "It also warned Seoul") adds no one."""
+    match = re.search(_BACKREF_PATTERN.format(noun=_backref(text) or r"\b\B"), text)
+    if match is None or mention.entity.kind != PERSON or not is_actor(mention):
+        return False
+    between = text[match.end() : mention.start]
+    return mention.start >= match.end() and not re.search(r"[;:.]", between) and not verb_between(
+        text, match.end(), mention.start
+    )
 
 
 def _backref(text: str) -> str:

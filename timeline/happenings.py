@@ -91,8 +91,12 @@ def draft(
             [
                 *roles.who,
                 *roles.whom,
-                *others(
-                    [m for m in mentions if not skip[0] <= m.start < skip[1]], attributions, parts
+                *participants(
+                    text,
+                    parts,
+                    hit,
+                    [m for m in mentions if not skip[0] <= m.start < skip[1]],
+                    attributions,
                 ),
             ]
         ),
@@ -199,7 +203,7 @@ def _antecedent(clause: str) -> list[str]:
     return [head[-1].capitalize()]
 
 
-def _verb_between(text: str, start: int, end: int) -> bool:
+def verb_between(text: str, start: int, end: int) -> bool:
     """Whether a verb sits between two offsets ("... in Pyongyang came the same day ...")."""
     words = cue_words.vocabulary()
     return any(
@@ -269,7 +273,7 @@ def roles_of(
     if (
         before
         and _modifies_a_noun(text, own, before[0])
-        and not _verb_between(text, before[0].end, hit.start)
+        and not verb_between(text, before[0].end, hit.start)
     ):
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
         if _group_of(text, own, before[0]):
@@ -298,11 +302,21 @@ def roles_of(
     by_nearness = sorted(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
-    people = dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
+    reporting = cue_words.vocabulary().reporting
+    people = dedupe(
+        [
+            actor_name(m.entity)
+            for m in by_nearness
+            if m.entity.kind == PERSON  # not the speaker: "spokesman X said Y left"
+            and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
+        ]
+    )
     others = [
         actor_name(m.entity)
         for m in actors
-        if actor_name(m.entity) not in who and not _PLACE_LIST.search(text[: m.start])
+        if actor_name(m.entity) not in who
+        and not _PLACE_LIST.search(text[: m.start])
+        and (_in_reach(parts, own, m) or _group_acts(text[own.start : hit.start]))
     ]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
@@ -339,6 +353,31 @@ def roles_of(
         "",
     )
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
+
+
+_NEW_CLAUSE = re.compile(
+    r"(?:as|while|when|whereas|after|before|because|although|though|which|who|that|where|and|but|"
+    r"amid|despite|saying|according)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_acts(lead: str) -> bool:
+    """ "... the treaty that the leaders signed": a plural of people acts, whom the sentence names."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", lead)]
+    return bool(words) and words[-1] in _GROUPS
+
+
+def _in_reach(parts: list[Clause], own: Clause, mention: Mention) -> bool:
+    """Whether a name belongs to the happening's clause, or to the phrase that runs on from it
+    ("talks with Syria, Jordan"), not to a clause of its own ("..., as Chile and Peru argued")."""
+    index = parts.index(own)
+    for part in parts[index:]:
+        if part is not own and _NEW_CLAUSE.match(part.text.lstrip()):
+            return False
+        if part.start <= mention.start < part.end:
+            return True
+    return False
 
 
 def _after_verb(text: str, hit: Hit, mention: Mention) -> bool:
@@ -555,6 +594,29 @@ def others(
         actor_name(m.entity)
         for m in mentions
         if is_actor(m) and clause_at(parts, m.start) not in attributions
+    ]
+
+
+def participants(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+) -> list[str]:
+    """The people named in the happening's own clause besides who and whom ("Kim met Shoigu and
+    Lavrov"): not the speaker before a reporting verb, not a name in quoted speech, not a state or
+    place the sentence only mentions."""
+    own = clause_at(parts, hit.start)
+    reporting = cue_words.vocabulary().reporting
+    return [
+        actor_name(m.entity)
+        for m in _kept(mentions, text, attributions, parts)
+        if m.entity.kind == PERSON
+        and not m.as_place
+        and own.start <= m.start < own.end
+        and not inside_quote(text, m.start)
+        and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
     ]
 
 

@@ -27,6 +27,7 @@ from timeline.when import bounds, label, precision
 _REPORT_REACH = timedelta(days=3)
 _BOUND_REACH = timedelta(days=14)
 _NEAR = timedelta(days=1)  # report vs event, time zones
+_MAX_ACTORS = 6  # a hover names the few who took part, not everyone the articles mention
 
 # Which category names an event best when sources differ: the most specific first.
 _CATEGORY_ORDER = (
@@ -353,7 +354,7 @@ def _combined(cluster: list[Event]) -> Event:
     sources = sorted(
         {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
     )
-    actors = _ranked_actors(cluster)
+    actors = _ranked_actors(cluster, headline)
     places = Counter(m.place for m in cluster if m.place)
     place = headline.place or (min(places, key=lambda p: (-places[p], p)) if places else "")
     title = headline.title
@@ -413,14 +414,18 @@ def _disagreement(strong: list[Event], chosen: Event) -> str:
     return f"kept {chosen.label or chosen.date}; " + "; ".join(sorted(set(notes)))
 
 
-def _ranked_actors(cluster: list[Event]) -> tuple[str, ...]:
+def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
+    """Who the titled source names, then whoever at least two sources name, most named first:
+    one outlet's passing mention of a state does not join the event's actors."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, tuple[int, int]] = {}
     for m_index, member in enumerate(cluster):
         for a_index, actor in enumerate(member.actors):
             counts[actor] += 1
             first_seen.setdefault(actor, (m_index, a_index))
-    return tuple(sorted(counts, key=lambda a: (-counts[a], first_seen[a]))[:8])
+    shared = [a for a in counts if counts[a] >= 2 and a not in headline.actors]
+    ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
+    return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
 
 
 def _with_ids(events: list[Event]) -> list[Event]:

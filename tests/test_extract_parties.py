@@ -1,0 +1,67 @@
+"""Who took part: an event's actors are the people and bodies of its own clause (who, on whom,
+with whom), not every name in the sentence or the paragraph (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract import extract_events
+from timeline.model import Article, Event, MainText, Passage
+
+THURSDAY = date(2025, 6, 5)
+
+
+def events_of(text: str) -> list[Event]:
+    article = Article(name="a.txt", published=THURSDAY, body=text, source="Wire")
+    return extract_events(MainText(article, (Passage(0, len(text), text),)))
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            ("Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday, "
+            "as Chile, Peru and Bolivia argued over water rights."),
+            ("Maria Lopez", "Carlos Vega"),
+        ),
+        (
+            ("Spokesman Yuri Petrov said envoy Anton Belov left on Tuesday for talks with the "
+            "governments of Syria, Jordan and Egypt."),
+            ("Anton Belov", "Syria"),
+        ),
+    ],
+)
+def test_actors_are_the_clause_s_own_not_every_name_in_the_sentence(
+    text: str, actors: tuple[str, ...]
+) -> None:
+    (event,) = events_of(text)
+    assert event.actors == actors
+
+
+def test_a_sentence_going_on_about_the_event_adds_no_one_it_only_mentions() -> None:
+    text = (
+        "Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday. "
+        "She later told reporters that Bolivia and Senator Jorge Diaz had to be consulted."
+    )
+    (event,) = events_of(text)
+    assert event.actors == ("Maria Lopez", "Carlos Vega")
+
+
+def test_a_person_named_where_the_sentence_points_back_at_the_event_takes_part() -> None:
+    text = (
+        "Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday. "
+        "The meeting between Lopez, Vega and Senator Jorge Diaz ran late."
+    )
+    (event,) = events_of(text)
+    assert "Jorge Diaz" in event.actors
+
+
+def test_a_group_that_acts_stands_for_the_states_the_sentence_names() -> None:
+    text = (
+        "The call showed that Pyongyang and Moscow keep close ties under the treaty that the "
+        "leaders signed in Pyongyang in June last year."
+    )
+    (event,) = events_of(text)
+    assert set(event.actors) == {"North Korea", "Russia"}
