@@ -65,3 +65,46 @@ def test_a_group_that_acts_stands_for_the_states_the_sentence_names() -> None:
     )
     (event,) = events_of(text)
     assert set(event.actors) == {"North Korea", "Russia"}
+
+
+def titles(text: str) -> list[str]:
+    return [event.title for event in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Foreign Minister Ana Ruiz visited Lima on Monday. She resigned on Tuesday.",
+            "Ana Ruiz resigns",
+        ),
+        (
+            ("Foreign Minister Ana Ruiz visited Lima on Monday. Her deputy, Senator Jorge Diaz, "
+            "stayed at home. He resigned on Tuesday."),
+            "Jorge Diaz resigns",
+        ),
+        ("Chile imposed new tariffs on Monday. It lifted them on Wednesday.", "Chile lifts them"),
+    ],
+)
+def test_a_pronoun_stands_for_the_nearest_name_of_its_kind(text: str, title: str) -> None:
+    assert titles(text)[-1] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" is never a person
+        "Foreign Minister Ana Ruiz visited Lima on Monday. It imposed new tariffs on Tuesday.",
+        # "they" is never one person
+        "Foreign Minister Ana Ruiz visited Lima on Monday. They imposed new tariffs on Tuesday.",
+        # the one it was done to is not who acts next
+        ("Foreign Minister Ana Ruiz was shot by a gunman in Lima on Monday. He fled to Bolivia on "
+        "Tuesday."),
+        # two people named since: "he" could be either
+        ("Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz and Senator Jorge Diaz stayed at "
+        "home. He resigned on Tuesday."),
+    ],
+)
+def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
+    later = titles(text)[1:]
+    assert not any(t.startswith(("Ana Ruiz", "Jorge Diaz", "They", "He ", "It ")) for t in later)

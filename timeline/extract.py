@@ -71,6 +71,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     article = main.article
     drafts: list[Draft] = []
     cast: dict[str, Entity] = {}
+    named_since: list[str] = []  # people named since the last happening told
     for passage in main.passages:
         timexes = _tag_passage(tagger, passage.text, article.published)
         for sentence in split_sentences(passage.text):
@@ -81,11 +82,16 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
             mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
-            found = _read_sentence(sentence.text, inside, mentions, article.published, drafts)
+            previous_who = _antecedents(drafts, named_since)
+            found = _read_sentence(
+                sentence.text, inside, mentions, article.published, drafts, previous_who
+            )
             if found:
                 drafts.extend(found)
+                named_since = []
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
+                named_since += [actor_name(m.entity) for m in mentions if m.entity.kind == PERSON]
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
     return [
@@ -95,6 +101,18 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
         and _tells_what(d)
         and not is_market_quote(d.form, d.quote)
     ]
+
+
+def _antecedents(told: Sequence[Draft], named_since: Sequence[str]) -> tuple[str, ...]:
+    """Who a pronoun opening the next sentence may stand for: the one person named since the last
+    happening, else that happening's subject unless it was done to them ("Smith was shot"); nobody
+    when several people were named since."""
+    since = dedupe(named_since)
+    if since:
+        return since if len(since) == 1 else ()
+    if not told or told[-1].passive:
+        return ()
+    return told[-1].roles.who
 
 
 def _tells_what(draft: Draft) -> bool:
@@ -127,10 +145,10 @@ def _read_sentence(
     mentions: Sequence[Mention],
     published: date,
     told: Sequence[Draft],
+    previous_who: tuple[str, ...] = (),
 ) -> list[Draft]:
     parts = clauses(text)
     reports = cue_words.reporting(text)
-    previous_who = told[-1].roles.who if told else ()
     timexes = _same_story(text, timexes, told)
     hits = _untold(text, cue_words.happenings(text), timexes, told)
     quotes = cue_words.quoted_spans(text)

@@ -11,11 +11,22 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from timeline import cues as cue_words
-from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name, aliases_of
+from timeline.actors import (
+    CAPITAL,
+    OUTLET,
+    PERSON,
+    PLACE,
+    STATE,
+    Mention,
+    actor_name,
+    aliases_of,
+    is_known,
+    is_person,
+)
 from timeline.clauses import Clause, clause_at
 from timeline.cues import Cue, Hit
 from timeline.model import Timex
-from timeline.titles import Roles
+from timeline.titles import Roles, is_plural
 from timeline.when import When
 
 
@@ -497,10 +508,8 @@ def unnamed_subject(
     words = text[own.start : hit.start].split()
     if not words:
         return []
-    if words[0].lower() in ("he", "she"):  # a person: a name, not "post-war politics"
-        return [w for w in previous_who if all(p[0].isupper() for p in w.split())]
     if words[0].lower() in _PRONOUNS:
-        return list(previous_who)
+        return antecedent(words[0], previous_who)
     start = max(own.start, dateline_end(text))
     lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
     # "The city was calm when the army [invaded]": the clause the verb belongs to
@@ -541,6 +550,8 @@ def unnamed_subject(
     # "the board said it [rejected]", "the father said [in a letter]": the board, the father
     phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
+    if phrase.lower() in _PRONOUNS:  # "the authorities ... say they [gathered]"
+        return antecedent(phrase, previous_who)
     if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
     if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
@@ -558,6 +569,26 @@ def unnamed_subject(
         if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
             return []  # "the leaders", "the two sides": the named actors say who
     return [phrase[0].upper() + phrase[1:]]
+
+
+def antecedent(pronoun: str, previous_who: Sequence[str]) -> list[str]:
+    """Whom a pronoun subject stands for, only when it is safe: "he"/"she" a single person, "it"
+    a single thing or body, "they" several or a plural ("the rebels"); else nobody."""
+    word = pronoun.lower()
+    if not previous_who or word not in _PRONOUNS:
+        return []
+    if word == "they":
+        plural = len(previous_who) > 1 or (
+            not is_person(previous_who[0]) and is_plural(previous_who)
+        )
+        return list(previous_who) if plural else []
+    if len(previous_who) != 1:
+        return []
+    (name,) = previous_who
+    person = is_person(name) or (len(name.split()) == 1 and name[:1].isupper() and not is_known(name))
+    if word in ("he", "she"):
+        return [name] if person else []
+    return [name] if not person and not is_plural(previous_who) else []
 
 
 _VERB_WORDS = frozenset(

@@ -150,6 +150,11 @@ def _plural(who: Sequence[str]) -> bool:
     return last.endswith("s") and not last.endswith("ss")
 
 
+def is_plural(who: Sequence[str]) -> bool:
+    """Whether who acts is several or a plural ("Ukrainian forces"), not a name ("Hamas")."""
+    return _plural(who)
+
+
 def _plural_verb(says: str) -> str:
     head, _, tail = says.partition(" ")
     if head.endswith("ies"):
