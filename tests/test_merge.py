@@ -448,3 +448,39 @@ def test_a_capital_and_its_state_are_one_place_for_merging() -> None:
     second = candidate("Shoigu visits North Korea", "2025-06-04", "two.txt", place="North Korea")
     (event,) = merge_events([first, second])
     assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+def test_merged_title_comes_from_the_source_with_a_named_subject_and_place() -> None:
+    vague = candidate("Visitor arrives", "2025-06-04", "one.txt", place="")
+    named = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    for order in ([vague, named], [named, vague]):
+        (event,) = merge_events(order)
+        assert event.title == "Sergei Shoigu visits Pyongyang"
+
+
+def test_merged_title_tells_the_deed_not_the_saying_about_it() -> None:
+    saying = candidate(
+        "Sergei Shoigu says talks went well", "2025-06-04", "one.txt", category="statement"
+    )
+    deed = candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "two.txt", category="meeting")
+    (event,) = merge_events([saying, deed])
+    assert event.title == "Sergei Shoigu meets Kim Jong Un"
+
+
+def test_merged_title_comes_from_the_most_precisely_dated_source() -> None:
+    month = candidate("Sergei Shoigu visits North Korea", "2025-06", "one.txt")
+    day = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    (event,) = merge_events([month, day])
+    assert (event.title, event.date) == ("Sergei Shoigu visits Pyongyang", "2025-06-04")
+
+
+def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms() -> None:
+    one = candidate(
+        "Sergei Shoigu visits Pyongyang", "2025-06-04", "one.txt",
+        actors=("Sergei Shoigu", "Kim Jong Un", "Ukraine"),
+    )
+    two = candidate(
+        "Shoigu arrives", "2025-06-04", "two.txt", actors=("Sergei Shoigu", "South Korea")
+    )
+    (event,) = merge_events([two, one])
+    assert event.actors == ("Sergei Shoigu", "Kim Jong Un", "Ukraine")

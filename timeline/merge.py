@@ -342,15 +342,7 @@ def _combined(cluster: list[Event]) -> Event:
         first, last = both_sides
         end = last.isoformat() if last != first else ""
         chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
-    headline = min(
-        cluster,
-        key=lambda m: (
-            _basis(m) == "plan",  # a title says what happened, not what was planned
-            _is_weak(m),
-            _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
-            _strength_order(m),
-        ),
-    )
+    headline = min(cluster, key=_title_support)
     sources = sorted(
         {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
     )
@@ -378,6 +370,29 @@ def _combined(cluster: list[Event]) -> Event:
         sources=tuple(sources),
         disagreement=_disagreement(strong, chosen) if both_sides is None else "",
     )
+
+
+def _title_support(member: Event) -> tuple[object, ...]:
+    """How well a source's title tells the happening, best first: what happened rather than what
+    was planned or reported, the most precise date, a named subject, a place, not a saying."""
+    subject = member.actors[0] if member.actors else ""
+    named = bool(subject) and member.title.startswith(subject) and (
+        is_known(subject) or is_person(subject)
+    )
+    return (
+        _basis(member) == "plan",  # a title says what happened, not what was planned
+        _is_weak(member),
+        _basis(member) == "said" or member.category == "statement",  # the saying, not the deed
+        -precision(member.date, member.end),
+        not named,
+        not member.place,
+        _QUOTED.search(member.title) is not None,
+        _CATEGORY_ORDER.index(member.category) if member.category in _CATEGORY_ORDER else 99,
+        _strength_order(member),
+    )
+
+
+_QUOTED = re.compile(r"['‘’\"“”](?!s\b)")
 
 
 def _chosen_date(strong: list[Event]) -> Event:
@@ -415,15 +430,17 @@ def _disagreement(strong: list[Event], chosen: Event) -> str:
 
 
 def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
-    """Who the titled source names, then whoever at least two sources name, most named first:
-    one outlet's passing mention of a state does not join the event's actors."""
+    """Who the titled source names, then the people any source names and the states or bodies at
+    least two sources name, most named first: one passing mention of a state does not join."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, tuple[int, int]] = {}
     for m_index, member in enumerate(cluster):
         for a_index, actor in enumerate(member.actors):
             counts[actor] += 1
             first_seen.setdefault(actor, (m_index, a_index))
-    shared = [a for a in counts if counts[a] >= 2 and a not in headline.actors]
+    shared = [
+        a for a in counts if (counts[a] >= 2 or is_person(a)) and a not in headline.actors
+    ]
     ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
     return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
 
