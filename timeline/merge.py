@@ -79,6 +79,13 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
     return _with_ids(events)
 
 
+def same_happening(one: Event, other: Event) -> bool:
+    """Whether merge would join two events: dates that meet and the same people, place and kind
+    (what `timeline check` calls a likely duplicate)."""
+    first, second = sorted((one, other), key=_strength_order)  # the order merge meets them in
+    return _fit(second, [first]) > 0
+
+
 def _only_planned(cluster: list[Event]) -> bool:
     """A plan no source reports as having taken place is not (yet) a happening."""
     return all(_basis(m) == "plan" for m in cluster)
