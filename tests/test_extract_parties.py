@@ -108,3 +108,23 @@ def test_a_pronoun_stands_for_the_nearest_name_of_its_kind(text: str, title: str
 def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
     later = titles(text)[1:]
     assert not any(t.startswith(("Ana Ruiz", "Jorge Diaz", "They", "He ", "It ")) for t in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
+        ("The Cypriot government strongly condemned the attacks on Saturday.",
+         "Cypriot government condemns the attacks"),
+        ("Du Pont's oil unit opened a refinery in Texas on Monday.",
+         "Du Pont's oil unit opens a refinery in Texas"),
+        (("Truckloads of goods rolled into Iraq from Jordan on Tuesday and Iraqi-bound cargo was "
+         "unloaded from ships."),
+         "Truckloads roll into Iraq from Jordan"),
+        (("Thermo Electron acquired some 6% of Milton Roy's common stock in September before "
+         "throwing in the towel."),
+         "Thermo Electron acquires some 6% of Milton Roy's common stock"),
+    ],
+)
+def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
+    assert titles(text) == [title]

@@ -542,7 +542,8 @@ def unnamed_subject(
         return []  # a clause opening on a preposition names no subject
     definite = re.match(r"the\s", phrase.strip(), re.IGNORECASE) is not None
     phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
+    phrase = re.sub(r"[‘’'](?!s\b)|[“”\"]", "", phrase).strip(" ,")  # "Du Pont's" keeps its 's
+    phrase = _TRAILING_ADVERB.sub("", phrase)  # "Cypriot government [strongly] condemned"
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
     phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
     phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
@@ -589,6 +590,10 @@ def antecedent(pronoun: str, previous_who: Sequence[str]) -> list[str]:
     if word in ("he", "she"):
         return [name] if person else []
     return [name] if not person and not is_plural(previous_who) else []
+
+
+_NOT_ADVERBS = "|".join(cue_words.load_data()["title_words"]["not_adverbs"])
+_TRAILING_ADVERB = re.compile(rf"\s+(?!(?:{_NOT_ADVERBS})$)[a-z]{{3,}}ly$")
 
 
 _VERB_WORDS = frozenset(

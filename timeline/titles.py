@@ -147,6 +147,8 @@ def _plural(who: Sequence[str]) -> bool:
     last = words[-1]
     if is_known(who[0]) or (len(words) > 1 and not any(w.islower() for w in words[1:])):
         return False  # a name: "Hamas", "Lee Jae-myung"
+    if last.lower() in _PLURALS or _COUNT_SUBJECT.match(head):
+        return last.lower() not in ("percent", "%")  # "More than 100 people", "40 miners"
     return last.endswith("s") and not last.endswith("ss")
 
 
@@ -157,7 +159,9 @@ def is_plural(who: Sequence[str]) -> bool:
 
 def _plural_verb(says: str) -> str:
     head, _, tail = says.partition(" ")
-    if head.endswith("ies"):
+    if head.endswith("ies") and len(head) <= 4:
+        head = head[:-1]  # "dies" -> "die"
+    elif head.endswith("ies"):
         head = head[:-3] + "y"
     elif head.endswith(("ches", "shes", "sses", "xes", "oes")):
         head = head[:-2]
@@ -200,6 +204,8 @@ def _trim(rest: str) -> str:
             continue
         if bare in _CLAUSE_STARTS:
             break  # "rejects [because ...]": the reason is not the happening
+        if bare == "and" and words and _new_clause(unquoted, len(words)):
+            break  # "rolled into Iraq [and cargo was unloaded]": a second clause
         words.append(token.strip("()"))
         if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
             if words[-2].lower() in ("a", "an", "the") and token.endswith(","):
@@ -213,8 +219,10 @@ def _trim(rest: str) -> str:
         inner = [i for i, w in enumerate(words) if i >= len(words) - 3 and w.lower() in _LINKS]
         if inner:
             words = words[: inner[-1]]  # "a lack of any substantial" -> "a lack"
-    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL:
-        words.pop()
+    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL | _DANGLING:
+        popped = words.pop().lower()
+        if popped in ("before", "after") and len(words) >= 2 and words[-1].lower() in _UNITS:
+            del words[-2:]  # "near the house [ten days before]": the span before what is gone
     if len(words) >= 2 and words[-2].lower() == "as":
         words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
     if cut and len(words) >= 2 and words[-2].lower() == "to" and words[-1].islower():
@@ -224,7 +232,23 @@ def _trim(rest: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+def _new_clause(text: str, kept: int) -> bool:
+    """Whether the words after the `and` that follows the first `kept` words open a clause of
+    their own: an auxiliary within the next three words ("and Iraqi-bound cargo was")."""
+    following = [w.lower().strip(",.;:") for w in text.split()[kept + 1 : kept + 4]]
+    return any(w in _AUXILIARIES for w in following)
+
+
+_UNITS = frozenset(["hours", "days", "weeks", "months", "years"])
+_COUNT_SUBJECT = re.compile(
+    r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
+    r"around|some|up\s+to|over)\s+)?\d[\d,]*\s",
+    re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would"])
 _TITLE_WORDS = load_data()["title_words"]
+_DANGLING = frozenset(_TITLE_WORDS["dangling"])
+_PLURALS = frozenset(_TITLE_WORDS["plurals"])
 _CLAUSE_STARTS = frozenset(_TITLE_WORDS["clause_starts"])
 _NO_SUBJECT = frozenset(_TITLE_WORDS["no_subject"])
 _LINKS = frozenset(_TITLE_WORDS["links"])
