@@ -128,3 +128,9 @@ def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
     assert titles(text) == [title]
+
+
+def test_a_title_opening_on_an_auxiliary_names_no_one() -> None:
+    from timeline.titles import has_subject
+
+    assert not has_subject("Has a high likelihood spots the car", "spotted")
