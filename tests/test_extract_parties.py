@@ -9,6 +9,7 @@ import pytest
 
 from timeline.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
+from timeline.titles import has_subject
 
 THURSDAY = date(2025, 6, 5)
 
@@ -131,6 +132,4 @@ def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
 
 
 def test_a_title_opening_on_an_auxiliary_names_no_one() -> None:
-    from timeline.titles import has_subject
-
     assert not has_subject("Has a high likelihood spots the car", "spotted")

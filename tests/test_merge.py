@@ -484,3 +484,17 @@ def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms
     )
     (event,) = merge_events([two, one])
     assert event.actors == ("Sergei Shoigu", "Kim Jong Un", "Ukraine")
+
+
+def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None:
+    wrong = candidate(
+        "Kenya kills 258 people", "2025-06-04", "two.txt", actors=("Kenya",), category="casualties",
+        place="Nairobi",
+    )
+    wrong = replace(wrong, sources=(replace(wrong.sources[0], quote="Bombings in Nairobi, Kenya, killed 258."),))
+    right = candidate(
+        "Bombings kill 257 people", "2025-06-04", "one.txt", actors=("Bombings",),
+        category="casualties", place="Nairobi",
+    )
+    (event,) = merge_events([wrong, right])
+    assert event.title == "Bombings kill 257 people"

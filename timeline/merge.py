@@ -386,6 +386,8 @@ def _title_support(member: Event) -> tuple[object, ...]:
     named = bool(subject) and member.title.startswith(subject) and (
         is_known(subject) or is_person(subject)
     )
+    # "in Nairobi, Kenya, killed": a state naming where a place is did not act
+    named = named and not any(re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources)
     return (
         _basis(member) == "plan",  # a title says what happened, not what was planned
         _is_weak(member),
