@@ -71,7 +71,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     article = main.article
     drafts: list[Draft] = []
     cast: dict[str, Entity] = {}
-    named_since: list[str] = []  # people named since the last happening told
+    since: tuple[int, tuple[str, ...]] = (0, ())  # sentences since the last happening; the last one's subject
     for passage in main.passages:
         timexes = _tag_passage(tagger, passage.text, article.published)
         for sentence in split_sentences(passage.text):
@@ -82,16 +82,16 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
             mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
-            previous_who = _antecedents(drafts, named_since)
+            previous_who = _antecedents(drafts, *since)
             found = _read_sentence(
                 sentence.text, inside, mentions, article.published, drafts, previous_who
             )
             if found:
                 drafts.extend(found)
-                named_since = []
+                since = (0, ())
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
-                named_since += [actor_name(m.entity) for m in mentions if m.entity.kind == PERSON]
+                since = (since[0] + 1, _person_subject(sentence.text, mentions))
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
     return [
@@ -103,16 +103,33 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     ]
 
 
-def _antecedents(told: Sequence[Draft], named_since: Sequence[str]) -> tuple[str, ...]:
-    """Who a pronoun opening the next sentence may stand for: the one person named since the last
-    happening, else that happening's subject unless it was done to them ("Smith was shot"); nobody
-    when several people were named since."""
-    since = dedupe(named_since)
-    if since:
-        return since if len(since) == 1 else ()
+def _antecedents(told: Sequence[Draft], gap: int, last_subject: tuple[str, ...]) -> tuple[str, ...]:
+    """Who a pronoun opening the next sentence may stand for: the subject of the happening told
+    in the sentence right before, unless it was done to them ("Smith was shot"); after other
+    sentences, the person the last one opens on; else nobody (a name we cannot read may stand
+    between)."""
+    if gap:
+        return last_subject
     if not told or told[-1].passive:
         return ()
     return told[-1].roles.who
+
+
+def _person_subject(text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The person a sentence opens on ("Senator Jorge Diaz stayed"), not one it names later or
+    in the possessive ("Smith's killer")."""
+    first = next((m for m in mentions), None)
+    if first is None or first.entity.kind != PERSON or re.match(r"['’]s\b", text[first.end :]):
+        return ()
+    lead = text[dateline_end(text) : first.start]
+    if not _SUBJECT_LEAD.fullmatch(lead):
+        return ()
+    joined = [m for m in mentions[1:2] if re.fullmatch(r",?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*", text[first.end : m.start])]
+    return tuple(actor_name(m.entity) for m in [first, *joined])
+
+
+# what may stand before the name a sentence opens on: titles ("Senator"), an apposition ("Her deputy, ")
+_SUBJECT_LEAD = re.compile(r"(?:(?:The|His|Her|Its|Their|A|An)\s+[a-z][\w\s-]*,\s+)?(?:[A-Z][\w.'’-]*,?\s+)*")
 
 
 def _tells_what(draft: Draft) -> bool:
