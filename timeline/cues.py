@@ -298,6 +298,11 @@ def _wants_e(stem: str) -> bool:
             "in",
             "il",
             "ud",
+            "od",  # "exploded"
+            "ok",  # "invoked"
+            "ob",  # "probed"
+            "ik",  # "spiked"
+            "ak",  # "staked"
         )
         and stem[-3] not in _VOWELS
     )
