@@ -102,8 +102,8 @@ def test_a_pronoun_stands_for_the_nearest_name_of_its_kind(text: str, title: str
         ("Foreign Minister Ana Ruiz was shot by a gunman in Lima on Monday. He fled to Bolivia on "
         "Tuesday."),
         # a name the tool cannot read stands between: "he" may be that one
-        "Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz's host is Smith, 44, of Vermont. "
-        "Smith, 44, had met her there. He resigned on Tuesday.",
+        ("Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz's host is Smith, 44, of Vermont. "
+        "Smith, 44, had met her there. He resigned on Tuesday."),
         # two people named since: "he" could be either
         ("Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz and Senator Jorge Diaz stayed at "
         "home. He resigned on Tuesday."),
