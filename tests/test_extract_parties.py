@@ -136,3 +136,9 @@ def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
 
 def test_a_title_opening_on_an_auxiliary_names_no_one() -> None:
     assert not has_subject("Has a high likelihood spots the car", "spotted")
+
+
+def test_a_state_saying_where_a_place_is_does_not_act() -> None:
+    text = "Bombings at the embassies in Nairobi, Kenya, killed 12 people on Monday."
+    (event,) = events_of(text)
+    assert (event.title, event.actors) == ("Bombings kill 12 people", ("Bombings",))

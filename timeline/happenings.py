@@ -270,7 +270,9 @@ def roles_of(
     destinations = [
         m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
     ]
-    actors = [m for m in kept if is_actor(m) and m not in destinations]
+    actors = [
+        m for m in kept if is_actor(m) and m not in destinations and not _qualifies_a_place(text, m)
+    ]
     own = clause_at(parts, hit.start)
     # "... crossing the US border days after a sniper [killed]": the verb's clause starts at the
     # conjunction
@@ -456,6 +458,20 @@ _CONJUNCTION = re.compile(r"\b(?:when|while|because|although|whereas|after|until
 # "in Kenya and [Tanzania]": a name listed after a place is a place too
 _PLACE_LIST = re.compile(
     r"\b(?:in|at|from|to)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*(?:,|and)\s+$"
+)
+
+
+def _qualifies_a_place(text: str, mention: Mention) -> bool:
+    """ "in Madrid, [Spain],", "in Dar es Salaam, [Tanzania]": a state that says where a place is."""
+    return (
+        mention.entity.kind == STATE
+        and _QUALIFIED_PLACE.search(text[: mention.start]) is not None
+        and re.match(r"\s*(?:[,.;:)]|$)", text[mention.end :]) is not None  # not "..., U.S. forces"
+    )
+
+
+_QUALIFIED_PLACE = re.compile(
+    r"\b(?:in|at|from|near|to|outside)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|[a-z]{1,3}))*,\s*$"
 )
 
 
