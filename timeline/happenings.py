@@ -271,7 +271,9 @@ def roles_of(
         m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
     ]
     actors = [
-        m for m in kept if is_actor(m) and m not in destinations and not _qualifies_a_place(text, m)
+        m
+        for m in kept
+        if is_actor(m) and m not in destinations and not _qualifies_a_place(text, m, mentions)
     ]
     own = clause_at(parts, hit.start)
     # "... crossing the US border days after a sniper [killed]": the verb's clause starts at the
@@ -299,7 +301,7 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
-    if not who and own != parts[0] and not text[own.start : hit.start].strip(" ,"):
+    if not who and own != parts[0] and _only_time(text[own.start : hit.start]):
         who = _opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
     if not who:  # "The commemorations began ...": the commemorations, not a state named later
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
@@ -461,8 +463,20 @@ _PLACE_LIST = re.compile(
 )
 
 
-def _qualifies_a_place(text: str, mention: Mention) -> bool:
-    """ "in Madrid, [Spain],", "in Dar es Salaam, [Tanzania]": a state that says where a place is."""
+def _only_time(lead: str) -> bool:
+    """Whether the words before a verb in its clause are none, or only its date ("on Aug. 7")."""
+    lead = _WEEKDAYS.sub("", _MONTH_DAY.sub("", lead))
+    return re.fullmatch(r"[\s,]*(?:on|in)?[\s,]*", lead) is not None
+
+
+def _qualifies_a_place(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """ "in Madrid, [Spain],", "and [Nairobi], [Kenya],": a city named with its state, and the state
+    that says where the city is, are places."""
+    if mention.entity.kind == CAPITAL and any(
+        other.entity.kind == STATE and re.fullmatch(r",\s*", text[mention.end : other.start])
+        for other in mentions
+    ):
+        return True
     return (
         mention.entity.kind == STATE
         and _QUALIFIED_PLACE.search(text[: mention.start]) is not None
@@ -471,7 +485,7 @@ def _qualifies_a_place(text: str, mention: Mention) -> bool:
 
 
 _QUALIFIED_PLACE = re.compile(
-    r"\b(?:in|at|from|near|to|outside)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|[a-z]{1,3}))*,\s*$"
+    r"\b(?:in|at|from|near|to|outside|and)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|[a-z]{1,3}))*,\s*$"
 )
 
 
