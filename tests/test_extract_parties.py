@@ -122,6 +122,13 @@ def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
          "Cypriot government condemns the attacks"),
         ("Du Pont's oil unit opened a refinery in Texas on Monday.",
          "Du Pont's oil unit opens a refinery in Texas"),
+        ("Blasts killed 40 people on Friday and injured more than 500 in the capital.",
+         "Blasts kill 40 people"),
+        ("IMA early this month lowered its offer to $26.50 a share.",
+         "IMA lowers its offer to $26.50 a share"),
+        ("A year earlier, UniFirst earned $2.4 million in June.", "UniFirst earns $2.4 million"),
+        ("The lower house already approved the enlargement in early May.",
+         "Lower house approves the enlargement"),
         (("Truckloads of goods rolled into Iraq from Jordan on Tuesday and Iraqi-bound cargo was "
          "unloaded from ships."),
          "Truckloads roll into Iraq from Jordan"),

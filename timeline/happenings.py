@@ -414,7 +414,7 @@ def inside_quote(text: str, index: int) -> bool:
 
 _TIME_WORDS = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later|again|also|then|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
+    r"tonight|earlier|later|again|also|then|already|early|late|himself|herself|itself|themselves|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
     r"(?:week|month|year))\s*$"
 )
 _WEEKDAYS = re.compile(
@@ -422,7 +422,8 @@ _WEEKDAYS = re.compile(
     r"(?:['’]s)?"  # "Friday's blast": the blast
 )
 _LEADING_TIME = re.compile(
-    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
+    r"^(?:(?:a\s+)?(?:year|month|week|day|quarter)\s+(?:earlier|later|ago)|"
+    r"(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
     r"morning|evening|spring|summer|autumn|fall|winter)|yesterday|today|tonight|earlier|later|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b\s*,?\s*",
     re.IGNORECASE,
@@ -575,7 +576,7 @@ def unnamed_subject(
     phrase = re.sub(r"[‘’'](?!s\b)|[“”\"]", "", phrase).strip(" ,")  # "Du Pont's" keeps its 's
     phrase = _TRAILING_ADVERB.sub("", phrase)  # "Cypriot government [strongly] condemned"
     phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
-    phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
+    phrase = _TIME_WORDS.sub("", _TIME_WORDS.sub("", phrase)).strip(" ,")  # "IMA early this month"
     phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
     phrase = _PLANNED_TAIL.sub("", phrase).strip(" ,")  # "Albright will [visit]": Albright
     # "the board said it [rejected]", "the father said [in a letter]": the board, the father
