@@ -54,6 +54,7 @@ def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) ->
         ("exploded", "explodes"),
         ("invoked", "invokes"),
         ("developed", "develops"),
+        ("welcomed", "welcomes"),
         ("cancelled", "cancels"),
         ("killed", "kills"),
     ],

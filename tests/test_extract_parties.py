@@ -124,6 +124,8 @@ def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
          "Du Pont's oil unit opens a refinery in Texas"),
         ("Blasts killed 40 people on Friday and injured more than 500 in the capital.",
          "Blasts kill 40 people"),
+        ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
+         "Hezbollah kills three soldiers"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),
         ("A year earlier, UniFirst earned $2.4 million in June.", "UniFirst earns $2.4 million"),
@@ -152,3 +154,13 @@ def test_a_city_and_the_state_saying_where_it_is_do_not_act() -> None:
     )
     (event,) = events_of(text)
     assert event.title == "Nearly simultaneous bombings kill 258 people"
+
+
+def test_a_titled_subject_and_the_bare_name_are_one_actor() -> None:
+    (event,) = events_of("President Clinton, meantime, glossed over warnings from Moscow on Thursday.")
+    assert event.actors == ("Clinton",)
+
+
+@pytest.mark.parametrize("opening", ["The", "Even so,", "One more"])
+def test_a_subject_of_words_that_name_no_one_gives_no_event(opening: str) -> None:
+    assert not any(t.startswith(opening.strip(",")) for t in titles(f"{opening} held a ceremony on Monday."))

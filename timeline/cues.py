@@ -303,6 +303,7 @@ def _wants_e(stem: str) -> bool:
             "ob",  # "probed"
             "ik",  # "spiked"
             "ak",  # "staked"
+            "om",  # "welcomed"
         )
         and stem[-3] not in _VOWELS
     )

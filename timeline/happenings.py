@@ -98,7 +98,7 @@ def draft(
         is_noun=is_noun(text, hit),
         passive=_is_passive(text, hit),
         roles=roles,
-        actors=dedupe(
+        actors=_without_titled_names(
             [
                 *roles.who,
                 *roles.whom,
@@ -515,6 +515,8 @@ def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
 
     if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):
         return []
+    if all(w.lower() in _EMPTY_SUBJECT_WORDS for w in words):
+        return []  # "Even so, [held]": words that name no one
     return [phrase[0].upper() + phrase[1:]]
 
 
@@ -584,6 +586,8 @@ def unnamed_subject(
     phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
     if phrase.lower() in _PRONOUNS:  # "the authorities ... say they [gathered]"
         return antecedent(phrase, previous_who)
+    if phrase and all(w.lower() in _EMPTY_SUBJECT_WORDS for w in phrase.split()):
+        return []  # "The", "Even so", "One more": words that name no one
     if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
     if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
@@ -627,6 +631,7 @@ _NOT_ADVERBS = "|".join(cue_words.load_data()["title_words"]["not_adverbs"])
 _TRAILING_ADVERB = re.compile(rf"\s+(?!(?:{_NOT_ADVERBS})$)[a-z]{{3,}}ly$")
 
 
+_EMPTY_SUBJECT_WORDS = frozenset(cue_words.load_data()["title_words"]["empty_subjects"])
 _VERB_WORDS = frozenset(
     ["be", "would", "will", "could", "should", "can", "may", "might", "must", "he", "she", "they"]
 )
@@ -685,6 +690,13 @@ def participants(
         and not inside_quote(text, m.start)
         and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
     ]
+
+
+def _without_titled_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Actors each once, a titled form dropped beside the bare name ("President Clinton" beside
+    "Clinton", "Mr. Antar" beside "Antar")."""
+    unique = dedupe(names)
+    return tuple(n for n in unique if not any(o != n and n.endswith(" " + o) for o in unique))
 
 
 def dedupe(names: Sequence[str]) -> tuple[str, ...]:

@@ -237,6 +237,8 @@ def _new_clause(text: str, kept: int) -> bool:
     their own: a past verb right after it, or an auxiliary within the next three words ("and
     Iraqi-bound cargo was")."""
     following = [w.lower().strip(",.;:") for w in text.split()[kept + 1 : kept + 4]]
+    if following and following[0].endswith("ly"):
+        following = following[1:]  # "and seriously wounded"
     if following and following[0].endswith("ed") and following[0] not in vocabulary().not_verbs:
         return True  # "killed 257 people [and injured 5,500]": a second verb of its own
     return any(w in _AUXILIARIES for w in following)
