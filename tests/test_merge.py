@@ -498,3 +498,20 @@ def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None
     )
     (event,) = merge_events([wrong, right])
     assert event.title == "Bombings kill 257 people"
+
+
+def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
+    sworn = candidate(
+        "Lee Jae-myung takes office", "2025-06-04", "one.txt", actors=("Lee Jae-myung",),
+        category="other", place="",
+    )
+    same_day = candidate(
+        "Sergei Shoigu swears in", "2025-06-04", "two.txt",
+        actors=("Sergei Shoigu", "Lee Jae-myung", "Kim Jong Un"), category="other", place="",
+    )
+    agreeing = candidate(
+        "Lee Jae-myung is sworn in", "2025-06-04", "three.txt",
+        actors=("Lee Jae-myung", "Yoon Suk Yeol"), category="other", place="",
+    )
+    (event,) = merge_events([sworn, same_day, agreeing])
+    assert event.actors == ("Lee Jae-myung", "Yoon Suk Yeol")

@@ -439,16 +439,19 @@ def _disagreement(strong: list[Event], chosen: Event) -> str:
 
 
 def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
-    """Who the titled source names, then the people any source names and the states or bodies at
-    least two sources name, most named first: one passing mention of a state does not join."""
+    """Who the titled source names, then the people named by a source that agrees on who acted,
+    and anyone at least two sources name, most named first: one passing mention does not join."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, tuple[int, int]] = {}
+    agreeing: set[str] = set()
     for m_index, member in enumerate(cluster):
+        if member.actors[:1] == headline.actors[:1]:
+            agreeing.update(a for a in member.actors if is_person(a))
         for a_index, actor in enumerate(member.actors):
             counts[actor] += 1
             first_seen.setdefault(actor, (m_index, a_index))
     shared = [
-        a for a in counts if (counts[a] >= 2 or is_person(a)) and a not in headline.actors
+        a for a in counts if (counts[a] >= 2 or a in agreeing) and a not in headline.actors
     ]
     ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
     return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
