@@ -84,6 +84,11 @@ def titles(text: str) -> list[str]:
             "Jorge Diaz resigns",
         ),
         ("Chile imposed new tariffs on Monday. It lifted them on Wednesday.", "Chile lifts them"),
+        (
+            "Foreign Minister Ana Ruiz visited Lima on Monday. The talks focused on trade. She "
+            "resigned on Tuesday.",
+            "Ana Ruiz resigns",
+        ),
     ],
 )
 def test_a_pronoun_stands_for_the_nearest_name_of_its_kind(text: str, title: str) -> None:

@@ -71,7 +71,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     article = main.article
     drafts: list[Draft] = []
     cast: dict[str, Entity] = {}
-    since: tuple[int, tuple[str, ...]] = (0, ())  # sentences since the last happening; the last one's subject
+    antecedent: tuple[str, ...] = ()  # whom a pronoun opening the next sentence stands for
     for passage in main.passages:
         timexes = _tag_passage(tagger, passage.text, article.published)
         for sentence in split_sentences(passage.text):
@@ -82,16 +82,15 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
             mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
-            previous_who = _antecedents(drafts, *since)
             found = _read_sentence(
-                sentence.text, inside, mentions, article.published, drafts, previous_who
+                sentence.text, inside, mentions, article.published, drafts, antecedent
             )
             if found:
                 drafts.extend(found)
-                since = (0, ())
+                antecedent = () if found[-1].passive else found[-1].roles.who
             else:
                 drafts = _continue(drafts, sentence.text, mentions)
-                since = (since[0] + 1, _person_subject(sentence.text, mentions))
+                antecedent = _carried(antecedent, sentence.text, mentions)
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
     return [
@@ -103,16 +102,28 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     ]
 
 
-def _antecedents(told: Sequence[Draft], gap: int, last_subject: tuple[str, ...]) -> tuple[str, ...]:
-    """Who a pronoun opening the next sentence may stand for: the subject of the happening told
-    in the sentence right before, unless it was done to them ("Smith was shot"); after other
-    sentences, the person the last one opens on; else nobody (a name we cannot read may stand
-    between)."""
-    if gap:
-        return last_subject
-    if not told or told[-1].passive:
+def _carried(antecedent: tuple[str, ...], text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Whom a pronoun stands for after a sentence that tells no happening: the person it opens on;
+    nobody when it names another person, or opens on a name we cannot read ("Kopp, 44, ..."); else
+    whom it stood for before (a subject done to, "Smith was shot", was never carried)."""
+    opener = _person_subject(text, mentions)
+    if opener:
+        return opener
+    others = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON} - set(antecedent)
+    if others or _opens_on_unknown_name(text, mentions):
         return ()
-    return told[-1].roles.who
+    return antecedent
+
+
+def _opens_on_unknown_name(text: str, mentions: Sequence[Mention]) -> bool:
+    start = dateline_end(text)
+    first = re.match(r"\s*([A-Z][\w'’-]*)", text[start:])
+    if first is None or first.group(1).lower() in _SENTENCE_OPENERS:
+        return False
+    return not any(m.start == start + first.start(1) for m in mentions)
+
+
+_SENTENCE_OPENERS = frozenset(cue_words.load_data()["title_words"]["sentence_openers"])
 
 
 def _person_subject(text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
