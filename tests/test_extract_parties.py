@@ -85,8 +85,8 @@ def titles(text: str) -> list[str]:
         ),
         ("Chile imposed new tariffs on Monday. It lifted them on Wednesday.", "Chile lifts them"),
         (
-            "Foreign Minister Ana Ruiz visited Lima on Monday. The talks focused on trade. She "
-            "resigned on Tuesday.",
+            ("Foreign Minister Ana Ruiz visited Lima on Monday. The talks focused on trade. She "
+            "resigned on Tuesday."),
             "Ana Ruiz resigns",
         ),
     ],
