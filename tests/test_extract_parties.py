@@ -31,6 +31,16 @@ def events_of(text: str) -> list[Event]:
             "governments of Syria, Jordan and Egypt."),
             ("Anton Belov", "Syria"),
         ),
+        (
+            ("Senator Ana Ruiz resigned on Wednesday -- a departure from her predecessor Senator "
+             "Jorge Diaz, under whom ties soured."),
+            ("Ana Ruiz",),
+        ),
+        (
+            ("Foreign Minister Ana Ruiz made a visit in March during which she briefed Senator "
+             "Jorge Diaz."),
+            ("Ana Ruiz", "Jorge Diaz"),
+        ),
     ],
 )
 def test_actors_are_the_clause_s_own_not_every_name_in_the_sentence(

@@ -324,6 +324,7 @@ def roles_of(
             for m in by_nearness
             if m.entity.kind == PERSON  # not the speaker: "spokesman X said Y left"
             and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
+            and (m.start < hit.start or _in_reach(parts, own, m, text))  # not "-- unlike Yoon"
         ]
     )
     others = [
@@ -331,7 +332,7 @@ def roles_of(
         for m in actors
         if actor_name(m.entity) not in who
         and not _PLACE_LIST.search(text[: m.start])
-        and (_in_reach(parts, own, m) or _group_acts(text[own.start : hit.start]))
+        and (_in_reach(parts, own, m, text) or _group_acts(text[own.start : hit.start]))
     ]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
@@ -383,13 +384,19 @@ def _group_acts(lead: str) -> bool:
     return bool(words) and words[-1] in _GROUPS
 
 
-def _in_reach(parts: list[Clause], own: Clause, mention: Mention) -> bool:
+def _in_reach(parts: list[Clause], own: Clause, mention: Mention, text: str) -> bool:
     """Whether a name belongs to the happening's clause, or to the phrase that runs on from it
-    ("talks with Syria, Jordan"), not to a clause of its own ("..., as Chile and Peru argued")."""
+    ("talks with Syria, Jordan"), not to a clause of its own ("..., as Chile and Peru argued") or
+    an aside after a dash or semicolon ("-- a departure from his predecessor Yoon")."""
     index = parts.index(own)
+    previous = own
     for part in parts[index:]:
-        if part is not own and _NEW_CLAUSE.match(part.text.lstrip()):
-            return False
+        describes = re.search(r"\b(?:during|in|at|on|after)\s*$", previous.text) is not None
+        if part is not own and not describes and (
+            _NEW_CLAUSE.match(part.text.lstrip()) or re.search(r"--|[—–;(]", text[previous.end : part.start])
+        ):
+            return False  # "his visit during which he briefed Kim" still tells the visit
+        previous = part
         if part.start <= mention.start < part.end:
             return True
     return False
