@@ -31,6 +31,7 @@ def titles(text: str) -> list[str]:
          "Blasts kill 40 people"),
         ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
          "Hezbollah kills three soldiers"),
+        ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),
         ("A year earlier, UniFirst earned $2.4 million in June.", "UniFirst earns $2.4 million"),

@@ -202,8 +202,8 @@ def _trim(rest: str) -> str:
             if words:
                 break  # a dash or a lone bracket ends the phrase
             continue
-        if bare in _CLAUSE_STARTS:
-            break  # "rejects [because ...]": the reason is not the happening
+        if bare in _CLAUSE_STARTS and (words or not bare.endswith("ing") or bare in _SAYING):
+            break  # "rejects [because ...]": the reason is not the happening ("began raising" is)
         if bare == "and" and words and _new_clause(unquoted, len(words)):
             break  # "rolled into Iraq [and cargo was unloaded]": a second clause
         words.append(token.strip("()"))
@@ -244,6 +244,7 @@ def _new_clause(text: str, kept: int) -> bool:
     return any(w in _AUXILIARIES for w in following)
 
 
+_SAYING = frozenset(["saying", "calling", "citing", "adding", "noting"])
 _UNITS = frozenset(["hours", "days", "weeks", "months", "years"])
 _COUNT_SUBJECT = re.compile(
     r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
