@@ -515,3 +515,21 @@ def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
     )
     (event,) = merge_events([sworn, same_day, agreeing])
     assert event.actors == ("Lee Jae-myung", "Yoon Suk Yeol")
+
+
+def test_one_day_s_death_toll_told_by_several_outlets_is_one_event() -> None:
+    tolls = [
+        candidate(f"Bombings kill {n} people", "1998-08-07", f"{n}.txt", actors=("Bombings",),
+                  category="casualties", place="")
+        for n in (257, 247, 259)
+    ]
+    (event,) = merge_events(tolls)
+    assert len(event.sources) == 3
+
+
+def test_tolls_far_apart_on_one_day_stay_two_events() -> None:
+    small = candidate("Blast kills 12 people", "1998-08-07", "a.txt", actors=("Blast",),
+                      category="casualties", place="")
+    large = candidate("Bombings kill 257 people", "1998-08-07", "b.txt", actors=("Bombings",),
+                      category="casualties", place="")
+    assert len(merge_events([small, large])) == 2

@@ -204,7 +204,28 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
+    if same_day and not place_clash and _same_toll(candidate, cluster):
+        return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _same_toll(candidate: Event, cluster: list[Event]) -> bool:
+    """Casualties on one day whose titles give tolls within a quarter of each other."""
+    if candidate.category != "casualties" or any(m.category != "casualties" for m in cluster):
+        return False
+    tolls = [_toll(member.title) for member in [candidate, *cluster]]
+    if any(toll is None for toll in tolls):
+        return False
+    counted = [toll for toll in tolls if toll is not None]
+    return max(counted) <= 1.25 * min(counted)
+
+
+def _toll(title: str) -> int | None:
+    match = _TOLL.search(title)
+    return int(match.group("count").replace(",", "")) if match else None
+
+
+_TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
 
 
 def _place_clash(candidate: Event, cluster: list[Event]) -> bool:
