@@ -31,6 +31,8 @@ def titles(text: str) -> list[str]:
          "Blasts kill 40 people"),
         ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
          "Hezbollah kills three soldiers"),
+        ("The funeral home and cemetery operator changed its fiscal year in December.",
+         "Funeral home and cemetery operator changes its fiscal year"),
         ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),

@@ -141,7 +141,10 @@ def _plural(who: Sequence[str]) -> bool:
     if len(who) != 1:
         return len(who) > 1
     if re.search(r"\s(?:and|&)\s", who[0]):
-        return True  # "Arafat and Barak"
+        # "Arafat and Barak", "British and Irish governments"; not "the funeral home and
+        # cemetery operator", one operator
+        last = who[0].split()[-1]
+        return not last[:1].islower() or last.endswith("s") or last.lower() in _PLURALS
     head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
     words = head.split()
     last = words[-1]
