@@ -33,6 +33,8 @@ def titles(text: str) -> list[str]:
          "Hezbollah kills three soldiers"),
         ("The funeral home and cemetery operator changed its fiscal year in December.",
          "Funeral home and cemetery operator changes its fiscal year"),
+        ("The court on Friday rejected British objections to a case that has blocked the trial.",
+         "Court rejects British objections to a case"),
         ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),

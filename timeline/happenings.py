@@ -730,7 +730,10 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
     said_nothing = not re.sub(r"[\W_]", "", rest)
-    if (speaks or said_nothing) and following and following[0].text.startswith("that "):
+    # "told a news conference that ...": what was said; "rejected objections to a case that has
+    # blocked ...": a relative clause, the rest already says what happened
+    addressed = speaks and len(rest.split()) <= 4
+    if (addressed or said_nothing) and following and following[0].text.startswith("that "):
         rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
     rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
     return re.sub(r"\s+", " ", rest).strip()
