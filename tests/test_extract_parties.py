@@ -59,6 +59,21 @@ def test_a_sentence_going_on_about_the_event_adds_no_one_it_only_mentions() -> N
     assert event.actors == ("Maria Lopez", "Carlos Vega")
 
 
+def test_the_same_actor_going_on_about_the_event_adds_whom_they_met() -> None:
+    text = (
+        "Foreign Minister Maria Lopez arrived in Lima on Wednesday for talks. "
+        "Lopez met Senator Jorge Diaz and toured the port, officials said."
+    )
+    (event,) = events_of(text)
+    assert "Jorge Diaz" in event.actors
+
+
+def test_a_person_met_where_the_visit_went_takes_part() -> None:
+    text = "Foreign Minister Maria Lopez visited Lima last month, where she met Senator Jorge Diaz."
+    (event,) = events_of(text)
+    assert event.actors == ("Maria Lopez", "Jorge Diaz")
+
+
 def test_a_person_named_where_the_sentence_points_back_at_the_event_takes_part() -> None:
     text = (
         "Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday. "

@@ -375,8 +375,9 @@ def _untold(
 
 
 def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> list[Draft]:
-    """An undated sentence that goes on about a told happening adds its people (and, when it
-    names the happening, "the meeting in Pyongyang", its place)."""
+    """An undated sentence that goes on about a told happening adds the people it names as taking
+    part: in the phrase naming the happening, or in the first clause when the same actor opens it
+    (and, when it names the happening, "the meeting in Pyongyang", its place)."""
     if not drafts:
         return drafts
     target = _continued(drafts, text, mentions)
@@ -385,6 +386,14 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
     draft = drafts[target]
     spoken = [m for m in mentions if not inside_quote(text, m.start)]
     actors = [actor_name(m.entity) for m in spoken if _names_a_party(text, m)]
+    if set(_person_subject(text, mentions)) & set(draft.roles.who):
+        # "Shoigu met Kim Jong Un and ...": whom the same actor met goes on the same happening
+        first = clauses(text)[0]
+        actors += [
+            actor_name(m.entity)
+            for m in spoken
+            if m.entity.kind == PERSON and first.start <= m.start < first.end
+        ]
     roles = draft.roles
     if _backref(text) and not roles.place:
         place = next(

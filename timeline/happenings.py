@@ -391,7 +391,10 @@ def _in_reach(parts: list[Clause], own: Clause, mention: Mention, text: str) -> 
     index = parts.index(own)
     previous = own
     for part in parts[index:]:
-        describes = re.search(r"\b(?:during|in|at|on|after)\s*$", previous.text) is not None
+        describes = (  # "his visit during which he briefed Kim", "Wonsan, where he met Choe"
+            re.search(r"\b(?:during|in|at|on|after)\s*$", previous.text) is not None
+            or part.text.lstrip().startswith("where ")
+        )
         if part is not own and not describes and (
             _NEW_CLAUSE.match(part.text.lstrip()) or re.search(r"--|[—–;(]", text[previous.end : part.start])
         ):
