@@ -35,6 +35,8 @@ def titles(text: str) -> list[str]:
          "Funeral home and cemetery operator changes its fiscal year"),
         ("The court on Friday rejected British objections to a case that has blocked the trial.",
          "Court rejects British objections to a case"),
+        ("Kim Jong Un told Sergei Shoigu on Tuesday that Pyongyang would support Moscow.",
+         "Kim Jong Un tells Sergei Shoigu Pyongyang would support Moscow"),
         ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),

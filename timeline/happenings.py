@@ -371,6 +371,7 @@ def roles_of(
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
 
 
+_TELLING = frozenset(["told", "tells", "tell", "assured", "informed", "warned", "reminded"])
 _NEW_CLAUSE = re.compile(
     r"(?:as|while|when|whereas|after|before|because|although|though|which|who|that|where|and|but|"
     r"amid|despite|saying|according)\b",
@@ -737,6 +738,8 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
     # blocked ...": a relative clause, the rest already says what happened
     addressed = speaks and len(rest.split()) <= 4
     if (addressed or said_nothing) and following and following[0].text.startswith("that "):
-        rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+        said = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+        told = hit.form.lower() in _TELLING and not said_nothing
+        rest = f"{rest} {said}" if told else said  # "told Shoigu [that] Pyongyang would ..."
     rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
     return re.sub(r"\s+", " ", rest).strip()
