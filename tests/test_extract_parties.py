@@ -68,6 +68,12 @@ def test_the_same_actor_going_on_about_the_event_adds_whom_they_met() -> None:
     assert "Jorge Diaz" in event.actors
 
 
+def test_whom_the_visitor_was_received_by_takes_part() -> None:
+    text = "Defence Minister Anton Belov visited Lima in June. He was received by Senator Jorge Diaz."
+    (event,) = events_of(text)
+    assert event.actors == ("Anton Belov", "Jorge Diaz")
+
+
 def test_a_person_met_where_the_visit_went_takes_part() -> None:
     text = "Foreign Minister Maria Lopez visited Lima last month, where she met Senator Jorge Diaz."
     (event,) = events_of(text)

@@ -29,6 +29,7 @@ from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Hit, is_market_quote
 from timeline.happenings import (
     Draft,
+    antecedent,
     dateline_end,
     dedupe,
     draft,
@@ -89,7 +90,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
                 drafts.extend(found)
                 antecedent = () if found[-1].passive else found[-1].roles.who
             else:
-                drafts = _continue(drafts, sentence.text, mentions)
+                drafts = _continue(drafts, sentence.text, mentions, antecedent)
                 antecedent = _carried(antecedent, sentence.text, mentions)
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
@@ -374,7 +375,9 @@ def _untold(
 # --- continuation -------------------------------------------------------------------------
 
 
-def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> list[Draft]:
+def _continue(
+    drafts: list[Draft], text: str, mentions: Sequence[Mention], pronoun_for: tuple[str, ...] = ()
+) -> list[Draft]:
     """An undated sentence that goes on about a told happening adds the people it names as taking
     part: in the phrase naming the happening, or in the first clause when the same actor opens it
     (and, when it names the happening, "the meeting in Pyongyang", its place)."""
@@ -386,13 +389,18 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
     draft = drafts[target]
     spoken = [m for m in mentions if not inside_quote(text, m.start)]
     actors = [actor_name(m.entity) for m in spoken if _names_a_party(text, m)]
-    if set(_person_subject(text, mentions)) & set(draft.roles.who):
-        # "Shoigu met Kim Jong Un and ...": whom the same actor met goes on the same happening
+    pronoun = re.match(r"(?:He|She|They)\b", text)
+    stands_for = antecedent(pronoun.group(0), pronoun_for) if pronoun else []
+    same_actor = set(_person_subject(text, mentions)) | set(stands_for)
+    if same_actor & set(draft.roles.who):
+        # "Shoigu met Kim Jong Un and ...", "He was received by Kim": whom the same actor met
         first = clauses(text)[0]
         actors += [
             actor_name(m.entity)
             for m in spoken
-            if m.entity.kind == PERSON and first.start <= m.start < first.end
+            if m.entity.kind == PERSON
+            and first.start <= m.start < first.end
+            and not _SUBORDINATE.search(text[first.start : m.start])  # "before Hussein could"
         ]
     roles = draft.roles
     if _backref(text) and not roles.place:
@@ -403,6 +411,11 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
             roles = replace(roles, place=place, where=roles.where or place)
     updated = replace(draft, roles=roles, actors=dedupe([*draft.actors, *actors]))
     return [*drafts[:target], updated, *drafts[target + 1 :]]
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|while|because|as|if|until|unless|since|though|although|whether)\b"
+)
 
 
 def _names_a_party(text: str, mention: Mention) -> bool:

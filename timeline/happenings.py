@@ -20,7 +20,6 @@ from timeline.actors import (
     Mention,
     actor_name,
     aliases_of,
-    is_known,
     is_person,
 )
 from timeline.clauses import Clause, clause_at
@@ -632,7 +631,7 @@ def antecedent(pronoun: str, previous_who: Sequence[str]) -> list[str]:
     if len(previous_who) != 1:
         return []
     (name,) = previous_who
-    person = is_person(name) or (len(name.split()) == 1 and name[:1].isupper() and not is_known(name))
+    person = is_person(name)  # "Kim Jong Un", not "Jewish" or "Officials"
     if word in ("he", "she"):
         return [name] if person else []
     return [name] if not person and not is_plural(previous_who) else []
