@@ -29,8 +29,6 @@ from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Hit, is_market_quote
 from timeline.happenings import (
     Draft,
-    antecedent,
-    dateline_end,
     dedupe,
     draft,
     inside_quote,
@@ -42,6 +40,7 @@ from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
+from timeline.subjects import antecedent, dateline_end
 from timeline.titles import has_subject, title_for, trimmed
 from timeline.when import label, shift_days, when_of
 

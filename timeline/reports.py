@@ -20,9 +20,9 @@ from timeline.happenings import (
     is_actor,
     is_dateline,
     rest_of,
-    unnamed_subject,
 )
 from timeline.model import Timex
+from timeline.subjects import unnamed_subject
 from timeline.titles import Roles
 from timeline.when import when_of
 
