@@ -117,3 +117,31 @@ def test_check_cli_reports_an_article_that_cannot_be_read(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert code == 1
     assert f"{tmp_path / 'articles' / 'undated.txt'}: error: " in out
+
+
+def _statement(event_id: str, title: str, quote: str, actors: str) -> str:
+    return _entry(
+        event_id, f"title: {title}", "date: '2025-06-05'", "category: statement",
+        f"actors: [{actors}]", "sources:", "  - article: kim.txt", "    published: '2025-06-05'",
+        f"    quote: {quote}", "    phrase: Thursday",
+    )
+
+
+def test_two_reports_by_one_agency_on_one_day_are_not_a_likely_duplicate() -> None:
+    text = (
+        "events:\n"
+        + _statement("agency-reports-on-the-vote", "Agency reports on the vote",
+                     "The agency reported on the vote on Thursday.", "Korean Central News Agency")
+        + _statement("agency-slams-macron", "Agency slams Emmanuel Macron",
+                     "It issued a commentary Thursday slamming Emmanuel Macron.",
+                     "Korean Central News Agency, Emmanuel Macron")
+    )
+    assert not [p for p in check_text(text) if "duplicate" in p.message]
+
+
+def test_one_visit_told_twice_under_two_ids_is_a_likely_duplicate() -> None:
+    text = GOOD + _entry(
+        "kim-meets-shoigu", "title: Kim Jong Un meets Sergei Shoigu", "date: '2025-06-04'",
+        "category: meeting", "actors: [Kim Jong Un, Sergei Shoigu]", "place: Pyongyang",
+    )
+    assert [p.line for p in check_text(text) if "duplicate" in p.message] == [12]

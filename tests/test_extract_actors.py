@@ -68,3 +68,7 @@ def test_capitals_are_places_after_a_preposition_and_states_otherwise(
         assert mentions == []
     else:
         assert [m.as_place for m in mentions] == [place]
+
+
+def test_a_company_named_like_a_rank_is_the_company_not_a_general() -> None:
+    assert names("General Mills gained market share.") == ["General Mills"]

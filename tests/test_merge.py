@@ -448,3 +448,88 @@ def test_a_capital_and_its_state_are_one_place_for_merging() -> None:
     second = candidate("Shoigu visits North Korea", "2025-06-04", "two.txt", place="North Korea")
     (event,) = merge_events([first, second])
     assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+def test_merged_title_comes_from_the_source_with_a_named_subject_and_place() -> None:
+    vague = candidate("Visitor arrives", "2025-06-04", "one.txt", place="")
+    named = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    for order in ([vague, named], [named, vague]):
+        (event,) = merge_events(order)
+        assert event.title == "Sergei Shoigu visits Pyongyang"
+
+
+def test_merged_title_tells_the_deed_not_the_saying_about_it() -> None:
+    saying = candidate(
+        "Sergei Shoigu says talks went well", "2025-06-04", "one.txt", category="statement"
+    )
+    deed = candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "two.txt", category="meeting")
+    (event,) = merge_events([saying, deed])
+    assert event.title == "Sergei Shoigu meets Kim Jong Un"
+
+
+def test_merged_title_comes_from_the_most_precisely_dated_source() -> None:
+    month = candidate("Sergei Shoigu visits North Korea", "2025-06", "one.txt")
+    day = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    (event,) = merge_events([month, day])
+    assert (event.title, event.date) == ("Sergei Shoigu visits Pyongyang", "2025-06-04")
+
+
+def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms() -> None:
+    one = candidate(
+        "Sergei Shoigu visits Pyongyang", "2025-06-04", "one.txt",
+        actors=("Sergei Shoigu", "Kim Jong Un", "Ukraine"),
+    )
+    two = candidate(
+        "Shoigu arrives", "2025-06-04", "two.txt", actors=("Sergei Shoigu", "South Korea")
+    )
+    (event,) = merge_events([two, one])
+    assert event.actors == ("Sergei Shoigu", "Kim Jong Un", "Ukraine")
+
+
+def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None:
+    wrong = candidate(
+        "Kenya kills 258 people", "2025-06-04", "two.txt", actors=("Kenya",), category="casualties",
+        place="Nairobi",
+    )
+    wrong = replace(wrong, sources=(replace(wrong.sources[0], quote="Bombings in Nairobi, Kenya, killed 258."),))
+    right = candidate(
+        "Bombings kill 257 people", "2025-06-04", "one.txt", actors=("Bombings",),
+        category="casualties", place="Nairobi",
+    )
+    (event,) = merge_events([wrong, right])
+    assert event.title == "Bombings kill 257 people"
+
+
+def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
+    sworn = candidate(
+        "Lee Jae-myung takes office", "2025-06-04", "one.txt", actors=("Lee Jae-myung",),
+        category="other", place="",
+    )
+    same_day = candidate(
+        "Sergei Shoigu swears in", "2025-06-04", "two.txt",
+        actors=("Sergei Shoigu", "Lee Jae-myung", "Kim Jong Un"), category="other", place="",
+    )
+    agreeing = candidate(
+        "Lee Jae-myung is sworn in", "2025-06-04", "three.txt",
+        actors=("Lee Jae-myung", "Yoon Suk Yeol"), category="other", place="",
+    )
+    (event,) = merge_events([sworn, same_day, agreeing])
+    assert event.actors == ("Lee Jae-myung", "Yoon Suk Yeol")
+
+
+def test_one_day_s_death_toll_told_by_several_outlets_is_one_event() -> None:
+    tolls = [
+        candidate(f"Bombings kill {n} people", "1998-08-07", f"{n}.txt", actors=("Bombings",),
+                  category="casualties", place="")
+        for n in (257, 247, 259)
+    ]
+    (event,) = merge_events(tolls)
+    assert len(event.sources) == 3
+
+
+def test_tolls_far_apart_on_one_day_stay_two_events() -> None:
+    small = candidate("Blast kills 12 people", "1998-08-07", "a.txt", actors=("Blast",),
+                      category="casualties", place="")
+    large = candidate("Bombings kill 257 people", "1998-08-07", "b.txt", actors=("Bombings",),
+                      category="casualties", place="")
+    assert len(merge_events([small, large])) == 2

@@ -328,3 +328,18 @@ def test_lock_is_released_after_the_build(tmp_path: Path) -> None:
         pass
     with store.locked(path, wait=0):
         pass
+
+
+def test_comments_inside_a_refreshed_sources_list_survive(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    _build(path, [replace(VISIT, sources=(KIM, PUTIN))])
+    _edit(path, "      - article: kim.txt\n", "      # checked against KCNA\n      - article: kim.txt\n")
+    _edit(path, "        phrase: on Wednesday\n", "        phrase: on Wednesday  # not Tuesday\n")
+    _edit(path, "      - article: putin.txt\n", "      # TASS only\n      - article: putin.txt\n")
+    refreshed = replace(KIM, resolution="the Wednesday before the publish date")
+    _build(path, [replace(VISIT, sources=(refreshed, PUTIN))])
+    text = path.read_text(encoding="utf-8")
+    assert "      # checked against KCNA\n      - article: kim.txt\n" in text
+    assert "        phrase: on Wednesday  # not Tuesday\n" in text
+    assert "      # TASS only\n      - article: putin.txt\n" in text
+    assert "resolution: the Wednesday before the publish date" in text

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cache import ExtractionCache, article_key, tool_version
-from timeline.model import Article, Event, MainText, Passage, Source
+from timeline.cache import Extracted, ExtractionCache, article_key, tool_version
+from timeline.model import Article, Dropped, Event, MainText, Passage, Source
 
 ARTICLE = Article("kim.txt", date(2025, 6, 5), "Kim met Shoigu on Wednesday.", title="Kim vows support")
-MAIN = MainText(ARTICLE, (Passage(0, len(ARTICLE.body), ARTICLE.body),))
 EVENT = Event(
     "shoigu-visit",
     "Shoigu visits",
@@ -33,44 +32,69 @@ class CountingExtractor:
         return [EVENT]
 
 
+def main_text(article: Article) -> MainText:
+    return MainText(article, (Passage(0, 3, article.body[:3]),), (Dropped(3, 10, "furniture"),))
+
+
+def read(cache: ExtractionCache, article: Article, extract: CountingExtractor) -> Extracted:
+    return cache.extracted(article, main_text, extract)
+
+
 def test_unchanged_article_is_not_extracted_again(tmp_path: Path) -> None:
     extract = CountingExtractor()
-    first = ExtractionCache(tmp_path, "1").events(MAIN, extract)
-    second = ExtractionCache(tmp_path, "1").events(MAIN, extract)
+    first = read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
+    second = read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
     assert extract.calls == 1
-    assert first == second == [EVENT]
+    assert first == second == Extracted((EVENT,), 7)
 
 
-def test_changed_article_is_extracted_again(tmp_path: Path) -> None:
+def test_unchanged_article_skips_furniture_removal(tmp_path: Path) -> None:
+    read(ExtractionCache(tmp_path, "1"), ARTICLE, CountingExtractor())
+
+    def no_furniture(article: Article) -> MainText:
+        raise AssertionError("furniture removal ran on a cached article")
+
+    cached = ExtractionCache(tmp_path, "1").extracted(ARTICLE, no_furniture, CountingExtractor())
+    assert cached.dropped_chars == 7
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"published": date(2025, 6, 6)},
+        {"body": "Kim met Shoigu on Tuesday."},
+        {"title": "Kim vows full support"},
+    ],
+)
+def test_changed_article_is_extracted_again(tmp_path: Path, edit: dict[str, object]) -> None:
     extract = CountingExtractor()
-    ExtractionCache(tmp_path, "1").events(MAIN, extract)
-    edited = replace(MAIN, article=replace(ARTICLE, published=date(2025, 6, 6)))
-    ExtractionCache(tmp_path, "1").events(edited, extract)
+    read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
+    read(ExtractionCache(tmp_path, "1"), replace(ARTICLE, **edit), extract)
     assert extract.calls == 2
 
 
 def test_new_tool_version_extracts_again(tmp_path: Path) -> None:
     extract = CountingExtractor()
-    ExtractionCache(tmp_path, "1").events(MAIN, extract)
-    ExtractionCache(tmp_path, "2").events(MAIN, extract)
+    read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
+    read(ExtractionCache(tmp_path, "2"), ARTICLE, extract)
     assert extract.calls == 2
 
 
 def test_unreadable_cache_entry_is_extracted_again(tmp_path: Path) -> None:
     extract = CountingExtractor()
-    ExtractionCache(tmp_path, "1").events(MAIN, extract)
-    (tmp_path / f"{article_key(MAIN, '1')}.json").write_text("{not json", encoding="utf-8")
-    assert ExtractionCache(tmp_path, "1").events(MAIN, extract) == [EVENT]
+    read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
+    (tmp_path / f"{article_key(ARTICLE, '1')}.json").write_text("{not json", encoding="utf-8")
+    assert read(ExtractionCache(tmp_path, "1"), ARTICLE, extract).events == (EVENT,)
     assert extract.calls == 2
 
 
 def test_prune_forgets_articles_the_build_did_not_read(tmp_path: Path) -> None:
     extract = CountingExtractor()
-    ExtractionCache(tmp_path, "1").events(MAIN, extract)
+    read(ExtractionCache(tmp_path, "1"), ARTICLE, extract)
     cache = ExtractionCache(tmp_path, "2")
-    cache.events(MAIN, extract)
+    read(cache, ARTICLE, extract)
     cache.prune()
-    assert [path.stem for path in tmp_path.glob("*.json")] == [article_key(MAIN, "2")]
+    assert [path.stem for path in tmp_path.glob("*.json")] == [article_key(ARTICLE, "2")]
 
 
 def test_tool_version_names_the_package_version_and_is_stable() -> None:
@@ -100,5 +124,26 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     first = build(*args)
     assert len(calls) == first.articles
     calls.clear()
+    second = build(*args)
+    assert calls == []
+    assert second.dropped == first.dropped  # furniture figures kept, not measured again
+
+
+def test_second_build_removes_no_furniture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import furniture
+    from timeline.build import build
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "articles", tmp_path / "articles")
+    args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")
+    build(*args)
+    calls: list[str] = []
+    real = furniture.main_text
+
+    def counting(article: Article) -> MainText:
+        calls.append(article.name)
+        return real(article)
+
+    monkeypatch.setattr(furniture, "main_text", counting)
     build(*args)
     assert calls == []

@@ -118,6 +118,9 @@ WORLD = [
 ]
 
 
+RESOLUTIONS = ("", "the Wednesday before the publish date", "a month of the publish year")
+
+
 @st.composite
 def extractions(draw: st.DrawFn) -> list[Event]:
     """What one rebuild extracts: some world events, with varying fields and sources."""
@@ -125,6 +128,8 @@ def extractions(draw: st.DrawFn) -> list[Event]:
     extracted = []
     for event in chosen:
         sources = draw(st.lists(st.sampled_from(event.sources), unique=True, min_size=1, max_size=3))
+        # a source read again may be dated or resolved differently: the store refreshes it
+        sources = [replace(s, resolution=draw(st.sampled_from(RESOLUTIONS))) for s in sources]
         extracted.append(
             replace(
                 event,
@@ -132,7 +137,7 @@ def extractions(draw: st.DrawFn) -> list[Event]:
                 date=draw(st.sampled_from([event.date, "2025", "2025-05-05"])),
                 category=draw(st.sampled_from(["other", "visit", "summit"])),
                 place=draw(st.sampled_from(["", "Pyongyang", "Moscow"])),
-                sources=tuple(sorted(sources, key=event.sources.index)),
+                sources=tuple(sorted(sources, key=lambda s: s.article)),
             )
         )
     return extracted
@@ -258,8 +263,8 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
         else:
             strategy = {"title": TEXT, "date": iso_dates(), "category": st.sampled_from(CATEGORIES), "notes": TEXT}
             value = data.draw(strategy[edit])
-            if value == getattr(event, edit):
-                return  # writing the same value again is no edit
+            if value == getattr(event, edit) or value == _proposed(path, event.id, edit):
+                return  # writing the same value again, or the tool's own proposal, is no edit
             edited = replace(event, **{edit: value})  # type: ignore[arg-type]
             new_lines = emit.field_lines(edited, edit, entry.key_col)
             span = next((span for span in entry.fields if span.name == edit), None)
@@ -273,6 +278,14 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
             else:
                 expected.fields[(event.id, edit)] = value
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def _proposed(path: Path, event_id: str, name: str) -> object:
+    """What the tool last proposed for a field (a hand edit back to it is no edit: 3-way merge)."""
+    base_file = store.base_path(path)
+    snapshot = store.snapshot_from_text(base_file.read_text(encoding="utf-8")) if base_file.exists() else None
+    proposal = next((e for e in snapshot.events if e.id == event_id), None) if snapshot else None
+    return getattr(proposal, name) if proposal is not None else None
 
 
 def _forget_comments(expected: Expected, lines: list[str]) -> None:

@@ -35,6 +35,7 @@ _PLACE_PREPOSITIONS = (
     "near",
     "from",
     "inside",
+    "bordering",
     "visit",
     "visited",
     "visiting",

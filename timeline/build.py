@@ -7,7 +7,7 @@ from pathlib import Path
 
 from timeline import extract, furniture, ingest, merge, render, store
 from timeline.cache import ExtractionCache
-from timeline.model import Event, MainText
+from timeline.model import Event
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,13 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
     with store.locked(store_path):
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
         articles, skipped = ingest.read_articles(articles_dir)
-        mains = [furniture.main_text(article) for article in articles]
-        cache = ExtractionCache(store.cache_path(store_path))  # unchanged articles: not re-extracted
+        cache = ExtractionCache(store.cache_path(store_path))  # unchanged articles: not read again
         candidates: list[Event] = []
-        for main in mains:
-            candidates.extend(cache.events(main, extract.extract_events))
+        dropped: list[tuple[str, int, int]] = []
+        for article in articles:
+            found = cache.extracted(article, furniture.main_text, extract.extract_events)
+            candidates.extend(found.events)
+            dropped.append((article.name, found.dropped_chars, len(article.body)))
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         store.write_store(store_path, update)
@@ -52,10 +54,7 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         cached=cache.hits,
         skipped=tuple((s.name, s.reason) for s in skipped),
         warnings=tuple((a.name, warning) for a in articles for warning in a.warnings),
-        dropped=tuple(_dropped(main) for main in mains),
+        dropped=tuple(dropped),
         outputs=tuple(outputs),
     )
 
-
-def _dropped(main: MainText) -> tuple[str, int, int]:
-    return (main.article.name, main.dropped_chars, len(main.article.body))

@@ -1,9 +1,11 @@
 """The extraction cache: an unchanged article is not extracted again.
 
-Each article's events are kept in `.timeline/<store>.cache/<key>.json` beside the store, keyed by a
-hash of the article's main text (front matter included) and of the tool itself (its version, the
-code and rule files of the package, the versions of the libraries that resolve dates), so any change
-to the article or to the tool extracts afresh. A cache file that cannot be read is ignored.
+Each article's events (and how much page furniture it dropped) are kept in
+`.timeline/<store>.cache/<key>.json` beside the store, keyed by a hash of the article as read (front
+matter and body) and of the tool itself (its version, the code and rule files of the package, the
+versions of the libraries that resolve dates), so an unchanged article skips furniture removal and
+extraction, and any change to the article or to the tool reads it afresh. A cache file that cannot
+be read is ignored.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.model import Event, MainText, Source
+from timeline.model import Article, Event, MainText, Source
 
 _LIBRARIES = ("dateparser", "pendulum", "trafilatura", "pyyaml")
 _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt")
@@ -59,13 +61,22 @@ def tool_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-def article_key(main: MainText, version: str) -> str:
-    """The cache key of one article's extraction: its main text and the tool version, hashed."""
-    return hashlib.sha256(f"{version}\0{main!r}".encode()).hexdigest()
+@dataclass(frozen=True)
+class Extracted:
+    """What one article gave: its events and the furniture characters dropped from its body."""
+
+    events: tuple[Event, ...]
+    dropped_chars: int
+
+
+def article_key(article: Article, version: str) -> str:
+    """The cache key of one article: the article as read (front matter and body) and the tool
+    version, hashed."""
+    return hashlib.sha256(f"{version}\0{article!r}".encode()).hexdigest()
 
 
 class ExtractionCache:
-    """Extract each article once per content and tool version; remembers which keys a build used."""
+    """Read each article once per content and tool version; remembers which keys a build used."""
 
     def __init__(self, folder: Path, version: str | None = None) -> None:
         self.folder = folder
@@ -74,18 +85,25 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
-    def events(self, main: MainText, extract: Callable[[MainText], Iterable[Event]]) -> list[Event]:
-        """The article's events: from the cache when it holds them, else extracted and stored."""
-        key = article_key(main, self.version)
+    def extracted(
+        self,
+        article: Article,
+        main_text: Callable[[Article], MainText],
+        extract: Callable[[MainText], Iterable[Event]],
+    ) -> Extracted:
+        """The article's events: from the cache when it holds them, else its main text is taken,
+        its events extracted and both stored."""
+        key = article_key(article, self.version)
         self.used.add(key)
         cached = self._read(key)
         if cached is not None:
             self.hits += 1
             return cached
         self.misses += 1
-        events = list(extract(main))
-        self._write(key, events)
-        return events
+        main = main_text(article)
+        found = Extracted(tuple(extract(main)), main.dropped_chars)
+        self._write(key, found)
+        return found
 
     def prune(self) -> None:
         """Forget the articles this build did not read (removed or changed since)."""
@@ -95,17 +113,25 @@ class ExtractionCache:
             if path.stem not in self.used:
                 path.unlink(missing_ok=True)
 
-    def _read(self, key: str) -> list[Event] | None:
+    def _read(self, key: str) -> Extracted | None:
         try:
             content = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return [event_from_record(record) for record in content["events"]]
+            events = tuple(event_from_record(record) for record in content["events"])
+            return Extracted(events, int(content["dropped_chars"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def _write(self, key: str, events: list[Event]) -> None:
+    def _write(self, key: str, found: Extracted) -> None:
         """Store atomically; a cache that cannot be written only costs speed, so errors pass."""
-        content = json.dumps({"version": self.version, "events": [event_record(e) for e in events]},
-                             ensure_ascii=False, sort_keys=True)
+        content = json.dumps(
+            {
+                "version": self.version,
+                "dropped_chars": found.dropped_chars,
+                "events": [event_record(e) for e in found.events],
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
         path = self.folder / f"{key}.json"
         temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
         try:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from timeline.merge import same_happening
 from timeline.model import CATEGORIES, Event
 from timeline.storefile import Document, Entry, Problem, date_bounds, parse
 
@@ -75,23 +77,24 @@ def _check_entry(entry: Entry) -> list[Problem]:
 
 
 def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
-    """Two events on the same date, in the same category, with an actor in common."""
+    """Two events merge would join: dates that meet, the same people, place and kind."""
     problems: list[Problem] = []
+    events = [_named_as_written(entry.event) for entry in entries]
     for index, later in enumerate(entries):
-        for earlier in entries[:index]:
-            if _same_happening(earlier.event, later.event):
+        for earlier_index, earlier in enumerate(entries[:index]):
+            if same_happening(events[earlier_index], events[index]):
                 problems.append(_warning(later.first + 1, f"`{later.event.id}` looks like a duplicate "
-                                         f"of `{earlier.event.id}` (line {earlier.first + 1}): same "
-                                         "date, category and actors; merge them or delete one"))
+                                         f"of `{earlier.event.id}` (line {earlier.first + 1}): dates "
+                                         "that meet, the same people, place and kind; merge them or "
+                                         "delete one"))
                 break
     return problems
 
 
-def _same_happening(one: Event, other: Event) -> bool:
-    if one.date != other.date or one.category != other.category:
-        return False
-    actors = {actor.casefold() for actor in one.actors}
-    return bool(actors & {actor.casefold() for actor in other.actors})
+def _named_as_written(event: Event) -> Event:
+    """The event with hand-typed lower-case names capitalised ("kim jong un" -> "Kim Jong Un")."""
+    actors = tuple(actor.title() if actor == actor.lower() else actor for actor in event.actors)
+    return replace(event, actors=actors)
 
 
 def _missing_articles(entries: Sequence[Entry], names: set[str]) -> list[Problem]:

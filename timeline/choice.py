@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from timeline import cues as cue_words
 from timeline.clauses import Clause, clause_at, word_distance
 from timeline.cues import Hit
-from timeline.happenings import is_noun
+from timeline.subjects import is_noun
 
 
 def irrealis_before(text: str, parts: list[Clause], index: int) -> bool:

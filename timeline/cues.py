@@ -298,6 +298,12 @@ def _wants_e(stem: str) -> bool:
             "in",
             "il",
             "ud",
+            "od",  # "exploded"
+            "ok",  # "invoked"
+            "ob",  # "probed"
+            "ik",  # "spiked"
+            "ak",  # "staked"
+            "om",  # "welcomed"
         )
         and stem[-3] not in _VOWELS
     )

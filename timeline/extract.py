@@ -16,7 +16,6 @@ from datetime import date
 from timeline import cues as cue_words
 from timeline.actors import (
     CAPITAL,
-    OUTLET,
     PERSON,
     PLACE,
     Entity,
@@ -30,17 +29,18 @@ from timeline.clauses import Clause, clause_at, clauses, word_distance
 from timeline.cues import Hit, is_market_quote
 from timeline.happenings import (
     Draft,
-    dateline_end,
     dedupe,
     draft,
     inside_quote,
     is_actor,
     is_dateline,
+    verb_between,
 )
 from timeline.model import Event, MainText, Source, Timex
 from timeline.reports import attributions, from_report, is_report_time
 from timeline.sentences import split_sentences
 from timeline.slugs import event_id
+from timeline.subjects import antecedent, dateline_end
 from timeline.titles import has_subject, title_for, trimmed
 from timeline.when import label, shift_days, when_of
 
@@ -71,6 +71,7 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
     article = main.article
     drafts: list[Draft] = []
     cast: dict[str, Entity] = {}
+    antecedent: tuple[str, ...] = ()  # whom a pronoun opening the next sentence stands for
     for passage in main.passages:
         timexes = _tag_passage(tagger, passage.text, article.published)
         for sentence in split_sentences(passage.text):
@@ -81,11 +82,15 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
             ]
             mentions, cast = find_mentions(sentence.text, article.published, cast)
             mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
-            found = _read_sentence(sentence.text, inside, mentions, article.published, drafts)
+            found = _read_sentence(
+                sentence.text, inside, mentions, article.published, drafts, antecedent
+            )
             if found:
                 drafts.extend(found)
+                antecedent = () if found[-1].passive else found[-1].roles.who
             else:
-                drafts = _continue(drafts, sentence.text, mentions)
+                drafts = _continue(drafts, sentence.text, mentions, antecedent)
+                antecedent = _carried(antecedent, sentence.text, mentions)
     events = [_event(main, draft) for draft in drafts]
     # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
     return [
@@ -95,6 +100,47 @@ def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
         and _tells_what(d)
         and not is_market_quote(d.form, d.quote)
     ]
+
+
+def _carried(antecedent: tuple[str, ...], text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Whom a pronoun stands for after a sentence that tells no happening: the person it opens on;
+    nobody when it names another person, or opens on a name we cannot read ("Kopp, 44, ..."); else
+    whom it stood for before (a subject done to, "Smith was shot", was never carried)."""
+    opener = _person_subject(text, mentions)
+    if opener:
+        return opener
+    others = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON} - set(antecedent)
+    if others or _opens_on_unknown_name(text, mentions):
+        return ()
+    return antecedent
+
+
+def _opens_on_unknown_name(text: str, mentions: Sequence[Mention]) -> bool:
+    start = dateline_end(text)
+    first = re.match(r"\s*([A-Z][\w'’-]*)", text[start:])
+    if first is None or first.group(1).lower() in _SENTENCE_OPENERS:
+        return False
+    return not any(m.start == start + first.start(1) for m in mentions)
+
+
+_SENTENCE_OPENERS = frozenset(cue_words.load_data()["title_words"]["sentence_openers"])
+
+
+def _person_subject(text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The person a sentence opens on ("Senator Jorge Diaz stayed"), not one it names later or
+    in the possessive ("Smith's killer")."""
+    first = next((m for m in mentions), None)
+    if first is None or first.entity.kind != PERSON or re.match(r"['’]s\b", text[first.end :]):
+        return ()
+    lead = text[dateline_end(text) : first.start]
+    if not _SUBJECT_LEAD.fullmatch(lead):
+        return ()
+    joined = [m for m in mentions[1:2] if re.fullmatch(r",?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*", text[first.end : m.start])]
+    return tuple(actor_name(m.entity) for m in [first, *joined])
+
+
+# what may stand before the name a sentence opens on: titles ("Senator"), an apposition ("Her deputy, ")
+_SUBJECT_LEAD = re.compile(r"(?:(?:The|His|Her|Its|Their|A|An)\s+[a-z][\w\s-]*,\s+)?(?:[A-Z][\w.'’-]*,?\s+)*")
 
 
 def _tells_what(draft: Draft) -> bool:
@@ -127,10 +173,10 @@ def _read_sentence(
     mentions: Sequence[Mention],
     published: date,
     told: Sequence[Draft],
+    previous_who: tuple[str, ...] = (),
 ) -> list[Draft]:
     parts = clauses(text)
     reports = cue_words.reporting(text)
-    previous_who = told[-1].roles.who if told else ()
     timexes = _same_story(text, timexes, told)
     hits = _untold(text, cue_words.happenings(text), timexes, told)
     quotes = cue_words.quoted_spans(text)
@@ -328,9 +374,12 @@ def _untold(
 # --- continuation -------------------------------------------------------------------------
 
 
-def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> list[Draft]:
-    """An undated sentence that goes on about a told happening adds its people (and, when it
-    names the happening, "the meeting in Pyongyang", its place)."""
+def _continue(
+    drafts: list[Draft], text: str, mentions: Sequence[Mention], pronoun_for: tuple[str, ...] = ()
+) -> list[Draft]:
+    """An undated sentence that goes on about a told happening adds the people it names as taking
+    part: in the phrase naming the happening, or in the first clause when the same actor opens it
+    (and, when it names the happening, "the meeting in Pyongyang", its place)."""
     if not drafts:
         return drafts
     target = _continued(drafts, text, mentions)
@@ -338,7 +387,20 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
         return drafts
     draft = drafts[target]
     spoken = [m for m in mentions if not inside_quote(text, m.start)]
-    actors = [actor_name(m.entity) for m in spoken if is_actor(m) and m.entity.kind != OUTLET]
+    actors = [actor_name(m.entity) for m in spoken if _names_a_party(text, m)]
+    pronoun = re.match(r"(?:He|She|They)\b", text)
+    stands_for = antecedent(pronoun.group(0), pronoun_for) if pronoun else []
+    same_actor = set(_person_subject(text, mentions)) | set(stands_for)
+    if same_actor & set(draft.roles.who):
+        # "Shoigu met Kim Jong Un and ...", "He was received by Kim": whom the same actor met
+        first = clauses(text)[0]
+        actors += [
+            actor_name(m.entity)
+            for m in spoken
+            if m.entity.kind == PERSON
+            and first.start <= m.start < first.end
+            and not _SUBORDINATE.search(text[first.start : m.start])  # "before Hussein could"
+        ]
     roles = draft.roles
     if _backref(text) and not roles.place:
         place = next(
@@ -348,6 +410,24 @@ def _continue(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> li
             roles = replace(roles, place=place, where=roles.where or place)
     updated = replace(draft, roles=roles, actors=dedupe([*draft.actors, *actors]))
     return [*drafts[:target], updated, *drafts[target + 1 :]]
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|while|because|as|if|until|unless|since|though|although|whether)\b"
+)
+
+
+def _names_a_party(text: str, mention: Mention) -> bool:
+    """ "The meeting between Kim and Shoigu", "the commentary by analyst Choe": a person named in
+    the phrase that points back at the happening takes part in it; a sentence that only goes on
+    about it ("He said ...", "It also warned Seoul") adds no one."""
+    match = re.search(_BACKREF_PATTERN.format(noun=_backref(text) or r"\b\B"), text)
+    if match is None or mention.entity.kind != PERSON or not is_actor(mention):
+        return False
+    between = text[match.end() : mention.start]
+    return mention.start >= match.end() and not re.search(r"[;:.]", between) and not verb_between(
+        text, match.end(), mention.start
+    )
 
 
 def _backref(text: str) -> str:

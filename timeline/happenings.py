@@ -11,10 +11,26 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from timeline import cues as cue_words
-from timeline.actors import CAPITAL, OUTLET, PERSON, PLACE, STATE, Mention, actor_name, aliases_of
+from timeline.actors import (
+    CAPITAL,
+    OUTLET,
+    PERSON,
+    PLACE,
+    STATE,
+    Mention,
+    actor_name,
+)
 from timeline.clauses import Clause, clause_at
 from timeline.cues import Cue, Hit
 from timeline.model import Timex
+from timeline.subjects import (
+    GROUPS,
+    dateline_end,
+    is_noun,
+    only_time,
+    opening_subject,
+    unnamed_subject,
+)
 from timeline.titles import Roles
 from timeline.when import When
 
@@ -37,18 +53,6 @@ class Draft:
     anchor: str = ""
     passive: bool = False
     conflict: str = ""  # the dating phrase disagrees with itself (a weekday not the date's)
-
-
-_DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z0-9][\w.'’-]*(?:\s[A-Z0-9][\w.'’-]*)*)?\s*"
-    r"(?:\([^)]{1,40}\))?\s*(?:_|--|—|–|:)\s*"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline ("THE HAGUE, Netherlands (AP)_", "SEOUL:") ends; 0 without one."""
-    match = _DATELINE_PREFIX.match(text)
-    return match.end() if match else 0
 
 
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]*,?\s*$")
@@ -88,12 +92,16 @@ def draft(
         is_noun=is_noun(text, hit),
         passive=_is_passive(text, hit),
         roles=roles,
-        actors=dedupe(
+        actors=_without_titled_names(
             [
                 *roles.who,
                 *roles.whom,
-                *others(
-                    [m for m in mentions if not skip[0] <= m.start < skip[1]], attributions, parts
+                *participants(
+                    text,
+                    parts,
+                    hit,
+                    [m for m in mentions if not skip[0] <= m.start < skip[1]],
+                    attributions,
                 ),
             ]
         ),
@@ -127,37 +135,6 @@ def _object(text: str, hit: Hit) -> str:
     return ""
 
 
-def is_noun(text: str, hit: Hit) -> bool:
-    """Whether a cue word is used as a noun ("a visit", "Iraq's invasion"), not a verb."""
-    if hit.form.lower().endswith("ed") or hit.form.lower() in cue_words.vocabulary().irregular_past:
-        return False  # "the agency's board found": a past verb, whatever precedes it
-    if re.search(r"['’]s\s+(?:[\w-]+\s+)?$", text[: hit.start]):
-        return True  # "Iraq's invasion", "Shoigu's second visit"
-    if hit.form.lower().endswith(("ion", "ment", "ence", "ance")):
-        return True
-    before = re.findall(r"[\w'’]+", text[: hit.start])[-1:]
-    return bool(before) and before[0].lower() in _NOUN_MARKERS
-
-
-_NOUN_MARKERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "for",
-        "of",
-        "during",
-        "after",
-        "before",
-    ]
-)
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\s+$", re.IGNORECASE)
 
 
@@ -201,7 +178,7 @@ def _antecedent(clause: str) -> list[str]:
     return [head[-1].capitalize()]
 
 
-def _verb_between(text: str, start: int, end: int) -> bool:
+def verb_between(text: str, start: int, end: int) -> bool:
     """Whether a verb sits between two offsets ("... in Pyongyang came the same day ...")."""
     words = cue_words.vocabulary()
     return any(
@@ -231,7 +208,7 @@ _NOUN_THEN_PREPOSITION = re.compile(
 def _group_of(text: str, own: Clause, first: Mention) -> bool:
     """Whether the names follow a plural of people ("the leaders of", "the two sides from")."""
     lead = text[max(own.start, dateline_end(text)) : first.start].split()
-    return len(lead) >= 2 and lead[-2].lower().strip(",") in _GROUPS
+    return len(lead) >= 2 and lead[-2].lower().strip(",") in GROUPS
 
 
 def _affiliation(mention: Mention, mentions: Sequence[Mention], text: str) -> bool:
@@ -257,7 +234,11 @@ def roles_of(
     destinations = [
         m for m in kept if m.entity.kind in (STATE, CAPITAL) and _modifies_trip(text, m)
     ]
-    actors = [m for m in kept if is_actor(m) and m not in destinations]
+    actors = [
+        m
+        for m in kept
+        if is_actor(m) and m not in destinations and not _qualifies_a_place(text, m, mentions)
+    ]
     own = clause_at(parts, hit.start)
     # "... crossing the US border days after a sniper [killed]": the verb's clause starts at the
     # conjunction
@@ -271,7 +252,7 @@ def roles_of(
     if (
         before
         and _modifies_a_noun(text, own, before[0])
-        and not _verb_between(text, before[0].end, hit.start)
+        and not verb_between(text, before[0].end, hit.start)
     ):
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
         if _group_of(text, own, before[0]):
@@ -284,11 +265,11 @@ def roles_of(
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
-    if not who and own != parts[0] and not text[own.start : hit.start].strip(" ,"):
-        who = _opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
+    if not who and own != parts[0] and only_time(text[own.start : hit.start]):
+        who = opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
     if not who:  # "The commemorations began ...": the commemorations, not a state named later
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
-        if things and things[0].split()[-1].lower() not in _GROUPS:
+        if things and things[0].split()[-1].lower() not in GROUPS:
             who = things
     if not who:
         after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][:1] or [
@@ -300,11 +281,22 @@ def roles_of(
     by_nearness = sorted(
         actors, key=lambda m: (clause_at(parts, m.start) != own, abs(m.start - hit.start))
     )
-    people = dedupe([actor_name(m.entity) for m in by_nearness if m.entity.kind == PERSON])
+    reporting = cue_words.vocabulary().reporting
+    people = dedupe(
+        [
+            actor_name(m.entity)
+            for m in by_nearness
+            if m.entity.kind == PERSON  # not the speaker: "spokesman X said Y left"
+            and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
+            and (m.start < hit.start or _in_reach(parts, own, m, text))  # not "-- unlike Yoon"
+        ]
+    )
     others = [
         actor_name(m.entity)
         for m in actors
-        if actor_name(m.entity) not in who and not _PLACE_LIST.search(text[: m.start])
+        if actor_name(m.entity) not in who
+        and not _PLACE_LIST.search(text[: m.start])
+        and (_in_reach(parts, own, m, text) or _group_acts(text[own.start : hit.start]))
     ]
     whom_people = [p for p in people if p not in who]
     whom = whom_people if whom_people else others
@@ -343,6 +335,41 @@ def roles_of(
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
 
 
+_TELLING = frozenset(["told", "tells", "tell", "assured", "informed", "warned", "reminded"])
+_NEW_CLAUSE = re.compile(
+    r"(?:as|while|when|whereas|after|before|because|although|though|which|who|that|where|and|but|"
+    r"amid|despite|saying|according)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_acts(lead: str) -> bool:
+    """ "... the treaty that the leaders signed": a plural of people acts, whom the sentence names."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", lead)]
+    return bool(words) and words[-1] in GROUPS
+
+
+def _in_reach(parts: list[Clause], own: Clause, mention: Mention, text: str) -> bool:
+    """Whether a name belongs to the happening's clause, or to the phrase that runs on from it
+    ("talks with Syria, Jordan"), not to a clause of its own ("..., as Chile and Peru argued") or
+    an aside after a dash or semicolon ("-- a departure from his predecessor Yoon")."""
+    index = parts.index(own)
+    previous = own
+    for part in parts[index:]:
+        describes = (  # "his visit during which he briefed Kim", "Wonsan, where he met Choe"
+            re.search(r"\b(?:during|in|at|on|after)\s*$", previous.text) is not None
+            or part.text.lstrip().startswith("where ")
+        )
+        if part is not own and not describes and (
+            _NEW_CLAUSE.match(part.text.lstrip()) or re.search(r"--|[—–;(]", text[previous.end : part.start])
+        ):
+            return False  # "his visit during which he briefed Kim" still tells the visit
+        previous = part
+        if part.start <= mention.start < part.end:
+            return True
+    return False
+
+
 def _after_verb(text: str, hit: Hit, mention: Mention) -> bool:
     """Whether a mention is the verb's object, in the words that run on from it without a
     clause break ("invaded Kuwait", "killed 40 people in Iraq")."""
@@ -360,48 +387,6 @@ def inside_quote(text: str, index: int) -> bool:
     return any(a <= index < b for a, b in cue_words.quoted_spans(text))
 
 
-_TIME_WORDS = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later|again|also|then|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
-    r"(?:week|month|year))\s*$"
-)
-_WEEKDAYS = re.compile(
-    r"\s*\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
-    r"(?:['’]s)?"  # "Friday's blast": the blast
-)
-_LEADING_TIME = re.compile(
-    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:week|month|year|weekend|night|"
-    r"morning|evening|spring|summer|autumn|fall|winter)|yesterday|today|tonight|earlier|later|"
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b\s*,?\s*",
-    re.IGNORECASE,
-)
-_PLANNED_TAIL = re.compile(
-    r"\s+(?:will|(?:is|are)\s+(?:due|set|expected|scheduled|to)(?:\s+to)?|plans?\s+to)$",
-    re.IGNORECASE,
-)
-_PRONOUNS = ("it", "he", "she", "they")
-# Plural nouns for people whom the names in the sentence say ("the two leaders met").
-_GROUPS = frozenset(cue_words.load_data()["title_words"]["groups"])
-_SUBJECT_STOP = re.compile(
-    r"\b(?:including|of|from|with|who|whose|which|that|in|on)\b", re.IGNORECASE
-)
-_COUNT = re.compile(
-    r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
-    r"around|some|up\s+to|over)\s+)?\d[\d,.]*\s+[a-z]",
-    re.IGNORECASE,
-)
-_OPENING_PREPOSITION = re.compile(
-    r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over|under|"
-    r"amid|despite|while|when|if|although|because|but|and|however|meanwhile)\b",
-    re.IGNORECASE,
-)
-
-
-_MONTH_DAY = re.compile(
-    r"\s*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-)
-
-
 _CONJUNCTION = re.compile(r"\b(?:when|while|because|although|whereas|after|until)\s+(?=[a-z])")
 
 
@@ -411,138 +396,24 @@ _PLACE_LIST = re.compile(
 )
 
 
-_QUANTITY = re.compile(
-    r"(?:tens|hundreds|thousands|dozens|scores|millions)\s+of\s+"
-    r"(?:(?:thousands|millions|hundreds)\s+of\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _opening_subject(text: str, parts: list[Clause]) -> list[str]:
-    """The noun phrase a sentence opens on when an apposition stands between it and the verb:
-    "Jane Roe, head of sales at the firm, resigned" -> Jane Roe."""
-    start = max(parts[0].start, dateline_end(text))
-    phrase = text[start : parts[0].end].strip(" ,")
-    phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
-    if re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", phrase) or _has_verb(phrase):
-        return []  # the opening clause has its own verb: "Revenue was 45% of sales, compared"
-    if not _OPENING_PREPOSITION.match(phrase):  # "The Friday explosions at two embassies"
-        phrase = re.split(r"\s(?:at|in|of|from|with|on|near|for|outside)\s", phrase)[0]
-        phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
-        phrase = _MONTH_DAY.sub("", phrase).strip(" ,")  # "attacks [Aug. 7]"
-    words = phrase.split()
-    if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
-        return []
-
-    if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):
-        return []
-    return [phrase[0].upper() + phrase[1:]]
-
-
-def unnamed_subject(
-    text: str,
-    parts: list[Clause],
-    own: Clause,
-    hit: Hit,
-    previous_who: tuple[str, ...],
-    known: Sequence[str] = (),
-    plural: bool = False,
-) -> list[str]:
-    """Who acts when no name does: "It" is the last actor; "the spy agency" the agency named
-    before; "A monitoring group ..." itself."""
-    group = re.match(
-        r"(?:A|An|The)\s+(?P<group>(?:[\w-]+\s+){0,5}?(?:group|team|coalition|alliance|panel|body|bloc|"
-        r"committee|council|mission|network|countries|nations|states))\s+including\b",
-        text,
-    )
-    if group and hit.start > group.end():
-        return [group.group("group")[0].upper() + group.group("group")[1:]]
-    words = text[own.start : hit.start].split()
-    if not words:
-        return []
-    if words[0].lower() in ("he", "she"):  # a person: a name, not "post-war politics"
-        return [w for w in previous_who if all(p[0].isupper() for p in w.split())]
-    if words[0].lower() in _PRONOUNS:
-        return list(previous_who)
-    start = max(own.start, dateline_end(text))
-    lead = re.sub(r"^(?:that|which|who)\s+", "", text[start : hit.start])
-    # "The city was calm when the army [invaded]": the clause the verb belongs to
-    lead = re.split(r"\b(?:when|while|because|although|whereas|after|before|until)\s+(?=\S)", lead)[
-        -1
-    ]
-    if lead.split() and lead.split()[0].lower() in _PRONOUNS:
-        return []  # "... when he [was abducted]": whom "he" means is not known here
-    if re.match(r"[a-z]+ing\b", lead):
-        return []  # "after being found": no subject of its own
-    quantity = _QUANTITY.match(lead)  # "Tens of thousands of children [flooded]"
-    phrase = (quantity.group(0) if quantity else "") + _SUBJECT_STOP.split(
-        lead[quantity.end() if quantity else 0 :]
-    )[0]
-    # "Officials said the president [met]": the president
-    phrase = re.sub(r"^.*\b(?:said|says|say)\s+(?:that\s+)?(?=\S)", "", phrase)
-    phrase = re.sub(
-        r"^(?:and|but|while|as|so|then|when|after|before|since|until|once|because|although|"
-        r"though|if)\s+",
-        "",
-        phrase.strip(),
-        flags=re.IGNORECASE,
-    )  # "... when the army invaded": the verb's own subject follows the conjunction
-    counted = _COUNT.match(phrase.strip()) is not None  # "At least 40 people [were killed]"
-    if not counted and re.match(
-        r"(?:for|in|on|at|to|with|by|from|after|before|during|as|of|since|following|over)\b",
-        phrase,
-        re.IGNORECASE,
+def _qualifies_a_place(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """ "in Madrid, [Spain],", "and [Nairobi], [Kenya],": a city named with its state, and the state
+    that says where the city is, are places."""
+    if mention.entity.kind == CAPITAL and any(
+        other.entity.kind == STATE and re.fullmatch(r",\s*", text[mention.end : other.start])
+        for other in mentions
     ):
-        return []  # a clause opening on a preposition names no subject
-    definite = re.match(r"the\s", phrase.strip(), re.IGNORECASE) is not None
-    phrase = re.sub(r"^(?:a|an|the|some|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    phrase = re.sub(r"['‘’“”\"]", "", phrase).strip(" ,")
-    phrase = re.sub(r"\s+(?:have|has|had)?\s*(?:been|were|was|are|is)?\s*$", "", phrase)
-    phrase = _TIME_WORDS.sub("", phrase).strip(" ,")
-    phrase = _LEADING_TIME.sub("", phrase).strip(" ,")
-    phrase = _PLANNED_TAIL.sub("", phrase).strip(" ,")  # "Albright will [visit]": Albright
-    # "the board said it [rejected]", "the father said [in a letter]": the board, the father
-    phrase = re.sub(r"\s+(?:said|says|say)(?:\s+(?:that\s+)?(?:it|he|she|they|we))?$", "", phrase)
-    phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
-    if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
-        return []
-    if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
-        return []  # "the bomb exploded was positively": two clauses, no one subject
-    if re.search(r"\s[a-z]+ed\s+(?:the|a|an|its|his|her|their)(?:\s|$)", phrase):
-        return []  # "the company attributed the decrease [to]": a verb and its object
-    if _has_verb(phrase) and not is_noun(text, hit):
-        return []  # "the court took a detour [vindicates]", "dividend be [reinstated]"
-    if re.search(r"n't\b|\bnot\b|(?:^|\s)[a-z]+ed\b", phrase) and not definite:
-        return []  # "wasn't invited to": a verb phrase, not a subject
-    if definite:
-        named = _named_before(phrase, known)
-        if named:
-            return [named]
-        if not plural and len(phrase.split()) <= 3 and phrase.islower() and phrase.endswith("s"):
-            return []  # "the leaders", "the two sides": the named actors say who
-    return [phrase[0].upper() + phrase[1:]]
+        return True
+    return (
+        mention.entity.kind == STATE
+        and _QUALIFIED_PLACE.search(text[: mention.start]) is not None
+        and re.match(r"\s*(?:[,.;:)]|$)", text[mention.end :]) is not None  # not "..., U.S. forces"
+    )
 
 
-_VERB_WORDS = frozenset(
-    ["be", "would", "will", "could", "should", "can", "may", "might", "must", "he", "she", "they"]
+_QUALIFIED_PLACE = re.compile(
+    r"\b(?:in|at|from|near|to|outside|and)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|[a-z]{1,3}))*,\s*$"
 )
-
-
-def _has_verb(phrase: str) -> bool:
-    """Whether a would-be subject holds a verb or a second subject of its own."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)][1:]
-    past = cue_words.vocabulary().irregular_past
-    return any(w in _VERB_WORDS or w in past for w in words)
-
-
-def _named_before(phrase: str, known: Sequence[str]) -> str:
-    """ "the spy agency" after "South Korea's intelligence agency": the body already named whose
-    name or alias ends in the same noun."""
-    head = phrase.split()[-1].lower()
-    for name in known:
-        if any(alias.lower().split()[-1] == head for alias in aliases_of(name) if alias.split()):
-            return name
-    return ""
 
 
 def _joined(text: str, first: Mention, second: Mention) -> bool:
@@ -558,6 +429,36 @@ def others(
         for m in mentions
         if is_actor(m) and clause_at(parts, m.start) not in attributions
     ]
+
+
+def participants(
+    text: str,
+    parts: list[Clause],
+    hit: Hit,
+    mentions: Sequence[Mention],
+    attributions: Sequence[Clause],
+) -> list[str]:
+    """The people named in the happening's own clause besides who and whom ("Kim met Shoigu and
+    Lavrov"): not the speaker before a reporting verb, not a name in quoted speech, not a state or
+    place the sentence only mentions."""
+    own = clause_at(parts, hit.start)
+    reporting = cue_words.vocabulary().reporting
+    return [
+        actor_name(m.entity)
+        for m in _kept(mentions, text, attributions, parts)
+        if m.entity.kind == PERSON
+        and not m.as_place
+        and own.start <= m.start < own.end
+        and not inside_quote(text, m.start)
+        and not (m.end <= hit.start and reporting.search(text[m.end : hit.start]))
+    ]
+
+
+def _without_titled_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Actors each once, a titled form dropped beside the bare name ("President Clinton" beside
+    "Clinton", "Mr. Antar" beside "Antar")."""
+    unique = dedupe(names)
+    return tuple(n for n in unique if not any(o != n and n.endswith(" " + o) for o in unique))
 
 
 def dedupe(names: Sequence[str]) -> tuple[str, ...]:
@@ -584,7 +485,12 @@ def rest_of(text: str, parts: list[Clause], hit: Hit, timex: Timex | None) -> st
     following = [p for p in parts if p.start >= own.end][:1]
     speaks = hit.cue is None or hit.cue.category == "statement"
     said_nothing = not re.sub(r"[\W_]", "", rest)
-    if (speaks or said_nothing) and following and following[0].text.startswith("that "):
-        rest = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+    # "told a news conference that ...": what was said; "rejected objections to a case that has
+    # blocked ...": a relative clause, the rest already says what happened
+    addressed = speaks and len(rest.split()) <= 4
+    if (addressed or said_nothing) and following and following[0].text.startswith("that "):
+        said = following[0].text[len("that ") :]  # "confirmed ... that it had deployed troops"
+        told = hit.form.lower() in _TELLING and not said_nothing
+        rest = f"{rest} {said}" if told else said  # "told Shoigu [that] Pyongyang would ..."
     rest = re.split(r"\s(?:but|while|whereas|although|though)\s", rest)[0]
     return re.sub(r"\s+", " ", rest).strip()

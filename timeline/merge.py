@@ -27,6 +27,7 @@ from timeline.when import bounds, label, precision
 _REPORT_REACH = timedelta(days=3)
 _BOUND_REACH = timedelta(days=14)
 _NEAR = timedelta(days=1)  # report vs event, time zones
+_MAX_ACTORS = 6  # a hover names the few who took part, not everyone the articles mention
 
 # Which category names an event best when sources differ: the most specific first.
 _CATEGORY_ORDER = (
@@ -76,6 +77,13 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
                 by_month[month].append(best)
     events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
     return _with_ids(events)
+
+
+def same_happening(one: Event, other: Event) -> bool:
+    """Whether merge would join two events: dates that meet and the same people, place and kind
+    (what `timeline check` calls a likely duplicate)."""
+    first, second = sorted((one, other), key=_strength_order)  # the order merge meets them in
+    return _fit(second, [first]) > 0
 
 
 def _only_planned(cluster: list[Event]) -> bool:
@@ -196,7 +204,28 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
+    if same_day and not place_clash and _same_toll(candidate, cluster):
+        return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _same_toll(candidate: Event, cluster: list[Event]) -> bool:
+    """Casualties on one day whose titles give tolls within a quarter of each other."""
+    if candidate.category != "casualties" or any(m.category != "casualties" for m in cluster):
+        return False
+    tolls = [_toll(member.title) for member in [candidate, *cluster]]
+    if any(toll is None for toll in tolls):
+        return False
+    counted = [toll for toll in tolls if toll is not None]
+    return max(counted) <= 1.25 * min(counted)
+
+
+def _toll(title: str) -> int | None:
+    match = _TOLL.search(title)
+    return int(match.group("count").replace(",", "")) if match else None
+
+
+_TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
 
 
 def _place_clash(candidate: Event, cluster: list[Event]) -> bool:
@@ -341,19 +370,11 @@ def _combined(cluster: list[Event]) -> Event:
         first, last = both_sides
         end = last.isoformat() if last != first else ""
         chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
-    headline = min(
-        cluster,
-        key=lambda m: (
-            _basis(m) == "plan",  # a title says what happened, not what was planned
-            _is_weak(m),
-            _CATEGORY_ORDER.index(m.category) if m.category in _CATEGORY_ORDER else 99,
-            _strength_order(m),
-        ),
-    )
+    headline = min(cluster, key=_title_support)
     sources = sorted(
         {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
     )
-    actors = _ranked_actors(cluster)
+    actors = _ranked_actors(cluster, headline)
     places = Counter(m.place for m in cluster if m.place)
     place = headline.place or (min(places, key=lambda p: (-places[p], p)) if places else "")
     title = headline.title
@@ -384,6 +405,31 @@ def _combined(cluster: list[Event]) -> Event:
 
 def _joined(*notes: str) -> str:
     return "; ".join(note for note in notes if note)
+
+
+def _title_support(member: Event) -> tuple[object, ...]:
+    """How well a source's title tells the happening, best first: what happened rather than what
+    was planned or reported, the most precise date, a named subject, a place, not a saying."""
+    subject = member.actors[0] if member.actors else ""
+    named = bool(subject) and member.title.startswith(subject) and (
+        is_known(subject) or is_person(subject)
+    )
+    # "in Nairobi, Kenya, killed": a state naming where a place is did not act
+    named = named and not any(re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources)
+    return (
+        _basis(member) == "plan",  # a title says what happened, not what was planned
+        _is_weak(member),
+        _basis(member) == "said" or member.category == "statement",  # the saying, not the deed
+        -precision(member.date, member.end),
+        not named,
+        not member.place,
+        _QUOTED.search(member.title) is not None,
+        _CATEGORY_ORDER.index(member.category) if member.category in _CATEGORY_ORDER else 99,
+        _strength_order(member),
+    )
+
+
+_QUOTED = re.compile(r"['‘’\"“”](?!s\b)")
 
 
 def _chosen_date(strong: list[Event]) -> Event:
@@ -420,14 +466,23 @@ def _disagreement(strong: list[Event], chosen: Event) -> str:
     return f"kept {chosen.label or chosen.date}; " + "; ".join(sorted(set(notes)))
 
 
-def _ranked_actors(cluster: list[Event]) -> tuple[str, ...]:
+def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
+    """Who the titled source names, then the people named by a source that agrees on who acted,
+    and anyone at least two sources name, most named first: one passing mention does not join."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, tuple[int, int]] = {}
+    agreeing: set[str] = set()
     for m_index, member in enumerate(cluster):
+        if member.actors[:1] == headline.actors[:1]:
+            agreeing.update(a for a in member.actors if is_person(a))
         for a_index, actor in enumerate(member.actors):
             counts[actor] += 1
             first_seen.setdefault(actor, (m_index, a_index))
-    return tuple(sorted(counts, key=lambda a: (-counts[a], first_seen[a]))[:8])
+    shared = [
+        a for a in counts if (counts[a] >= 2 or a in agreeing) and a not in headline.actors
+    ]
+    ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
+    return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
 
 
 def _with_ids(events: list[Event]) -> list[Event]:

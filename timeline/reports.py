@@ -16,13 +16,13 @@ from timeline.happenings import (
     Draft,
     dedupe,
     draft,
+    inside_quote,
     is_actor,
     is_dateline,
-    others,
     rest_of,
-    unnamed_subject,
 )
 from timeline.model import Timex
+from timeline.subjects import unnamed_subject
 from timeline.titles import Roles
 from timeline.when import when_of
 
@@ -150,7 +150,7 @@ def from_report(
             form=form,
             is_noun=False,
             roles=roles,
-            actors=dedupe([*who, *others(mentions, [report_clause], parts)]),
+            actors=dedupe([*who, *_people_told(text, mentions, report_clause, parts)]),
             quote=text,
             phrase=timex.text,
             resolution=timex.explanation,
@@ -194,6 +194,20 @@ def _news(
 
 def _said_something(rest: str) -> bool:
     return len(re.findall(r"\w+", rest)) >= 2
+
+
+def _people_told(
+    text: str, mentions: Sequence[Mention], report_clause: Clause, parts: list[Clause]
+) -> list[str]:
+    """The people a saying is about, outside quoted speech: not every state it mentions."""
+    return [
+        actor_name(m.entity)
+        for m in mentions
+        if is_actor(m)
+        and m.entity.kind == PERSON
+        and clause_at(parts, m.start) != report_clause
+        and not inside_quote(text, m.start)
+    ]
 
 
 def _statement_cue() -> Cue:

@@ -1,18 +1,22 @@
 """Rewrite events.yaml's text after a rebuild, touching as little as possible.
 
 Entries the rebuild does not change keep their exact text; in a changed entry only the changed
-fields are rewritten (a comment after a one-line value is kept), new sources and new deleted ids
-are appended to their lists, and new entries are inserted before the first entry dated later,
+fields are rewritten (a comment after a one-line value is kept), in a refreshed `sources:` list
+only the refreshed items (with the comments they held), new sources and new deleted ids are
+appended to their lists, and new entries are inserted before the first entry dated later,
 after that entry's leading comments, in the file's own indentation and line endings.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+import yaml
+
 from timeline import emit
-from timeline.model import Event
-from timeline.reconcile import Outcome
+from timeline.model import Event, Source
+from timeline.reconcile import Outcome, source_key
 from timeline.storefile import Document, Entry, Span
 
 HEADER = "# The timeline's events. Edit freely: `timeline build` keeps your edits (see README).\n"
@@ -109,6 +113,8 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
                 span.last + 1,
                 [line for source in added for line in emit.source_lines(source, span.item_dash, span.item_key)],
             )
+        elif name == "sources" and _splice_sources(edits, span, entry.event.sources, result.sources):
+            continue  # refreshed item by item: the comments inside the list stay
         else:
             if new_lines:
                 prefix = edits.lines[span.first][: entry.key_col]
@@ -116,6 +122,79 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
             if len(new_lines) == 1 and span.comment:
                 new_lines[0] = new_lines[0].rstrip("\n") + span.comment + "\n"
             edits.replace(span.first, span.last, new_lines)
+
+
+def _splice_sources(edits: _Edits, span: Span, before: Sequence[Source], after: Sequence[Source]) -> bool:
+    """Rewrite a block list of sources item by item: an unchanged source keeps its lines, a
+    refreshed one is rewritten with the comments it held, a new one is written; False when the
+    list's items cannot be told apart line by line."""
+    lines = edits.lines
+    dashes = [i for i in range(span.first + 1, span.last + 1) if _item_start(lines[i], span.item_dash)]
+    if span.item_dash < 0 or len(dashes) != len(before):
+        return False
+    floors = [span.first + 1, *(dash + 1 for dash in dashes[:-1])]
+    starts = [_leading(lines, dash, floor) for dash, floor in zip(dashes, floors, strict=True)]
+    ends = [*(start - 1 for start in starts[1:]), span.last]
+    items = {source_key(source): (source, lines[a : b + 1]) for source, a, b in zip(before, starts, ends, strict=True)}
+    written = list(lines[span.first : starts[0]])  # the key and any comments above the first item
+    for source in after:
+        old, old_lines = items.pop(source_key(source), (None, []))
+        if old == source:
+            written.extend(old_lines)
+            continue
+        new_lines = emit.source_lines(source, span.item_dash, span.item_key)
+        written.extend(_with_comments(old_lines, new_lines, span.item_key))
+    for _, old_lines in items.values():  # a source gone: its comments stay
+        written.extend(line for line in old_lines if line.lstrip().startswith("#"))
+    edits.replace(span.first, span.last, written)
+    return True
+
+
+def _leading(lines: Sequence[str], first: int, floor: int) -> int:
+    """The first of the comment and blank lines right above a line, not above `floor`."""
+    while first > floor and (not lines[first - 1].strip() or lines[first - 1].lstrip().startswith("#")):
+        first -= 1
+    return first
+
+
+def _item_start(line: str, dash: int) -> bool:
+    return len(line) > dash + 1 and not line[:dash].strip() and line[dash] == "-" and line[dash + 1] in " \t"
+
+
+def _with_comments(old_lines: list[str], new_lines: list[str], key_col: int) -> list[str]:
+    """A rewritten item keeps the comments of the old one: full-line comments above it, a comment
+    after a value on the line of the same key (above the item when that key is gone)."""
+    above = [line for line in old_lines if line.lstrip().startswith("#")]
+    keyed = _inline_comments(old_lines)
+    result = []
+    for line in new_lines:
+        key = _key_of(line, key_col)
+        comment = keyed.pop(key, "")
+        result.append(line.rstrip("\n") + comment + "\n" if comment else line)
+    above.extend(" " * key_col + comment.strip() + "\n" for comment in keyed.values())
+    return [*above, *result]
+
+
+def _key_of(line: str, key_col: int) -> str:
+    match = re.match(r"\s*(?:-\s+)?([\w-]+):", line)
+    return match.group(1) if match else ""
+
+
+def _inline_comments(old_lines: list[str]) -> dict[str, str]:
+    """Comments after the values of a source item's keys, with the spaces before them."""
+    try:
+        node = yaml.compose("".join(old_lines), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.SequenceNode) or not node.value or not isinstance(node.value[0], yaml.MappingNode):
+        return {}
+    comments = {}
+    for key, value in node.value[0].value:
+        end = value.end_mark
+        rest = old_lines[end.line][end.column :].rstrip("\r\n") if end.line < len(old_lines) else ""
+        if rest.strip().startswith("#"):
+            comments[str(key.value)] = rest
+    return comments
 
 
 def _appended_only(span: Span, before: Event, after: Event) -> bool:

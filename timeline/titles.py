@@ -141,18 +141,30 @@ def _plural(who: Sequence[str]) -> bool:
     if len(who) != 1:
         return len(who) > 1
     if re.search(r"\s(?:and|&)\s", who[0]):
-        return True  # "Arafat and Barak"
+        # "Arafat and Barak", "British and Irish governments"; not "the funeral home and
+        # cemetery operator", one operator
+        last = who[0].split()[-1]
+        return not last[:1].islower() or last.endswith("s") or last.lower() in _PLURALS
     head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
     words = head.split()
     last = words[-1]
     if is_known(who[0]) or (len(words) > 1 and not any(w.islower() for w in words[1:])):
         return False  # a name: "Hamas", "Lee Jae-myung"
+    if last.lower() in _PLURALS or _COUNT_SUBJECT.match(head):
+        return last.lower() not in ("percent", "%")  # "More than 100 people", "40 miners"
     return last.endswith("s") and not last.endswith("ss")
+
+
+def is_plural(who: Sequence[str]) -> bool:
+    """Whether who acts is several or a plural ("Ukrainian forces"), not a name ("Hamas")."""
+    return _plural(who)
 
 
 def _plural_verb(says: str) -> str:
     head, _, tail = says.partition(" ")
-    if head.endswith("ies"):
+    if head.endswith("ies") and len(head) <= 4:
+        head = head[:-1]  # "dies" -> "die"
+    elif head.endswith("ies"):
         head = head[:-3] + "y"
     elif head.endswith(("ches", "shes", "sses", "xes", "oes")):
         head = head[:-2]
@@ -193,8 +205,10 @@ def _trim(rest: str) -> str:
             if words:
                 break  # a dash or a lone bracket ends the phrase
             continue
-        if bare in _CLAUSE_STARTS:
-            break  # "rejects [because ...]": the reason is not the happening
+        if bare in _CLAUSE_STARTS and (words or not bare.endswith("ing") or bare in _SAYING):
+            break  # "rejects [because ...]": the reason is not the happening ("began raising" is)
+        if bare == "and" and words and _new_clause(unquoted, len(words)):
+            break  # "rolled into Iraq [and cargo was unloaded]": a second clause
         words.append(token.strip("()"))
         if token.endswith((",", ";", ":", ")")) and len(words) >= 2:
             if words[-2].lower() in ("a", "an", "the") and token.endswith(","):
@@ -208,8 +222,10 @@ def _trim(rest: str) -> str:
         inner = [i for i, w in enumerate(words) if i >= len(words) - 3 and w.lower() in _LINKS]
         if inner:
             words = words[: inner[-1]]  # "a lack of any substantial" -> "a lack"
-    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL:
-        words.pop()
+    while words and words[-1].lower().strip(",.;:") in _FUNCTION_TAIL | _DANGLING:
+        popped = words.pop().lower()
+        if popped in ("before", "after") and len(words) >= 2 and words[-1].lower() in _UNITS:
+            del words[-2:]  # "near the house [ten days before]": the span before what is gone
     if len(words) >= 2 and words[-2].lower() == "as":
         words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
     if cut and len(words) >= 2 and words[-2].lower() == "to" and words[-1].islower():
@@ -219,7 +235,29 @@ def _trim(rest: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+def _new_clause(text: str, kept: int) -> bool:
+    """Whether the words after the `and` that follows the first `kept` words open a clause of
+    their own: a past verb right after it, or an auxiliary within the next three words ("and
+    Iraqi-bound cargo was")."""
+    following = [w.lower().strip(",.;:") for w in text.split()[kept + 1 : kept + 4]]
+    if following and following[0].endswith("ly"):
+        following = following[1:]  # "and seriously wounded"
+    if following and following[0].endswith("ed") and following[0] not in vocabulary().not_verbs:
+        return True  # "killed 257 people [and injured 5,500]": a second verb of its own
+    return any(w in _AUXILIARIES for w in following)
+
+
+_SAYING = frozenset(["saying", "calling", "citing", "adding", "noting"])
+_UNITS = frozenset(["hours", "days", "weeks", "months", "years"])
+_COUNT_SUBJECT = re.compile(
+    r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
+    r"around|some|up\s+to|over)\s+)?\d[\d,]*\s",
+    re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would"])
 _TITLE_WORDS = load_data()["title_words"]
+_DANGLING = frozenset(_TITLE_WORDS["dangling"])
+_PLURALS = frozenset(_TITLE_WORDS["plurals"])
 _CLAUSE_STARTS = frozenset(_TITLE_WORDS["clause_starts"])
 _NO_SUBJECT = frozenset(_TITLE_WORDS["no_subject"])
 _LINKS = frozenset(_TITLE_WORDS["links"])

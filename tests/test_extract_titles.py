@@ -1,0 +1,72 @@
+"""Titles as a chronology writes them: a subject that names someone, a verb that agrees with it,
+and the words after it cut where their phrase ends (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract import extract_events
+from timeline.model import Article, MainText, Passage
+from timeline.titles import has_subject
+
+THURSDAY = date(2025, 6, 5)
+
+
+def titles(text: str) -> list[str]:
+    article = Article(name="a.txt", published=THURSDAY, body=text, source="Wire")
+    return [event.title for event in extract_events(MainText(article, (Passage(0, len(text), text),)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
+        ("The Cypriot government strongly condemned the attacks on Saturday.",
+         "Cypriot government condemns the attacks"),
+        ("Du Pont's oil unit opened a refinery in Texas on Monday.",
+         "Du Pont's oil unit opens a refinery in Texas"),
+        ("Blasts killed 40 people on Friday and injured more than 500 in the capital.",
+         "Blasts kill 40 people"),
+        ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
+         "Hezbollah kills three soldiers"),
+        ("The funeral home and cemetery operator changed its fiscal year in December.",
+         "Funeral home and cemetery operator changes its fiscal year"),
+        ("The court on Friday rejected British objections to a case that has blocked the trial.",
+         "Court rejects British objections to a case"),
+        ("Kim Jong Un told Sergei Shoigu on Tuesday that Pyongyang would support Moscow.",
+         "Kim Jong Un tells Sergei Shoigu Pyongyang would support Moscow"),
+        ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
+        ("IMA early this month lowered its offer to $26.50 a share.",
+         "IMA lowers its offer to $26.50 a share"),
+        ("A year earlier, UniFirst earned $2.4 million in June.", "UniFirst earns $2.4 million"),
+        ("The lower house already approved the enlargement in early May.",
+         "Lower house approves the enlargement"),
+        (("Truckloads of goods rolled into Iraq from Jordan on Tuesday and Iraqi-bound cargo was "
+         "unloaded from ships."),
+         "Truckloads roll into Iraq from Jordan"),
+        (("Thermo Electron acquired some 6% of Milton Roy's common stock in September before "
+         "throwing in the towel."),
+         "Thermo Electron acquires some 6% of Milton Roy's common stock"),
+    ],
+)
+def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
+    assert titles(text) == [title]
+
+
+def test_a_title_opening_on_an_auxiliary_names_no_one() -> None:
+    assert not has_subject("Has a high likelihood spots the car", "spotted")
+
+
+def test_a_city_and_the_state_saying_where_it_is_do_not_act() -> None:
+    text = (
+        "Nearly simultaneous bombings at embassies in Dar es Salaam, Tanzania, and Nairobi, "
+        "Kenya, on Monday killed 258 people."
+    )
+    assert titles(text) == ["Nearly simultaneous bombings kill 258 people"]
+
+
+@pytest.mark.parametrize("opening", ["The", "Even so,", "One more"])
+def test_a_subject_of_words_that_name_no_one_gives_no_event(opening: str) -> None:
+    assert not any(t.startswith(opening.strip(",")) for t in titles(f"{opening} held a ceremony on Monday."))
