@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,7 +25,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TimelineError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     return code
+
+
+# Every file is written whole and renamed into place, so stopping never leaves half a file.
+INTERRUPTED = (
+    "Interrupted: every file is as it was or fully written, none half-written; "
+    "run the command again to finish"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Tag temporal expressions in FILE and resolve them against the publish "
         "date; print a JSON list (TIMEX3 type and value, offsets, interval, granularity, "
         "explanation). With --batch, read JSON Lines {id, text, published} on stdin and write "
-        "one {id, timexes} line per input.",
+        "one {id, timexes} line per input; a bad line is reported on stderr with its number, "
+        "the others are still tagged, and the exit code is 1.",
     )
     tag.add_argument("file", nargs="?", type=Path, help="UTF-8 text file to tag")
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
@@ -66,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "text. The publish date comes from --published, the file's front matter or page metadata, "
         "or what the text says (a warning tells you so). The same text is kept once. Then rebuild.",
     )
-    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files to add")
+    add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
     add.set_defaults(run=_run_add)
@@ -107,12 +119,10 @@ def _run_add(args: argparse.Namespace) -> int:
     from timeline.add import add_article
 
     failed = False
-    for path in args.files:
-        if not path.is_file():
-            print(f"Error: {path}: no such file", file=sys.stderr)
-            failed = True
-            continue
+    for name in args.files:
+        path = Path(name)
         try:
+            _check_addable(name, path)
             added = add_article(path, args.articles, args.published)
         except TimelineError as error:
             print(f"Error: {error}", file=sys.stderr)
@@ -122,7 +132,28 @@ def _run_add(args: argparse.Namespace) -> int:
         for warning in added.warnings:
             print(f"  Warning: {warning}", file=sys.stderr)
     code = _run_build(args)
+    if failed:
+        print("Some files were not added: see the errors above.", file=sys.stderr)
     return 1 if failed else code
+
+
+def _check_addable(name: str, path: Path) -> None:
+    """TimelineError saying what to do when FILE of `timeline add` is no file on this computer."""
+    if re.match(r"(https?|ftp)://|www\.", name, re.IGNORECASE):
+        raise TimelineError(
+            f"{name}: a web address; timeline works offline and adds saved files only: open the "
+            "page in your browser, save it (File > Save Page As, 'Web Page, HTML only') and add "
+            "the .html file, or paste the article text into a .txt file"
+        )
+    if path.is_dir():
+        raise TimelineError(
+            f"{path}: is a folder; give the article files in it, e.g. timeline add {path}/*.html"
+        )
+    if not path.is_file():
+        raise TimelineError(
+            f"{path}: no such file; check the name and folder (drag the file into the terminal "
+            "to paste its full path)"
+        )
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -153,28 +184,52 @@ def _run_tag(args: argparse.Namespace) -> int:
     from timeline.temporal.records import parse_published, tag_json, tag_record
 
     if args.batch:
+        if args.file is not None or args.published is not None:
+            raise TimelineError(
+                "tag --batch reads JSON Lines on stdin, with each record's own published date; "
+                "give either --batch or FILE with --published, not both"
+            )
+        failed = False
         for number, line in enumerate(sys.stdin, start=1):
             if line.strip():
-                print(tag_record(line, f"stdin line {number}"))
-        return 0
+                try:
+                    print(tag_record(line, f"stdin line {number}"))
+                except TimelineError as error:  # a bad line does not stop the others
+                    print(f"Error: {error}", file=sys.stderr)
+                    failed = True
+        return 1 if failed else 0
     if args.file is None or args.published is None:
         raise TimelineError("tag needs FILE and --published YYYY-MM-DD (or --batch)")
     published = parse_published(args.published)
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TimelineError(f"{args.file}: cannot read ({error}); give a UTF-8 text file") from None
+    text = _read_text(args.file)
     print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
     return 0
+def _read_text(path: Path) -> str:
+    """A UTF-8 text file given on the command line; TimelineError says what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise TimelineError(f"{path}: is a folder; give a text file") from None
+    except OSError as error:
+        raise TimelineError(
+            f"{path}: cannot read ({error.strerror}); check the name and that you may read it; "
+            "give a UTF-8 text file"
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from None
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from timeline.check import check_text, format_problem
 
+    if args.store.is_dir():
+        raise TimelineError(f"{args.store}: is a folder; pass the events file, e.g. --store events.yaml")
     if not args.store.is_file():
         raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
-    try:
-        text = args.store.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise TimelineError(f"{args.store}: not UTF-8 text — save the file as UTF-8") from error
+    text = _read_text(args.store)
     names = sorted(p.name for p in args.articles.iterdir()) if args.articles.is_dir() else None
     found = [(p.severity, format_problem(args.store, p)) for p in check_text(text, names)]
     found.extend(_article_problems(args.articles))

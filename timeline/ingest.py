@@ -13,8 +13,9 @@ file is skipped with how to add one. Never the file's time or the clock.
 Each file is checked on its own; a bad file (binary, not UTF-8, empty, too large, broken front
 matter, a `published` that is no date or lies years after every other article, the same text
 as another file) becomes a Skipped entry with the reason and what to do, and the rest still
-build. Hidden files, README/LICENSE-like files, backups (`name~`) and folders are ignored
-quietly. Files are read in name order, so the result is the same on every machine.
+build. Hidden files, README/LICENSE-like files, backups (`name~`) and folders without articles
+are ignored quietly; a sub-folder holding articles is reported (as `name/`), since they are not
+read. Files are read in name order, so the result is the same on every machine.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ _KEYS = {
     "source": ("source", "outlet"),
     "url": ("url", "link"),
 }
+SUBFOLDER = (
+    "a folder with articles in it; articles in sub-folders are not read: move them up into "
+    "the articles folder, or move the folder out (or start its name with '.') to silence this"
+)
 ADD_PUBLISHED = (
     "add a front matter block with its publish date at the top of the file, e.g.\n"
     "---\npublished: 2025-06-05\n---"
@@ -61,14 +66,29 @@ class Skipped:
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
     """Every article in `folder`, in name order, and the files skipped with their reasons."""
+    if folder.exists() and not folder.is_dir():
+        raise TimelineError(
+            f"{folder}: is a file, not a folder of articles; pass --articles FOLDER, the folder "
+            "that holds the .txt, .md or .html articles"
+        )
     if not folder.is_dir():
         raise TimelineError(
             f"{folder}: no such folder of articles; create it and put .txt, .md or .html "
             "articles in it, or pass --articles FOLDER"
         )
+    try:
+        paths = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        raise TimelineError(
+            f"{folder}: cannot list the articles folder ({error.strerror}); check that you may "
+            "read it (its permissions) and build again"
+        ) from error
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    for path in paths:
+        if _holds_articles(path):
+            skipped.append(Skipped(f"{path.name}/", SUBFOLDER))
+            continue
         if is_ignored(path):
             continue
         try:
@@ -91,6 +111,19 @@ def is_ignored(path: Path) -> bool:
     )
 
 
+def _holds_articles(path: Path) -> bool:
+    """A visible sub-folder with article files in it: those are not read, and the user is told."""
+    if path.name.startswith(".") or not path.is_dir():
+        return False
+    try:
+        return any(
+            child.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES and not is_ignored(child)
+            for child in path.rglob("*")
+        )
+    except OSError:
+        return False
+
+
 def read_bytes(path: Path) -> bytes:
     """A file's bytes, refused with a clear reason when too large or unreadable."""
     limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
@@ -103,7 +136,10 @@ def read_bytes(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as error:
-        raise TimelineError(f"{path.name}: cannot be read ({error.strerror})") from error
+        raise TimelineError(
+            f"{path.name}: cannot be read ({error.strerror}); check that the file (or what a "
+            "link points to) exists and that you may read it"
+        ) from error
 
 
 def _reason(name: str, error: TimelineError) -> str:

@@ -11,8 +11,11 @@ from timeline.temporal import tag
 
 def parse_published(text: str, where: str = "--published") -> date:
     """An ISO publish date (YYYY-MM-DD, a time part ignored); TimelineError names `where`."""
+    written = str(text).strip()
     try:
-        return date.fromisoformat(str(text).strip()[:10])
+        if written[10:11] not in ("", "T", " "):  # a time may follow, nothing else
+            raise ValueError(written)
+        return date.fromisoformat(written[:10])
     except ValueError:
         raise TimelineError(
             f"{where}: {text!r} is not a date; give the publish date as YYYY-MM-DD"
