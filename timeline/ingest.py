@@ -136,9 +136,10 @@ def read_bytes(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as error:
+        what = "the file it links to" if path.is_symlink() else "the file"
         raise TimelineError(
-            f"{path.name}: cannot be read ({error.strerror}); check that the file (or what a "
-            "link points to) exists and that you may read it"
+            f"{path.name}: cannot be read ({error.strerror}); check that {what} exists and that "
+            "you may read it"
         ) from error
 
 
@@ -191,7 +192,7 @@ def decode(name: str, raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise TimelineError(
             f"{name}: not UTF-8 text (byte {error.start}, on line {line}, is 0x{raw[error.start]:02x}); "
-            "save the file as UTF-8"
+            "save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
         ) from error
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -35,12 +35,17 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
         changed = f"{', '.join(done)} already updated" if done else "no file was changed"
         raise TimelineError(
             f"{current}: cannot write ({error.strerror or error}); check that you may write to "
-            f"the folder {current.parent} (permissions, a read-only or full disk) and run the "
+            f"{folder_name(current.parent)} (permissions, a read-only or full disk) and run the "
             f"command again; {changed}"
         ) from error
     finally:
         for temporary, _ in temporaries[replaced:]:
             temporary.unlink(missing_ok=True)
+
+
+def folder_name(folder: Path) -> str:
+    """A folder as a message names it: "the current folder" for `.`."""
+    return "the current folder" if str(folder) == "." else f"the folder {folder}"
 
 
 def refuse_unwritable(target: Path) -> None:

@@ -60,7 +60,7 @@ from timeline.cache import event_from_record, event_record
 from timeline.check import check_document
 from timeline.model import Event, TimelineError
 from timeline.reconcile import Snapshot, reconcile
-from timeline.safewrite import write_files
+from timeline.safewrite import folder_name, write_files
 from timeline.splice import splice
 from timeline.storefile import Document, parse
 
@@ -189,7 +189,8 @@ def write_store(path: Path, update: StoreUpdate) -> None:
         except OSError as error:
             raise TimelineError(
                 f"{base.parent}: cannot create the tool's folder ({error.strerror}); check that "
-                f"you may write to {base.parent.parent}, or remove a file named {base.parent.name}"
+                f"you may write to {folder_name(base.parent.parent)}, and that no file there is "
+                f"named {base.parent.name}"
             ) from error
         files.append((base, update.base_text.encode("utf-8")))
     write_files(files)
@@ -206,8 +207,9 @@ def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     except OSError as error:
         raise TimelineError(
             f"{lock}: cannot create the lock file ({error.strerror}); the tool keeps its state "
-            f"in the folder {lock.parent}: check that you may write to {lock.parent.parent} and "
-            f"that no file is named {lock.parent.name} there; nothing was changed"
+            f"in the folder {lock.parent}: check that you may write to "
+            f"{folder_name(lock.parent.parent)} and that no file there is named "
+            f"{lock.parent.name}; nothing was changed"
         ) from error
     try:
         deadline = time.monotonic() + wait

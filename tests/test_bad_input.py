@@ -1,0 +1,359 @@
+"""Bad input gets a clear error and loses nothing: the message names the file and what to do,
+the exit code is non-zero, and events.yaml, .timeline/ and output/ are as before or whole."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from timeline import cli, ingest, render, safewrite, store
+from timeline.build import build
+from timeline.model import Event, Source, TimelineError
+
+ARTICLE = (
+    "---\ntitle: Shoigu in Pyongyang\npublished: 2025-06-05\n---\n"
+    "PYONGYANG: North Korean leader Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday.\n"
+)
+VISIT = Event(
+    "shoigu-visit-2025-06-04", "Shoigu visits Pyongyang", "2025-06-04", "visit",
+    sources=(Source("kim.txt", "2025-06-05", "Kim met Shoigu on Wednesday.", "on Wednesday"),),
+)
+
+
+def _project(tmp_path: Path) -> Path:
+    """A journalist's folder: one article, nothing built yet."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "2025-06-05-shoigu.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (cache aside) with a hash of its bytes, to see what changed."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "events.cache" not in path.parts and path.name != "events.lock"
+    }
+
+
+def _cli(tmp_path: Path, *args: str) -> int:
+    paths = ["--articles", str(tmp_path / "articles"), "--store", str(tmp_path / "events.yaml")]
+    if args[0] in ("build", "add"):
+        paths += ["--out", str(tmp_path / "output")]
+    return cli.main([*args, *paths])
+
+
+def _built(tmp_path: Path) -> Path:
+    project = _project(tmp_path)
+    assert _cli(project, "build") == 0
+    return project
+
+
+# --- events.yaml -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "\n", "# nothing here yet\n# (comments only)\n"])
+def test_store_emptied_by_accident_is_refused_and_no_event_becomes_deleted(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _built(tmp_path)
+    (project / "events.yaml").write_text(text, encoding="utf-8")
+    before = _fingerprint(project)
+    assert _cli(project, "build") == 1
+    err = capsys.readouterr().err
+    assert "events.yaml: the file holds no events" in err and "events.yaml.bak" in err
+    assert "`events: []`" in err
+    assert _fingerprint(project) == before
+
+
+def test_store_emptied_on_purpose_with_events_list_deletes_every_event(tmp_path: Path) -> None:
+    project = _built(tmp_path)
+    (project / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    assert _cli(project, "build") == 0
+    assert store.load_store(project / "events.yaml").events == ()
+
+
+def test_deleted_store_starts_afresh_instead_of_deleting_every_event(tmp_path: Path) -> None:
+    project = _built(tmp_path)
+    built = store.load_store(project / "events.yaml").events
+    (project / "events.yaml").unlink()
+    assert _cli(project, "build") == 0
+    assert store.load_store(project / "events.yaml").events == built
+
+
+def test_end_before_date_stops_the_build_at_its_line_touching_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _built(tmp_path)
+    path = project / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if row.strip().startswith("date:"))
+    rows = text.split("\n")
+    rows.insert(line, '    end: "2001"')
+    path.write_text("\n".join(rows), encoding="utf-8")
+    before = _fingerprint(project)
+    assert _cli(project, "build") == 1
+    assert f"events.yaml:{line + 1}: `end: 2001` is before `date: " in capsys.readouterr().err
+    assert _fingerprint(project) == before
+
+
+def test_read_only_store_is_left_as_it_is_with_how_to_make_it_writable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _built(tmp_path)
+    (project / "articles" / "2025-06-06-more.txt").write_text(
+        ARTICLE.replace("2025-06-05", "2025-06-06").replace("Shoigu", "Lavrov"), encoding="utf-8"
+    )
+    path = project / "events.yaml"
+    path.chmod(0o444)
+    before = _fingerprint(project)
+    try:
+        assert _cli(project, "build") == 1
+    finally:
+        path.chmod(0o644)
+    err = capsys.readouterr().err
+    assert "events.yaml: is read-only, so it was left as it is; make it writable" in err
+    assert _fingerprint(project) == before
+
+
+def test_store_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(TimelineError, match="is a folder, not the events file; pass --store"):
+        store.load_store(tmp_path)
+
+
+def test_state_folder_that_is_a_file_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / ".timeline").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(TimelineError, match="no file there is named .timeline; nothing was changed"):
+        with store.locked(tmp_path / "events.yaml"):
+            pass
+
+
+# --- writing files ---------------------------------------------------------------------------
+
+
+def test_a_group_that_cannot_be_written_changes_no_file_and_leaves_no_temporary(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "events.yaml"
+    first.write_text("old\n", encoding="utf-8")
+    missing_folder = tmp_path / "gone" / "events.base.json"
+    with pytest.raises(TimelineError, match=r"gone/events.base.json: cannot write .*no file was changed"):
+        safewrite.write_files([(first, b"new\n"), (missing_folder, b"{}")])
+    assert first.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml"]
+
+
+def test_ctrl_c_while_renaming_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for target in targets:
+        target.write_text("old\n", encoding="utf-8")
+    real_replace = os.replace
+    calls: list[int] = []
+
+    def interrupted(source: Path, destination: Path) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_replace(source, destination)
+
+    monkeypatch.setattr(safewrite.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        safewrite.write_files([(target, b"new\n") for target in targets])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    assert [t.read_text(encoding="utf-8") for t in targets] == ["new\n", "old\n"]
+
+
+def test_a_new_file_is_readable_by_others_and_a_replaced_one_keeps_its_mode(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o600)
+    safewrite.write_files([(tmp_path / "new.txt", b"x"), (kept, b"y")])
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == safewrite.NEW_FILE_MODE
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+# --- output/ ---------------------------------------------------------------------------------
+
+
+def _output_is_a_file(project: Path) -> None:
+    (project / "output").write_text("notes", encoding="utf-8")
+
+
+def _page_is_a_folder(project: Path) -> None:
+    (project / "output" / "timeline.html").mkdir(parents=True)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (_output_is_a_file, "output: is a file, but the outputs go in a folder of that name"),
+        (_page_is_a_folder, "timeline.html: is a folder, but the tool writes a file there"),
+    ],
+)
+def test_output_that_cannot_be_written_stops_the_build_before_the_store_is_written(
+    tmp_path: Path, spoil: Callable[[Path], None], message: str
+) -> None:
+    project = _project(tmp_path)
+    spoil(project)
+    with pytest.raises(TimelineError, match=message):
+        build(project / "articles", project / "events.yaml", project / "output")
+    assert not (project / "events.yaml").exists()
+    assert not (project / ".timeline" / "events.base.json").exists()
+
+
+def test_outputs_are_written_together_and_leave_no_temporary(tmp_path: Path) -> None:
+    written = render.write_outputs([VISIT], tmp_path / "output")
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(p.name for p in written)
+
+
+# --- the articles folder ---------------------------------------------------------------------
+
+
+def test_articles_path_that_is_a_file_says_it_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "articles.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(TimelineError, match="articles.txt: is a file, not a folder of articles"):
+        ingest.read_articles(tmp_path / "articles.txt")
+
+
+def test_articles_folder_that_cannot_be_listed_is_an_error_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(self: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", denied)
+    with pytest.raises(TimelineError, match="cannot list the articles folder .Permission denied.; check"):
+        ingest.read_articles(tmp_path)
+
+
+def test_articles_in_a_sub_folder_are_reported_as_not_read(tmp_path: Path) -> None:
+    (tmp_path / "june").mkdir()
+    (tmp_path / "june" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    articles, skipped = ingest.read_articles(tmp_path)
+    assert articles == []
+    assert [s.name for s in skipped] == ["june/"]
+    assert "articles in sub-folders are not read: move them up" in skipped[0].reason
+
+
+def test_a_sub_folder_without_articles_is_ignored_quietly(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "map.png").write_bytes(b"\x89PNG")
+    assert ingest.read_articles(tmp_path) == ([], [])
+
+
+def test_a_link_to_a_missing_file_says_to_check_what_it_links_to(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "moved-away.txt")
+    _, skipped = ingest.read_articles(tmp_path)
+    assert skipped[0].reason == (
+        "cannot be read (No such file or directory); check that the file it links to exists "
+        "and that you may read it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("[2025-06-05]", "a list"), ("\n  day: 2025-06-05", "a set of fields"), ("yes", "yes/no")],
+)
+def test_published_of_the_wrong_type_names_the_type_not_python(
+    tmp_path: Path, value: str, kind: str
+) -> None:
+    (tmp_path / "a.txt").write_text(f"---\npublished: {value}\n---\nText.\n", encoding="utf-8")
+    _, skipped = ingest.read_articles(tmp_path)
+    assert skipped[0].reason.startswith(f"line 2: published is {kind}, not a date; write it as")
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def test_ctrl_c_prints_that_nothing_is_half_written_and_exits_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("timeline.build.build", interrupted)
+    assert _cli(_project(tmp_path), "build") == 130
+    assert capsys.readouterr().err == cli.INTERRUPTED + "\n"
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("https://www.example.com/news/story", "a web address; timeline works offline"),
+        ("www.example.com/story", "a web address; timeline works offline"),
+        ("{folder}", "is a folder; give the article files in it"),
+        ("{folder}/missing.txt", "missing.txt: no such file; check the name and folder"),
+    ],
+)
+def test_add_of_something_that_is_no_file_says_what_to_give(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argument: str,
+    message: str,
+) -> None:
+    monkeypatch.setattr(cli, "_run_build", lambda args: 0)
+    project = _project(tmp_path)
+    before = _fingerprint(project)
+    assert _cli(project, "add", argument.format(folder=tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.endswith("Some files were not added: see the errors above.\n")
+    assert _fingerprint(project) == before
+
+
+@pytest.mark.parametrize("published", ["2025-06-05garbage", "2025-06-05x10:00", "5 June 2025"])
+def test_tag_refuses_a_publish_date_with_anything_but_a_time_after_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], published: str
+) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("Kim met Shoigu on Wednesday.\n", encoding="utf-8")
+    assert cli.main(["tag", "--published", published, str(text)]) == 1
+    assert "is not a date; give the publish date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_tag_batch_reports_a_bad_line_and_still_tags_the_others(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (
+        '{"id": "a", "text": "on Monday", "published": "2025-06-05"}\n'
+        "{broken\n"
+        '{"id": "c", "text": "last year", "published": "2025-06-05"}\n'
+    )
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(lines))
+    assert cli.main(["tag", "--batch"]) == 1
+    out, err = capsys.readouterr()
+    assert [line[:10] for line in out.splitlines()] == ['{"id": "a"', '{"id": "c"']
+    assert err.startswith("Error: stdin line 2: not JSON")
+
+
+def test_tag_batch_with_a_file_says_to_give_one_or_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["tag", "--batch", str(tmp_path / "t.txt")]) == 1
+    assert "give either --batch or FILE with --published, not both" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("command"), ["tag", "check"])
+def test_a_file_that_is_not_utf8_is_named_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_bytes(b"events:\n  - id: caf\x92\n")
+    argv = ["tag", "--published", "2025-06-05", str(path)] if command == "tag" else [
+        "check", "--store", str(path), "--articles", str(tmp_path)]
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err == f"Error: {path}:2: not UTF-8 text — save the file as UTF-8\n"
+
+
+def test_check_of_a_folder_as_store_says_it_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check", "--store", str(tmp_path)]) == 1
+    assert "is a folder; pass the events file" in capsys.readouterr().err
