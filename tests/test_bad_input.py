@@ -128,9 +128,11 @@ def test_store_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
 
 def test_state_folder_that_is_a_file_says_what_to_do(tmp_path: Path) -> None:
     (tmp_path / ".timeline").write_text("not a folder", encoding="utf-8")
-    with pytest.raises(TimelineError, match="no file there is named .timeline; nothing was changed"):
-        with store.locked(tmp_path / "events.yaml"):
-            pass
+    with (
+        pytest.raises(TimelineError, match="no file there is named .timeline; nothing was changed"),
+        store.locked(tmp_path / "events.yaml"),
+    ):
+        pass
 
 
 # --- writing files ---------------------------------------------------------------------------
