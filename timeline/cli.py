@@ -51,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="read articles/, update events.yaml, write output/timeline.html",
         description="Read every article, resolve dates, extract and merge events into the "
-        "store (keeping your edits), and write the interactive timeline and exports.",
+        "store (keeping your edits), and write the interactive timeline and exports. Exit code "
+        "0: all built; 3: built, but some articles were skipped (each named, with what to do); "
+        "1: an error stopped the build (the message says what to do; no file is left half-written).",
     )
     _add_paths(build, "articles", "store", "out")
     build.set_defaults(run=_run_build)
@@ -65,8 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "one {id, timexes} line per input; a bad line is reported on stderr with its number, "
         "the others are still tagged, and the exit code is 1.",
     )
-    tag.add_argument("file", nargs="?", type=Path, help="UTF-8 text file to tag")
-    tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
+    tag.add_argument("file", nargs="?", type=Path, metavar="FILE", help="UTF-8 text file to tag")
+    tag.add_argument(
+        "--published", metavar="DATE",
+        help="the publish date YYYY-MM-DD, which relative dates are resolved against",
+    )
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.set_defaults(run=_run_tag)
 
@@ -76,7 +81,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Copy each FILE into the articles folder as YYYY-MM-DD-slug-of-title.txt with "
         "a front matter block (title, published, source, url); a saved web page becomes its main "
         "text. The publish date comes from --published, the file's front matter or page metadata, "
-        "or what the text says (a warning tells you so). The same text is kept once. Then rebuild.",
+        "or what the text says (a warning tells you so). The same text is kept once. Then rebuild. "
+        "A file that cannot be added is named with what to do, and the exit code is 1.",
     )
     add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
@@ -96,16 +102,18 @@ def _parser() -> argparse.ArgumentParser:
 
 # The folders and files a command works on, with the defaults the README names.
 _PATHS = {
-    "articles": ("articles", "folder of articles (default: articles)"),
-    "store": ("events.yaml", "the events file (default: events.yaml)"),
-    "out": ("output", "output folder (default: output)"),
+    "articles": ("articles", "FOLDER", "folder of articles (default: articles)"),
+    "store": ("events.yaml", "FILE", "the events file (default: events.yaml)"),
+    "out": ("output", "FOLDER", "output folder (default: output)"),
 }
 
 
 def _add_paths(command: argparse.ArgumentParser, *names: str) -> None:
     for name in names:
-        default, help_text = _PATHS[name]
-        command.add_argument(f"--{name}", type=Path, default=Path(default), help=help_text)
+        default, metavar, help_text = _PATHS[name]
+        command.add_argument(
+            f"--{name}", type=Path, default=Path(default), metavar=metavar, help=help_text
+        )
 
 
 def _iso_date(text: str) -> date:
