@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every article, resolve dates, extract and merge events into the "
         "store (keeping your edits), and write the interactive timeline and exports. Exit code "
         "0: all built; 3: built, but some articles were skipped (each named, with what to do); "
-        "1: an error stopped the build (the message says what to do; no file is left half-written).",
+        "1: an error stopped the build (the message says what to do; no file is left "
+        "half-written).",
     )
     _add_paths(build, "articles", "store", "out")
     build.set_defaults(run=_run_build)
@@ -234,7 +235,9 @@ def _run_check(args: argparse.Namespace) -> int:
     from timeline.check import check_text, format_problem
 
     if args.store.is_dir():
-        raise TimelineError(f"{args.store}: is a folder; pass the events file, e.g. --store events.yaml")
+        raise TimelineError(
+            f"{args.store}: is a folder; pass the events file, e.g. --store events.yaml"
+        )
     if not args.store.is_file():
         raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
     text = _read_text(args.store)
