@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -359,3 +361,20 @@ def test_check_of_a_folder_as_store_says_it_is_a_folder(
 ) -> None:
     assert cli.main(["check", "--store", str(tmp_path)]) == 1
     assert "is a folder; pass the events file" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    """`timeline tag FILE | head -1`: no traceback when the reader stops early."""
+    text = tmp_path / "t.txt"
+    text.write_text("Kim met Shoigu on 4 June 2025 and in July 2024.\n" * 400, encoding="utf-8")
+    command = [sys.executable, "-m", "timeline", "tag", "--published", "2025-06-05", str(text)]
+    root = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(
+        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    assert process.stderr.read() == b""
+    assert process.wait(timeout=60) == 141
