@@ -16,6 +16,7 @@ import pytest
 from timeline import cli, ingest, render, safewrite, store
 from timeline.build import build
 from timeline.model import Event, Source, TimelineError
+from timeline.storefile import parse
 
 ARTICLE = (
     "---\ntitle: Shoigu in Pyongyang\npublished: 2025-06-05\n---\n"
@@ -378,3 +379,26 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
     process.stdout.close()
     assert process.stderr.read() == b""
     assert process.wait(timeout=60) == 141
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("events:\n  - id: a\n\ttitle: A\n", 3, "a tab; indent with spaces, not tabs"),
+        (
+            'events:\n  - id: a\n    title: "A\n    date: "2025"\n  - id: b\n',
+            3,
+            'the quote opened on this line is not closed; add the closing "',
+        ),
+        (
+            "events:\n  - id: a\n    title: 'Kim''s visit\n    date: '2025'\n  - id: b\n",
+            3,
+            "the quote opened on this line is not closed; add the closing '",
+        ),
+    ],
+)
+def test_usual_yaml_slips_are_named_at_their_line_with_the_fix(
+    text: str, line: int, hint: str
+) -> None:
+    _, problems = parse(text)
+    assert [(p.line, hint in p.message) for p in problems] == [(line, True)]
