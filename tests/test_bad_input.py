@@ -402,3 +402,40 @@ def test_usual_yaml_slips_are_named_at_their_line_with_the_fix(
 ) -> None:
     _, problems = parse(text)
     assert [(p.line, hint in p.message) for p in problems] == [(line, True)]
+
+
+def test_store_saved_from_an_editor_during_the_build_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text("events: []\n", encoding="utf-8")
+    update = store.update_store(store.load_store(path), [VISIT])
+    path.write_text("# my note\nevents: []\n", encoding="utf-8")  # saved meanwhile
+    with pytest.raises(TimelineError, match="changed while the build ran .* your changes are safe"):
+        store.write_store(path, update)
+    assert path.read_text(encoding="utf-8") == "# my note\nevents: []\n"
+    assert not store.backup_path(path).exists()
+
+
+def test_build_in_a_folder_without_articles_leaves_no_trace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli(tmp_path, "build") == 1
+    assert "articles: no such folder of articles" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_of_an_empty_articles_folder_says_what_to_put_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "articles").mkdir()
+    assert _cli(tmp_path, "build") == 0
+    assert "articles/: no articles in it; put .txt, .md or .html articles there" in (
+        capsys.readouterr().err
+    )
+
+
+def test_windows_1252_article_names_the_character_as_it_was_meant(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("---\npublished: 2025-06-05\n---\nKim\u2019s visit\n".encode("cp1252"))
+    _, skipped = ingest.read_articles(tmp_path)
+    assert "is 0x92, likely '\u2019' saved as Windows-1252 or Latin-1); save the file as UTF-8" in (
+        skipped[0].reason
+    )

@@ -186,6 +186,9 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"Warning {name}: {warning}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"Skipped {name}: {reason}", file=sys.stderr)
+    if not report.articles and not report.skipped:
+        print(f"Warning {args.articles}/: no articles in it; put .txt, .md or .html articles "
+              "there, or run `timeline add FILE`", file=sys.stderr)
     for path in report.outputs:
         print(f"Wrote {path}")
     return 3 if report.skipped else 0

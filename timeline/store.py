@@ -97,6 +97,7 @@ class StoreUpdate:
     changed: bool  # the text differs from the file's
     base_text: str  # the new base snapshot, for .timeline/events.base.json
     deleted: tuple[str, ...] = ()
+    read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
 
 
 def base_path(path: Path) -> Path:
@@ -171,6 +172,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         changed=text != document.text or not stored.exists,
         base_text=snapshot_text(outcome.base),
         deleted=outcome.deleted,
+        read=document.text if stored.exists else None,
     )
 
 
@@ -179,6 +181,7 @@ def write_store(path: Path, update: StoreUpdate) -> None:
     each atomically, and none when one cannot be written; no-op for what is unchanged."""
     files: list[tuple[Path, bytes]] = []
     if update.changed:
+        _refuse_if_saved_meanwhile(path, update.read)
         if path.exists():
             files.append((backup_path(path), path.read_bytes()))
         files.append((path, update.text.encode("utf-8")))
@@ -194,6 +197,16 @@ def write_store(path: Path, update: StoreUpdate) -> None:
             ) from error
         files.append((base, update.base_text.encode("utf-8")))
     write_files(files)
+
+
+def _refuse_if_saved_meanwhile(path: Path, read: str | None) -> None:
+    """TimelineError when the file is not what the build read: saved from an editor meanwhile."""
+    now = _read(path) if path.exists() else None
+    if now != read:
+        raise TimelineError(
+            f"{path}: changed while the build ran (saved from an editor?); it was not "
+            "overwritten, so your changes are safe; run the build again to take them in"
+        )
 
 
 @contextlib.contextmanager
