@@ -439,3 +439,15 @@ def test_windows_1252_article_names_the_character_as_it_was_meant(tmp_path: Path
     assert "is 0x92, likely '\u2019' saved as Windows-1252 or Latin-1); save the file as UTF-8" in (
         skipped[0].reason
     )
+
+
+def test_check_names_a_broken_article_as_file_colon_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _built(tmp_path)
+    (project / "articles" / "b.txt").write_text("---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _cli(project, "check") == 1
+    assert f"{project / 'articles' / 'b.txt'}:2: error: the front matter is not valid YAML" in (
+        capsys.readouterr().out
+    )

@@ -268,8 +268,16 @@ def _article_problems(folder: Path) -> list[tuple[str, str]]:
     except ImportError:
         return []
     articles, skipped = read_articles(folder)
-    found = [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
+    found = [("error", _located(folder / s.name, "error", s.reason)) for s in skipped]
     for article in articles:
         for warning in getattr(article, "warnings", ()):  # e.g. an inferred publish date
             found.append(("warning", f"{folder / article.name}: warning: {warning}"))
     return sorted(found, key=lambda problem: problem[1])
+
+
+def _located(path: Path, severity: str, reason: str) -> str:
+    """`FILE:LINE: severity: message` when the reason starts with its line, else `FILE: ...`."""
+    match = re.match(r"line (\d+): ", reason)
+    if match:
+        return f"{path}:{match[1]}: {severity}: {reason[match.end():]}"
+    return f"{path}: {severity}: {reason}"
