@@ -69,7 +69,7 @@ def test_store_emptied_by_accident_is_refused_and_no_event_becomes_deleted(
     before = _fingerprint(project)
     assert _cli(project, "build") == 1
     err = capsys.readouterr().err
-    assert "events.yaml: the file holds no events" in err and "events.yaml.bak" in err
+    assert "events.yaml:1: the file holds no events" in err and "events.yaml.bak" in err
     assert "`events: []`" in err
     assert _fingerprint(project) == before
 

@@ -147,7 +147,7 @@ def load_store(path: Path) -> Store:
     base = _load_base(path)
     if document.events_key is None and base is not None and base.events:
         raise TimelineError(
-            f"{path}: the file holds no events, not even an `events:` line, but the last build "
+            f"{path}:1: the file holds no events, not even an `events:` line, but the last build "
             f"wrote {len(base.events)}; nothing was changed. If it was emptied by mistake, restore "
             f"it from {backup_path(path).name} or your version control; to delete every event, "
             f"write `events: []` in it; to start afresh, delete {path.name}"
