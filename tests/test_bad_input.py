@@ -451,3 +451,20 @@ def test_check_names_a_broken_article_as_file_colon_line(
     assert f"{project / 'articles' / 'b.txt'}:2: error: the front matter is not valid YAML" in (
         capsys.readouterr().out
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a Word (.docx), OpenDocument or other zipped file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or other Office file"),
+        (b"{\\rtf1\\ansi Kim met Shoigu", "a rich text (.rtf) file"),
+    ],
+)
+def test_a_document_renamed_txt_is_named_for_what_it_is(
+    tmp_path: Path, content: bytes, kind: str
+) -> None:
+    (tmp_path / "story.txt").write_bytes(content)
+    _, skipped = ingest.read_articles(tmp_path)
+    assert skipped[0].reason.startswith(f"{kind} with a text file's name, not text; open it")

@@ -46,6 +46,13 @@ _KEYS = {
     "source": ("source", "outlet"),
     "url": ("url", "link"),
 }
+# Files people rename to .txt by mistake, told by their first bytes.
+_OTHER_FORMATS = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a Word (.docx), OpenDocument or other zipped file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file"),
+    (b"{\\rtf", "a rich text (.rtf) file"),
+)
 SUBFOLDER = (
     "a folder with articles in it; articles in sub-folders are not read: move them up into "
     "the articles folder, or move the folder out (or start its name with '.') to silence this"
@@ -158,7 +165,10 @@ def parse_article(
     """
     suffix = Path(name).suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-        raise TimelineError(f"{name}: not an article file; articles are .txt, .md or .html files")
+        raise TimelineError(
+            f"{name}: not an article file; articles are .txt, .md or .html files: open it and "
+            "save or export the article as plain text (.txt), or save the web page as .html"
+        )
     limit = MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
     if len(raw) > limit:
         raise TimelineError(f"{name}: too large ({len(raw):,} bytes; the limit is {limit:,} bytes)")
@@ -181,6 +191,12 @@ def decode(name: str, raw: bytes) -> str:
     """The text of a UTF-8 file with newlines as `\\n`; TimelineError for binary or other encodings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TimelineError(f"{name}: the file is UTF-16 text; save it as UTF-8")
+    for magic, kind in _OTHER_FORMATS:
+        if raw.startswith(magic):
+            raise TimelineError(
+                f"{name}: {kind} with a text file's name, not text; open it in the program that "
+                "made it and save or export the article as plain text (.txt)"
+            )
     if b"\x00" in raw[:8192]:
         raise TimelineError(
             f"{name}: a binary file (it contains NUL bytes), not text; save the article as "
