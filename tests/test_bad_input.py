@@ -468,3 +468,24 @@ def test_a_document_renamed_txt_is_named_for_what_it_is(
     (tmp_path / "story.txt").write_bytes(content)
     _, skipped = ingest.read_articles(tmp_path)
     assert skipped[0].reason.startswith(f"{kind} with a text file's name, not text; open it")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind", "used"),
+    [
+        ("title", "[Kim, Putin]", "a list", '["Kim", "Putin"]'),
+        ("outlet", "{name: AFP}", "a set of fields", '{"name": "AFP"}'),
+    ],
+)
+def test_front_matter_text_field_of_the_wrong_type_is_read_with_a_warning(
+    tmp_path: Path, field: str, value: str, kind: str, used: str
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        f"---\npublished: 2025-06-05\n{field}: {value}\n---\nText.\n", encoding="utf-8"
+    )
+    articles, _ = ingest.read_articles(tmp_path)
+    warning = (
+        f"line 3: '{field}' is {kind}, not one line of text; it is used as written ({used}); "
+        "write it as one line"
+    )
+    assert articles[0].warnings == (warning,)

@@ -237,9 +237,9 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
     used = {alias for key in _KEYS for alias in _KEYS[key][:1]}
     key, value = _pick(front.fields, "published")
     used.add(key)
-    _, title = _pick(front.fields, "title")
-    _, source = _pick(front.fields, "source")
-    _, url = _pick(front.fields, "url")
+    title_key, title = _pick(front.fields, "title")
+    source_key, source = _pick(front.fields, "source")
+    url_key, url = _pick(front.fields, "url")
     used.update(
         alias for k in ("title", "source", "url") for alias in _KEYS[k] if alias in front.fields
     )
@@ -252,6 +252,7 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
         source=as_text(source),
         url=as_text(url),
         extra=extra,
+        warnings=_not_text(text, (title_key, title), (source_key, source), (url_key, url)),
     )
     if value is not None:
         published = parse_published(name, value, field_line(text, key))
@@ -260,6 +261,17 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
         return article
     missing = "front matter gives no 'published' date"
     return _infer(article, front.body_line, missing, how_to_date)
+
+
+def _not_text(text: str, *fields: tuple[str, object]) -> tuple[str, ...]:
+    """Warnings for front matter fields that should be one line of text but are a list or mapping."""
+    return tuple(
+        f"line {field_line(text, key)}: '{key}' is "
+        f"{'a list' if isinstance(value, list) else 'a set of fields'}, not one line of text; "
+        f"it is used as written ({as_text(value)}); write it as one line"
+        for key, value in fields
+        if isinstance(value, (list, dict))
+    )
 
 
 def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
