@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -489,3 +490,16 @@ def test_front_matter_text_field_of_the_wrong_type_is_read_with_a_warning(
         "write it as one line"
     )
     assert articles[0].warnings == (warning,)
+
+
+def test_closing_the_terminal_stops_a_command_like_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def hang_up(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGHUP)
+
+    monkeypatch.setattr("timeline.build.build", hang_up)
+    before = signal.getsignal(signal.SIGHUP)
+    assert _cli(_project(tmp_path), "build") == 130
+    assert capsys.readouterr().err == cli.INTERRUPTED + "\n"
+    assert signal.getsignal(signal.SIGHUP) == before

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        code: int = args.run(args)
+        with _stop_signals_interrupt():
+            code: int = args.run(args)
     except TimelineError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
@@ -40,6 +43,27 @@ INTERRUPTED = (
     "Interrupted: every file is as it was or fully written, none half-written; "
     "run the command again to finish"
 )
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """Closing the terminal (SIGHUP) or `kill` (SIGTERM) stops a command like Ctrl-C: cleanly."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous: dict[str, object] = {}
+    try:
+        for name in names:
+            previous[name] = signal.signal(getattr(signal, name), _interrupt)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)  # type: ignore[arg-type]
+
+
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:
