@@ -503,3 +503,18 @@ def test_closing_the_terminal_stops_a_command_like_ctrl_c(
     assert _cli(_project(tmp_path), "build") == 130
     assert capsys.readouterr().err == cli.INTERRUPTED + "\n"
     assert signal.getsignal(signal.SIGHUP) == before
+
+
+@pytest.mark.parametrize(
+    ("title_line", "message"),
+    [
+        ("    title: [Kim, troops]\n", "`title` must be a single value, not a list or mapping"),
+        ("    title:\n", "`title` is empty"),
+        ("", "event has no `title`"),
+    ],
+)
+def test_a_title_that_is_wrong_is_told_apart_from_a_missing_one(
+    title_line: str, message: str
+) -> None:
+    _, problems = parse(f'events:\n  - id: a\n{title_line}    date: "2025"\n')
+    assert [p.message for p in problems] == [message]
