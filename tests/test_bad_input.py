@@ -518,3 +518,11 @@ def test_a_title_that_is_wrong_is_told_apart_from_a_missing_one(
 ) -> None:
     _, problems = parse(f'events:\n  - id: a\n{title_line}    date: "2025"\n')
     assert [p.message for p in problems] == [message]
+
+
+def test_tag_batch_record_whose_text_is_no_string_is_reported(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO('{"id": 1, "text": null, "published": "2025-06-05"}\n'))
+    assert cli.main(["tag", "--batch"]) == 1
+    assert capsys.readouterr() == ("", 'Error: stdin line 1: "text" must be a string, the text to tag\n')

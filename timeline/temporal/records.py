@@ -35,6 +35,8 @@ def tag_record(line: str, where: str) -> str:
         raise TimelineError(f"{where}: not JSON ({error.msg}); one JSON object per line") from None
     if not isinstance(record, dict) or "text" not in record or "published" not in record:
         raise TimelineError(f"{where}: a record needs \"text\" and \"published\" (and an \"id\")")
+    if not isinstance(record["text"], str):
+        raise TimelineError(f"{where}: \"text\" must be a string, the text to tag")
     published = parse_published(record["published"], f"{where}: published")
     timexes = tag_json(str(record["text"]), published)
     return json.dumps({"id": record.get("id"), "timexes": timexes}, ensure_ascii=False)
