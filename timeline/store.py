@@ -57,7 +57,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.cache import event_from_record, event_record
-from timeline.check import check_document
+from timeline.check import store_errors
 from timeline.model import Event, TimelineError
 from timeline.reconcile import Snapshot, reconcile
 from timeline.safewrite import folder_name, write_files
@@ -135,7 +135,7 @@ def load_store(path: Path) -> Store:
         return Store(Document(""), exists=False, base=None)
     text = _read(path)
     document, problems = parse(text)
-    problems.extend(p for p in check_document(document) if p.severity == "error")
+    problems.extend(store_errors(document))
     errors = sorted((problem for problem in problems if problem.severity == "error"),
                     key=lambda problem: problem.line)
     if errors:

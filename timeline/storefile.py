@@ -300,12 +300,12 @@ class _Parser:
                 values["sources"] = self.sources(value)
             else:
                 values[key.value] = self.text(value, key.value)
-        written = {span.name: span for span in spans}
+        present = {span.name: span for span in spans}
         for name in REQUIRED_FIELDS:
-            if name not in written:
+            if name not in present:
                 self.error(node, f"event has no `{name}`")
             elif not values.get(name) and len(self.problems) == before:  # `title:` left empty
-                self.problems.append(Problem(written[name].first + 1, f"`{name}` is empty"))
+                self.problems.append(Problem(present[name].first + 1, f"`{name}` is empty"))
         for span in spans:
             written = values.get(span.name)
             if span.name in ("date", "end") and written and date_bounds(str(written)) is None:
