@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from timeline.model import CATEGORIES, Event
+from timeline.model import CATEGORIES
 from timeline.storefile import Document, Entry, Problem, date_bounds, parse
 
 QUALIFIERS = ("", "early", "mid", "late", "before", "after", "since", "about")
@@ -81,23 +81,21 @@ def _check_entry(entry: Entry) -> list[Problem]:
 
 
 def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
-    """Two events on the same date, in the same category, with an actor in common."""
+    """Two events on the same date, in the same category, with an actor in common; each entry is
+    compared with the first such earlier entry (found by index, so big stores stay fast)."""
     problems: list[Problem] = []
+    first: dict[tuple[str, str, str], tuple[int, Entry]] = {}
     for index, later in enumerate(entries):
-        for earlier in entries[:index]:
-            if _same_happening(earlier.event, later.event):
-                problems.append(_warning(later.first + 1, f"`{later.event.id}` looks like a duplicate "
-                                         f"of `{earlier.event.id}` (line {earlier.first + 1}): same "
-                                         "date, category and actors; merge them or delete one"))
-                break
+        event = later.event
+        keys = [(event.date, event.category, actor.casefold()) for actor in event.actors]
+        earlier = min((first[key] for key in keys if key in first), default=None, key=lambda f: f[0])
+        if earlier is not None:
+            problems.append(_warning(later.first + 1, f"`{event.id}` looks like a duplicate "
+                                     f"of `{earlier[1].event.id}` (line {earlier[1].first + 1}): same "
+                                     "date, category and actors; merge them or delete one"))
+        for key in keys:
+            first.setdefault(key, (index, later))
     return problems
-
-
-def _same_happening(one: Event, other: Event) -> bool:
-    if one.date != other.date or one.category != other.category:
-        return False
-    actors = {actor.casefold() for actor in one.actors}
-    return bool(actors & {actor.casefold() for actor in other.actors})
 
 
 def _missing_articles(entries: Sequence[Entry], names: set[str]) -> list[Problem]:
