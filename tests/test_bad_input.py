@@ -526,3 +526,14 @@ def test_tag_batch_record_whose_text_is_no_string_is_reported(
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO('{"id": 1, "text": null, "published": "2025-06-05"}\n'))
     assert cli.main(["tag", "--batch"]) == 1
     assert capsys.readouterr() == ("", 'Error: stdin line 1: "text" must be a string, the text to tag\n')
+
+
+def test_build_names_a_skipped_article_by_its_path_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path)
+    (project / "articles" / "b.txt").write_text("---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8")
+    assert _cli(project, "build") == 3
+    assert f"Skipped {project / 'articles' / 'b.txt'}:2: the front matter is not valid YAML" in (
+        capsys.readouterr().err
+    )

@@ -207,9 +207,9 @@ def _run_build(args: argparse.Namespace) -> int:
     if report.edited or report.deleted:
         print(f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted")
     for name, warning in report.warnings:
-        print(f"Warning {name}: {warning}", file=sys.stderr)
+        print(f"Warning {_at(args.articles / name, warning)}", file=sys.stderr)
     for name, reason in report.skipped:
-        print(f"Skipped {name}: {reason}", file=sys.stderr)
+        print(f"Skipped {_at(args.articles / name, reason)}", file=sys.stderr)
     if not report.articles and not report.skipped:
         print(f"Warning {args.articles}/: no articles in it; put .txt, .md or .html articles "
               "there, or run `timeline add FILE`", file=sys.stderr)
@@ -301,7 +301,13 @@ def _article_problems(folder: Path) -> list[tuple[str, str]]:
 
 def _located(path: Path, severity: str, reason: str) -> str:
     """`FILE:LINE: severity: message` when the reason starts with its line, else `FILE: ...`."""
-    match = re.match(r"line (\d+): ", reason)
+    return _at(path, f"{severity}: {reason}")
+
+
+def _at(path: Path, message: str) -> str:
+    """`FILE:LINE: rest` when the message (after a severity) starts with `line N: `, else
+    `FILE: message`: the form editors and terminals link to."""
+    match = re.match(r"((?:error|warning): )?line (\d+): ", message)
     if match:
-        return f"{path}:{match[1]}: {severity}: {reason[match.end():]}"
-    return f"{path}: {severity}: {reason}"
+        return f"{path}:{match[2]}: {match[1] or ''}{message[match.end():]}"
+    return f"{path}: {message}"
