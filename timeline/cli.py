@@ -310,4 +310,4 @@ def _at(path: Path, message: str) -> str:
     match = re.match(r"((?:error|warning): )?line (\d+): ", message)
     if match:
         return f"{path}:{match[2]}: {match[1] or ''}{message[match.end():]}"
-    return f"{path}: {message}"
+    return f"{path}{'/' if path.is_dir() else ''}: {message}"
