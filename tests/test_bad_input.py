@@ -537,3 +537,15 @@ def test_build_names_a_skipped_article_by_its_path_and_line(
     assert f"Skipped {project / 'articles' / 'b.txt'}:2: the front matter is not valid YAML" in (
         capsys.readouterr().err
     )
+
+
+def test_a_saved_page_whose_text_is_too_large_is_skipped_like_a_text_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "MAX_TEXT_BYTES", 1_000)
+    paragraphs = "".join(f"<p>Kim met Shoigu in Pyongyang, paragraph {i}.</p>" for i in range(100))
+    (tmp_path / "page.html").write_text(
+        f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8"
+    )
+    _, skipped = ingest.read_articles(tmp_path)
+    assert skipped[0].reason.startswith("the page's main text is too large (")

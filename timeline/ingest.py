@@ -276,6 +276,12 @@ def _not_text(text: str, *fields: tuple[str, object]) -> tuple[str, ...]:
 
 def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
     page = webpage.read_page(name, raw)
+    size = len(page.text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise TimelineError(
+            f"{name}: the page's main text is too large ({size:,} bytes; the limit is "
+            f"{MAX_TEXT_BYTES:,} bytes for an article's text); save only the article's page"
+        )
     extra = (("author", page.author),) if page.author else ()
     article = Article(
         name=name,
