@@ -166,6 +166,6 @@ def test_add_command_reports_each_bad_file_and_exits_1(
     code = main(["add", str(missing), str(FIXTURES / "no-date.txt"), "--articles", str(folder)])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"Error: {missing}: no such file\n" in err
+    assert f"Error: {missing}: no such file; check the name and folder" in err
     assert "Error: no-date.txt: no publish date" in err
     assert "pass the date with --published, e.g. --published 2025-06-05" in err

@@ -17,6 +17,7 @@ from timeline import furniture
 from timeline.frontmatter import as_text, render_front_matter, split_front_matter
 from timeline.ingest import HTML_SUFFIXES, body_hash, decode, is_ignored, parse_article, read_bytes
 from timeline.model import Article, TimelineError
+from timeline.safewrite import write_files
 
 ADD_PUBLISHED_OPTION = "pass the date with --published, e.g. --published 2025-06-05"
 
@@ -34,16 +35,22 @@ class Added:
 def add_article(path: Path, folder: Path, published: date | None = None) -> Added:
     """Copy one article into `folder` with front matter; the same text already there is kept once."""
     article = parse_article(path.name, read_bytes(path), published, ADD_PUBLISHED_OPTION)
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise TimelineError(f"{folder}: is a file, not the articles folder; pass --articles FOLDER")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TimelineError(
+            f"{folder}: cannot create the articles folder ({error.strerror}); check that you "
+            f"may write to {folder.parent}, or pass --articles FOLDER"
+        ) from error
     same = existing_texts(folder).get(body_hash(article.body))
     if same:
         return Added(path, "", f"{path}: the same text is already in {folder}/{same}; kept once")
     title = article.title or title_from_text(article) or path.stem
     suffix = ".md" if path.suffix.lower() in (".md", ".markdown") else ".txt"
     name = free_name(folder, file_name(article.published, title, suffix))
-    (folder / name).write_text(
-        article_text(article, title, _original_fields(path)), encoding="utf-8"
-    )
+    write_files([(folder / name, article_text(article, title, _original_fields(path)).encode("utf-8"))])
     return Added(path, name, f"{path}: added as {folder}/{name}", article.warnings)
 
 

@@ -29,9 +29,10 @@ class BuildReport:
 
 def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
     """Read every article, extract and merge events, update the store, render the outputs."""
+    articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     with store.locked(store_path):
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
-        articles, skipped = ingest.read_articles(articles_dir)
+        render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
         cache = ExtractionCache(store.cache_path(store_path))  # unchanged articles: not read again
         candidates: list[Event] = []
         dropped: list[tuple[str, int, int]] = []

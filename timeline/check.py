@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from timeline.merge import same_happening
+from timeline.merge import months_touched, same_happening
 from timeline.model import CATEGORIES, Event
 from timeline.storefile import Document, Entry, Problem, date_bounds, parse
 
@@ -43,6 +43,12 @@ def check_document(document: Document) -> list[Problem]:
             problems.append(_warning(line, f"`{event_id}` is listed under `deleted:` but still has "
                                      "an entry: the next build removes the entry"))
     return problems
+
+
+def store_errors(document: Document) -> list[Problem]:
+    """The errors parsing does not catch (an end before its date), which the build refuses too;
+    linear in the entries, unlike the duplicate search."""
+    return [p for entry in document.entries for p in _check_entry(entry) if p.severity == "error"]
 
 
 def format_problem(path: Path | str, problem: Problem) -> str:
@@ -77,17 +83,24 @@ def _check_entry(entry: Entry) -> list[Problem]:
 
 
 def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
-    """Two events merge would join: dates that meet, the same people, place and kind."""
+    """Two events merge would join: dates that meet, the same people, place and kind. Each entry
+    is compared only with earlier ones touching one of its months, so big stores stay fast."""
     problems: list[Problem] = []
     events = [_named_as_written(entry.event) for entry in entries]
+    by_month: dict[tuple[int, int], list[int]] = {}
     for index, later in enumerate(entries):
-        for earlier_index, earlier in enumerate(entries[:index]):
+        months = months_touched(events[index])
+        nearby = sorted({i for month in months for i in by_month.get(month, ())})
+        for earlier_index in nearby:
             if same_happening(events[earlier_index], events[index]):
+                earlier = entries[earlier_index]
                 problems.append(_warning(later.first + 1, f"`{later.event.id}` looks like a duplicate "
                                          f"of `{earlier.event.id}` (line {earlier.first + 1}): dates "
                                          "that meet, the same people, place and kind; merge them or "
                                          "delete one"))
                 break
+        for month in months:
+            by_month.setdefault(month, []).append(index)
     return problems
 
 

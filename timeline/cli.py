@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +24,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        code: int = args.run(args)
+        with _stop_signals_interrupt():
+            code: int = args.run(args)
     except TimelineError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader stopped early (`timeline tag ... | head`): no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return code
+
+
+# Every file is written whole and renamed into place, so stopping never leaves half a file.
+INTERRUPTED = (
+    "Interrupted: every file is as it was or fully written, none half-written; "
+    "run the command again to finish"
+)
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """Closing the terminal (SIGHUP) or `kill` (SIGTERM) stops a command like Ctrl-C: cleanly."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous: dict[str, object] = {}
+    try:
+        for name in names:
+            previous[name] = signal.signal(getattr(signal, name), _interrupt)
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)  # type: ignore[arg-type]
+
+
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="read articles/, update events.yaml, write output/timeline.html",
         description="Read every article, resolve dates, extract and merge events into the "
-        "store (keeping your edits), and write the interactive timeline and exports.",
+        "store (keeping your edits), and write the interactive timeline and exports. Exit code "
+        "0: all built; 3: built, but some articles were skipped (each named, with what to do); "
+        "1: an error stopped the build (the message says what to do; no file is left "
+        "half-written).",
     )
     _add_paths(build, "articles", "store", "out")
     build.set_defaults(run=_run_build)
@@ -51,10 +93,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Tag temporal expressions in FILE and resolve them against the publish "
         "date; print a JSON list (TIMEX3 type and value, offsets, interval, granularity, "
         "explanation). With --batch, read JSON Lines {id, text, published} on stdin and write "
-        "one {id, timexes} line per input.",
+        "one {id, timexes} line per input; a bad line is reported on stderr with its number, "
+        "the others are still tagged, and the exit code is 1.",
     )
-    tag.add_argument("file", nargs="?", type=Path, help="UTF-8 text file to tag")
-    tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
+    tag.add_argument("file", nargs="?", type=Path, metavar="FILE", help="UTF-8 text file to tag")
+    tag.add_argument(
+        "--published", metavar="DATE",
+        help="the publish date YYYY-MM-DD, which relative dates are resolved against",
+    )
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.set_defaults(run=_run_tag)
 
@@ -64,9 +110,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Copy each FILE into the articles folder as YYYY-MM-DD-slug-of-title.txt with "
         "a front matter block (title, published, source, url); a saved web page becomes its main "
         "text. The publish date comes from --published, the file's front matter or page metadata, "
-        "or what the text says (a warning tells you so). The same text is kept once. Then rebuild.",
+        "or what the text says (a warning tells you so). The same text is kept once. Then rebuild. "
+        "A file that cannot be added is named with what to do, and the exit code is 1.",
     )
-    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files to add")
+    add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
     add.set_defaults(run=_run_add)
@@ -84,16 +131,18 @@ def _parser() -> argparse.ArgumentParser:
 
 # The folders and files a command works on, with the defaults the README names.
 _PATHS = {
-    "articles": ("articles", "folder of articles (default: articles)"),
-    "store": ("events.yaml", "the events file (default: events.yaml)"),
-    "out": ("output", "output folder (default: output)"),
+    "articles": ("articles", "FOLDER", "folder of articles (default: articles)"),
+    "store": ("events.yaml", "FILE", "the events file (default: events.yaml)"),
+    "out": ("output", "FOLDER", "output folder (default: output)"),
 }
 
 
 def _add_paths(command: argparse.ArgumentParser, *names: str) -> None:
     for name in names:
-        default, help_text = _PATHS[name]
-        command.add_argument(f"--{name}", type=Path, default=Path(default), help=help_text)
+        default, metavar, help_text = _PATHS[name]
+        command.add_argument(
+            f"--{name}", type=Path, default=Path(default), metavar=metavar, help=help_text
+        )
 
 
 def _iso_date(text: str) -> date:
@@ -107,12 +156,10 @@ def _run_add(args: argparse.Namespace) -> int:
     from timeline.add import add_article
 
     failed = False
-    for path in args.files:
-        if not path.is_file():
-            print(f"Error: {path}: no such file", file=sys.stderr)
-            failed = True
-            continue
+    for name in args.files:
+        path = Path(name)
         try:
+            _check_addable(name, path)
             added = add_article(path, args.articles, args.published)
         except TimelineError as error:
             print(f"Error: {error}", file=sys.stderr)
@@ -122,7 +169,28 @@ def _run_add(args: argparse.Namespace) -> int:
         for warning in added.warnings:
             print(f"  Warning: {warning}", file=sys.stderr)
     code = _run_build(args)
+    if failed:
+        print("Some files were not added: see the errors above.", file=sys.stderr)
     return 1 if failed else code
+
+
+def _check_addable(name: str, path: Path) -> None:
+    """TimelineError saying what to do when FILE of `timeline add` is no file on this computer."""
+    if re.match(r"(https?|ftp)://|www\.", name, re.IGNORECASE):
+        raise TimelineError(
+            f"{name}: a web address; timeline works offline and adds saved files only: open the "
+            "page in your browser, save it (File > Save Page As, 'Web Page, HTML only') and add "
+            "the .html file, or paste the article text into a .txt file"
+        )
+    if path.is_dir():
+        raise TimelineError(
+            f"{path}: is a folder; give the article files in it, e.g. timeline add {path}/*.html"
+        )
+    if not path.is_file():
+        raise TimelineError(
+            f"{path}: no such file; check the name and folder (drag the file into the terminal "
+            "to paste its full path)"
+        )
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -139,9 +207,12 @@ def _run_build(args: argparse.Namespace) -> int:
     if report.edited or report.deleted:
         print(f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted")
     for name, warning in report.warnings:
-        print(f"Warning {name}: {warning}", file=sys.stderr)
+        print(f"Warning {_at(args.articles / name, warning)}", file=sys.stderr)
     for name, reason in report.skipped:
-        print(f"Skipped {name}: {reason}", file=sys.stderr)
+        print(f"Skipped {_at(args.articles / name, reason)}", file=sys.stderr)
+    if not report.articles and not report.skipped:
+        print(f"Warning {args.articles}/: no articles in it; put .txt, .md or .html articles "
+              "there, or run `timeline add FILE`", file=sys.stderr)
     for path in report.outputs:
         print(f"Wrote {path}")
     return 3 if report.skipped else 0
@@ -153,28 +224,54 @@ def _run_tag(args: argparse.Namespace) -> int:
     from timeline.temporal.records import parse_published, tag_json, tag_record
 
     if args.batch:
+        if args.file is not None or args.published is not None:
+            raise TimelineError(
+                "tag --batch reads JSON Lines on stdin, with each record's own published date; "
+                "give either --batch or FILE with --published, not both"
+            )
+        failed = False
         for number, line in enumerate(sys.stdin, start=1):
             if line.strip():
-                print(tag_record(line, f"stdin line {number}"))
-        return 0
+                try:
+                    print(tag_record(line, f"stdin line {number}"))
+                except TimelineError as error:  # a bad line does not stop the others
+                    print(f"Error: {error}", file=sys.stderr)
+                    failed = True
+        return 1 if failed else 0
     if args.file is None or args.published is None:
         raise TimelineError("tag needs FILE and --published YYYY-MM-DD (or --batch)")
     published = parse_published(args.published)
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TimelineError(f"{args.file}: cannot read ({error}); give a UTF-8 text file") from None
+    text = _read_text(args.file)
     print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
     return 0
+def _read_text(path: Path) -> str:
+    """A UTF-8 text file given on the command line; TimelineError says what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise TimelineError(f"{path}: is a folder; give a text file") from None
+    except OSError as error:
+        raise TimelineError(
+            f"{path}: cannot read ({error.strerror}); check the name and that you may read it; "
+            "give a UTF-8 text file"
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from None
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from timeline.check import check_text, format_problem
 
+    if args.store.is_dir():
+        raise TimelineError(
+            f"{args.store}: is a folder; pass the events file, e.g. --store events.yaml"
+        )
     if not args.store.is_file():
         raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
-    try:
-        text = args.store.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise TimelineError(f"{args.store}: not UTF-8 text — save the file as UTF-8") from error
+    text = _read_text(args.store)
     names = sorted(p.name for p in args.articles.iterdir()) if args.articles.is_dir() else None
     found = [(p.severity, format_problem(args.store, p)) for p in check_text(text, names)]
     found.extend(_article_problems(args.articles))
@@ -195,8 +292,22 @@ def _article_problems(folder: Path) -> list[tuple[str, str]]:
     except ImportError:
         return []
     articles, skipped = read_articles(folder)
-    found = [("error", f"{folder / s.name}: error: {s.reason}") for s in skipped]
+    found = [("error", _located(folder / s.name, "error", s.reason)) for s in skipped]
     for article in articles:
         for warning in getattr(article, "warnings", ()):  # e.g. an inferred publish date
             found.append(("warning", f"{folder / article.name}: warning: {warning}"))
     return sorted(found, key=lambda problem: problem[1])
+
+
+def _located(path: Path, severity: str, reason: str) -> str:
+    """`FILE:LINE: severity: message` when the reason starts with its line, else `FILE: ...`."""
+    return _at(path, f"{severity}: {reason}")
+
+
+def _at(path: Path, message: str) -> str:
+    """`FILE:LINE: rest` when the message (after a severity) starts with `line N: `, else
+    `FILE: message`: the form editors and terminals link to."""
+    match = re.match(r"((?:error|warning): )?line (\d+): ", message)
+    if match:
+        return f"{path}:{match[2]}: {match[1] or ''}{message[match.end():]}"
+    return f"{path}{'/' if path.is_dir() else ''}: {message}"

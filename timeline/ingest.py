@@ -13,8 +13,9 @@ file is skipped with how to add one. Never the file's time or the clock.
 Each file is checked on its own; a bad file (binary, not UTF-8, empty, too large, broken front
 matter, a `published` that is no date or lies years after every other article, the same text
 as another file) becomes a Skipped entry with the reason and what to do, and the rest still
-build. Hidden files, README/LICENSE-like files, backups (`name~`) and folders are ignored
-quietly. Files are read in name order, so the result is the same on every machine.
+build. Hidden files, README/LICENSE-like files, backups (`name~`) and folders without articles
+are ignored quietly; a sub-folder holding articles is reported (as `name/`), since they are not
+read. Files are read in name order, so the result is the same on every machine.
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ _KEYS = {
     "source": ("source", "outlet"),
     "url": ("url", "link"),
 }
+# Files people rename to .txt by mistake, told by their first bytes.
+_OTHER_FORMATS = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a Word (.docx), OpenDocument or other zipped file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file"),
+    (b"{\\rtf", "a rich text (.rtf) file"),
+)
+SUBFOLDER = (
+    "a folder with articles in it; articles in sub-folders are not read: move them up into "
+    "the articles folder, or move the folder out (or start its name with '.') to silence this"
+)
 ADD_PUBLISHED = (
     "add a front matter block with its publish date at the top of the file, e.g.\n"
     "---\npublished: 2025-06-05\n---"
@@ -61,14 +73,29 @@ class Skipped:
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
     """Every article in `folder`, in name order, and the files skipped with their reasons."""
+    if folder.exists() and not folder.is_dir():
+        raise TimelineError(
+            f"{folder}: is a file, not a folder of articles; pass --articles FOLDER, the folder "
+            "that holds the .txt, .md or .html articles"
+        )
     if not folder.is_dir():
         raise TimelineError(
             f"{folder}: no such folder of articles; create it and put .txt, .md or .html "
             "articles in it, or pass --articles FOLDER"
         )
+    try:
+        paths = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        raise TimelineError(
+            f"{folder}: cannot list the articles folder ({error.strerror}); check that you may "
+            "read it (its permissions) and build again"
+        ) from error
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    for path in paths:
+        if _holds_articles(path):
+            skipped.append(Skipped(f"{path.name}/", SUBFOLDER))
+            continue
         if is_ignored(path):
             continue
         try:
@@ -91,6 +118,19 @@ def is_ignored(path: Path) -> bool:
     )
 
 
+def _holds_articles(path: Path) -> bool:
+    """A visible sub-folder with article files in it: those are not read, and the user is told."""
+    if path.name.startswith(".") or not path.is_dir():
+        return False
+    try:
+        return any(
+            child.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES and not is_ignored(child)
+            for child in path.rglob("*")
+        )
+    except OSError:
+        return False
+
+
 def read_bytes(path: Path) -> bytes:
     """A file's bytes, refused with a clear reason when too large or unreadable."""
     limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_TEXT_BYTES
@@ -103,7 +143,11 @@ def read_bytes(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as error:
-        raise TimelineError(f"{path.name}: cannot be read ({error.strerror})") from error
+        what = "the file it links to" if path.is_symlink() else "the file"
+        raise TimelineError(
+            f"{path.name}: cannot be read ({error.strerror}); check that {what} exists and that "
+            "you may read it"
+        ) from error
 
 
 def _reason(name: str, error: TimelineError) -> str:
@@ -121,7 +165,10 @@ def parse_article(
     """
     suffix = Path(name).suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-        raise TimelineError(f"{name}: not an article file; articles are .txt, .md or .html files")
+        raise TimelineError(
+            f"{name}: not an article file; articles are .txt, .md or .html files: open it and "
+            "save or export the article as plain text (.txt), or save the web page as .html"
+        )
     limit = MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_TEXT_BYTES
     if len(raw) > limit:
         raise TimelineError(f"{name}: too large ({len(raw):,} bytes; the limit is {limit:,} bytes)")
@@ -144,6 +191,12 @@ def decode(name: str, raw: bytes) -> str:
     """The text of a UTF-8 file with newlines as `\\n`; TimelineError for binary or other encodings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TimelineError(f"{name}: the file is UTF-16 text; save it as UTF-8")
+    for magic, kind in _OTHER_FORMATS:
+        if raw.startswith(magic):
+            raise TimelineError(
+                f"{name}: {kind} with a text file's name, not text; open it in the program that "
+                "made it and save or export the article as plain text (.txt)"
+            )
     if b"\x00" in raw[:8192]:
         raise TimelineError(
             f"{name}: a binary file (it contains NUL bytes), not text; save the article as "
@@ -153,9 +206,12 @@ def decode(name: str, raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start : error.start + 1]
+        seen = byte.decode("cp1252", errors="ignore")
+        hint = f", likely {seen!r} saved as Windows-1252 or Latin-1" if seen.isprintable() and seen else ""
         raise TimelineError(
-            f"{name}: not UTF-8 text (byte {error.start}, on line {line}, is 0x{raw[error.start]:02x}); "
-            "save the file as UTF-8"
+            f"{name}: not UTF-8 text (byte {error.start}, on line {line}, is 0x{byte[0]:02x}{hint}); "
+            "save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
         ) from error
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -181,9 +237,9 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
     used = {alias for key in _KEYS for alias in _KEYS[key][:1]}
     key, value = _pick(front.fields, "published")
     used.add(key)
-    _, title = _pick(front.fields, "title")
-    _, source = _pick(front.fields, "source")
-    _, url = _pick(front.fields, "url")
+    title_key, title = _pick(front.fields, "title")
+    source_key, source = _pick(front.fields, "source")
+    url_key, url = _pick(front.fields, "url")
     used.update(
         alias for k in ("title", "source", "url") for alias in _KEYS[k] if alias in front.fields
     )
@@ -196,6 +252,7 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
         source=as_text(source),
         url=as_text(url),
         extra=extra,
+        warnings=_not_text(text, (title_key, title), (source_key, source), (url_key, url)),
     )
     if value is not None:
         published = parse_published(name, value, field_line(text, key))
@@ -206,8 +263,25 @@ def _from_text(name: str, text: str, infer: bool, how_to_date: str) -> Article:
     return _infer(article, front.body_line, missing, how_to_date)
 
 
+def _not_text(text: str, *fields: tuple[str, object]) -> tuple[str, ...]:
+    """Warnings for front matter fields that should be one line of text but are a list or mapping."""
+    return tuple(
+        f"line {field_line(text, key)}: '{key}' is "
+        f"{'a list' if isinstance(value, list) else 'a set of fields'}, not one line of text; "
+        f"it is used as written ({as_text(value)}); write it as one line"
+        for key, value in fields
+        if isinstance(value, (list, dict))
+    )
+
+
 def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
     page = webpage.read_page(name, raw)
+    size = len(page.text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise TimelineError(
+            f"{name}: the page's main text is too large ({size:,} bytes; the limit is "
+            f"{MAX_TEXT_BYTES:,} bytes for an article's text); save only the article's page"
+        )
     extra = (("author", page.author),) if page.author else ()
     article = Article(
         name=name,

@@ -130,6 +130,12 @@ def _span(event: Event) -> _Span:
 
 
 @lru_cache(maxsize=8192)
+def months_touched(event: Event) -> tuple[tuple[int, int], ...]:
+    """The months an event's dates touch, a day wider on each side: events that may be one
+    happening share at least one of them."""
+    return _months(event)
+
+
 def _months(event: Event) -> tuple[tuple[int, int], ...]:
     """The months the event's span touches, a day wider on each side (dates a day apart meet)."""
     span = _span(event)

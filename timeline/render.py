@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -17,7 +16,8 @@ from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.extent import event_extent
 from timeline.figure import build_figure
 from timeline.listing import event_list
-from timeline.model import Event
+from timeline.model import Event, TimelineError
+from timeline.safewrite import refuse_unwritable, write_files
 
 DIV_ID = "timeline-figure"  # fixed, so the same events always give the same bytes
 FILTER_BAR = (
@@ -72,18 +72,38 @@ def render_html(events: Sequence[Event]) -> str:
 def write_outputs(events: Sequence[Event], out_dir: Path) -> list[Path]:
     """Write timeline.html, timeline.json (TimelineJS), events.csv and chronology.md.
 
-    Each file is written to a temporary file beside it and renamed into place, so a reader
-    never sees a half-written file.
+    Each file is written to a temporary file beside it and all are renamed into place at the
+    end, so a reader never sees a half-written file and a failure leaves the old outputs.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_out_dir(out_dir)
     contents = [("timeline.html", render_html(events))]
     contents += [(name, export(events)) for name, export in EXPORTS]
-    written = []
-    for name, text in contents:
-        path = out_dir / name
-        _write_atomically(path, text)
-        written.append(path)
-    return written
+    files = [(out_dir / name, text.encode("utf-8")) for name, text in contents]
+    write_files(files)
+    return [path for path, _ in files]
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Create the output folder if needed; TimelineError, before any write, when it cannot be."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise TimelineError(
+            f"{out_dir}: is a file, but the outputs go in a folder of that name; rename or "
+            "remove the file, or pass --out FOLDER"
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TimelineError(
+            f"{out_dir}: cannot create the output folder ({error.strerror}); check that you may "
+            f"write to {out_dir.parent}, or pass --out FOLDER"
+        ) from error
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise TimelineError(
+            f"{out_dir}: the output folder is read-only; make it writable (chmod u+w "
+            f"'{out_dir}') or pass --out FOLDER, and run the command again"
+        )
+    for name in ("timeline.html", *(name for name, _ in EXPORTS)):
+        refuse_unwritable(out_dir / name)
 
 
 def _summary(events: Sequence[Event]) -> str:
@@ -115,15 +135,3 @@ def _count(number: int, noun: str) -> str:
 
 def _page_file(name: str) -> str:
     return resources.files("timeline").joinpath("page", name).read_text(encoding="utf-8")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -51,15 +51,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.cache import event_from_record, event_record
+from timeline.check import store_errors
 from timeline.model import Event, TimelineError
 from timeline.reconcile import Snapshot, reconcile
+from timeline.safewrite import folder_name, write_files
 from timeline.splice import splice
 from timeline.storefile import Document, parse
 
@@ -96,6 +97,7 @@ class StoreUpdate:
     changed: bool  # the text differs from the file's
     base_text: str  # the new base snapshot, for .timeline/events.base.json
     deleted: tuple[str, ...] = ()
+    read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
 
 
 def base_path(path: Path) -> Path:
@@ -119,19 +121,38 @@ def backup_path(path: Path) -> Path:
 
 
 def load_store(path: Path) -> Store:
-    """Read and validate events.yaml (missing means empty); raise TimelineError at the first problem."""
+    """Read and validate events.yaml (missing means empty); raise TimelineError at the first problem.
+
+    A missing store starts afresh (the last build's proposals are not used). A store emptied of
+    everything, not even `events:`, is refused while the last build wrote events: an accident
+    must not turn every event into a deleted one.
+    """
+    if path.is_dir():
+        raise TimelineError(
+            f"{path}: is a folder, not the events file; pass --store FILE, e.g. --store events.yaml"
+        )
     if not path.exists():
-        return Store(Document(""), exists=False, base=_load_base(path))
+        return Store(Document(""), exists=False, base=None)
     text = _read(path)
     document, problems = parse(text)
-    errors = [problem for problem in problems if problem.severity == "error"]
+    problems.extend(store_errors(document))
+    errors = sorted((problem for problem in problems if problem.severity == "error"),
+                    key=lambda problem: problem.line)
     if errors:
         first = errors[0]
         raise TimelineError(
             f"{path}:{first.line}: {first.message} — fix this line and build again "
             f"(run `timeline check --store {path}` to list every problem)"
         )
-    return Store(document, exists=True, base=_load_base(path))
+    base = _load_base(path)
+    if document.events_key is None and base is not None and base.events:
+        raise TimelineError(
+            f"{path}:1: the file holds no events, not even an `events:` line, but the last build "
+            f"wrote {len(base.events)}; nothing was changed. If it was emptied by mistake, restore "
+            f"it from {backup_path(path).name} or your version control; to delete every event, "
+            f"write `events: []` in it; to start afresh, delete {path.name}"
+        )
+    return Store(document, exists=True, base=base)
 
 
 def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
@@ -151,19 +172,41 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         changed=text != document.text or not stored.exists,
         base_text=snapshot_text(outcome.base),
         deleted=outcome.deleted,
+        read=document.text if stored.exists else None,
     )
 
 
 def write_store(path: Path, update: StoreUpdate) -> None:
-    """Write the store atomically, keeping the previous file as events.yaml.bak; no-op if unchanged."""
+    """Write the store, its backup (the previous file, events.yaml.bak) and the base as one group:
+    each atomically, and none when one cannot be written; no-op for what is unchanged."""
+    files: list[tuple[Path, bytes]] = []
     if update.changed:
+        _refuse_if_saved_meanwhile(path, update.read)
         if path.exists():
-            _write_atomic(backup_path(path), path.read_bytes())
-        _write_atomic(path, update.text.encode("utf-8"))
+            files.append((backup_path(path), path.read_bytes()))
+        files.append((path, update.text.encode("utf-8")))
     base = base_path(path)
     if not base.exists() or base.read_bytes() != update.base_text.encode("utf-8"):
-        base.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(base, update.base_text.encode("utf-8"))
+        try:
+            base.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise TimelineError(
+                f"{base.parent}: cannot create the tool's folder ({error.strerror}); check that "
+                f"you may write to {folder_name(base.parent.parent)}, and that no file there is "
+                f"named {base.parent.name}"
+            ) from error
+        files.append((base, update.base_text.encode("utf-8")))
+    write_files(files)
+
+
+def _refuse_if_saved_meanwhile(path: Path, read: str | None) -> None:
+    """TimelineError when the file is not what the build read: saved from an editor meanwhile."""
+    now = _read(path) if path.exists() else None
+    if now != read:
+        raise TimelineError(
+            f"{path}: changed while the build ran (saved from an editor?); it was not "
+            "overwritten, so your changes are safe; run the build again to take them in"
+        )
 
 
 @contextlib.contextmanager
@@ -175,7 +218,12 @@ def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
         lock.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock, "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as error:
-        raise TimelineError(f"{lock}: cannot create the lock file ({error.strerror})") from error
+        raise TimelineError(
+            f"{lock}: cannot create the lock file ({error.strerror}); the tool keeps its state "
+            f"in the folder {lock.parent}: check that you may write to "
+            f"{folder_name(lock.parent.parent)} and that no file there is named "
+            f"{lock.parent.name}; nothing was changed"
+        ) from error
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(handle):
@@ -262,18 +310,3 @@ def _load_base(path: Path) -> Snapshot | None:
     except (OSError, UnicodeDecodeError):
         return None
     return snapshot_from_text(text)
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)  # keep the file's permissions
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise TimelineError(f"{path}: cannot write ({error.strerror})") from error

@@ -114,9 +114,7 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return Document(text), [Problem(line, f"invalid YAML: {error.problem or error}")]
+        return Document(text), [_syntax_problem(text, error)]
     except yaml.YAMLError as error:
         return Document(text), [Problem(1, f"invalid YAML: {error}")]
     if root is None:
@@ -124,6 +122,33 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
     parser = _Parser(text.splitlines(keepends=True))
     document = parser.document(text, root)
     return document, sorted(parser.problems, key=lambda problem: problem.line)
+
+
+# A value that opens a quote and does not close it on its line: `label: "2024`.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(?P<q>["'])(?P<rest>.*)$""")
+
+
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at its line, with what to do for the usual slips (a tab, a quote)."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    message = f"invalid YAML: {error.problem or error}"
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        return Problem(line, f"{message}: a tab; indent with spaces, not tabs")
+    for number, row in enumerate(lines[:line], start=1):
+        match = _OPEN_QUOTE.match(row)
+        if match and not _closes(match["q"], match["rest"]):
+            return Problem(number, f"{message} (on line {line}): the quote opened on this line "
+                           f"is not closed; add the closing {match['q']}")
+    return Problem(line, message)
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether `rest` (what follows an opening quote) holds the closing quote."""
+    if quote == "'":
+        return bool(re.search(r"(?<!')'(?!')", rest.replace("''", "")))
+    return bool(re.search(r'(?<!\\)"', rest))
 
 
 class _Parser:
@@ -275,9 +300,12 @@ class _Parser:
                 values["sources"] = self.sources(value)
             else:
                 values[key.value] = self.text(value, key.value)
+        present = {span.name: span for span in spans}
         for name in REQUIRED_FIELDS:
-            if not values.get(name):
+            if name not in present:
                 self.error(node, f"event has no `{name}`")
+            elif not values.get(name) and len(self.problems) == before:  # `title:` left empty
+                self.problems.append(Problem(present[name].first + 1, f"`{name}` is empty"))
         for span in spans:
             written = values.get(span.name)
             if span.name in ("date", "end") and written and date_bounds(str(written)) is None:

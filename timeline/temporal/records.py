@@ -11,8 +11,11 @@ from timeline.temporal import tag
 
 def parse_published(text: str, where: str = "--published") -> date:
     """An ISO publish date (YYYY-MM-DD, a time part ignored); TimelineError names `where`."""
+    written = str(text).strip()
     try:
-        return date.fromisoformat(str(text).strip()[:10])
+        if written[10:11] not in ("", "T", " "):  # a time may follow, nothing else
+            raise ValueError(written)
+        return date.fromisoformat(written[:10])
     except ValueError:
         raise TimelineError(
             f"{where}: {text!r} is not a date; give the publish date as YYYY-MM-DD"
@@ -32,6 +35,8 @@ def tag_record(line: str, where: str) -> str:
         raise TimelineError(f"{where}: not JSON ({error.msg}); one JSON object per line") from None
     if not isinstance(record, dict) or "text" not in record or "published" not in record:
         raise TimelineError(f"{where}: a record needs \"text\" and \"published\" (and an \"id\")")
+    if not isinstance(record["text"], str):
+        raise TimelineError(f"{where}: \"text\" must be a string, the text to tag")
     published = parse_published(record["published"], f"{where}: published")
     timexes = tag_json(str(record["text"]), published)
     return json.dumps({"id": record.get("id"), "timexes": timexes}, ensure_ascii=False)
