@@ -84,13 +84,14 @@ def _check_entry(entry: Entry) -> list[Problem]:
 
 def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
     """Two events merge would join: dates that meet, the same people, place and kind. Each entry
-    is compared only with earlier ones touching one of its months, so big stores stay fast."""
+    is compared only with earlier ones naming one of its actors or its place in a month both
+    touch, so big stores stay fast."""
     problems: list[Problem] = []
     events = [_named_as_written(entry.event) for entry in entries]
-    by_month: dict[tuple[int, int], list[int]] = {}
+    seen: dict[tuple[int, int, str], list[int]] = {}
     for index, later in enumerate(entries):
-        months = months_touched(events[index])
-        nearby = sorted({i for month in months for i in by_month.get(month, ())})
+        keys = _meeting_keys(events[index])
+        nearby = sorted({i for key in keys for i in seen.get(key, ())})
         for earlier_index in nearby:
             if same_happening(events[earlier_index], events[index]):
                 earlier = entries[earlier_index]
@@ -99,9 +100,17 @@ def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
                                          "that meet, the same people, place and kind; merge them or "
                                          "delete one"))
                 break
-        for month in months:
-            by_month.setdefault(month, []).append(index)
+        for key in keys:
+            seen.setdefault(key, []).append(index)
     return problems
+
+
+def _meeting_keys(event: Event) -> set[tuple[int, int, str]]:
+    """(year, month, name) for each month the event touches and each actor or place it names."""
+    names = {actor.casefold() for actor in event.actors}
+    if event.place:
+        names.add(event.place.casefold())
+    return {(year, month, name) for year, month in months_touched(event) for name in names}
 
 
 def _named_as_written(event: Event) -> Event:
