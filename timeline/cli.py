@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("file", nargs="?", type=Path, help="UTF-8 text file to tag")
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
+    tag.add_argument("--jobs", type=_positive, metavar="N",
+                     help="worker processes for a large batch (default: one per CPU); "
+                     "the output is the same, in input order, whatever N")
     tag.set_defaults(run=_run_tag)
 
     add = commands.add_parser(
@@ -94,6 +97,12 @@ def _add_paths(command: argparse.ArgumentParser, *names: str) -> None:
     for name in names:
         default, help_text = _PATHS[name]
         command.add_argument(f"--{name}", type=Path, default=Path(default), help=help_text)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def _iso_date(text: str) -> date:
@@ -150,12 +159,11 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     import json
 
-    from timeline.temporal.records import parse_published, tag_json, tag_record
+    from timeline.temporal.records import default_jobs, parse_published, tag_json, tag_lines
 
     if args.batch:
-        for number, line in enumerate(sys.stdin, start=1):
-            if line.strip():
-                print(tag_record(line, f"stdin line {number}"))
+        for line in tag_lines(sys.stdin, args.jobs or default_jobs()):
+            print(line)
         return 0
     if args.file is None or args.published is None:
         raise TimelineError("tag needs FILE and --published YYYY-MM-DD (or --batch)")
@@ -166,6 +174,8 @@ def _run_tag(args: argparse.Namespace) -> int:
         raise TimelineError(f"{args.file}: cannot read ({error}); give a UTF-8 text file") from None
     print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
     return 0
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from timeline.check import check_text, format_problem
 

@@ -23,7 +23,7 @@ from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
 from timeline.temporal.scanner import scan
 
-__all__ = ["tag"]
+__all__ = ["tag", "warm"]
 
 # Granularities fine enough to anchor "the same day" or "a day earlier" on.
 _ANCHORING = ("day", "week", "month", "quarter", "season", "half", "year")
@@ -90,3 +90,13 @@ def tag(text: str, published: date) -> list[Timex]:
         if mention is not None:
             mentions.append(mention)
     return found
+
+
+# Touches every rule regex and the cue patterns the tagger compiles on first use.
+_WARM_TEXT = ("Since May 3 and 4, 2024, and from June to July last year, the firm said on "
+              "Monday it will report results 3 days later, early next week.")
+
+
+def warm() -> None:
+    """Load and compile the rules now (before forking workers that then share them)."""
+    tag(_WARM_TEXT, date(2025, 6, 5))

@@ -1,12 +1,25 @@
-"""The `timeline tag` formats: a publish date from the command line, JSON Lines for batches."""
+"""The `timeline tag` formats: a publish date from the command line, JSON Lines for batches.
+
+A large batch is tagged in worker processes (`tag_lines`, jobs > 1), forked once the rules are
+compiled; the output keeps the input's order and bytes, whatever the number of jobs.
+"""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
 from datetime import date
+from multiprocessing.pool import AsyncResult
 
 from timeline.model import TimelineError
-from timeline.temporal import tag
+from timeline.temporal import tag, warm
+
+IN_PROCESS = 16  # a batch of this many records or fewer is tagged without worker processes
+CHUNK = 8  # records sent to a worker at a time
+_AHEAD = 8  # chunks in flight per worker: enough to keep workers busy, little memory
 
 
 def parse_published(text: str, where: str = "--published") -> date:
@@ -35,3 +48,64 @@ def tag_record(line: str, where: str) -> str:
     published = parse_published(record["published"], f"{where}: published")
     timexes = tag_json(str(record["text"]), published)
     return json.dumps({"id": record.get("id"), "timexes": timexes}, ensure_ascii=False)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on: the default number of jobs for a batch."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Iterator[str]:
+    """One {"id","timexes"} line per non-blank JSON Lines record, in input order; the first
+    bad record raises TimelineError naming its line. Past the first IN_PROCESS records, and
+    with jobs > 1, the records are tagged in `jobs` worker processes."""
+    numbered = ((f"{source} line {number}", line)
+                for number, line in enumerate(lines, start=1) if line.strip())
+    for count, (where, line) in enumerate(numbered, start=1):
+        yield tag_record(line, where)
+        if count == IN_PROCESS:
+            break
+    else:
+        return  # a small batch: done in this process
+    if jobs <= 1:
+        yield from (tag_record(line, where) for where, line in numbered)
+        return
+    warm()  # compile the rules once, before the workers are forked off this process
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs) as pool:
+        pending: deque[AsyncResult[tuple[list[str], str]]] = deque()
+        chunk: list[tuple[str, str]] = []
+        for record in numbered:
+            chunk.append(record)
+            if len(chunk) == CHUNK:
+                pending.append(pool.apply_async(_tag_chunk, (chunk,)))
+                chunk = []
+            while pending and (len(pending) >= _AHEAD * jobs or pending[0].ready()):
+                yield from _lines(pending.popleft())
+        if chunk:
+            pending.append(pool.apply_async(_tag_chunk, (chunk,)))
+        while pending:
+            yield from _lines(pending.popleft())
+
+
+def _tag_chunk(records: list[tuple[str, str]]) -> tuple[list[str], str]:
+    """A worker's share: the output lines of a few (where, line) records, in order, up to the
+    first bad record, and that record's error ("" if none)."""
+    done = []
+    for where, line in records:
+        try:
+            done.append(tag_record(line, where))
+        except TimelineError as error:
+            return done, str(error)
+    return done, ""
+
+
+def _lines(result: AsyncResult[tuple[list[str], str]]) -> Iterator[str]:
+    done, error = result.get()
+    yield from done
+    if error:
+        raise TimelineError(error)

@@ -10,6 +10,7 @@ from functools import cache
 from timeline.model import TimelineError
 from timeline.temporal import values as v
 from timeline.temporal.builders import build
+from timeline.temporal.prefilter import Requirement, fold, holds, implied, occurrences, required
 from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
 from timeline.temporal.values import Modified, Temporal
 
@@ -99,6 +100,7 @@ class CompiledRule:
     rule: Rule
     regex: re.Pattern[str]
     triggers: frozenset[str]
+    required: tuple[Requirement, ...] = ()  # strings every match contains (prefilter.py)
 
 
 @cache
@@ -111,7 +113,10 @@ def compiled() -> tuple[CompiledRule, ...]:
             regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
         except re.error as error:
             raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
-        result.append(CompiledRule(rule, regex, cover(rule.pattern, _placeholder_cover)))
+        triggers = cover(rule.pattern, _placeholder_cover)
+        words = triggers - {DIGITS, YEARS} if DIGITS not in triggers and YEARS not in triggers else frozenset()
+        needs = tuple(r for r in required(regex.pattern, regex.flags) if not implied(r, words))
+        result.append(CompiledRule(rule, regex, triggers, needs))
     return tuple(result)
 
 
@@ -163,6 +168,8 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
 def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Candidate]:
     shouting = text.upper() == text
     length = len(text)
+    folded = fold(text)
+    starts_of: dict[Requirement, list[int]] = {}  # where required strings occur, found once
     present = positions.keys()
     windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
@@ -173,8 +180,17 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
         windows = windows_of[triggers]
         if not windows:
             continue
+        needs = []
+        for requirement in compiled_rule.required:
+            if requirement not in starts_of:
+                starts_of[requirement] = occurrences(folded, requirement)
+            needs.append((starts_of[requirement], requirement))
+        if any(not starts for starts, _ in needs):
+            continue  # a string every match holds is missing from the text
         rule = compiled_rule.rule
         for start, end in windows:
+            if not all(holds(starts, r, start, end) for starts, r in needs):
+                continue  # ... or from this window: no match here
             for match in compiled_rule.regex.finditer(text, start, end):
                 if match.end() == end < length and text[end].isalnum():
                     continue  # cut by the window's edge, not at a word's end

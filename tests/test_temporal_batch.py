@@ -1,0 +1,72 @@
+"""`timeline tag --batch --jobs N`: worker processes change nothing but the speed."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from timeline.cli import main
+from timeline.model import TimelineError
+from timeline.temporal.records import IN_PROCESS, tag_lines
+
+PHRASES = ("Kim met Shoigu on Wednesday.", "Sales fell in July from a year earlier.",
+           "The talks, held since 2022, resume next Monday.", "nothing dated here",
+           "Troops left three years ago; the treaty ends in late October.")
+
+
+def _records(count: int) -> list[str]:
+    """`count` JSON Lines records, more than a small batch, each with its number as id."""
+    return [json.dumps({"id": n, "text": PHRASES[n % len(PHRASES)],
+                        "published": f"2025-06-{1 + n % 28:02d}"}) + "\n" for n in range(count)]
+
+
+def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lines: list[str],
+         *options: str) -> tuple[int, list[str], str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines)))
+    code = main(["tag", "--batch", *options])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err
+
+
+def test_two_jobs_write_the_same_bytes_as_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = _records(3 * IN_PROCESS)
+    one = _run(capsys, monkeypatch, lines, "--jobs", "1")
+    two = _run(capsys, monkeypatch, lines, "--jobs", "2")
+    assert one == two
+    assert one[0] == 0 and len(one[1]) == len(lines)
+
+
+def test_jobs_keep_the_input_order() -> None:
+    lines = _records(5 * IN_PROCESS + 3)
+    ids = [json.loads(line)["id"] for line in tag_lines(lines, jobs=3)]
+    assert ids == list(range(len(lines)))
+
+
+def test_blank_lines_give_no_output_but_keep_their_numbers() -> None:
+    lines = _records(2 * IN_PROCESS)
+    lines.insert(IN_PROCESS + 1, "\n")
+    lines.append("{oops\n")
+    with pytest.raises(TimelineError, match=rf"^stdin line {len(lines)}: not JSON"):
+        list(tag_lines(lines, jobs=2))
+
+
+def test_a_bad_record_among_workers_stops_the_batch_at_its_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = _records(4 * IN_PROCESS)
+    bad = 2 * IN_PROCESS + 3  # inside a chunk a worker tags
+    lines[bad - 1] = '{"id": "x", "text": "no date field"}\n'
+    code, out, err = _run(capsys, monkeypatch, lines, "--jobs", "2")
+    assert code == 1
+    assert err.startswith(f"Error: stdin line {bad}: a record needs")
+    assert [json.loads(line)["id"] for line in out] == list(range(bad - 1))
+
+
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tag", "--batch", "--jobs", "0"])
+    assert "--jobs" in capsys.readouterr().err

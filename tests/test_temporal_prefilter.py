@@ -1,0 +1,79 @@
+"""The scanner's pre-filter skips only windows where a rule cannot match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import scanner
+from timeline.temporal.prefilter import Requirement, fold, holds, occurrences, required
+from timeline.temporal.scanner import compiled
+from timeline.temporal.vocabulary import rules, vocabulary
+
+EXAMPLE_TEXTS = sorted({e.text for rule in rules() for e in rule.examples}
+                       | {e.text for e in vocabulary().examples})
+
+
+def _unmet(text: str) -> list[tuple[str, Requirement, str]]:
+    """(rule, requirement, matched text) for every match lacking a string it requires."""
+    folded = fold(text)
+    return [(c.rule.name, r, m[0]) for c in compiled() for m in c.regex.finditer(text)
+            for r in c.required if not holds(occurrences(folded, r), r, m.start(), m.end())]
+
+
+def test_every_rule_example_match_holds_what_its_rule_requires() -> None:
+    assert [bad for text in EXAMPLE_TEXTS for bad in _unmet(text)] == []
+
+
+# Words of the rules and their look-alikes: case changes and the non-ASCII letters that
+# match ASCII ones case-insensitively (İ, ı, ſ, the Kelvin sign).
+_WORDS = sorted({w for words in vocabulary().words.values() if isinstance(words, dict)
+                 for w in words if isinstance(w, str)} | {"ago", "from now", "Q3", "9/11/2001"})
+_SWAPS = {"i": ["I", "İ", "ı"], "s": ["S", "ſ"], "k": ["K", "\u212a"], "a": ["A"], "e": ["E"]}
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.sampled_from(_WORDS + ["1999", "12", "3", ",", "-", "the"]),
+                          min_size=1, max_size=8))
+    text = " ".join(parts)
+    return "".join(draw(st.sampled_from([c, *_SWAPS.get(c, [])])) for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_every_match_in_any_text_holds_what_its_rule_requires(text: str) -> None:
+    assert _unmet(text) == []
+
+
+def test_folding_keeps_offsets() -> None:
+    text = "İstanbul ſeptember \u212aIEV Mai"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "istanbul september kiev mai"
+
+
+@pytest.mark.parametrize(("pattern", "strings"), [
+    (r"(?:from\s+now|hence)", {"hence", "from"}),
+    (r"(?-i:Q)(?P<n>[1-4])", {"q1", "q2", "q3", "q4"}),
+    (r"\d+/\d+/\d{4}", {"/"}),
+])
+def test_required_strings_are_read_from_the_pattern(pattern: str, strings: set[str]) -> None:
+    assert strings in [set(r.strings) for r in required(pattern, re.IGNORECASE)]
+
+
+def test_optional_parts_require_nothing() -> None:
+    assert required(r"(?:quarter\s+)?\d+", re.IGNORECASE) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts())
+def test_the_prefilter_changes_no_candidate(text: str) -> None:
+    unfiltered = tuple(replace(c, required=()) for c in compiled())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scanner, "compiled", lambda: unfiltered)
+        expected = scanner.scan(text)
+    assert scanner.scan(text) == expected
