@@ -77,3 +77,9 @@ def test_the_prefilter_changes_no_candidate(text: str) -> None:
         patch.setattr(scanner, "compiled", lambda: unfiltered)
         expected = scanner.scan(text)
     assert scanner.scan(text) == expected
+
+
+def test_placeholders_read_once_require_what_the_expanded_patterns_require() -> None:
+    for rule in compiled():
+        expanded = required(rule.regex.pattern, rule.regex.flags)
+        assert set(scanner._requirements(rule.rule.pattern)) == set(expanded), rule.rule.name

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import importlib
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 try:  # the regex parser of the standard library (re._parser since Python 3.11)
@@ -47,16 +48,32 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def required(pattern: str, flags: int) -> tuple[Requirement, ...]:
-    """The rarest few requirements of `pattern`: each holds for every match; () if none."""
+def required(pattern: str, flags: int, parts: Mapping[str, str] | None = None
+             ) -> tuple[Requirement, ...]:
+    """The rarest few requirements of `pattern`: each holds for every match; () if none.
+
+    `parts` maps a character to the sub-pattern it stands for in `pattern`, written as a group
+    holding that one character: a sub-pattern shared by many patterns is read once."""
+    atoms = {ord(char): _part(body, flags) for char, body in (parts or {}).items()}
+    found = {Requirement(r, min(map(len, r)))
+             for r in _read(pattern, flags, atoms) if _strength(r) >= _WEAK}
+    return tuple(sorted(found, key=lambda r: (-_strength(r.strings), sorted(r.strings)))[:_KEPT])
+
+
+@cache
+def _part(pattern: str, flags: int) -> frozenset[str] | None:
+    return _best(_read(pattern, flags, {}))
+
+
+def _read(pattern: str, flags: int, atoms: Mapping[int, frozenset[str] | None]
+          ) -> list[frozenset[str]]:
     if _parser is None:
-        return ()
+        return []
     try:
         tree = _parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no pre-filter
-        return ()
-    found = {Requirement(r, min(map(len, r))) for r in _sequence(tree) if _strength(r) >= _WEAK}
-    return tuple(sorted(found, key=lambda r: (-_strength(r.strings), sorted(r.strings)))[:_KEPT])
+        return []
+    return _sequence(tree, atoms)
 
 
 def implied(requirement: Requirement, words: frozenset[str]) -> bool:
@@ -135,7 +152,8 @@ def _minimal(strings: Iterable[str]) -> frozenset[str]:
     return frozenset(s for s in unique if not any(o != s and o in s for o in unique))
 
 
-def _sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
+def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[str] | None]
+              ) -> list[frozenset[str]]:
     """Requirements of a sequence of parsed items, every one of which holds."""
     found: list[frozenset[str]] = []
     run: set[str] = {""}  # the literal strings the current run may read
@@ -148,6 +166,11 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
 
     for op, av in _flat(items):
         chars: set[str] | None = None
+        if op is _parser.LITERAL and av in atoms:  # a sub-pattern read before
+            close()
+            if (atom := atoms[av]) is not None:
+                found.append(atom)
+            continue
         if op is _parser.LITERAL:
             chars = {chr(av).lower()} if av < 128 else None
         elif op is _parser.IN:
@@ -160,9 +183,9 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
         close()
         if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
             if av[0] >= 1:
-                found.extend(_sequence(av[2]))
+                found.extend(_sequence(av[2], atoms))
         elif op is _parser.BRANCH:
-            branches = [_best(_sequence(branch)) for branch in av[1]]
+            branches = [_best(_sequence(branch, atoms)) for branch in av[1]]
             if all(branches):
                 found.append(_minimal(s for b in branches if b for s in b))
         # anything else (lookarounds, anchors, wide classes, back-references) requires nothing

@@ -70,9 +70,23 @@ def _expand(match: re.Match[str]) -> str:
     if kind not in _PLACEHOLDERS:
         raise TimelineError(f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
                             + ", ".join(sorted(_PLACEHOLDERS)))
-    body = _PLACEHOLDERS[kind]
-    body = re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), body)
-    return f"(?P<{name}>{body})"
+    return f"(?P<{name}>{_body(kind)})"
+
+
+@cache
+def _body(kind: str) -> str:
+    return re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), _PLACEHOLDERS[kind])
+
+
+# For the pre-filter, each placeholder stands as one private-use character, read once.
+_MARKS = {kind: chr(0xE000 + i) for i, kind in enumerate(_PLACEHOLDERS)}
+
+
+def _requirements(pattern: str) -> tuple[Requirement, ...]:
+    """What every match of a rule pattern holds, its placeholders read once for all rules."""
+    skeleton = _PLACEHOLDER.sub(lambda m: f"(?:{_MARKS[m['kind']]})", pattern)
+    parts = {_MARKS[kind]: _body(kind) for kind in _PLACEHOLDERS}
+    return required(skeleton, re.IGNORECASE, parts)
 
 
 # Placeholders whose every match holds one of a few words: a year is four digits or starts
@@ -115,7 +129,7 @@ def compiled() -> tuple[CompiledRule, ...]:
             raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
         triggers = cover(rule.pattern, _placeholder_cover)
         words = triggers - {DIGITS, YEARS} if DIGITS not in triggers and YEARS not in triggers else frozenset()
-        needs = tuple(r for r in required(regex.pattern, regex.flags) if not implied(r, words))
+        needs = tuple(r for r in _requirements(rule.pattern) if not implied(r, words))
         result.append(CompiledRule(rule, regex, triggers, needs))
     return tuple(result)
 
