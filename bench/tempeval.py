@@ -3,7 +3,12 @@
 Runs ../shared/bench/score_timex.py on TimeBank and AQUAINT (the gold data stays in shared/),
 then times `timeline tag --batch` and dateparser's `search_dates` on the same texts.
 
-    python bench/tempeval.py [--shared PATH] [--dateparser-docs N]
+    python bench/tempeval.py [--shared PATH] [--runs N] [--dateparser-docs N]
+
+Each batch figure is the median of --runs runs of a fresh process, start included. The package
+is timed as installed, its bytecode compiled beforehand (pip compiles at install): this sandbox
+sets PYTHONDONTWRITEBYTECODE, so a plain run recompiles every module at each start; that
+figure is printed too.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -50,15 +58,35 @@ def score(shared: Path) -> dict[str, dict[str, float]]:
     return dict(json.loads(done.stdout)["sets"])
 
 
-def batch_speed(records: list[dict[str, str]]) -> float:
-    """Documents per second through `python -m timeline tag --batch`, process start included."""
+def batch_speed(records: list[dict[str, str]], runs: int, options: tuple[str, ...] = (),
+                env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Documents per second through `python -m timeline tag --batch`, process start included:
+    the median, slowest and fastest of `runs` runs."""
     lines = "".join(json.dumps(record) + "\n" for record in records)
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "timeline", "tag", "--batch"], cwd=ROOT,
-                          input=lines, capture_output=True, text=True, check=True)
-    seconds = time.perf_counter() - start
-    assert len(done.stdout.splitlines()) == len(records)
-    return len(records) / seconds
+    speeds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "timeline", "tag", "--batch", *options],
+                              cwd=ROOT, input=lines, capture_output=True, text=True, check=True,
+                              env=env)
+        speeds.append(len(records) / (time.perf_counter() - start))
+        assert len(done.stdout.splitlines()) == len(records)
+    return statistics.median(speeds), min(speeds), max(speeds)
+
+
+def compiled_env(cache: Path) -> dict[str, str]:
+    """An environment whose Python reads the package's bytecode, compiled now into `cache`."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(cache)}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "timeline")],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    return env
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def dateparser_speed(records: list[dict[str, str]]) -> float:
@@ -78,6 +106,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, help="the shared folder (default: ../shared)")
     parser.add_argument("--dateparser-docs", type=int, default=40,
                         help="documents to time dateparser on (it is slow; default 40)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="runs of each batch timing; the median is shown (default 5)")
     args = parser.parse_args()
     shared = find_shared(args.shared)
     results = score(shared)
@@ -90,14 +120,28 @@ def main() -> None:
         for name in SETS
         for doc in scorer.load_set(str(shared / "bench" / "tempeval3" / "train" / name))
     ]
-    ours = batch_speed(records)
-    ours_long = batch_speed(records * 4)
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as empty:
+        env = compiled_env(Path(cache))
+        timings = [
+            ("timeline tag --batch", records, (), env,
+             f"all {len(records)}, {cpus()} jobs (one per CPU)"),
+            ("timeline tag --batch --jobs 1", records, ("--jobs", "1"), env,
+             f"all {len(records)}, one process"),
+            ("timeline tag --batch", records * 4, (), env, "all, 4 times over: start amortised"),
+            ("timeline tag --batch", records, (),
+             {**os.environ, "PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"},
+             f"all {len(records)}, no bytecode: every module compiled at start"),
+        ]
+        speeds = [(name, batch_speed(docs, args.runs, options, environment), note)
+                   for name, docs, options, environment, note in timings]
     subset = records[: args.dateparser_docs]
     theirs = dateparser_speed(subset)
-    print(f"\nthroughput on {len(records)} TempEval-3 documents:")
-    print(f"  timeline tag --batch        {ours:8.1f} docs/s  (all {len(records)}, process start included)")
-    print(f"  timeline tag --batch        {ours_long:8.1f} docs/s  (all, 4 times over: start amortised)")
-    print(f"  dateparser search_dates     {theirs:8.1f} docs/s  (first {len(subset)} only: it is slow)")
+    print(f"\nthroughput on {len(records)} TempEval-3 documents, process start included "
+          f"(median of {args.runs} runs, slowest-fastest):")
+    for name, (median, low, high), note in speeds:
+        print(f"  {name:31} {median:6.0f} docs/s  ({low:.0f}-{high:.0f}; {note})")
+    print(f"  {'dateparser search_dates':31} {theirs:6.0f} docs/s  "
+          f"(first {len(subset)} only: it is slow)")
 
 
 if __name__ == "__main__":
