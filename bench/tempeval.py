@@ -5,9 +5,9 @@ then times `timeline tag --batch` and dateparser's `search_dates` on the same te
 
     python bench/tempeval.py [--shared PATH] [--runs N] [--dateparser-docs N]
 
-Each batch figure is the median of --runs runs of a fresh process, start included. The package
-is timed as installed, its bytecode compiled beforehand (pip compiles at install): this sandbox
-sets PYTHONDONTWRITEBYTECODE, so a plain run recompiles every module at each start; that
+Each batch figure is the median of --runs runs of a fresh process, start included, on a copy of
+the package with its bytecode compiled, as pip installs it: this sandbox sets
+PYTHONDONTWRITEBYTECODE, so a run from the source tree compiles every module at each start; that
 figure is printed too.
 """
 
@@ -17,6 +17,7 @@ import argparse
 import importlib.util
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -58,28 +59,30 @@ def score(shared: Path) -> dict[str, dict[str, float]]:
     return dict(json.loads(done.stdout)["sets"])
 
 
-def batch_speed(records: list[dict[str, str]], runs: int, options: tuple[str, ...] = (),
-                env: dict[str, str] | None = None) -> tuple[float, float, float]:
-    """Documents per second through `python -m timeline tag --batch`, process start included:
-    the median, slowest and fastest of `runs` runs."""
+def batch_speed(records: list[dict[str, str]], runs: int, options: tuple[str, ...],
+                package: Path) -> tuple[float, float, float]:
+    """Documents per second through `python -m timeline tag --batch` run from the folder
+    holding `package`, process start included: the median, slowest and fastest of `runs`."""
     lines = "".join(json.dumps(record) + "\n" for record in records)
     speeds = []
     for _ in range(runs):
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "timeline", "tag", "--batch", *options],
-                              cwd=ROOT, input=lines, capture_output=True, text=True, check=True,
-                              env=env)
+                              cwd=package.parent, input=lines, capture_output=True, text=True,
+                              check=True)
         speeds.append(len(records) / (time.perf_counter() - start))
         assert len(done.stdout.splitlines()) == len(records)
     return statistics.median(speeds), min(speeds), max(speeds)
 
 
-def compiled_env(cache: Path) -> dict[str, str]:
-    """An environment whose Python reads the package's bytecode, compiled now into `cache`."""
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(cache)}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "timeline")],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
-    return env
+def package_copy(folder: Path, compiled: bool) -> Path:
+    """A copy of the timeline package in `folder`, with its bytecode compiled or none at all."""
+    copy = folder / "timeline"
+    shutil.copytree(ROOT / "timeline", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if compiled:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(copy)], check=True,
+                       stdout=subprocess.DEVNULL)
+    return copy
 
 
 def cpus() -> int:
@@ -120,20 +123,20 @@ def main() -> None:
         for name in SETS
         for doc in scorer.load_set(str(shared / "bench" / "tempeval3" / "train" / name))
     ]
-    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as empty:
-        env = compiled_env(Path(cache))
+    with tempfile.TemporaryDirectory() as built, tempfile.TemporaryDirectory() as bare:
+        installed, source = package_copy(Path(built), True), package_copy(Path(bare), False)
         timings = [
-            ("timeline tag --batch", records, (), env,
+            ("timeline tag --batch", records, (), installed,
              f"all {len(records)}, {cpus()} jobs (one per CPU)"),
-            ("timeline tag --batch --jobs 1", records, ("--jobs", "1"), env,
+            ("timeline tag --batch --jobs 1", records, ("--jobs", "1"), installed,
              f"all {len(records)}, one process"),
-            ("timeline tag --batch", records * 4, (), env, "all, 4 times over: start amortised"),
-            ("timeline tag --batch", records, (),
-             {**os.environ, "PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"},
-             f"all {len(records)}, no bytecode: every module compiled at start"),
+            ("timeline tag --batch", records * 4, (), installed,
+             "all, 4 times over: start amortised"),
+            ("timeline tag --batch", records, (), source,
+             f"all {len(records)}, no bytecode: the package compiled at each start"),
         ]
-        speeds = [(name, batch_speed(docs, args.runs, options, environment), note)
-                   for name, docs, options, environment, note in timings]
+        speeds = [(name, batch_speed(docs, args.runs, options, package), note)
+                  for name, docs, options, package, note in timings]
     subset = records[: args.dateparser_docs]
     theirs = dateparser_speed(subset)
     print(f"\nthroughput on {len(records)} TempEval-3 documents, process start included "
