@@ -7,15 +7,17 @@ compiled; the output keeps the input's order and bytes, whatever the number of j
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
-from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING
 
 from timeline.model import TimelineError
 from timeline.temporal import tag, warm
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 IN_PROCESS = 16  # a batch of this many records or fewer is tagged without worker processes
 CHUNK = 8  # records sent to a worker at a time
@@ -73,6 +75,8 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
     if jobs <= 1:
         yield from (tag_record(line, where) for where, line in numbered)
         return
+    import multiprocessing  # only here: a small batch does not pay for importing it
+
     warm()  # compile the rules once, before the workers are forked off this process
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
