@@ -81,7 +81,7 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs) as pool:
-        pending: deque[AsyncResult[tuple[list[str], str]]] = deque()
+        pending: deque[AsyncResult[tuple[list[str], Exception | None]]] = deque()
         chunk: list[tuple[str, str]] = []
         for record in numbered:
             chunk.append(record)
@@ -96,20 +96,20 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
             yield from _lines(pending.popleft())
 
 
-def _tag_chunk(records: list[tuple[str, str]]) -> tuple[list[str], str]:
+def _tag_chunk(records: list[tuple[str, str]]) -> tuple[list[str], Exception | None]:
     """A worker's share: the output lines of a few (where, line) records, in order, up to the
-    first bad record, and that record's error ("" if none)."""
+    first record that fails, and its error (None if none): the lines before it still count."""
     done = []
     for where, line in records:
         try:
             done.append(tag_record(line, where))
-        except TimelineError as error:
-            return done, str(error)
-    return done, ""
+        except Exception as error:  # noqa: BLE001 - raised again in order by _lines
+            return done, error
+    return done, None
 
 
-def _lines(result: AsyncResult[tuple[list[str], str]]) -> Iterator[str]:
+def _lines(result: AsyncResult[tuple[list[str], Exception | None]]) -> Iterator[str]:
     done, error = result.get()
     yield from done
-    if error:
-        raise TimelineError(error)
+    if error is not None:
+        raise error
