@@ -1,4 +1,4 @@
-"""The scanner's pre-filter skips only windows where a rule cannot match."""
+"""The scanner's shortcuts (pre-filter, trigger words) skip only what cannot match."""
 
 from __future__ import annotations
 
@@ -83,3 +83,21 @@ def test_placeholders_read_once_require_what_the_expanded_patterns_require() -> 
     for rule in compiled():
         expanded = required(rule.regex.pattern, rule.regex.flags)
         assert set(scanner._requirements(rule.rule.pattern)) == set(expanded), rule.rule.name
+
+
+_TOKEN = re.compile("[A-Za-z]+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_trigger_words_are_found_as_whole_ascii_words(text: str) -> None:
+    wanted = scanner._all_triggers()
+    expected: dict[str, list[int]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token[0].lower()
+        if word in wanted:
+            expected.setdefault(word, []).append(token.start())
+        if word[-1] == "s" and word[:-1] in wanted:
+            expected.setdefault(word[:-1], []).append(token.start())
+    found = scanner._trigger_positions(text)
+    assert {k: v for k, v in found.items() if not k.startswith("<")} == expected

@@ -152,6 +152,35 @@ def _all_triggers() -> frozenset[str]:
     return frozenset().union(*(c.triggers for c in compiled()), *friends)
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation of `words` with common prefixes shared (quicker to try than a flat
+    list of hundreds of words); it matches exactly the same strings."""
+    if not words:
+        return "(?!)"
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for head in sorted(heads):
+        tails = heads[head]
+        rest = [t for t in tails if t]
+        inner = _trie(rest) if rest else ""
+        if rest and len(rest) < len(tails):
+            inner = f"(?:{inner})?"  # the head alone is a word too
+        branches.append(re.escape(head) + inner)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def _trigger_words() -> re.Pattern[str]:
+    """Every whole [A-Za-z] run (as ASCII-lowercased) that is a trigger word, or one plus "s"."""
+    words = sorted(w for w in _all_triggers() if re.fullmatch("[a-z]+", w))
+    return re.compile(rf"(?<![a-z]){_trie(words)}s?(?![a-z])")
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(65, 91)}
+
+
 def _trigger_positions(text: str) -> dict[str, list[int]]:
     """Where each trigger word (plurals also as their singular) and any number occur."""
     wanted = _all_triggers()
@@ -160,8 +189,10 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
         DIGITS: [m.start() for m in numbers],
         YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
     }
-    for token in _WORDS.finditer(text):  # not text.lower(): that may change offsets ("İ")
-        word = token[0].lower()
+    # Words are runs of ASCII letters, lowercased; only A-Z are lowered, so offsets hold ("İ").
+    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    for token in _trigger_words().finditer(lowered):
+        word = token[0]
         if word in wanted:
             positions.setdefault(word, []).append(token.start())
         if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
