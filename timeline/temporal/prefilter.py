@@ -26,6 +26,7 @@ _MAX_EXPANSION = 16  # "q[1-4]" is four strings; a wider product ends the run in
 _MAX_CLASS = 6  # a class of more characters than this ends a run ("[a-z]" requires nothing)
 _KEPT = 2  # requirements checked per rule: the rarest few
 _WEAK = 3  # a requirement whose commonest string scores below this is not worth checking
+_MAX_STRINGS = 12  # looking for more strings than this costs more than it saves
 _FREQUENT = frozenset({"the", "and", "for", "was", "are", "has", "his", "her", "its", "not"})
 # Characters outside ASCII that an ASCII letter matches case-insensitively (re.IGNORECASE):
 # İ and ı match i, ſ matches s, the Kelvin sign matches k. Every other character folds as
@@ -55,8 +56,8 @@ def required(pattern: str, flags: int, parts: Mapping[str, str] | None = None
     `parts` maps a character to the sub-pattern it stands for in `pattern`, written as a group
     holding that one character: a sub-pattern shared by many patterns is read once."""
     atoms = {ord(char): _part(body, flags) for char, body in (parts or {}).items()}
-    found = {Requirement(r, min(map(len, r)))
-             for r in _read(pattern, flags, atoms) if _strength(r) >= _WEAK}
+    found = {Requirement(r, min(map(len, r))) for r in _read(pattern, flags, atoms)
+             if _strength(r) >= _WEAK and len(r) <= _MAX_STRINGS}
     return tuple(sorted(found, key=lambda r: (-_strength(r.strings), sorted(r.strings)))[:_KEPT])
 
 
@@ -98,6 +99,16 @@ def holds(starts: list[int], requirement: Requirement, start: int, end: int) -> 
     False only when none does."""
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] <= end - requirement.shortest
+
+
+def holds_all(needs: list[tuple[list[int], int]], start: int, end: int) -> bool:
+    """`holds` for several requirements at once, each given as (its occurrences, the length
+    of its shortest string)."""
+    for starts, shortest in needs:
+        i = bisect_left(starts, start)
+        if i == len(starts) or starts[i] > end - shortest:
+            return False
+    return True
 
 
 def _strength(requirement: frozenset[str]) -> int:

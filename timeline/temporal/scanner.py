@@ -10,7 +10,7 @@ from functools import cache
 from timeline.model import TimelineError
 from timeline.temporal import values as v
 from timeline.temporal.builders import build
-from timeline.temporal.prefilter import Requirement, fold, holds, implied, occurrences, required
+from timeline.temporal.prefilter import Requirement, fold, holds_all, implied, occurrences, required
 from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
 from timeline.temporal.values import Modified, Temporal
 
@@ -214,27 +214,30 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
     shouting = text.upper() == text
     length = len(text)
     folded = fold(text)
-    starts_of: dict[Requirement, list[int]] = {}  # where required strings occur, found once
+    starts_of: dict[frozenset[str], list[int]] = {}  # where required strings occur, found once
     present = positions.keys()
     windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
         triggers = compiled_rule.triggers
-        if triggers not in windows_of:
+        windows = windows_of.get(triggers)
+        if windows is None:
             hits = [p for word in triggers & present for p in positions[word]]
-            windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
-        windows = windows_of[triggers]
+            windows = windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
         if not windows:
             continue
-        needs = []
+        needs: list[tuple[list[int], int]] = []
         for requirement in compiled_rule.required:
-            if requirement not in starts_of:
-                starts_of[requirement] = occurrences(folded, requirement)
-            needs.append((starts_of[requirement], requirement))
-        if any(not starts for starts, _ in needs):
-            continue  # a string every match holds is missing from the text
+            starts = starts_of.get(requirement.strings)
+            if starts is None:
+                starts = starts_of[requirement.strings] = occurrences(folded, requirement)
+            if not starts:
+                break  # a string every match holds is missing from the text
+            needs.append((starts, requirement.shortest))
+        if len(needs) < len(compiled_rule.required):
+            continue
         rule = compiled_rule.rule
         for start, end in windows:
-            if not all(holds(starts, r, start, end) for starts, r in needs):
+            if needs and not holds_all(needs, start, end):
                 continue  # ... or from this window: no match here
             for match in compiled_rule.regex.finditer(text, start, end):
                 if match.end() == end < length and text[end].isalnum():
