@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -280,12 +281,19 @@ def scan(text: str) -> list[Candidate]:
         return []
     blocked = _false_friend_spans(text, positions)
     taken: list[Candidate] = []
+    starts: list[int] = []  # the taken spans, which never overlap, by start (ends in step)
+    ends: list[int] = []
     for candidate in ranked:
-        if any(candidate.start < t.end and t.start < candidate.end for t in taken):
+        # spans are disjoint: only the last one starting before our end can reach into ours
+        before = bisect_left(starts, candidate.end) - 1
+        if before >= 0 and ends[before] > candidate.start:
             continue
         if any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
+        at = bisect_left(starts, candidate.start)
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
     taken = _with_second_days(text, taken)
     return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
 
