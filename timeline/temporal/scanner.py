@@ -129,10 +129,15 @@ def compiled() -> tuple[CompiledRule, ...]:
         except re.error as error:
             raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
         triggers = cover(rule.pattern, _placeholder_cover)
-        words = triggers - {DIGITS, YEARS} if DIGITS not in triggers and YEARS not in triggers else frozenset()
-        needs = tuple(r for r in _requirements(rule.pattern) if not implied(r, words))
+        needs = _unimplied(_requirements(rule.pattern), triggers)
         result.append(CompiledRule(rule, regex, triggers, needs))
     return tuple(result)
+
+
+def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
+    """The requirements a window around any trigger word does not already meet."""
+    words = frozenset() if DIGITS in triggers or YEARS in triggers else triggers
+    return tuple(r for r in found if not implied(r, words))
 
 
 def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
@@ -149,7 +154,7 @@ def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
 
 @cache
 def _all_triggers() -> frozenset[str]:
-    friends = (triggers for _, triggers in _false_friends())
+    friends = (triggers for _, triggers, _ in _false_friends())
     return frozenset().union(*(c.triggers for c in compiled()), *friends)
 
 
@@ -211,11 +216,28 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
     return True
 
 
-def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Candidate]:
+Occurrences = dict[frozenset[str], list[int]]  # where required strings occur in a text
+
+
+def _needs(required: tuple[Requirement, ...], folded: str, starts_of: Occurrences
+           ) -> list[tuple[list[int], int]] | None:
+    """Each requirement's occurrences and shortest length, for holds_all; None when one of
+    them is missing from the whole text, so no match can exist. Found once per text."""
+    needs = []
+    for requirement in required:
+        starts = starts_of.get(requirement.strings)
+        if starts is None:
+            starts = starts_of[requirement.strings] = occurrences(folded, requirement)
+        if not starts:
+            return None
+        needs.append((starts, requirement.shortest))
+    return needs
+
+
+def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
+                    starts_of: Occurrences) -> Iterator[Candidate]:
     shouting = text.upper() == text
     length = len(text)
-    folded = fold(text)
-    starts_of: dict[frozenset[str], list[int]] = {}  # where required strings occur, found once
     present = positions.keys()
     windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
@@ -226,16 +248,9 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
             windows = windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
         if not windows:
             continue
-        needs: list[tuple[list[int], int]] = []
-        for requirement in compiled_rule.required:
-            starts = starts_of.get(requirement.strings)
-            if starts is None:
-                starts = starts_of[requirement.strings] = occurrences(folded, requirement)
-            if not starts:
-                break  # a string every match holds is missing from the text
-            needs.append((starts, requirement.shortest))
-        if len(needs) < len(compiled_rule.required):
-            continue
+        needs = _needs(compiled_rule.required, folded, starts_of)
+        if needs is None:
+            continue  # a string every match holds is missing from the text
         rule = compiled_rule.rule
         for start, end in windows:
             if needs and not holds_all(needs, start, end):
@@ -251,35 +266,47 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
                     yield Candidate(match.start(), match.end(), value, rule.name, rule.priority)
 
 
+FalseFriend = tuple[re.Pattern[str], frozenset[str], tuple[Requirement, ...]]
+
+
 @cache
-def _false_friends() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
-    return tuple(
-        (re.compile(pattern), cover(pattern, _placeholder_cover))
-        for pattern in vocabulary().false_friends
-    )
+def _false_friends() -> tuple[FalseFriend, ...]:
+    """Each false friend's regex, trigger words and required strings."""
+    found = []
+    for pattern in vocabulary().false_friends:
+        triggers = cover(pattern, _placeholder_cover)
+        found.append((re.compile(pattern), triggers, _unimplied(required(pattern, 0), triggers)))
+    return tuple(found)
 
 
-def _false_friend_spans(text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
+                        starts_of: Occurrences) -> list[tuple[int, int]]:
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
     spans: list[tuple[int, int]] = []
-    for pattern, triggers in _false_friends():
+    for pattern, triggers, friend_requires in _false_friends():
         hits = [p for word in triggers & positions.keys() for p in positions[word]]
         windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        needs = _needs(friend_requires, folded, starts_of) if windows else None
+        if needs is None:
+            continue
         for start, end in windows:
-            spans.extend(m.span() for m in pattern.finditer(text, start, end))
+            if not needs or holds_all(needs, start, end):
+                spans.extend(m.span() for m in pattern.finditer(text, start, end))
     return spans
 
 
 def scan(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order; the longest match wins, then the higher priority."""
     positions = _trigger_positions(text)
+    folded = fold(text)
+    starts_of: Occurrences = {}
     ranked = sorted(
-        _raw_candidates(text, positions),
+        _raw_candidates(text, positions, folded, starts_of),
         key=lambda c: (-(c.end - c.start), -c.priority, c.start),
     )
     if not ranked:
         return []
-    blocked = _false_friend_spans(text, positions)
+    blocked = _false_friend_spans(text, positions, folded, starts_of)
     taken: list[Candidate] = []
     starts: list[int] = []  # the taken spans, which never overlap, by start (ends in step)
     ends: list[int] = []
