@@ -95,6 +95,7 @@ def _requirements(pattern: str) -> tuple[Requirement, ...]:
 _COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
 
 
+@cache
 def _placeholder_cover(kind: str) -> frozenset[str]:
     if kind in _COVERS:
         return _COVERS[kind]
