@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -78,8 +79,8 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
     import multiprocessing  # only here: a small batch does not pay for importing it
 
     warm()  # compile the rules once, before the workers are forked off this process
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Forked workers share the compiled rules; elsewhere they start afresh (and compile them).
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with context.Pool(jobs) as pool:
         pending: deque[AsyncResult[tuple[list[str], Exception | None]]] = deque()
         chunk: list[tuple[str, str]] = []
