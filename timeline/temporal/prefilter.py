@@ -163,6 +163,22 @@ def _minimal(strings: Iterable[str]) -> frozenset[str]:
     return frozenset(s for s in unique if not any(o != s and o in s for o in unique))
 
 
+def _lead(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The literal strings a branch starts with, and whether that is all of it; None if it
+    starts with anything else."""
+    run: set[str] = {""}
+    for op, av in _flat(items):
+        chars = None
+        if op is _parser.LITERAL:
+            chars = {chr(av).lower()} if av < 128 else None
+        elif op is _parser.IN:
+            chars = _class_chars(av)
+        if chars is None or len(run) * len(chars) > _MAX_EXPANSION:
+            return (run, False) if run != {""} else None
+        run = {s + c for s in run for c in chars}
+    return (run, True) if run != {""} else None
+
+
 def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[str] | None]
               ) -> list[frozenset[str]]:
     """Requirements of a sequence of parsed items, every one of which holds."""
@@ -191,6 +207,14 @@ def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[st
                 close()
             run = {s + c for s in run for c in chars}
             continue
+        if op is _parser.BRANCH and run != {""}:  # "s" then "(?:eptember|ept|ep)": "sep"
+            leads = [_lead(branch) for branch in av[1]]
+            strings = {s for lead in leads if lead for s in lead[0]}
+            if all(leads) and len(run) * len(strings) <= _MAX_EXPANSION:
+                run = {r + s for r in run for s in strings}
+                if not all(lead[1] for lead in leads if lead):
+                    close()  # a branch goes on past its literal start: the run ends here
+                continue
         close()
         if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
             if av[0] >= 1:
