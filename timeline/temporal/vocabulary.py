@@ -146,7 +146,7 @@ def full_month_names() -> frozenset[str]:
 def alternation(kind: str) -> str:
     """A regex alternation of the words of a class, longest first; dots optional after words.
 
-    Words are grouped by their first character ("j(?:anuary|une|an\.?)"), each group in the
+    Words are grouped by their first character ("j(?:anuary|une|an)"), each group in the
     same order: the regex tries the same words in the same order where they can match at
     all, and skips the others at their first character (much quicker for long lists)."""
     words = sorted(vocabulary().words[kind], key=len, reverse=True)
