@@ -6,6 +6,7 @@ compiled; the output keeps the input's order and bytes, whatever the number of j
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -63,18 +64,13 @@ def default_jobs() -> int:
 
 def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Iterator[str]:
     """One {"id","timexes"} line per non-blank JSON Lines record, in input order; the first
-    bad record raises TimelineError naming its line. Past the first IN_PROCESS records, and
-    with jobs > 1, the records are tagged in `jobs` worker processes."""
+    bad record raises TimelineError naming its line. A batch of more than IN_PROCESS records
+    (read ahead to know) is tagged in `jobs` worker processes when jobs > 1."""
     numbered = ((f"{source} line {number}", line)
                 for number, line in enumerate(lines, start=1) if line.strip())
-    for count, (where, line) in enumerate(numbered, start=1):
-        yield tag_record(line, where)
-        if count == IN_PROCESS:
-            break
-    else:
-        return  # a small batch: done in this process
-    if jobs <= 1:
-        yield from (tag_record(line, where) for where, line in numbered)
+    first = list(itertools.islice(numbered, IN_PROCESS + 1))  # is the batch a small one?
+    if jobs <= 1 or len(first) <= IN_PROCESS:
+        yield from (tag_record(line, where) for where, line in itertools.chain(first, numbered))
         return
     import multiprocessing  # only here: a small batch does not pay for importing it
 
@@ -84,7 +80,7 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
     with context.Pool(jobs) as pool:
         pending: deque[AsyncResult[tuple[list[str], Exception | None]]] = deque()
         chunk: list[tuple[str, str]] = []
-        for record in numbered:
+        for record in itertools.chain(first, numbered):
             chunk.append(record)
             if len(chunk) == CHUNK:
                 pending.append(pool.apply_async(_tag_chunk, (chunk,)))
