@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.add_argument("--jobs", type=_positive, metavar="N",
-                     help="worker processes for a large batch (default: one per CPU); "
+                     help="processes tagging a large batch (default: one per CPU); "
                      "the output is the same, in input order, whatever N")
     tag.set_defaults(run=_run_tag)
 

@@ -1,7 +1,7 @@
 """The `timeline tag` formats: a publish date from the command line, JSON Lines for batches.
 
-A large batch is tagged in worker processes (`tag_lines`, jobs > 1), forked once the rules are
-compiled; the output keeps the input's order and bytes, whatever the number of jobs.
+A large batch is tagged by this process and jobs - 1 workers (`tag_lines`), forked once the rules
+are compiled; the output keeps the input's order and bytes, whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
 IN_PROCESS = 16  # a batch of this many records or fewer is tagged without worker processes
-CHUNK = 8  # records sent to a worker at a time
-_AHEAD = 8  # chunks in flight per worker: enough to keep workers busy, little memory
+CHUNK = 4  # records tagged at a time, here or by a worker
+_AHEAD = 2  # chunks waiting per worker: it never idles, and little is left to it at the end
+Done = tuple[list[str], Exception | None]  # a chunk's output lines, and the error that ended it
 
 
 def parse_published(text: str, where: str = "--published") -> date:
@@ -65,7 +66,7 @@ def default_jobs() -> int:
 def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Iterator[str]:
     """One {"id","timexes"} line per non-blank JSON Lines record, in input order; the first
     bad record raises TimelineError naming its line. A batch of more than IN_PROCESS records
-    (read ahead to know) is tagged in `jobs` worker processes when jobs > 1."""
+    (read ahead to know) is tagged by `jobs` processes: this one and jobs - 1 workers."""
     numbered = ((f"{source} line {number}", line)
                 for number, line in enumerate(lines, start=1) if line.strip())
     first = list(itertools.islice(numbered, IN_PROCESS + 1))  # is the batch a small one?
@@ -77,23 +78,31 @@ def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Ite
     warm()  # compile the rules once, before the workers are forked off this process
     # Forked workers share the compiled rules; elsewhere they start afresh (and compile them).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with context.Pool(jobs) as pool:
-        pending: deque[AsyncResult[tuple[list[str], Exception | None]]] = deque()
-        chunk: list[tuple[str, str]] = []
-        for record in itertools.chain(first, numbered):
-            chunk.append(record)
-            if len(chunk) == CHUNK:
+    workers = jobs - 1  # this process tags too, whenever the workers have enough to do
+    with context.Pool(workers) as pool:
+        pending: deque[Done | AsyncResult[Done]] = deque()  # chunks in input order
+        sent = 0  # chunks in `pending` a worker tags
+        for chunk in _chunks(itertools.chain(first, numbered)):
+            if sent < _AHEAD * workers:
                 pending.append(pool.apply_async(_tag_chunk, (chunk,)))
-                chunk = []
-            while pending and (len(pending) >= _AHEAD * jobs or pending[0].ready()):
-                yield from _lines(pending.popleft())
-        if chunk:
-            pending.append(pool.apply_async(_tag_chunk, (chunk,)))
+                sent += 1
+            else:
+                pending.append(_tag_chunk(chunk))
+            while pending and (isinstance(pending[0], tuple) or pending[0].ready()):
+                head = pending.popleft()
+                sent -= not isinstance(head, tuple)
+                yield from _lines(head)
         while pending:
             yield from _lines(pending.popleft())
 
 
-def _tag_chunk(records: list[tuple[str, str]]) -> tuple[list[str], Exception | None]:
+def _chunks(records: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
+    batch = iter(records)
+    while chunk := list(itertools.islice(batch, CHUNK)):
+        yield chunk
+
+
+def _tag_chunk(records: list[tuple[str, str]]) -> Done:
     """A worker's share: the output lines of a few (where, line) records, in order, up to the
     first record that fails, and its error (None if none): the lines before it still count."""
     done = []
@@ -105,8 +114,8 @@ def _tag_chunk(records: list[tuple[str, str]]) -> tuple[list[str], Exception | N
     return done, None
 
 
-def _lines(result: AsyncResult[tuple[list[str], Exception | None]]) -> Iterator[str]:
-    done, error = result.get()
+def _lines(result: Done | AsyncResult[Done]) -> Iterator[str]:
+    done, error = result if isinstance(result, tuple) else result.get()
     yield from done
     if error is not None:
         raise error
