@@ -140,7 +140,8 @@ def main() -> None:
     subset = records[: args.dateparser_docs]
     theirs = dateparser_speed(subset)
     print(f"\nthroughput on {len(records)} TempEval-3 documents, process start included "
-          f"(median of {args.runs} runs, slowest-fastest):")
+          f"(median of {args.runs} runs, slowest-fastest; {cpus()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}: other work on the machine slows every figure):")
     for name, (median, low, high), note in speeds:
         print(f"  {name:31} {median:6.0f} docs/s  ({low:.0f}-{high:.0f}; {note})")
     print(f"  {'dateparser search_dates':31} {theirs:6.0f} docs/s  "
