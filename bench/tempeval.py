@@ -112,6 +112,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5,
                         help="runs of each batch timing; the median is shown (default 5)")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     shared = find_shared(args.shared)
     results = score(shared)
     print("set".ljust(10) + "".join(column.rjust(12) for column in COLUMNS))
@@ -141,7 +142,7 @@ def main() -> None:
     theirs = dateparser_speed(subset)
     print(f"\nthroughput on {len(records)} TempEval-3 documents, process start included "
           f"(median of {args.runs} runs, slowest-fastest; {cpus()} CPUs, load average "
-          f"{os.getloadavg()[0]:.1f}: other work on the machine slows every figure):")
+          f"{load:.1f} before the bench: other work on the machine slows every figure):")
     for name, (median, low, high), note in speeds:
         print(f"  {name:31} {median:6.0f} docs/s  ({low:.0f}-{high:.0f}; {note})")
     print(f"  {'dateparser search_dates':31} {theirs:6.0f} docs/s  "
