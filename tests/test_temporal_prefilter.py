@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.model import TimelineError
 from timeline.temporal import scanner
 from timeline.temporal.prefilter import (
     Requirement,
@@ -134,3 +135,9 @@ def test_holds_all_agrees_with_holds(starts: list[int], start: int, width: int, 
     requirement = Requirement(frozenset({"x" * shortest}), shortest)
     assert holds_all([(starts, shortest)], start, start + width) == holds(
         starts, requirement, start, start + width)
+
+
+def test_a_bad_rule_pattern_names_its_rule_when_first_compiled() -> None:
+    rule = scanner.CompiledRule(rules()[0], "(unclosed", frozenset())
+    with pytest.raises(TimelineError, match=rf"temporal rule {rules()[0].name!r}: bad pattern"):
+        rule.regex  # noqa: B018

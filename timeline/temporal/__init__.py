@@ -21,7 +21,7 @@ from timeline.temporal import values as v
 from timeline.temporal.periods import Span
 from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
-from timeline.temporal.scanner import scan
+from timeline.temporal.scanner import compile_all, scan
 
 __all__ = ["tag", "warm"]
 
@@ -99,4 +99,5 @@ _WARM_TEXT = ("Since May 3 and 4, 2024, and from June to July last year, the fir
 
 def warm() -> None:
     """Load and compile the rules now (before forking workers that then share them)."""
+    compile_all()
     tag(_WARM_TEXT, date(2025, 6, 5))

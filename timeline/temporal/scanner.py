@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from timeline.model import TimelineError
 from timeline.temporal import values as v
@@ -111,28 +111,38 @@ def _placeholder_cover(kind: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule, its compiled regex and the words that trigger trying it."""
+    """A rule, its regex (compiled on first use) and the words that trigger trying it."""
 
     rule: Rule
-    regex: re.Pattern[str]
+    pattern: str  # placeholders expanded, bounded at word edges
     triggers: frozenset[str]
     required: tuple[Requirement, ...] = ()  # strings every match contains (prefilter.py)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern: a text uses a quarter of the rules, so one text compiles few."""
+        try:
+            return re.compile(self.pattern, re.IGNORECASE)
+        except re.error as error:
+            raise TimelineError(f"temporal rule {self.rule.name!r}: bad pattern ({error})") from error
 
 
 @cache
 def compiled() -> tuple[CompiledRule, ...]:
-    """Every rule's pattern with placeholders expanded, bounded at word edges, compiled once."""
+    """Every rule's pattern with placeholders expanded and bounded at word edges, once."""
     result = []
     for rule in rules():
-        pattern = _PLACEHOLDER.sub(_expand, rule.pattern)
-        try:
-            regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
-        except re.error as error:
-            raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
+        pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
         triggers = cover(rule.pattern, _placeholder_cover)
         needs = _unimplied(_requirements(rule.pattern), triggers)
-        result.append(CompiledRule(rule, regex, triggers, needs))
+        result.append(CompiledRule(rule, pattern, triggers, needs))
     return tuple(result)
+
+
+def compile_all() -> None:
+    """Compile every rule's regex now (before forking workers that then share them)."""
+    for rule in compiled():
+        rule.regex  # noqa: B018 - compiled on first access
 
 
 def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
