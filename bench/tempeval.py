@@ -17,6 +17,7 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -60,19 +61,24 @@ def score(shared: Path) -> dict[str, dict[str, float]]:
 
 
 def batch_speed(records: list[dict[str, str]], runs: int, options: tuple[str, ...],
-                package: Path) -> tuple[float, float, float]:
+                package: Path) -> tuple[float, float, float, float]:
     """Documents per second through `python -m timeline tag --batch` run from the folder
-    holding `package`, process start included: the median, slowest and fastest of `runs`."""
+    holding `package`, process start included: the median, slowest and fastest of `runs`,
+    and the median CPU milliseconds per document (all processes; less swayed by load)."""
     lines = "".join(json.dumps(record) + "\n" for record in records)
-    speeds = []
+    speeds, cpu = [], []
     for _ in range(runs):
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "timeline", "tag", "--batch", *options],
                               cwd=package.parent, input=lines, capture_output=True, text=True,
                               check=True)
         speeds.append(len(records) / (time.perf_counter() - start))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
+        cpu.append(1000 * seconds / len(records))
         assert len(done.stdout.splitlines()) == len(records)
-    return statistics.median(speeds), min(speeds), max(speeds)
+    return statistics.median(speeds), min(speeds), max(speeds), statistics.median(cpu)
 
 
 def package_copy(folder: Path, compiled: bool) -> Path:
@@ -143,8 +149,9 @@ def main() -> None:
     print(f"\nthroughput on {len(records)} TempEval-3 documents, process start included "
           f"(median of {args.runs} runs, slowest-fastest; {cpus()} CPUs, load average "
           f"{load:.1f} before the bench: other work on the machine slows every figure):")
-    for name, (median, low, high), note in speeds:
-        print(f"  {name:31} {median:6.0f} docs/s  ({low:.0f}-{high:.0f}; {note})")
+    for name, (median, low, high, cpu), note in speeds:
+        print(f"  {name:31} {median:6.0f} docs/s  ({low:.0f}-{high:.0f}; {cpu:.1f} ms CPU/doc; "
+              f"{note})")
     print(f"  {'dateparser search_dates':31} {theirs:6.0f} docs/s  "
           f"(first {len(subset)} only: it is slow)")
 
