@@ -21,7 +21,7 @@ from timeline.temporal import tag, warm
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
-IN_PROCESS = 16  # a batch of this many records or fewer is tagged without worker processes
+IN_PROCESS = 32  # a batch of this many records or fewer is tagged without worker processes
 CHUNK = 4  # records tagged at a time, here or by a worker
 _AHEAD = 2  # chunks waiting per worker: it never idles, and little is left to it at the end
 Done = tuple[list[str], Exception | None]  # a chunk's output lines, and the error that ended it
