@@ -51,7 +51,6 @@ _CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb i
 
 
 _WINDOW = 50  # no match reaches further than this from the word that triggered it
-_WORDS = re.compile(r"[A-Za-z]+")
 _NUMBERS = re.compile(r"\d+")
 
 
