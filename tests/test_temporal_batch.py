@@ -9,7 +9,7 @@ import pytest
 
 from timeline.cli import main
 from timeline.model import TimelineError
-from timeline.temporal.records import IN_PROCESS, tag_lines
+from timeline.temporal.records import IN_PROCESS, cpus, default_jobs, tag_lines
 
 PHRASES = ("Kim met Shoigu on Wednesday.", "Sales fell in July from a year earlier.",
            "The talks, held since 2022, resume next Monday.", "nothing dated here",
@@ -70,3 +70,13 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit):
         main(["tag", "--batch", "--jobs", "0"])
     assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("others", "expected"), [(0, cpus()), (cpus() - 1, 1), (cpus() + 5, 1)])
+def test_by_default_one_job_per_cpu_no_other_process_is_busy_on(others: int, expected: int) -> None:
+    assert default_jobs(others) == expected
+
+
+def test_a_large_batch_with_the_default_jobs_matches_one_process() -> None:
+    lines = _records(3 * IN_PROCESS)
+    assert list(tag_lines(lines)) == list(tag_lines(lines, jobs=1))

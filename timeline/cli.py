@@ -57,8 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.add_argument("--jobs", type=_positive, metavar="N",
-                     help="processes tagging a large batch (default: one per CPU); "
-                     "the output is the same, in input order, whatever N")
+                     help="processes tagging a large batch (default: one per CPU that no other "
+                     "process is busy on); the output is the same, in input order, whatever N")
     tag.set_defaults(run=_run_tag)
 
     add = commands.add_parser(
@@ -159,10 +159,10 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     import json
 
-    from timeline.temporal.records import default_jobs, parse_published, tag_json, tag_lines
+    from timeline.temporal.records import parse_published, tag_json, tag_lines
 
     if args.batch:
-        for line in tag_lines(sys.stdin, args.jobs or default_jobs()):
+        for line in tag_lines(sys.stdin, args.jobs):
             print(line)
         return 0
     if args.file is None or args.published is None:

@@ -10,6 +10,7 @@ import itertools
 import json
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -55,22 +56,46 @@ def tag_record(line: str, where: str) -> str:
     return json.dumps({"id": record.get("id"), "timexes": timexes}, ensure_ascii=False)
 
 
-def default_jobs() -> int:
-    """The CPUs this process may run on: the default number of jobs for a batch."""
+def cpus() -> int:
+    """The CPUs this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
 
 
-def tag_lines(lines: Iterable[str], jobs: int = 1, source: str = "stdin") -> Iterator[str]:
+def default_jobs(others_running: int) -> int:
+    """One job per CPU that no other process is running on: a second process only slows a
+    batch down when the CPU it would get is taken."""
+    return max(1, cpus() - others_running)
+
+
+def others_running() -> int:
+    """How many other processes are running or ready to run now (the fewest of a few looks
+    at /proc/loadavg); 0 where that is not known."""
+    seen = []
+    for _ in range(3):
+        try:
+            with open("/proc/loadavg", encoding="ascii") as status:
+                seen.append(int(status.read().split()[3].split("/")[0]) - 1)  # less this one
+        except (OSError, ValueError, IndexError):
+            return 0
+        time.sleep(0.002)
+    return max(0, min(seen))
+
+
+def tag_lines(lines: Iterable[str], jobs: int | None = None, source: str = "stdin"
+              ) -> Iterator[str]:
     """One {"id","timexes"} line per non-blank JSON Lines record, in input order; the first
     bad record raises TimelineError naming its line. A batch of more than IN_PROCESS records
-    (read ahead to know) is tagged by `jobs` processes: this one and jobs - 1 workers."""
+    (read ahead to know) is tagged by `jobs` processes, this one and jobs - 1 workers; by
+    default one per CPU free at that moment."""
     numbered = ((f"{source} line {number}", line)
                 for number, line in enumerate(lines, start=1) if line.strip())
     first = list(itertools.islice(numbered, IN_PROCESS + 1))  # is the batch a small one?
-    if jobs <= 1 or len(first) <= IN_PROCESS:
+    if len(first) > IN_PROCESS and jobs is None:
+        jobs = default_jobs(others_running())
+    if jobs is None or jobs <= 1 or len(first) <= IN_PROCESS:
         yield from (tag_record(line, where) for where, line in itertools.chain(first, numbered))
         return
     import multiprocessing  # only here: a small batch does not pay for importing it
