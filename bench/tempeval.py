@@ -134,9 +134,11 @@ def main() -> None:
         installed, source = package_copy(Path(built), True), package_copy(Path(bare), False)
         timings = [
             ("timeline tag --batch", records, (), installed,
-             f"all {len(records)}, {cpus()} jobs (one per CPU)"),
+             f"all {len(records)}, default: one process per CPU not busy elsewhere"),
             ("timeline tag --batch --jobs 1", records, ("--jobs", "1"), installed,
              f"all {len(records)}, one process"),
+            (f"timeline tag --batch --jobs {cpus()}", records, ("--jobs", str(cpus())), installed,
+             f"all {len(records)}, one process per CPU"),
             ("timeline tag --batch", records * 4, (), installed,
              "all, 4 times over: start amortised"),
             ("timeline tag --batch", records, (), source,
