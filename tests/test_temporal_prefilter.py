@@ -141,3 +141,11 @@ def test_a_bad_rule_pattern_names_its_rule_when_first_compiled() -> None:
     rule = scanner.CompiledRule(rules()[0], "(unclosed", frozenset())
     with pytest.raises(TimelineError, match=rf"temporal rule {rules()[0].name!r}: bad pattern"):
         rule.regex  # noqa: B018
+
+
+def test_an_optional_character_inside_a_run_gives_both_strings() -> None:
+    assert [set(r.strings) for r in required(r"\d0'?s", re.IGNORECASE)] == [{"0s", "0's"}]
+
+
+def test_a_run_that_may_read_nothing_requires_nothing() -> None:
+    assert required(r"(?:ab)?c?", re.IGNORECASE) == ()

@@ -163,6 +163,19 @@ def _minimal(strings: Iterable[str]) -> frozenset[str]:
     return frozenset(s for s in unique if not any(o != s and o in s for o in unique))
 
 
+def _optional_char(item: Any) -> set[str] | None:
+    """For "x?" after a literal: "x" or nothing, as strings; None if x is no single char."""
+    if len(item) != 1:
+        return None
+    op, av = item[0]
+    if op is _parser.LITERAL:
+        return {chr(av).lower(), ""} if av < 128 else None
+    if op is _parser.IN:
+        chars = _class_chars(av)
+        return chars | {""} if chars is not None else None
+    return None
+
+
 def _lead(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
     """The literal strings a branch starts with, and whether that is all of it; None if it
     starts with anything else."""
@@ -187,7 +200,7 @@ def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[st
 
     def close() -> None:
         nonlocal run
-        if run != {""}:
+        if "" not in run:  # a run that may read nothing requires nothing
             found.append(_minimal(run))
         run = {""}
 
@@ -202,6 +215,8 @@ def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[st
             chars = {chr(av).lower()} if av < 128 else None
         elif op is _parser.IN:
             chars = _class_chars(av)
+        elif op is _parser.MAX_REPEAT and av[:2] == (0, 1) and run != {""}:
+            chars = _optional_char(av[2])  # "0'?s" reads "0s" or "0's"
         if chars is not None:
             if len(run) * len(chars) > _MAX_EXPANSION:
                 close()
