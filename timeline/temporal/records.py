@@ -89,12 +89,12 @@ def tag_lines(lines: Iterable[str], jobs: int | None = None, source: str = "stdi
     """One {"id","timexes"} line per non-blank JSON Lines record, in input order; the first
     bad record raises TimelineError naming its line. A batch of more than IN_PROCESS records
     (read ahead to know) is tagged by `jobs` processes, this one and jobs - 1 workers; by
-    default one per CPU free at that moment."""
+    default, on Linux, one per CPU free at that moment."""
     numbered = ((f"{source} line {number}", line)
                 for number, line in enumerate(lines, start=1) if line.strip())
     first = list(itertools.islice(numbered, IN_PROCESS + 1))  # is the batch a small one?
-    if len(first) > IN_PROCESS and jobs is None:
-        jobs = default_jobs(others_running())
+    if len(first) > IN_PROCESS and jobs is None and sys.platform == "linux":
+        jobs = default_jobs(others_running())  # elsewhere workers compile the rules afresh
     if jobs is None or jobs <= 1 or len(first) <= IN_PROCESS:
         yield from (tag_record(line, where) for where, line in itertools.chain(first, numbered))
         return
