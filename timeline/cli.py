@@ -57,8 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--published", help="the publish date, YYYY-MM-DD (the anchor)")
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.add_argument("--jobs", type=_positive, metavar="N",
-                     help="processes tagging a large batch (default: one per CPU that no other "
-                     "process is busy on); the output is the same, in input order, whatever N")
+                     help="processes tagging a large batch (default on Linux: one per CPU no "
+                     "other process is busy on; elsewhere 1); the output is the same whatever N")
     tag.set_defaults(run=_run_tag)
 
     add = commands.add_parser(
