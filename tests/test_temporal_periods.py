@@ -22,7 +22,9 @@ DAYS = st.dates(min_value=date(1500, 1, 1), max_value=date(2500, 12, 31))
     (date(2025, 6, 5), "week", -2, date(2025, 5, 22)),
     (date(2025, 6, 5), "decade", -1, date(2015, 6, 5)),
 ])
-def test_shifted_clamps_the_day_to_the_month_end(day: date, unit: str, amount: int, expected: date) -> None:
+def test_shifted_clamps_the_day_to_the_month_end(
+    day: date, unit: str, amount: int, expected: date
+) -> None:
     assert p.shifted(day, unit, amount) == expected
 
 

@@ -131,7 +131,9 @@ def test_the_prefilter_changes_no_candidate_in_the_rule_examples(text: str) -> N
 
 @given(st.lists(st.integers(0, 60), max_size=6).map(sorted), st.integers(0, 60),
        st.integers(0, 30), st.integers(1, 4))
-def test_holds_all_agrees_with_holds(starts: list[int], start: int, width: int, shortest: int) -> None:
+def test_holds_all_agrees_with_holds(
+    starts: list[int], start: int, width: int, shortest: int
+) -> None:
     requirement = Requirement(frozenset({"x" * shortest}), shortest)
     assert holds_all([(starts, shortest)], start, start + width) == holds(
         starts, requirement, start, start + width)

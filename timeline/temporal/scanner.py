@@ -123,7 +123,8 @@ class CompiledRule:
         try:
             return re.compile(self.pattern, re.IGNORECASE)
         except re.error as error:
-            raise TimelineError(f"temporal rule {self.rule.name!r}: bad pattern ({error})") from error
+            raise TimelineError(
+                f"temporal rule {self.rule.name!r}: bad pattern ({error})") from error
 
 
 @cache
