@@ -27,9 +27,9 @@ from timeline.temporal.offsets import with_offsets
 from timeline.temporal.periods import Span
 from timeline.temporal.ranges import forward
 from timeline.temporal.resolver import Context, resolve
-from timeline.temporal.scanner import Candidate, scan
+from timeline.temporal.scanner import Candidate, compile_all, scan
 
-__all__ = ["tag"]
+__all__ = ["tag", "warm"]
 
 # Granularities fine enough to anchor "the same day" or "a day earlier" on.
 _ANCHORING = ("day", "week", "month", "quarter", "season", "half", "year")
@@ -109,3 +109,14 @@ def _resolved(text: str, candidates: list[Candidate], references: list[tuple[int
         if mention is not None:
             mentions.append(mention)
     return found
+
+
+# Touches every rule regex and the cue patterns the tagger compiles on first use.
+_WARM_TEXT = ("Since May 3 and 4, 2024, and from June to July last year, the firm said on "
+              "Monday it will report results 3 days later, early next week.")
+
+
+def warm() -> None:
+    """Load and compile the rules now (before forking workers that then share them)."""
+    compile_all()
+    tag(_WARM_TEXT, date(2025, 6, 5))

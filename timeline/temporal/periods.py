@@ -1,11 +1,14 @@
-"""Calendar periods as TIMEX3 values and day intervals; pendulum does the arithmetic."""
+"""Calendar periods as TIMEX3 values and day intervals, with the standard library's dates.
+
+Months and years move as pendulum moves them (and as people count): the day is clamped to the
+month's end, so Jan 31 plus a month is Feb 28 (or 29) and Feb 29 plus a year is Feb 28.
+"""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
-from datetime import date
-
-import pendulum
+from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -21,12 +24,30 @@ class Span:
     shift: str = ""  # for a mention told as a shift from the publish date ("a year ago"): "year-1"
 
 
-def as_date(day: pendulum.Date | date) -> date:
-    return date(day.year, day.month, day.day)
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def pdate(day: date) -> pendulum.Date:
-    return pendulum.date(day.year, day.month, day.day)
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months, the day clamped to the month's end (Jan 31 -> Feb 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week holding `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def next_weekday(day: date, weekday: int) -> date:
+    """The first day after `day` falling on `weekday` (1 = Monday ... 7 = Sunday)."""
+    return day + timedelta(days=(weekday - day.isoweekday() - 1) % 7 + 1)
+
+
+def previous_weekday(day: date, weekday: int) -> date:
+    """The last day before `day` falling on `weekday` (1 = Monday ... 7 = Sunday)."""
+    return day - timedelta(days=(day.isoweekday() - weekday - 1) % 7 + 1)
 
 
 def day_span(day: date) -> Span:
@@ -35,39 +56,35 @@ def day_span(day: date) -> Span:
 
 def week_span(day: date) -> Span:
     iso = day.isocalendar()
-    monday = pdate(day).start_of("week")
-    return Span(f"{iso.year}-W{iso.week:02d}", as_date(monday), as_date(monday.add(days=6)), "week")
+    monday = week_start(day)
+    return Span(f"{iso.year}-W{iso.week:02d}", monday, monday + timedelta(days=6), "week")
 
 
 def weekend_span(day: date) -> Span:
     week = week_span(day)
-    saturday = pdate(week.earliest).add(days=5)
-    return Span(f"{week.value}-WE", as_date(saturday), as_date(saturday.add(days=1)), "week")
+    saturday = week.earliest + timedelta(days=5)
+    return Span(f"{week.value}-WE", saturday, saturday + timedelta(days=1), "week")
 
 
 def month_span(year: int, month: int) -> Span:
-    first = pendulum.date(year, month, 1)
-    return Span(f"{year:04d}-{month:02d}", as_date(first), as_date(first.end_of("month")), "month")
+    return Span(f"{year:04d}-{month:02d}", date(year, month, 1), month_end(year, month), "month")
 
 
 def quarter_span(year: int, quarter: int) -> Span:
-    first = pendulum.date(year, 3 * quarter - 2, 1)
-    last = first.add(months=2).end_of("month")
-    return Span(f"{year:04d}-Q{quarter}", as_date(first), as_date(last), "quarter")
+    first = date(year, 3 * quarter - 2, 1)
+    return Span(f"{year:04d}-Q{quarter}", first, month_end(year, 3 * quarter), "quarter")
 
 
 def half_span(year: int, half: int) -> Span:
-    first = pendulum.date(year, 6 * half - 5, 1)
-    last = first.add(months=5).end_of("month")
-    return Span(f"{year:04d}-H{half}", as_date(first), as_date(last), "half")
+    first = date(year, 6 * half - 5, 1)
+    return Span(f"{year:04d}-H{half}", first, month_end(year, 6 * half), "half")
 
 
 def season_span(year: int, code: str) -> Span:
     start_month, end_month = SEASON_MONTHS[code]
-    first = pendulum.date(year, start_month, 1)
+    first = date(year, start_month, 1)
     end_year = year + 1 if end_month < start_month else year
-    last = pendulum.date(end_year, end_month, 1).end_of("month")
-    return Span(f"{year:04d}-{code}", as_date(first), as_date(last), "season")
+    return Span(f"{year:04d}-{code}", first, month_end(end_year, end_month), "season")
 
 
 def year_span(year: int) -> Span:
@@ -115,35 +132,25 @@ def unit_span(unit: str, day: date) -> Span:
 
 def shifted(day: date, unit: str, amount: int) -> date:
     """`day` moved by `amount` units (negative: back), with month ends clamped."""
-    moved = pdate(day)
-    if unit in ("day",):
-        moved = moved.add(days=amount)
-    elif unit in ("week", "weekend"):
-        moved = moved.add(weeks=amount)
-    elif unit == "month":
-        moved = moved.add(months=amount)
-    elif unit == "quarter":
-        moved = moved.add(months=3 * amount)
-    elif unit == "year":
-        moved = moved.add(years=amount)
-    elif unit == "decade":
-        moved = moved.add(years=10 * amount)
-    elif unit == "century":
-        moved = moved.add(years=100 * amount)
-    else:
+    if unit == "day":
+        return day + timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return day + timedelta(weeks=amount)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
         raise ValueError(f"cannot shift by unit {unit!r}")
-    return as_date(moved)
+    return add_months(day, months * amount)
 
 
 def narrowed(span: Span, mod: str) -> tuple[date, date]:
     """The first, middle or last third of a span for START, MID and END; the span otherwise."""
     length = (span.latest - span.earliest).days + 1
     third = max(length // 3, 1)
-    first = pdate(span.earliest)
+    first = span.earliest
     if mod == "START":
-        return span.earliest, as_date(first.add(days=third - 1))
+        return first, first + timedelta(days=third - 1)
     if mod == "MID":
-        return as_date(first.add(days=third)), as_date(first.add(days=length - third - 1))
+        return first + timedelta(days=third), first + timedelta(days=length - third - 1)
     if mod == "END":
-        return as_date(first.add(days=length - third)), span.latest
+        return first + timedelta(days=length - third), span.latest
     return span.earliest, span.latest

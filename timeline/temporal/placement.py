@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import replace
-from datetime import date
-
-import pendulum
+from datetime import date, timedelta
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
@@ -100,31 +98,31 @@ def _month_or_day(year: int, month: int, day: int | None) -> p.Span:
 
 def weekday(value: v.Weekday, ctx: Context) -> Resolution:
     """A weekday in a relative week, by last/next, or by tense around the publish date."""
-    anchor = pendulum.date(ctx.published.year, ctx.published.month, ctx.published.day)
-    target = pendulum.WeekDay(value.weekday - 1)
+    anchor = ctx.published
+    target = value.weekday
     name = WEEKDAY_NAMES[value.weekday]
     told, kind, _ = ctx.anchor(value.previous, "day")
     if kind == "previous":  # "the previous Friday": the one before the day last told
-        start = pendulum.date(told.year, told.month, told.day)
-        day = start.previous(target) if value.direction < 0 else start.next(target)
+        day = (p.previous_weekday(told, target) if value.direction < 0
+               else p.next_weekday(told, target))
         side = "before" if value.direction < 0 else "after"
-        return dated(p.day_span(p.as_date(day)), f"the {name} {side} the day last mentioned, "
-                                                 f"{describe(told)}", kind)
+        return dated(p.day_span(day), f"the {name} {side} the day last mentioned, "
+                                      f"{describe(told)}", kind)
     if value.week_offset is not None:
-        monday = anchor.start_of("week").add(weeks=value.week_offset)
-        day = monday.add(days=value.weekday - 1)
+        monday = p.week_start(anchor) + timedelta(weeks=value.week_offset)
+        day = monday + timedelta(days=value.weekday - 1)
         how = f"the {name} of the week {value.week_offset:+d} from the publish week"
     elif value.direction < 0:
-        day, how = anchor.previous(target), f"the {name} before the publish date"
+        day, how = p.previous_weekday(anchor, target), f"the {name} before the publish date"
     elif value.direction > 0:
-        day, how = anchor.next(target), f"the {name} after the publish date"
+        day, how = p.next_weekday(anchor, target), f"the {name} after the publish date"
     elif ctx.tense == FUTURE:
-        day = anchor if anchor.day_of_week == target else anchor.next(target)
+        day = anchor if anchor.isoweekday() == target else p.next_weekday(anchor, target)
         how = f"the {name} on or after the publish date; future tense"
     else:
-        day = anchor if anchor.day_of_week == target else anchor.previous(target)
+        day = anchor if anchor.isoweekday() == target else p.previous_weekday(anchor, target)
         how = f"the {name} on or before the publish date; {ctx.tense} tense"
-    return dated(p.day_span(p.as_date(day)), f"{how}, {describe(ctx.published)}")
+    return dated(p.day_span(day), f"{how}, {describe(ctx.published)}")
 
 
 def weekend(value: v.Weekend, ctx: Context) -> Resolution:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from timeline.model import TimelineError
 from timeline.temporal import values as v
 from timeline.temporal.builders import build
+from timeline.temporal.prefilter import Requirement, fold, holds_all, implied, occurrences, required
 from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
 from timeline.temporal.values import Modified, Temporal
 
@@ -49,7 +51,6 @@ _CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb i
 
 
 _WINDOW = 50  # no match reaches further than this from the word that triggered it
-_WORDS = re.compile(r"[A-Za-z]+")
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -69,9 +70,23 @@ def _expand(match: re.Match[str]) -> str:
     if kind not in _PLACEHOLDERS:
         raise TimelineError(f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
                             + ", ".join(sorted(_PLACEHOLDERS)))
-    body = _PLACEHOLDERS[kind]
-    body = re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), body)
-    return f"(?P<{name}>{body})"
+    return f"(?P<{name}>{_body(kind)})"
+
+
+@cache
+def _body(kind: str) -> str:
+    return re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), _PLACEHOLDERS[kind])
+
+
+# For the pre-filter, each placeholder stands as one private-use character, read once.
+_MARKS = {kind: chr(0xE000 + i) for i, kind in enumerate(_PLACEHOLDERS)}
+
+
+def _requirements(pattern: str) -> tuple[Requirement, ...]:
+    """What every match of a rule pattern holds, its placeholders read once for all rules."""
+    skeleton = _PLACEHOLDER.sub(lambda m: f"(?:{_MARKS[m['kind']]})", pattern)
+    parts = {_MARKS[kind]: _body(kind) for kind in _PLACEHOLDERS}
+    return required(skeleton, re.IGNORECASE, parts)
 
 
 # Placeholders whose every match holds one of a few words: a year is four digits or starts
@@ -79,6 +94,7 @@ def _expand(match: re.Match[str]) -> str:
 _COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
 
 
+@cache
 def _placeholder_cover(kind: str) -> frozenset[str]:
     if kind in _COVERS:
         return _COVERS[kind]
@@ -94,25 +110,45 @@ def _placeholder_cover(kind: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule, its compiled regex and the words that trigger trying it."""
+    """A rule, its regex (compiled on first use) and the words that trigger trying it."""
 
     rule: Rule
-    regex: re.Pattern[str]
+    pattern: str  # placeholders expanded, bounded at word edges
     triggers: frozenset[str]
+    required: tuple[Requirement, ...] = ()  # strings every match contains (prefilter.py)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern: a text uses a quarter of the rules, so one text compiles few."""
+        try:
+            return re.compile(self.pattern, re.IGNORECASE)
+        except re.error as error:
+            raise TimelineError(
+                f"temporal rule {self.rule.name!r}: bad pattern ({error})") from error
 
 
 @cache
 def compiled() -> tuple[CompiledRule, ...]:
-    """Every rule's pattern with placeholders expanded, bounded at word edges, compiled once."""
+    """Every rule's pattern with placeholders expanded and bounded at word edges, once."""
     result = []
     for rule in rules():
-        pattern = _PLACEHOLDER.sub(_expand, rule.pattern)
-        try:
-            regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
-        except re.error as error:
-            raise TimelineError(f"temporal rule {rule.name!r}: bad pattern ({error})") from error
-        result.append(CompiledRule(rule, regex, cover(rule.pattern, _placeholder_cover)))
+        pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
+        triggers = cover(rule.pattern, _placeholder_cover)
+        needs = _unimplied(_requirements(rule.pattern), triggers)
+        result.append(CompiledRule(rule, pattern, triggers, needs))
     return tuple(result)
+
+
+def compile_all() -> None:
+    """Compile every rule's regex now (before forking workers that then share them)."""
+    for rule in compiled():
+        rule.regex  # noqa: B018 - compiled on first access
+
+
+def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
+    """The requirements a window around any trigger word does not already meet."""
+    words = frozenset() if DIGITS in triggers or YEARS in triggers else triggers
+    return tuple(r for r in found if not implied(r, words))
 
 
 def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
@@ -129,8 +165,37 @@ def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
 
 @cache
 def _all_triggers() -> frozenset[str]:
-    friends = (triggers for _, triggers in _false_friends())
+    friends = (triggers for _, triggers, _ in _false_friends())
     return frozenset().union(*(c.triggers for c in compiled()), *friends)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of `words` with common prefixes shared (quicker to try than a flat
+    list of hundreds of words); it matches exactly the same strings."""
+    if not words:
+        return "(?!)"
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for head in sorted(heads):
+        tails = heads[head]
+        rest = [t for t in tails if t]
+        inner = _trie(rest) if rest else ""
+        if rest and len(rest) < len(tails):
+            inner = f"(?:{inner})?"  # the head alone is a word too
+        branches.append(re.escape(head) + inner)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def _trigger_words() -> re.Pattern[str]:
+    """Every whole [A-Za-z] run (as ASCII-lowercased) that is a trigger word, or one plus "s"."""
+    words = sorted(w for w in _all_triggers() if re.fullmatch("[a-z]+", w))
+    return re.compile(rf"(?<![a-z]){_trie(words)}s?(?![a-z])")
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(65, 91)}
 
 
 def _trigger_positions(text: str) -> dict[str, list[int]]:
@@ -141,8 +206,10 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
         DIGITS: [m.start() for m in numbers],
         YEARS: [m.start() for m in numbers if len(m[0]) == 4 and "1500" <= m[0] < "2100"],
     }
-    for token in _WORDS.finditer(text):  # not text.lower(): that may change offsets ("İ")
-        word = token[0].lower()
+    # Words are runs of ASCII letters, lowercased; only A-Z are lowered, so offsets hold ("İ").
+    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    for token in _trigger_words().finditer(lowered):
+        word = token[0]
         if word in wanted:
             positions.setdefault(word, []).append(token.start())
         if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
@@ -160,21 +227,45 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
     return True
 
 
-def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Candidate]:
+Occurrences = dict[frozenset[str], list[int]]  # where required strings occur in a text
+
+
+def _needs(required: tuple[Requirement, ...], folded: str, starts_of: Occurrences
+           ) -> list[tuple[list[int], int]] | None:
+    """Each requirement's occurrences and shortest length, for holds_all; None when one of
+    them is missing from the whole text, so no match can exist. Found once per text."""
+    needs = []
+    for requirement in required:
+        starts = starts_of.get(requirement.strings)
+        if starts is None:
+            starts = starts_of[requirement.strings] = occurrences(folded, requirement)
+        if not starts:
+            return None
+        needs.append((starts, requirement.shortest))
+    return needs
+
+
+def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
+                    starts_of: Occurrences) -> Iterator[Candidate]:
     shouting = text.upper() == text
     length = len(text)
     present = positions.keys()
     windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
     for compiled_rule in compiled():
         triggers = compiled_rule.triggers
-        if triggers not in windows_of:
+        windows = windows_of.get(triggers)
+        if windows is None:
             hits = [p for word in triggers & present for p in positions[word]]
-            windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
-        windows = windows_of[triggers]
+            windows = windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
         if not windows:
             continue
+        needs = _needs(compiled_rule.required, folded, starts_of)
+        if needs is None:
+            continue  # a string every match holds is missing from the text
         rule = compiled_rule.rule
         for start, end in windows:
+            if needs and not holds_all(needs, start, end):
+                continue  # ... or from this window: no match here
             for match in compiled_rule.regex.finditer(text, start, end):
                 if match.end() == end < length and text[end].isalnum():
                     continue  # cut by the window's edge, not at a word's end
@@ -186,42 +277,61 @@ def _raw_candidates(text: str, positions: dict[str, list[int]]) -> Iterator[Cand
                     yield Candidate(match.start(), match.end(), value, rule.name, rule.priority)
 
 
+FalseFriend = tuple[re.Pattern[str], frozenset[str], tuple[Requirement, ...]]
+
+
 @cache
-def _false_friends() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
-    return tuple(
-        (re.compile(pattern), cover(pattern, _placeholder_cover))
-        for pattern in vocabulary().false_friends
-    )
+def _false_friends() -> tuple[FalseFriend, ...]:
+    """Each false friend's regex, trigger words and required strings."""
+    found = []
+    for pattern in vocabulary().false_friends:
+        triggers = cover(pattern, _placeholder_cover)
+        found.append((re.compile(pattern), triggers, _unimplied(required(pattern, 0), triggers)))
+    return tuple(found)
 
 
-def _false_friend_spans(text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
+                        starts_of: Occurrences) -> list[tuple[int, int]]:
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
     spans: list[tuple[int, int]] = []
-    for pattern, triggers in _false_friends():
+    for pattern, triggers, friend_requires in _false_friends():
         hits = [p for word in triggers & positions.keys() for p in positions[word]]
         windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        needs = _needs(friend_requires, folded, starts_of) if windows else None
+        if needs is None:
+            continue
         for start, end in windows:
-            spans.extend(m.span() for m in pattern.finditer(text, start, end))
+            if not needs or holds_all(needs, start, end):
+                spans.extend(m.span() for m in pattern.finditer(text, start, end))
     return spans
 
 
 def scan(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order; the longest match wins, then the higher priority."""
     positions = _trigger_positions(text)
+    folded = fold(text)
+    starts_of: Occurrences = {}
     ranked = sorted(
-        _raw_candidates(text, positions),
+        _raw_candidates(text, positions, folded, starts_of),
         key=lambda c: (-(c.end - c.start), -c.priority, c.start),
     )
     if not ranked:
         return []
-    blocked = _false_friend_spans(text, positions)
+    blocked = _false_friend_spans(text, positions, folded, starts_of)
     taken: list[Candidate] = []
+    starts: list[int] = []  # the taken spans, which never overlap, by start (ends in step)
+    ends: list[int] = []
     for candidate in ranked:
-        if any(candidate.start < t.end and t.start < candidate.end for t in taken):
+        # spans are disjoint: only the last one starting before our end can reach into ours
+        before = bisect_left(starts, candidate.end) - 1
+        if before >= 0 and ends[before] > candidate.start:
             continue
         if any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
+        at = bisect_left(starts, candidate.start)
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
     taken = _with_second_days(text, taken)
     return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
 

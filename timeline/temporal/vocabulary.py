@@ -64,7 +64,9 @@ def normalize(word: str) -> str:
 def _load_yaml(name: str) -> Any:
     path = resources.files(RULES_PACKAGE) / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the C loader when available: the pure-Python one took a third of a batch's start
+        return yaml.load(path.read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise TimelineError(f"{path}: invalid YAML ({error}); fix the rule file") from error
 
@@ -90,9 +92,15 @@ def _invert(entries: dict[Any, list[str]]) -> dict[str, Any]:
 
 
 @cache
+def _raw_vocabulary() -> dict[str, Any]:
+    raw: dict[str, Any] = _load_yaml(VOCABULARY_FILE)
+    return raw
+
+
+@cache
 def vocabulary() -> Vocabulary:
     """The word classes of vocabulary.yaml, inverted for lookup."""
-    raw = _load_yaml(VOCABULARY_FILE)
+    raw = _raw_vocabulary()
     words: dict[str, dict[str, Any]] = {}
     for kind in ("months", "weekdays", "numbers", "ordinals", "parts_of_day", "fuzzy", "bounds"):
         words[kind] = _invert(raw[kind]["entries"])
@@ -135,23 +143,27 @@ def vocabulary() -> Vocabulary:
 @cache
 def full_month_names() -> frozenset[str]:
     """Month names in full ("september"), the first word listed for each month."""
-    entries = _load_yaml(VOCABULARY_FILE)["months"]["entries"]
+    entries = _raw_vocabulary()["months"]["entries"]
     return frozenset(normalize(words[0]) for words in entries.values())
 
 
 def alternation(kind: str) -> str:
-    """A regex alternation of the words of a class, longest first; dots optional after words."""
+    """A regex alternation of the words of a class, longest first; dots optional after words.
+
+    Words are grouped by their first character ("j(?:anuary|une|an)"), each group in the
+    same order: the regex tries the same words in the same order where they can match at
+    all, and skips the others at their first character (much quicker for long lists)."""
     words = sorted(vocabulary().words[kind], key=len, reverse=True)
-    parts = []
+    groups: dict[str, list[str]] = {}
     for word in words:
-        escaped = re.escape(word).replace(r"\ ", r"[\s\-]+")
+        escaped = re.escape(word[1:]).replace(r"\ ", r"[\s\-]+")
         # "sept" may be written "Sept."; "tues." was listed with its dot and must keep it.
         if kind == "months" and len(word) <= 4 and word not in full_month_names():
             escaped += r"\.?"
         elif kind == "weekdays" and len(word) < 6:
             escaped += r"\."  # "Tues." yes, "Mon" the name no
-        parts.append(escaped)
-    return "|".join(parts)
+        groups.setdefault(word[:1], []).append(escaped)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
