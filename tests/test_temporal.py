@@ -283,3 +283,15 @@ def test_a_month_range_never_ends_before_it_starts(
     first, second = found
     assert first.earliest is not None and second.earliest is not None
     assert first.earliest <= second.earliest
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the mİddle of June", "2025-06"),  # Turkish capital dotted I
+        ("the mıddle of June", "2025-06"),  # Turkish dotless i
+        ("talks in İstanbul ended on Monday", "2025-06-02"),
+    ],
+)
+def test_letters_a_regex_folds_to_ascii_are_read_like_their_ascii_twins(text: str, value: str) -> None:
+    assert [timex.value for timex in tag(text, date(2025, 6, 5))] == [value]

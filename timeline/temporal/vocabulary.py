@@ -56,9 +56,15 @@ class Vocabulary:
         return self.words[kind][normalize(word)]
 
 
+# The four non-ASCII letters a case-insensitive regex matches for an ASCII one ("the mİddle of"
+# matches "the middle of"); lower() would turn "İ" into "i" plus a combining dot.
+_REGEX_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
 def normalize(word: str) -> str:
     """Case-fold a matched word and drop dots and spacing differences, for vocabulary lookup."""
-    return re.sub(r"[\s\-]+", " ", word.lower().replace(".", "")).strip()
+    folded = word.translate(_REGEX_CASE_TWINS).lower()
+    return re.sub(r"[\s\-]+", " ", folded.replace(".", "")).strip()
 
 
 def _load_yaml(name: str) -> Any:
