@@ -61,3 +61,37 @@ def test_tag_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["tag", "--help"])
     assert "--published" in capsys.readouterr().out
+
+
+ARTICLE = "---\ntitle: Talks\npublished: 2025-06-05\n---\nKim met Shoigu on Wednesday.\n"
+
+
+def test_tag_skips_an_articles_front_matter_and_keeps_file_offsets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["tag", str(article)]) == 0
+    [timex] = json.loads(capsys.readouterr().out)
+    assert (timex["text"], timex["value"]) == ("Wednesday", "2025-06-04")
+    assert ARTICLE[timex["start"]:timex["end"]] == "Wednesday"
+
+
+def test_tag_published_option_wins_over_the_front_matter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["tag", "--published", "2025-06-12", str(article)]) == 0
+    assert [t["value"] for t in json.loads(capsys.readouterr().out)] == ["2025-06-11"]
+
+
+def test_tag_without_any_publish_date_says_how_to_give_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kim met Shoigu on Wednesday.", encoding="utf-8")
+    assert main(["tag", str(article)]) == 1
+    assert capsys.readouterr().err == (
+        f"Error: {article}: no publish date; give --published YYYY-MM-DD (or a 'published:' "
+        "line in the file's front matter)\n")

@@ -96,10 +96,13 @@ def _parser() -> argparse.ArgumentParser:
         "one {id, timexes} line per input; a bad line is reported on stderr with its number, "
         "the others are still tagged, and the exit code is 1.",
     )
-    tag.add_argument("file", nargs="?", type=Path, metavar="FILE", help="UTF-8 text file to tag")
+    tag.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                     help="UTF-8 text file to tag; an article's front matter is not tagged "
+                     "(offsets stay those of the file)")
     tag.add_argument(
         "--published", metavar="DATE",
-        help="the publish date YYYY-MM-DD, which relative dates are resolved against",
+        help="the publish date YYYY-MM-DD, which relative dates are resolved against "
+        "(default: the 'published:' line of FILE's front matter)",
     )
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
     tag.add_argument("--jobs", type=_positive, metavar="N",
@@ -230,6 +233,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     import json
 
+    from timeline.frontmatter import FrontMatter, field_line, split_front_matter
+    from timeline.frontmatter import parse_published as front_matter_published
     from timeline.temporal.records import parse_published, tag_json, tag_lines
 
     if args.batch:
@@ -246,11 +251,32 @@ def _run_tag(args: argparse.Namespace) -> int:
             else:
                 print(tagged)
         return 1 if failed else 0
-    if args.file is None or args.published is None:
+    if args.file is None:
         raise TimelineError("tag needs FILE and --published YYYY-MM-DD (or --batch)")
-    published = parse_published(args.published)
     text = _read_text(args.file)
-    print(json.dumps(tag_json(text, published), ensure_ascii=False, indent=1))
+    # An article from articles/: its front matter is not tagged, and may give the publish date.
+    try:
+        matter = split_front_matter(str(args.file), text)
+    except TimelineError:
+        if args.published is None:
+            raise
+        matter = FrontMatter({}, text, 1)  # a text opening on a '---' rule, not front matter
+    if args.published is not None:
+        published = parse_published(args.published)
+    elif "published" in matter.fields:
+        line = field_line(text, "published")
+        published = front_matter_published(str(args.file), matter.fields["published"], line).day
+    else:
+        raise TimelineError(
+            f"{args.file}: no publish date; give --published YYYY-MM-DD (or a 'published:' "
+            "line in the file's front matter)"
+        )
+    offset = len(text) - len(matter.body)  # the body is the end of the text, verbatim
+    timexes = tag_json(matter.body, published)
+    for timex in timexes:
+        timex["start"] = int(str(timex["start"])) + offset
+        timex["end"] = int(str(timex["end"])) + offset
+    print(json.dumps(timexes, ensure_ascii=False, indent=1))
     return 0
 
 
