@@ -255,8 +255,14 @@ def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
         triggers = compiled_rule.triggers
         windows = windows_of.get(triggers)
         if windows is None:
-            hits = [p for word in triggers & present for p in positions[word]]
-            windows = windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
+            if not triggers:
+                windows = [(0, length)]
+            elif triggers.isdisjoint(present):
+                windows = []  # the commonest case: no trigger word in the text
+            else:
+                windows = _windows([p for word in triggers & present for p in positions[word]],
+                                   length)
+            windows_of[triggers] = windows
         if not windows:
             continue
         needs = _needs(compiled_rule.required, folded, starts_of)
@@ -295,8 +301,13 @@ def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
     spans: list[tuple[int, int]] = []
     for pattern, triggers, friend_requires in _false_friends():
-        hits = [p for word in triggers & positions.keys() for p in positions[word]]
-        windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        if not triggers:
+            windows = [(0, len(text))]
+        elif triggers.isdisjoint(positions.keys()):
+            continue
+        else:
+            windows = _windows([p for word in triggers & positions.keys() for p in positions[word]],
+                               len(text))
         needs = _needs(friend_requires, folded, starts_of) if windows else None
         if needs is None:
             continue
