@@ -115,7 +115,16 @@ class CompiledRule:
     rule: Rule
     pattern: str  # placeholders expanded, bounded at word edges
     triggers: frozenset[str]
-    required: tuple[Requirement, ...] = ()  # strings every match contains (prefilter.py)
+    # strings every match contains (prefilter.py); None: read from the pattern on first use
+    required: tuple[Requirement, ...] | None = None
+
+    @cached_property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The required strings a window around a trigger word does not already hold, read
+        on first use: a short text never reads those of the rules its words do not trigger."""
+        if self.required is not None:
+            return self.required
+        return _unimplied(_requirements(self.rule.pattern), self.triggers)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -133,16 +142,16 @@ def compiled() -> tuple[CompiledRule, ...]:
     result = []
     for rule in rules():
         pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
-        triggers = cover(rule.pattern, _placeholder_cover)
-        needs = _unimplied(_requirements(rule.pattern), triggers)
-        result.append(CompiledRule(rule, pattern, triggers, needs))
+        result.append(CompiledRule(rule, pattern, cover(rule.pattern, _placeholder_cover)))
     return tuple(result)
 
 
 def compile_all() -> None:
-    """Compile every rule's regex now (before forking workers that then share them)."""
+    """Compile every rule's regex and read its requirements now (before forking workers that
+    then share them)."""
     for rule in compiled():
         rule.regex  # noqa: B018 - compiled on first access
+        rule.requirements  # noqa: B018 - read on first access
 
 
 def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
@@ -265,7 +274,7 @@ def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
             windows_of[triggers] = windows
         if not windows:
             continue
-        needs = _needs(compiled_rule.required, folded, starts_of)
+        needs = _needs(compiled_rule.requirements, folded, starts_of)
         if needs is None:
             continue  # a string every match holds is missing from the text
         rule = compiled_rule.rule
