@@ -346,7 +346,7 @@ def scan(text: str) -> list[Candidate]:
         before = bisect_left(starts, candidate.end) - 1
         if before >= 0 and ends[before] > candidate.start:
             continue
-        if any(candidate.start < end and start < candidate.end for start, end in blocked):
+        if blocked and any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
         at = bisect_left(starts, candidate.start)
