@@ -30,7 +30,7 @@ def _unmet(text: str) -> list[tuple[str, Requirement, str]]:
     """(rule or false friend, requirement, matched text) for every match lacking a string
     it requires."""
     folded = fold(text)
-    patterns = [(c.rule.name, c.regex, c.required) for c in compiled()]
+    patterns = [(c.rule.name, c.regex, c.requirements) for c in compiled()]
     patterns += [(regex.pattern, regex, needs) for regex, _, needs in scanner._false_friends()]
     return [(name, r, m[0]) for name, regex, needs in patterns for m in regex.finditer(text)
             for r in needs if not holds(occurrences(folded, r), r, m.start(), m.end())]

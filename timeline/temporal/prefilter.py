@@ -121,8 +121,11 @@ def _rarity(string: str) -> int:
         return 0
     if len(string) == 1:
         return 9 if string in "/:" else 0  # "/" of a numeric date, ":" of a clock time
-    if len(string) == 2:  # "q1" yes; "th", "is" or the "19" of a year, no
-        return 9 if any(c.isdigit() for c in string) and any(c.isalpha() for c in string) else 1
+    if len(string) == 2:  # "q1", ":3" (of "10:30") yes; "th", "is" or the "19" of a year, no
+        digit = any(c.isdigit() for c in string)
+        if (digit and any(c.isalpha() for c in string)) or any(c in "/:" for c in string):
+            return 9
+        return 3 if digit and "-" in string else 1  # the "-0" of "2024-06-05": rarer than "20"
     return len(string)
 
 

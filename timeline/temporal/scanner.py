@@ -115,7 +115,16 @@ class CompiledRule:
     rule: Rule
     pattern: str  # placeholders expanded, bounded at word edges
     triggers: frozenset[str]
-    required: tuple[Requirement, ...] = ()  # strings every match contains (prefilter.py)
+    # strings every match contains (prefilter.py); None: read from the pattern on first use
+    required: tuple[Requirement, ...] | None = None
+
+    @cached_property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The required strings a window around a trigger word does not already hold, read
+        on first use: a short text never reads those of the rules its words do not trigger."""
+        if self.required is not None:
+            return self.required
+        return _unimplied(_requirements(self.rule.pattern), self.triggers)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -133,16 +142,16 @@ def compiled() -> tuple[CompiledRule, ...]:
     result = []
     for rule in rules():
         pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
-        triggers = cover(rule.pattern, _placeholder_cover)
-        needs = _unimplied(_requirements(rule.pattern), triggers)
-        result.append(CompiledRule(rule, pattern, triggers, needs))
+        result.append(CompiledRule(rule, pattern, cover(rule.pattern, _placeholder_cover)))
     return tuple(result)
 
 
 def compile_all() -> None:
-    """Compile every rule's regex now (before forking workers that then share them)."""
+    """Compile every rule's regex and read its requirements now (before forking workers that
+    then share them)."""
     for rule in compiled():
         rule.regex  # noqa: B018 - compiled on first access
+        rule.requirements  # noqa: B018 - read on first access
 
 
 def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
@@ -255,11 +264,17 @@ def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
         triggers = compiled_rule.triggers
         windows = windows_of.get(triggers)
         if windows is None:
-            hits = [p for word in triggers & present for p in positions[word]]
-            windows = windows_of[triggers] = _windows(hits, length) if triggers else [(0, length)]
+            if not triggers:
+                windows = [(0, length)]
+            elif triggers.isdisjoint(present):
+                windows = []  # the commonest case: no trigger word in the text
+            else:
+                windows = _windows([p for word in triggers & present for p in positions[word]],
+                                   length)
+            windows_of[triggers] = windows
         if not windows:
             continue
-        needs = _needs(compiled_rule.required, folded, starts_of)
+        needs = _needs(compiled_rule.requirements, folded, starts_of)
         if needs is None:
             continue  # a string every match holds is missing from the text
         rule = compiled_rule.rule
@@ -295,8 +310,13 @@ def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
     spans: list[tuple[int, int]] = []
     for pattern, triggers, friend_requires in _false_friends():
-        hits = [p for word in triggers & positions.keys() for p in positions[word]]
-        windows = _windows(hits, len(text)) if triggers else [(0, len(text))]
+        if not triggers:
+            windows = [(0, len(text))]
+        elif triggers.isdisjoint(positions.keys()):
+            continue
+        else:
+            windows = _windows([p for word in triggers & positions.keys() for p in positions[word]],
+                               len(text))
         needs = _needs(friend_requires, folded, starts_of) if windows else None
         if needs is None:
             continue
@@ -326,7 +346,7 @@ def scan(text: str) -> list[Candidate]:
         before = bisect_left(starts, candidate.end) - 1
         if before >= 0 and ends[before] > candidate.start:
             continue
-        if any(candidate.start < end and start < candidate.end for start, end in blocked):
+        if blocked and any(candidate.start < end and start < candidate.end for start, end in blocked):
             continue
         taken.append(candidate)
         at = bisect_left(starts, candidate.start)

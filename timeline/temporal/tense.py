@@ -102,11 +102,16 @@ def tense_at(text: str, start: int, end: int) -> str:
     best, best_distance = UNKNOWN, float("inf")
     governing = UNKNOWN  # the nearest cue before the mention in its own clause
     for match in _cues().finditer(text, head, tail):
+        if match.start() >= end and governing != UNKNOWN:
+            break  # a cue after the mention changes neither the governing cue nor the answer
         if start <= match.start() < end or match["not_past"]:
             continue  # the expression's own words ("next", "last") are read by the rules
+        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        settles = match.end() <= start and _settles(between)
+        if not settles and len(between) >= best_distance:
+            continue  # no nearer than the nearest so far: its distance is at least its length
         if match["past"] and _PASSIVE.search(text, max(head, match.start() - 8), match.start()):
             continue  # "will be named": the auxiliary before it carries the tense
-        between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
         if match.start() >= end and _SUBORDINATE.search(between):
             continue
         ahead = (match["future"]
@@ -114,7 +119,7 @@ def tense_at(text: str, start: int, end: int) -> str:
                  and not _HAVE_AFTER.match(text, match.end()))
         # "said that on Tuesday the border will reopen": the date opens a clause of its own
         opened = match.end() <= start and _SUBORDINATE.search(between) is not None
-        if match.end() <= start and _settles(between) and not opened:
+        if settles and not opened:
             governing = FUTURE if ahead else PAST
         # a cue across a comma or semicolon belongs to another clause: count it further away
         distance = (len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
