@@ -58,24 +58,28 @@ class _Span:
 def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
     resolved = resolve_anchors(candidates, known)
-    clusters: list[list[Event]] = []
+    clusters: list[_Cluster] = []
     by_month: dict[tuple[int, int], list[int]] = {}  # clusters whose members touch each month
-    for candidate in sorted(resolved, key=_strength_order):
+    for event in sorted(resolved, key=_strength_order):
+        candidate = _Candidate.of(event)
         best, best_score = None, 0.0
-        nearby = sorted({i for month in _months(candidate) for i in by_month.get(month, ())})
+        months = _months(event)
+        nearby = sorted({i for month in months for i in by_month.get(month, ())})
         for index in nearby:  # a cluster it fits shares a month with it: the dates must meet
             score = _fit(candidate, clusters[index])
             if score > best_score:
                 best, best_score = index, score
         if best is None:
             best = len(clusters)
-            clusters.append([candidate])
+            clusters.append(_Cluster(event))
         else:
-            clusters[best].append(candidate)
-        for month in _months(candidate):
+            clusters[best].add(event)
+        for month in months:
             if best not in by_month.setdefault(month, []):
                 by_month[month].append(best)
-    events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
+    events = [
+        _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
+    ]
     return _with_ids(events)
 
 
@@ -83,7 +87,7 @@ def same_happening(one: Event, other: Event) -> bool:
     """Whether merge would join two events: dates that meet and the same people, place and kind
     (what `timeline check` calls a likely duplicate)."""
     first, second = sorted((one, other), key=_strength_order)  # the order merge meets them in
-    return _fit(second, [first]) > 0
+    return _fit(_Candidate.of(second), _Cluster(first)) > 0
 
 
 def _only_planned(cluster: list[Event]) -> bool:
@@ -163,30 +167,120 @@ def _length(span: _Span) -> int:
 # --- fit ------------------------------------------------------------------------------------
 
 
-def _fit(candidate: Event, cluster: list[Event]) -> float:
+@dataclass(frozen=True)
+class _Candidate:
+    """A candidate with what `_fit` asks of it worked out once, not once per cluster."""
+
+    event: Event
+    span: _Span
+    weak: bool
+    counted: bool
+    people: frozenset[str]
+    articles: frozenset[str]
+    words: frozenset[str]
+    quote_words: frozenset[str]
+    limits: tuple[date | None, date | None]
+
+    @classmethod
+    def of(cls, event: Event) -> _Candidate:
+        return cls(
+            event=event,
+            span=_span(event),
+            weak=_is_weak(event),
+            counted=_is_counted(event),
+            people=frozenset(_people(event)),
+            articles=frozenset(s.article for s in event.sources),
+            words=_words(event),
+            quote_words=_quote_words(event),
+            limits=_limits(event),
+        )
+
+
+class _Cluster:
+    """The members of one happening in the making, with the unions `_fit` asks of them (people,
+    actors, words, articles, spans...) kept up to date as members join: fitting a candidate costs
+    the same whatever the cluster's size."""
+
+    def __init__(self, head: Event) -> None:
+        self.head = head
+        self.members: list[Event] = []
+        self.spans: set[_Span] = set()
+        self.latest_first, self.earliest_last = date.min, date.max
+        self.articles: set[str] = set()
+        self.people: set[str] = set()
+        self.actors: set[str] = set()
+        self.categories: set[str] = set()
+        self.places: set[str] = set()
+        self.words: set[str] = set()
+        self.quote_words: set[str] = set()
+        self.speakers: set[str] = set()  # who made each statement
+        self.all_statements = self.all_weak = self.all_casualties = True
+        self.any_anchor = False
+        self.tolls: list[int] = []  # min and max of the titles' tolls, while every title has one
+        self.every_toll = True
+        self.lows: list[date] = []  # the latest earliest day a bound allows
+        self.highs: list[date] = []  # the earliest latest day
+        self.add(head)
+
+    def add(self, member: Event) -> None:
+        """A member joins: every union grows by what it brings."""
+        self.members.append(member)
+        span = _span(member)
+        self.spans.add(span)
+        self.latest_first = max(self.latest_first, span.first)
+        self.earliest_last = min(self.earliest_last, span.last)
+        self.articles.update(s.article for s in member.sources)
+        self.people.update(_people(member))
+        self.actors.update(member.actors)
+        self.categories.add(member.category)
+        if member.place:
+            self.places.add(member.place)
+        self.words.update(_words(member))
+        self.quote_words.update(_quote_words(member))
+        if member.category == "statement" and member.actors:
+            self.speakers.add(member.actors[0])
+        self.all_statements = self.all_statements and member.category == "statement"
+        self.all_weak = self.all_weak and _is_weak(member)
+        self.all_casualties = self.all_casualties and member.category == "casualties"
+        self.any_anchor = self.any_anchor or _basis(member) == "anchor"
+        toll = _toll(member.title)
+        self.every_toll = self.every_toll and toll is not None
+        if toll is not None:
+            self.tolls = [min([toll, *self.tolls]), max([toll, *self.tolls])]
+        low, high = _limits(member)
+        if low is not None:
+            self.lows = [max([low, *self.lows])]
+        if high is not None:
+            self.highs = [min([high, *self.highs])]
+
+    def meets(self, span: _Span) -> bool:
+        """Whether a span is compatible with every member's."""
+        if span.first <= self.earliest_last and self.latest_first <= span.last:
+            return True  # it overlaps them all
+        if span.first != span.last:
+            return False  # a longer span must overlap each
+        return all(_compatible(span, other) for other in self.spans)
+
+
+def _fit(told: _Candidate, cluster: _Cluster) -> float:
     """How well a candidate fits a cluster; 0 when it must stay apart."""
-    span = _span(candidate)
-    if not all(_compatible(span, _span(member)) for member in cluster):
+    if not cluster.meets(told.span):
         return 0.0
-    head = cluster[0]
+    candidate, head = told.event, cluster.head
     if _other_speaker(candidate, cluster):
         return 0.0  # two people's statements on one day are two statements
-    if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
+    if told.counted and precision(candidate.date) < precision(head.date):
         return 0.0  # "two visits last month" is not the one visit on the 4th
-    same_article = {s.article for s in candidate.sources} & {
-        s.article for m in cluster for s in m.sources
-    }
-    people = _people(candidate) & set().union(*(_people(m) for m in cluster))
-    actors = set(candidate.actors) & set().union(*(set(m.actors) for m in cluster))
-    same_category = any(candidate.category == m.category for m in cluster)
+    same_article = told.articles & cluster.articles
+    people = told.people & cluster.people
+    actors = set(candidate.actors) & cluster.actors
+    same_category = candidate.category in cluster.categories
     place_clash = _place_clash(candidate, cluster)
-    words = _similarity(_words(candidate), frozenset().union(*(_words(m) for m in cluster)))
-    weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
-    if _is_weak(candidate):
-        return _fit_bound(candidate, cluster, people, same_category, words)
-    copied = _similarity(
-        _quote_words(candidate), frozenset().union(*(_quote_words(m) for m in cluster))
-    )
+    words = _similarity(told.words, cluster.words)
+    weak = told.weak or cluster.all_weak
+    if told.weak:
+        return _fit_bound(told, cluster, people, same_category, words)
+    copied = _similarity(told.quote_words, cluster.quote_words)
     if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
         return 3.0 + words  # the same wire copy carried twice, or by two outlets
     if same_article:
@@ -206,7 +300,7 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:
         return 1.0 + len(named) * 0.5 + words
-    same_place = bool(candidate.place) and candidate.place in {m.place for m in cluster}
+    same_place = bool(candidate.place) and candidate.place in cluster.places
     same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
@@ -215,14 +309,14 @@ def _fit(candidate: Event, cluster: list[Event]) -> float:
     return 0.0
 
 
-def _same_toll(candidate: Event, cluster: list[Event]) -> bool:
+def _same_toll(candidate: Event, cluster: _Cluster) -> bool:
     """Casualties on one day whose titles give tolls within a quarter of each other."""
-    if candidate.category != "casualties" or any(m.category != "casualties" for m in cluster):
+    if candidate.category != "casualties" or not cluster.all_casualties:
         return False
-    tolls = [_toll(member.title) for member in [candidate, *cluster]]
-    if any(toll is None for toll in tolls):
+    toll = _toll(candidate.title)
+    if toll is None or not cluster.every_toll:
         return False
-    counted = [toll for toll in tolls if toll is not None]
+    counted = [toll, *cluster.tolls]
     return max(counted) <= 1.25 * min(counted)
 
 
@@ -234,22 +328,20 @@ def _toll(title: str) -> int | None:
 _TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
 
 
-def _place_clash(candidate: Event, cluster: list[Event]) -> bool:
+def _place_clash(candidate: Event, cluster: _Cluster) -> bool:
     """Both name where it happened, and no place of the cluster overlaps the candidate's."""
-    places = {m.place for m in cluster if m.place}
-    if not candidate.place or not places:
+    if not candidate.place or not cluster.places:
         return False
-    return not any(places_overlap(candidate.place, place) for place in places)
+    return not any(places_overlap(candidate.place, place) for place in cluster.places)
 
 
-def _other_speaker(candidate: Event, cluster: list[Event]) -> bool:
+def _other_speaker(candidate: Event, cluster: _Cluster) -> bool:
     """A statement whose speaker differs from every statement's speaker in the cluster."""
-    speakers = {m.actors[0] for m in cluster if m.category == "statement" and m.actors}
-    if candidate.category != "statement" or not candidate.actors or not speakers:
+    if candidate.category != "statement" or not candidate.actors or not cluster.speakers:
         return False
-    if any(m.category != "statement" for m in cluster):
+    if not cluster.all_statements:
         return False  # "Kim vowed support" joins the meeting where he said it
-    return candidate.actors[0] not in speakers
+    return candidate.actors[0] not in cluster.speakers
 
 
 def _same_remarks(candidate: Event, head: Event) -> bool:
@@ -264,18 +356,16 @@ def _same_remarks(candidate: Event, head: Event) -> bool:
 
 
 def _fit_bound(
-    candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float
+    told: _Candidate, cluster: _Cluster, people: set[str], same_category: bool, words: float
 ) -> float:
     """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
-    head = cluster[0]
+    candidate, head = told.event, cluster.head
     if _basis(candidate) == "anchor":
         return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
     if _place_clash(candidate, cluster):
         return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
-    if all(_is_weak(m) for m in cluster):
-        return _fit_bounds(
-            candidate, cluster, people, same_category or _related(candidate, cluster)
-        )
+    if cluster.all_weak:
+        return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
     if _length(_span(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
@@ -285,21 +375,22 @@ def _fit_bound(
     )
 
 
-def _fit_bounds(
-    candidate: Event, cluster: list[Event], people: set[str], same_category: bool
-) -> float:
+def _fit_bounds(told: _Candidate, cluster: _Cluster, people: set[str], same_category: bool) -> float:
     """Two bounds on one happening from different articles ("ahead of the expected summit in
     Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
     and place, and dates that can both hold."""
-    if any(_basis(m) == "anchor" for m in cluster) or not same_category:
+    if cluster.any_anchor or not same_category:
         return 0.0
-    if {s.article for s in candidate.sources} & {s.article for m in cluster for s in m.sources}:
+    if told.articles & cluster.articles:
         return 0.0
-    if _intersection([*cluster, candidate]) is None:
-        return 0.0
-    places = {m.place for m in cluster if m.place}
-    same_place = bool(candidate.place) and candidate.place in places
-    if candidate.place and places and not same_place:
+    low, high = told.limits
+    lows = [*cluster.lows, *([low] if low is not None else [])]
+    highs = [*cluster.highs, *([high] if high is not None else [])]
+    if not lows or not highs or max(lows) > min(highs):
+        return 0.0  # no day every bound allows, or a side unlimited
+    candidate = told.event
+    same_place = bool(candidate.place) and candidate.place in cluster.places
+    if candidate.place and cluster.places and not same_place:
         return 0.0
     if (same_place and people) or len(people) >= 2:
         return 0.5 + len(people) + (1.0 if same_place else 0.0)
@@ -326,8 +417,8 @@ def _intersection(members: Sequence[Event]) -> tuple[date, date] | None:
     return max(lows), min(highs)
 
 
-def _related(candidate: Event, cluster: list[Event]) -> bool:
-    close = {
+_CLOSE = frozenset(
+    {
         frozenset(("visit", "meeting")),
         frozenset(("summit", "meeting")),
         frozenset(("summit", "treaty")),
@@ -335,7 +426,11 @@ def _related(candidate: Event, cluster: list[Event]) -> bool:
         frozenset(("meeting", "statement")),
         frozenset(("visit", "statement")),
     }
-    return any(frozenset((candidate.category, m.category)) in close for m in cluster)
+)
+
+
+def _related(candidate: Event, cluster: _Cluster) -> bool:
+    return any(frozenset((candidate.category, c)) in _CLOSE for c in cluster.categories)
 
 
 def _is_counted(event: Event) -> bool:
@@ -358,10 +453,11 @@ def _quote_words(event: Event) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+def _similarity(a: frozenset[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 # --- combining ------------------------------------------------------------------------------
