@@ -59,13 +59,13 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
     resolved = resolve_anchors(candidates, known)
     clusters: list[_Cluster] = []
-    by_month: dict[tuple[int, int], list[int]] = {}  # clusters whose members touch each month
+    by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
     for event in sorted(resolved, key=_strength_order):
         candidate = _Candidate.of(event)
         best, best_score = None, 0.0
-        months = _months(event)
-        nearby = sorted({i for month in months for i in by_month.get(month, ())})
-        for index in nearby:  # a cluster it fits shares a month with it: the dates must meet
+        weeks = _weeks(candidate.span)
+        nearby = sorted(set().union(*(by_week.get(week, ()) for week in weeks)))
+        for index in nearby:  # a cluster it fits shares a week with it: the dates must meet
             score = _fit(candidate, clusters[index])
             if score > best_score:
                 best, best_score = index, score
@@ -74,9 +74,8 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
             clusters.append(_Cluster(event))
         else:
             clusters[best].add(event)
-        for month in months:
-            if best not in by_month.setdefault(month, []):
-                by_month[month].append(best)
+        for week in weeks:
+            by_week.setdefault(week, set()).add(best)
     events = [
         _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
     ]
@@ -150,6 +149,12 @@ def _months(event: Event) -> tuple[tuple[int, int], ...]:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(months)
+
+
+def _weeks(span: _Span) -> range:
+    """The weeks (counted from day one of the calendar) a span touches, a day wider on each
+    side: spans that may meet share one, and a week holds far fewer clusters than a month."""
+    return range((span.first - _NEAR).toordinal() // 7, (span.last + _NEAR).toordinal() // 7 + 1)
 
 
 def _compatible(a: _Span, b: _Span) -> bool:
@@ -536,16 +541,21 @@ _QUOTED = re.compile(r"['‘’\"“”](?!s\b)")
 
 def _chosen_date(strong: list[Event]) -> Event:
     """The most precise date consistent with most sources; ties go to the earlier date."""
-
-    def support(event: Event) -> int:
-        span = _span(event)
-        return sum(
-            1 for other in strong if _inside(span, _span(other)) or _inside(_span(other), span)
-        )
-
+    spans = {id(member): _span(member) for member in strong}
+    counts = Counter(spans.values())  # members sharing a span share its support: count it once
+    support = {
+        span: sum(n for other, n in counts.items() if _inside(span, other) or _inside(other, span))
+        for span in counts
+    }
     return min(
         strong,
-        key=lambda m: (-precision(m.date, m.end), -support(m), m.date, m.end, _strength_order(m)),
+        key=lambda m: (
+            -precision(m.date, m.end),
+            -support[spans[id(m)]],
+            m.date,
+            m.end,
+            _strength_order(m),
+        ),
     )
 
 
