@@ -361,7 +361,7 @@ def _same_remarks(candidate: Event, head: Event) -> bool:
 
 
 def _fit_bound(
-    told: _Candidate, cluster: _Cluster, people: set[str], same_category: bool, words: float
+    told: _Candidate, cluster: _Cluster, people: frozenset[str], same_category: bool, words: float
 ) -> float:
     """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
     candidate, head = told.event, cluster.head
@@ -380,7 +380,9 @@ def _fit_bound(
     )
 
 
-def _fit_bounds(told: _Candidate, cluster: _Cluster, people: set[str], same_category: bool) -> float:
+def _fit_bounds(
+    told: _Candidate, cluster: _Cluster, people: frozenset[str], same_category: bool
+) -> float:
     """Two bounds on one happening from different articles ("ahead of the expected summit in
     Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
     and place, and dates that can both hold."""
