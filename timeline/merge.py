@@ -85,6 +85,8 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
 def same_happening(one: Event, other: Event) -> bool:
     """Whether merge would join two events: dates that meet and the same people, place and kind
     (what `timeline check` calls a likely duplicate)."""
+    if not _compatible(_span(one), _span(other)):
+        return False  # most pairs `timeline check` asks about: no need to weigh them
     first, second = sorted((one, other), key=_strength_order)  # the order merge meets them in
     return _fit(_Candidate.of(second), _Cluster(first)) > 0
 
