@@ -12,21 +12,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
 from functools import lru_cache
 
-from timeline.actors import is_known, is_person, places_overlap
+from timeline.actors import is_known, is_person
 from timeline.anchoring import resolve_anchors
-from timeline.cues import load_data
-from timeline.model import Event, Source
+from timeline.clusters import (
+    NEAR,
+    Candidate,
+    Cluster,
+    Span,
+    basis,
+    compatible,
+    fit,
+    intersection,
+    is_weak,
+    span_of,
+    strength_order,
+    weeks_touched,
+)
+from timeline.model import Event
 from timeline.slugs import event_id
 from timeline.when import bounds, label, precision
 
 # How far before its report a reported happening may lie, and a one-sided bound may reach.
-_REPORT_REACH = timedelta(days=3)
-_BOUND_REACH = timedelta(days=14)
-_NEAR = timedelta(days=1)  # report vs event, time zones
 _MAX_ACTORS = 6  # a hover names the few who took part, not everyone the articles mention
 
 # Which category names an event best when sources differ: the most specific first.
@@ -41,92 +50,47 @@ _CATEGORY_ORDER = (
     "other",
     "statement",
 )
-_STOPWORDS = frozenset(load_data()["merge_stopwords"])
-_COUNTED = re.compile(
-    r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Span:
-    first: date
-    last: date
 
 
 def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
     resolved = resolve_anchors(candidates, known)
-    clusters: list[list[Event]] = []
-    by_month: dict[tuple[int, int], list[int]] = {}  # clusters whose members touch each month
-    for candidate in sorted(resolved, key=_strength_order):
+    clusters: list[Cluster] = []
+    by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
+    for event in sorted(resolved, key=strength_order):
+        candidate = Candidate.of(event)
         best, best_score = None, 0.0
-        nearby = sorted({i for month in _months(candidate) for i in by_month.get(month, ())})
-        for index in nearby:  # a cluster it fits shares a month with it: the dates must meet
-            score = _fit(candidate, clusters[index])
+        weeks = weeks_touched(candidate.span)
+        nearby = sorted(set().union(*(by_week.get(week, ()) for week in weeks)))
+        for index in nearby:  # a cluster it fits shares a week with it: the dates must meet
+            score = fit(candidate, clusters[index])
             if score > best_score:
                 best, best_score = index, score
         if best is None:
             best = len(clusters)
-            clusters.append([candidate])
+            clusters.append(Cluster(event))
         else:
-            clusters[best].append(candidate)
-        for month in _months(candidate):
-            if best not in by_month.setdefault(month, []):
-                by_month[month].append(best)
-    events = [_combined(cluster) for cluster in clusters if not _only_planned(cluster)]
+            clusters[best].add(event)
+        for week in weeks:
+            by_week.setdefault(week, set()).add(best)
+    events = [
+        _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
+    ]
     return _with_ids(events)
 
 
 def same_happening(one: Event, other: Event) -> bool:
     """Whether merge would join two events: dates that meet and the same people, place and kind
     (what `timeline check` calls a likely duplicate)."""
-    first, second = sorted((one, other), key=_strength_order)  # the order merge meets them in
-    return _fit(second, [first]) > 0
+    if not compatible(span_of(one), span_of(other)):
+        return False  # most pairs `timeline check` asks about: no need to weigh them
+    first, second = sorted((one, other), key=strength_order)  # the order merge meets them in
+    return fit(Candidate.of(second), Cluster(first)) > 0
 
 
 def _only_planned(cluster: list[Event]) -> bool:
     """A plan no source reports as having taken place is not (yet) a happening."""
-    return all(_basis(m) == "plan" for m in cluster)
-
-
-# --- strength and spans ---------------------------------------------------------------------
-
-
-def _basis(event: Event) -> str:
-    return event.sources[0].basis if event.sources else ""
-
-
-def _is_weak(event: Event) -> bool:
-    """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
-    if _basis(event) == "plan":
-        return True
-    return _basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
-
-
-def _strength_order(event: Event) -> tuple[object, ...]:
-    source = event.sources[0] if event.sources else Source("", "", "", "")
-    return (
-        _is_weak(event),
-        -precision(event.date, event.end),
-        event.date,
-        event.end,
-        source.article,
-        source.quote,
-        event.title,
-    )
-
-
-@lru_cache(maxsize=8192)
-def _span(event: Event) -> _Span:
-    first, last = bounds(event.date, event.end)
-    if _is_weak(event) and event.qualifier == "before":
-        reach = _REPORT_REACH if _basis(event) == "report" else _BOUND_REACH
-        return _Span(last - reach, last)
-    if _is_weak(event) and event.qualifier in ("after", "since"):
-        return _Span(first, first + _BOUND_REACH)
-    return _Span(first, last)
+    return all(basis(m) == "plan" for m in cluster)
 
 
 @lru_cache(maxsize=8192)
@@ -138,8 +102,8 @@ def months_touched(event: Event) -> tuple[tuple[int, int], ...]:
 
 def _months(event: Event) -> tuple[tuple[int, int], ...]:
     """The months the event's span touches, a day wider on each side (dates a day apart meet)."""
-    span = _span(event)
-    first, last = span.first - _NEAR, span.last + _NEAR
+    span = span_of(event)
+    first, last = span.first - NEAR, span.last + NEAR
     months = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
@@ -148,230 +112,14 @@ def _months(event: Event) -> tuple[tuple[int, int], ...]:
     return tuple(months)
 
 
-def _compatible(a: _Span, b: _Span) -> bool:
-    """Overlapping, or single days a day apart (report vs event, time zones)."""
-    if a.first <= b.last and b.first <= a.last:
-        return True
-    single = a.first == a.last and b.first == b.last
-    return single and abs((a.first - b.first).days) <= _NEAR.days
-
-
-def _length(span: _Span) -> int:
-    return (span.last - span.first).days + 1
-
-
-# --- fit ------------------------------------------------------------------------------------
-
-
-def _fit(candidate: Event, cluster: list[Event]) -> float:
-    """How well a candidate fits a cluster; 0 when it must stay apart."""
-    span = _span(candidate)
-    if not all(_compatible(span, _span(member)) for member in cluster):
-        return 0.0
-    head = cluster[0]
-    if _other_speaker(candidate, cluster):
-        return 0.0  # two people's statements on one day are two statements
-    if _is_counted(candidate) and precision(candidate.date) < precision(head.date):
-        return 0.0  # "two visits last month" is not the one visit on the 4th
-    same_article = {s.article for s in candidate.sources} & {
-        s.article for m in cluster for s in m.sources
-    }
-    people = _people(candidate) & set().union(*(_people(m) for m in cluster))
-    actors = set(candidate.actors) & set().union(*(set(m.actors) for m in cluster))
-    same_category = any(candidate.category == m.category for m in cluster)
-    place_clash = _place_clash(candidate, cluster)
-    words = _similarity(_words(candidate), frozenset().union(*(_words(m) for m in cluster)))
-    weak = _is_weak(candidate) or all(_is_weak(m) for m in cluster)
-    if _is_weak(candidate):
-        return _fit_bound(candidate, cluster, people, same_category, words)
-    copied = _similarity(
-        _quote_words(candidate), frozenset().union(*(_quote_words(m) for m in cluster))
-    )
-    if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
-        return 3.0 + words  # the same wire copy carried twice, or by two outlets
-    if same_article:
-        # Two dated sentences of one article are two happenings, unless they tell the same
-        # kind of thing about the same people on the same date, or one only bounds its date.
-        if weak and people:
-            return 1.0 + len(people) + words
-        if _same_remarks(candidate, head):
-            return 1.0 + words
-        if same_category and people and candidate.date == head.date:
-            return 1.0 + len(people) + words
-        return 0.0
-    if place_clash and not people:
-        return 0.0
-    if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
-        return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
-    named = {a for a in actors if is_known(a)}
-    if not people and same_category and len(named) >= 2 and not place_clash:
-        return 1.0 + len(named) * 0.5 + words
-    same_place = bool(candidate.place) and candidate.place in {m.place for m in cluster}
-    same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
-    if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
-        return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
-    if same_day and not place_clash and _same_toll(candidate, cluster):
-        return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
-    return 0.0
-
-
-def _same_toll(candidate: Event, cluster: list[Event]) -> bool:
-    """Casualties on one day whose titles give tolls within a quarter of each other."""
-    if candidate.category != "casualties" or any(m.category != "casualties" for m in cluster):
-        return False
-    tolls = [_toll(member.title) for member in [candidate, *cluster]]
-    if any(toll is None for toll in tolls):
-        return False
-    counted = [toll for toll in tolls if toll is not None]
-    return max(counted) <= 1.25 * min(counted)
-
-
-def _toll(title: str) -> int | None:
-    match = _TOLL.search(title)
-    return int(match.group("count").replace(",", "")) if match else None
-
-
-_TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
-
-
-def _place_clash(candidate: Event, cluster: list[Event]) -> bool:
-    """Both name where it happened, and no place of the cluster overlaps the candidate's."""
-    places = {m.place for m in cluster if m.place}
-    if not candidate.place or not places:
-        return False
-    return not any(places_overlap(candidate.place, place) for place in places)
-
-
-def _other_speaker(candidate: Event, cluster: list[Event]) -> bool:
-    """A statement whose speaker differs from every statement's speaker in the cluster."""
-    speakers = {m.actors[0] for m in cluster if m.category == "statement" and m.actors}
-    if candidate.category != "statement" or not candidate.actors or not speakers:
-        return False
-    if any(m.category != "statement" for m in cluster):
-        return False  # "Kim vowed support" joins the meeting where he said it
-    return candidate.actors[0] not in speakers
-
-
-def _same_remarks(candidate: Event, head: Event) -> bool:
-    """One speaker's sayings on one date in one article are one occasion ("the agency said
-    last week ... the agency told lawmakers last week")."""
-    return (
-        _basis(candidate) == _basis(head) == "said"
-        and (candidate.date, candidate.end) == (head.date, head.end)
-        and bool(candidate.actors)
-        and candidate.actors[:1] == head.actors[:1]
-    )
-
-
-def _fit_bound(
-    candidate: Event, cluster: list[Event], people: set[str], same_category: bool, words: float
-) -> float:
-    """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
-    head = cluster[0]
-    if _basis(candidate) == "anchor":
-        return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
-    if _place_clash(candidate, cluster):
-        return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
-    if all(_is_weak(m) for m in cluster):
-        return _fit_bounds(
-            candidate, cluster, people, same_category or _related(candidate, cluster)
-        )
-    if _length(_span(head)) > 31 or not people:
-        return 0.0
-    if not (same_category or words >= 0.1 or _related(candidate, cluster)):
-        return 0.0
-    return (
-        1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
-    )
-
-
-def _fit_bounds(
-    candidate: Event, cluster: list[Event], people: set[str], same_category: bool
-) -> float:
-    """Two bounds on one happening from different articles ("ahead of the expected summit in
-    Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
-    and place, and dates that can both hold."""
-    if any(_basis(m) == "anchor" for m in cluster) or not same_category:
-        return 0.0
-    if {s.article for s in candidate.sources} & {s.article for m in cluster for s in m.sources}:
-        return 0.0
-    if _intersection([*cluster, candidate]) is None:
-        return 0.0
-    places = {m.place for m in cluster if m.place}
-    same_place = bool(candidate.place) and candidate.place in places
-    if candidate.place and places and not same_place:
-        return 0.0
-    if (same_place and people) or len(people) >= 2:
-        return 0.5 + len(people) + (1.0 if same_place else 0.0)
-    return 0.0
-
-
-def _limits(event: Event) -> tuple[date | None, date | None]:
-    """The earliest and latest day a bound allows (None: no limit on that side)."""
-    first, last = bounds(event.date, event.end)
-    if event.qualifier == "before":
-        return None, last
-    if event.qualifier in ("after", "since"):
-        return (first if event.qualifier == "since" else last + timedelta(days=1)), None
-    return first, last
-
-
-def _intersection(members: Sequence[Event]) -> tuple[date, date] | None:
-    """The days every bound allows, when some bound limits each side; None when they clash
-    or a side is unlimited."""
-    lows = [low for low, _ in map(_limits, members) if low is not None]
-    highs = [high for _, high in map(_limits, members) if high is not None]
-    if not lows or not highs or max(lows) > min(highs):
-        return None
-    return max(lows), min(highs)
-
-
-def _related(candidate: Event, cluster: list[Event]) -> bool:
-    close = {
-        frozenset(("visit", "meeting")),
-        frozenset(("summit", "meeting")),
-        frozenset(("summit", "treaty")),
-        frozenset(("visit", "summit")),
-        frozenset(("meeting", "statement")),
-        frozenset(("visit", "statement")),
-    }
-    return any(frozenset((candidate.category, m.category)) in close for m in cluster)
-
-
-def _is_counted(event: Event) -> bool:
-    return any(_COUNTED.search(s.quote) for s in event.sources)
-
-
-def _people(event: Event) -> set[str]:
-    return {a for a in event.actors if is_person(a)}
-
-
-@lru_cache(maxsize=8192)
-def _words(event: Event) -> frozenset[str]:
-    text = " ".join([event.title, *(s.quote for s in event.sources)])
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
-
-
-@lru_cache(maxsize=8192)
-def _quote_words(event: Event) -> frozenset[str]:
-    text = " ".join(s.quote for s in event.sources)
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
-
-
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 # --- combining ------------------------------------------------------------------------------
 
 
 def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
-    strong = [m for m in cluster if not _is_weak(m)] or cluster
+    strong = [m for m in cluster if not is_weak(m)] or cluster
     chosen = _chosen_date(strong)
-    both_sides = _intersection(cluster) if all(_is_weak(m) for m in cluster) else None
+    both_sides = intersection(cluster) if all(is_weak(m) for m in cluster) else None
     if both_sides is not None:
         first, last = both_sides
         end = last.isoformat() if last != first else ""
@@ -423,15 +171,15 @@ def _title_support(member: Event) -> tuple[object, ...]:
     # "in Nairobi, Kenya, killed": a state naming where a place is did not act
     named = named and not any(re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources)
     return (
-        _basis(member) == "plan",  # a title says what happened, not what was planned
-        _is_weak(member),
-        _basis(member) == "said" or member.category == "statement",  # the saying, not the deed
+        basis(member) == "plan",  # a title says what happened, not what was planned
+        is_weak(member),
+        basis(member) == "said" or member.category == "statement",  # the saying, not the deed
         -precision(member.date, member.end),
         not named,
         not member.place,
         _QUOTED.search(member.title) is not None,
         _CATEGORY_ORDER.index(member.category) if member.category in _CATEGORY_ORDER else 99,
-        _strength_order(member),
+        strength_order(member),
     )
 
 
@@ -440,28 +188,33 @@ _QUOTED = re.compile(r"['‘’\"“”](?!s\b)")
 
 def _chosen_date(strong: list[Event]) -> Event:
     """The most precise date consistent with most sources; ties go to the earlier date."""
-
-    def support(event: Event) -> int:
-        span = _span(event)
-        return sum(
-            1 for other in strong if _inside(span, _span(other)) or _inside(_span(other), span)
-        )
-
+    spans = {id(member): span_of(member) for member in strong}
+    counts = Counter(spans.values())  # members sharing a span share its support: count it once
+    support = {
+        span: sum(n for other, n in counts.items() if _inside(span, other) or _inside(other, span))
+        for span in counts
+    }
     return min(
         strong,
-        key=lambda m: (-precision(m.date, m.end), -support(m), m.date, m.end, _strength_order(m)),
+        key=lambda m: (
+            -precision(m.date, m.end),
+            -support[spans[id(m)]],
+            m.date,
+            m.end,
+            strength_order(m),
+        ),
     )
 
 
-def _inside(inner: _Span, outer: _Span) -> bool:
+def _inside(inner: Span, outer: Span) -> bool:
     return outer.first <= inner.first and inner.last <= outer.last
 
 
 def _disagreement(strong: list[Event], chosen: Event) -> str:
-    kept = _span(chosen)
+    kept = span_of(chosen)
     notes = []
     for member in strong:
-        if _inside(kept, _span(member)):
+        if _inside(kept, span_of(member)):
             continue
         for source in member.sources:
             notes.append(
