@@ -46,6 +46,23 @@ def test_unknown_people_are_found_by_their_title_or_family_name(
     assert names(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kopp, 44, was arrested on Friday.", ["Kopp"]),
+        ("The body belonged to Jorge Hernandez, 49.", ["Jorge Hernandez"]),
+        ("Also involved is Robert F. Angelo, a banker.", ["Robert F. Angelo"]),
+        ("In March, 12 soldiers died.", []),
+        ("On Monday, 5 people were hurt.", []),
+        ("Shares of Iraq Fund, 12, fell.", []),
+    ],
+)
+def test_people_without_a_title_are_found_by_their_age_or_middle_initial(
+    sentence: str, expected: list[str]
+) -> None:
+    assert names(sentence, date(1998, 2, 13)) == expected
+
+
 def test_a_bare_surname_means_the_person_the_article_named() -> None:
     _, cast = find_mentions("Kim Moon-soo led the poll.", date(2025, 8, 17), {})
     mentions, _ = find_mentions("Kim said he would win.", date(2025, 8, 17), cast)

@@ -49,6 +49,9 @@ def titles(text: str) -> list[str]:
         (("Thermo Electron acquired some 6% of Milton Roy's common stock in September before "
          "throwing in the towel."),
          "Thermo Electron acquires some 6% of Milton Roy's common stock"),
+        (("Also involved is Robert F. Angelo, formerly the firm's senior vice president, field "
+          "operations, who left the firm at the beginning of October."),
+         "Robert F. Angelo leaves the firm"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

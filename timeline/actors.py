@@ -228,6 +228,7 @@ def find_mentions(
         entity = _unknown_person(name, cast, found)
         spans.append(Mention(match.start("name"), match.start("name") + len(name), name, entity))
     spans.extend(_family_first_names(sentence, found))
+    spans.extend(_untitled_people(sentence, cast, found))
     spans.extend(_bare_shorts(sentence, cast, found))
     mentions = [m for m in _without_overlaps(spans) if not _inside_bigger_name(sentence, m)]
     for mention in mentions:
@@ -265,6 +266,39 @@ def _family_first_names(sentence: str, found: Gazetteer) -> list[Mention]:
         if name not in found.names:
             entity = Entity(name, PERSON, short=name.split()[0])
             mentions.append(Mention(match.start(), match.end(), name, entity))
+    return mentions
+
+
+# A name with its age in apposition ("Kopp, 44,", "Jorge Hernandez, 49.") or with a middle
+# initial ("Robert F. Angelo") names a person even with no title before it.
+_NAME_WORD = r"[A-Z][a-z'’-]*[a-z]"
+_WITH_AGE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}),\s+\d{{1,2}}"
+    r"(?=[,;)]|\.(?:\s|$)|$)"
+)
+_WITH_INITIAL = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_WORD}\s+[A-Z]\.\s+{_NAME_WORD})(?![\w-])"
+)
+_OPENERS = frozenset(
+    str(w).capitalize() for w in _load("cues.yaml")["title_words"]["sentence_openers"]
+) | frozenset(["No", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"])
+
+
+def _untitled_people(sentence: str, cast: dict[str, Entity], found: Gazetteer) -> list[Mention]:
+    """People named without a title: with their age ("Kopp, 44,") or a middle initial."""
+    mentions = []
+    for pattern in (_WITH_AGE, _WITH_INITIAL):
+        for match in pattern.finditer(sentence):
+            words = match.group("name").split()
+            start = match.start("name")
+            while words and (words[0] in _OPENERS or words[0] in _CALENDAR_WORDS):
+                start = sentence.index(words[1], start) if len(words) > 1 else start
+                words = words[1:]  # "In Trujillo, 12": no name left
+            name = " ".join(words)
+            if not words or any(w in _CALENDAR_WORDS or w in found.names for w in words):
+                continue  # "Kuwait, 12,", "Monday, 5": a state, a date
+            entity = _unknown_person(name, cast, found)
+            mentions.append(Mention(start, start + len(name), name, entity))
     return mentions
 
 

@@ -261,6 +261,13 @@ def roles_of(
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
     relative = re.match(r"(?:that|which|who)\s+$", text[own.start : hit.start])
+    if not who and relative and relative.group(0).startswith("who"):
+        # "Robert F. Angelo, formerly Phoenix's vice president, who left Phoenix": Angelo
+        who = [
+            actor_name(m.entity)
+            for m in actors
+            if m.start < own.start and m.entity.kind == PERSON
+        ][-1:]
     if not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
