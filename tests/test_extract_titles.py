@@ -52,6 +52,11 @@ def titles(text: str) -> list[str]:
         (("Also involved is Robert F. Angelo, formerly the firm's senior vice president, field "
           "operations, who left the firm at the beginning of October."),
          "Robert F. Angelo leaves the firm"),
+        ("The Immigration and Naturalization Service ruled Wednesday that the boy must stay.",
+         "Immigration and Naturalization Service rules the boy must stay"),
+        (("A 1996 law named for him and Sen. Jesse Helms, R-N.C., strengthened the trade embargo "
+          "against Cuba in 1996."),
+         "1996 law strengthens the trade embargo against Cuba"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

@@ -6,6 +6,7 @@ The vocabulary lives in timeline/data/cues.yaml; this module only matches it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -172,7 +173,23 @@ def happenings(sentence: str) -> list[Hit]:
         if match.group(0).lower() in cue.named and not _NAME_NEXT.match(sentence[match.end() :]):
             continue  # "received an offer" is no meeting; "received the Chinese envoy" is
         hits.append(Hit(match.start(), match.end(), match.group(0), cue))
-    return hits + _other_past_verbs(sentence, hits, quotes)
+    found = hits + _other_past_verbs(sentence, hits, quotes)
+    return [h for h in found if not _describes_opening_noun(sentence, h, found)]
+
+
+# "A 1996 law [named for] him ... strengthened": a participle describing the noun a sentence
+# opens on, before the sentence's own verb, tells no happening.
+_OPENING_NOUN = re.compile(r"(?:A|An|The)\s+(?:[\w-]+\s+){1,3}$")
+_DESCRIBING = re.compile(r"\s+(?:for|after|as)\s")
+
+
+def _describes_opening_noun(sentence: str, hit: Hit, hits: Sequence[Hit]) -> bool:
+    return (
+        hit.form.lower().endswith("ed")
+        and _OPENING_NOUN.fullmatch(sentence[: hit.start]) is not None
+        and _DESCRIBING.match(sentence[hit.end :]) is not None
+        and any(other.start > hit.end for other in hits)
+    )
 
 
 # A name within the next three words, before any clause break: "received [the visiting] Kim".

@@ -200,8 +200,8 @@ def _modifies_a_noun(text: str, own: Clause, first: Mention) -> bool:
 
 # "herbicide use in some areas of [the U.S.]": a noun the name only qualifies is the subject
 _NOUN_THEN_PREPOSITION = re.compile(
-    r"(?:(?:A|An|The)\s+)?[A-Za-z][a-z-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:in|of|from|at|near|across|"
-    r"around|between|against|with|for)\s+(?:[\w-]+\s+){0,4}$"
+    r"(?:(?:A|An|The)\s+)?[A-Za-z0-9][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:in|of|from|at|near|across|"
+    r"around|between|against|with|for)\s+(?:[\w.’'-]+\s+){0,4}$"
 )
 
 

@@ -102,6 +102,11 @@ _MONTH_DAY = re.compile(
 )
 
 
+_REDUCED_RELATIVE = re.compile(
+    r"(?<=[a-z])\s+[a-z]+ed\s+(?:for|by|after|as|under|in|on|at|from|with)\s.*$", re.DOTALL
+)
+
+
 def only_time(lead: str) -> bool:
     """Whether the words before a verb in its clause are none, or only its date ("on Aug. 7")."""
     lead = _WEEKDAYS.sub("", _MONTH_DAY.sub("", lead))
@@ -121,6 +126,8 @@ def opening_subject(text: str, parts: list[Clause]) -> list[str]:
     start = max(parts[0].start, dateline_end(text))
     phrase = text[start : parts[0].end].strip(" ,")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    # "A 1996 law [named for him and Sen. Jesse Helms]": a participle's phrase only describes it
+    phrase = _REDUCED_RELATIVE.sub("", phrase)
     if re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", phrase) or _has_verb(phrase):
         return []  # the opening clause has its own verb: "Revenue was 45% of sales, compared"
     if not _OPENING_PREPOSITION.match(phrase):  # "The Friday explosions at two embassies"
@@ -128,7 +135,12 @@ def opening_subject(text: str, parts: list[Clause]) -> list[str]:
         phrase = _WEEKDAYS.sub("", phrase).strip(" ,")
         phrase = _MONTH_DAY.sub("", phrase).strip(" ,")  # "attacks [Aug. 7]"
     words = phrase.split()
-    if not 1 <= len(words) <= 4 or not phrase[0].isalpha() or _OPENING_PREPOSITION.match(phrase):
+    numbered = phrase[0].isdigit() and len(words) >= 2 and words[-1].isalpha()  # "1996 law"
+    if (
+        not 1 <= len(words) <= 4
+        or not (phrase[0].isalpha() or numbered)
+        or _OPENING_PREPOSITION.match(phrase)
+    ):
         return []
 
     if re.search(r"[a-z]+ed\b|n't\b|\b(?:is|are|was|were|has|have|had|said|says)\b", phrase):

@@ -144,12 +144,16 @@ def _plural(who: Sequence[str]) -> bool:
         # "Arafat and Barak", "British and Irish governments"; not "the funeral home and
         # cemetery operator", one operator
         last = who[0].split()[-1]
+        if last[:1].isupper() and last.lower() in _BODIES:
+            return False  # "the Immigration and Naturalization Service": one body
         return not last[:1].islower() or last.endswith("s") or last.lower() in _PLURALS
     head = re.split(r"\s(?:between|of|with|against|over|for|in|from)\s", who[0])[0]
     words = head.split()
     last = words[-1]
     if is_known(who[0]) or (len(words) > 1 and not any(w.islower() for w in words[1:])):
         return False  # a name: "Hamas", "Lee Jae-myung"
+    if re.match(r"[12]\d{3}\s", head) and last.lower() not in _PLURALS and not last.endswith("s"):
+        return False  # "1996 law": a year, not a count
     if last.lower() in _PLURALS or _COUNT_SUBJECT.match(head):
         return last.lower() not in ("percent", "%")  # "More than 100 people", "40 miners"
     return last.endswith("s") and not last.endswith("ss")
@@ -258,6 +262,7 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "wil
 _TITLE_WORDS = load_data()["title_words"]
 _DANGLING = frozenset(_TITLE_WORDS["dangling"])
 _PLURALS = frozenset(_TITLE_WORDS["plurals"])
+_BODIES = frozenset(_TITLE_WORDS["bodies"])
 _CLAUSE_STARTS = frozenset(_TITLE_WORDS["clause_starts"])
 _NO_SUBJECT = frozenset(_TITLE_WORDS["no_subject"])
 _LINKS = frozenset(_TITLE_WORDS["links"])
