@@ -57,6 +57,8 @@ def titles(text: str) -> list[str]:
         (("A 1996 law named for him and Sen. Jesse Helms, R-N.C., strengthened the trade embargo "
           "against Cuba in 1996."),
          "1996 law strengthens the trade embargo against Cuba"),
+        ("Kopp, 44, was arrested in France on Thursday.", "Kopp arrested in France"),
+        ("Jane Roe, head of sales at the firm, was fired on Monday.", "Jane Roe fired"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

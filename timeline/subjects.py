@@ -107,8 +107,14 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+_AUXILIARY_WORDS = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "be"])
+_LEADING_AUXILIARY = re.compile(r"^\s*(?:(?:has|have|had)\s+been|was|were|is|are)\s+")
+
+
 def only_time(lead: str) -> bool:
-    """Whether the words before a verb in its clause are none, or only its date ("on Aug. 7")."""
+    """Whether the words before a verb in its clause are none, or only its date ("on Aug. 7")
+    and an auxiliary ("was [arrested]")."""
+    lead = _LEADING_AUXILIARY.sub("", lead)
     lead = _WEEKDAYS.sub("", _MONTH_DAY.sub("", lead))
     return re.fullmatch(r"[\s,]*(?:on|in)?[\s,]*", lead) is not None
 
@@ -218,6 +224,8 @@ def unnamed_subject(
         return antecedent(phrase, previous_who)
     if phrase and all(w.lower() in _EMPTY_SUBJECT_WORDS for w in phrase.split()):
         return []  # "The", "Even so", "One more": words that name no one
+    if phrase and all(w.lower() in _AUXILIARY_WORDS for w in phrase.split()):
+        return []  # "Kopp, 44, [was] arrested": the subject is before the apposition
     if not phrase or len(phrase.split()) > 6 or not (phrase[0].isalpha() or counted):
         return []
     if re.search(r"\s(?:was|were|is|are|has|have|had)\s", phrase):
