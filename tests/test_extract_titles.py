@@ -59,6 +59,9 @@ def titles(text: str) -> list[str]:
          "1996 law strengthens the trade embargo against Cuba"),
         ("Kopp, 44, was arrested in France on Thursday.", "Kopp arrested in France"),
         ("Jane Roe, head of sales at the firm, was fired on Monday.", "Jane Roe fired"),
+        ("Kuwait was invaded by Iraq on Aug. 2, 1990.", "Iraq invades Kuwait"),
+        ("The embassy was bombed on Friday by Hamas.", "Hamas bombs the embassy"),
+        ("Two Americans were killed by a bomb on Tuesday.", "Two Americans killed by a bomb"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

@@ -62,6 +62,9 @@ def title_for(
     cue: Cue, form: str, roles: Roles, rest: str, is_noun: bool, passive: bool = False
 ) -> str:
     """A short title from the cue's pattern, without dangling slots."""
+    active = _active(cue, form, roles, rest) if passive else ""
+    if active:
+        return active
     everyone = _dedupe([*roles.who, *roles.whom])
     who = _join(roles.who)
     if not who and cue.category in _SYMMETRIC:
@@ -103,6 +106,26 @@ def title_for(
     text = re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], title)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     return text[0].upper() + text[1:] if text else form
+
+
+def _active(cue: Cue, form: str, roles: Roles, rest: str) -> str:
+    """ "Kuwait was invaded by Iraq" -> "Iraq invades Kuwait": a named agent acts; "" when the
+    agent is not named or the cue's title is not who-does-what."""
+    if cue.title != "{who} {says} {rest}" or len(roles.who) != 1:
+        return ""
+    for agent in roles.whom:
+        found = re.match(rf"\s*by\s+(?:the\s+)?{re.escape(agent)}(?![\w-])", rest)
+        if found is None or agent in roles.who:
+            continue
+        says = present_tense(form)
+        if _plural([agent]):
+            says = _plural_verb(says)
+        (done_to,) = roles.who
+        if done_to not in roles.people and not is_known(done_to) and done_to[1:].islower():
+            done_to = "the " + done_to[0].lower() + done_to[1:]  # "Iraq invades the embassy"
+        text = re.sub(r"\s+", " ", f"{agent} {says} {done_to} {_trim(rest[found.end() :])}")
+        return text.strip(" ,;:-")
+    return ""
 
 
 def _without_agent(rest: str, who: Sequence[str]) -> str:
