@@ -25,6 +25,7 @@ from timeline.cues import Cue, Hit
 from timeline.model import Timex
 from timeline.subjects import (
     GROUPS,
+    antecedent,
     dateline_end,
     is_noun,
     only_time,
@@ -257,6 +258,12 @@ def roles_of(
         who_mentions = []  # "A ceasefire between Israel and Hamas took effect": the ceasefire
         if _group_of(text, own, before[0]):
             who_mentions = before  # "The presidents of Chile and Peru signed": Chile and Peru
+    if (
+        who_mentions
+        and _POSSESSED_SUBJECT.fullmatch(text[who_mentions[0].end : hit.start])
+        and not is_noun(text, hit)
+    ):
+        who_mentions = []  # "Kopp's 1987 Chevrolet Cavalier was discovered": the car, not Kopp
     who = [actor_name(m.entity) for m in who_mentions]
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
@@ -278,11 +285,15 @@ def roles_of(
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
         if things and things[0].split()[-1].lower() not in GROUPS:
             who = things
+    pronoun = _PRONOUN_SUBJECT.search(text[lead_start : hit.start])
     if not who:
         after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][:1] or [
             m for m in actors if m.start < own.start
         ][-1:]
         who = [actor_name(m.entity) for m in after]
+        if pronoun and who:
+            # "Kopp eluded them since they obtained": "they" is not Kopp; "he briefed": he is
+            who = antecedent(pronoun.group("pronoun"), tuple(who))
     if not who:  # "The rebels retook the town": no one named, the rebels themselves
         who = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
     by_nearness = sorted(
@@ -342,6 +353,15 @@ def roles_of(
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
 
 
+# "Kopp['s 1987 Chevrolet Cavalier was] discovered": what the name owns is the subject
+_POSSESSED_SUBJECT = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){1,4}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?P<pronoun>he|she|they|it)\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?"
+    r"(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 _TELLING = frozenset(["told", "tells", "tell", "assured", "informed", "warned", "reminded"])
 _NEW_CLAUSE = re.compile(
     r"(?:as|while|when|whereas|after|before|because|although|though|which|who|that|where|and|but|"
