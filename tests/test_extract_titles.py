@@ -64,6 +64,9 @@ def titles(text: str) -> list[str]:
         ("Two Americans were killed by a bomb on Tuesday.", "Two Americans killed by a bomb"),
         ("James C. Kopp fled. Kopp's car was discovered on Friday at the airport.",
          "Kopp's car discovered at the airport"),
+        (("Kopp, 44, fled. Last week, FBI Director Louis Freeh, on an official visit to Mexico, "
+          "asked Mexican authorities to join the hunt for Kopp."),
+         "Louis Freeh visits Mexico"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

@@ -281,6 +281,10 @@ def roles_of(
         who = unnamed_subject(text, parts, own, hit, previous_who)
     if not who and own != parts[0] and only_time(text[own.start : hit.start]):
         who = opening_subject(text, parts)  # "Jane Roe, head of sales, resigned": Jane Roe
+    if not who and own != parts[0] and re.match(r"(?:on|during|in|after)\s", own.text):
+        # "FBI Director Louis Freeh, on an official visit to Mexico, asked": Freeh visits
+        ahead = parts[parts.index(own) - 1]
+        who = [actor_name(m.entity) for m in actors if m.end == ahead.end][-1:]
     if not who:  # "The commemorations began ...": the commemorations, not a state named later
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
         if things and things[0].split()[-1].lower() not in GROUPS:
