@@ -93,3 +93,9 @@ def test_a_subject_of_words_that_name_no_one_gives_no_event(opening: str) -> Non
 def test_a_pronoun_subject_no_one_can_resolve_lends_the_verb_no_other_actor() -> None:
     text = "Kopp, 44, has eluded Ana Ruiz since they obtained a warrant for him on Oct. 23."
     assert not any(t.startswith(("Kopp", "Ana Ruiz")) for t in titles(text))
+
+
+def test_who_after_a_clause_with_its_own_verb_is_not_the_name_before_it() -> None:
+    text = ("Fidel Castro's government has been using rallies to draw attention to the case of "
+            "Elian, who was rescued Nov. 25 while clinging to an inner tube.")
+    assert not any(t.startswith("Fidel Castro") for t in titles(text))

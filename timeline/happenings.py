@@ -273,7 +273,9 @@ def roles_of(
         who = [
             actor_name(m.entity)
             for m in actors
-            if m.start < own.start and m.entity.kind == PERSON
+            if m.start < own.start
+            and m.entity.kind == PERSON
+            and _APPOSITION.fullmatch(text[m.end : own.start])
         ][-1:]
     if not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
         who = _antecedent(parts[parts.index(own) - 1].text)
@@ -357,6 +359,11 @@ def roles_of(
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
 
 
+# What may stand between a name and its "who": a comma, or an apposition of a few words with no
+# verb or possessive ("Robert F. Angelo[, formerly Phoenix's senior vice president, ]who")
+_APPOSITION = re.compile(
+    r",\s+(?:(?!(?:has|have|had|is|was|were|are|been)\b)[a-z][\w-]*(?:['’]s)?,?\s+|[A-Z][\w.-]*(?:['’]s)?,?\s+){0,10}"
+)
 # "Kopp['s 1987 Chevrolet Cavalier was] discovered": what the name owns is the subject
 _POSSESSED_SUBJECT = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){1,4}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
