@@ -99,3 +99,9 @@ def test_who_after_a_clause_with_its_own_verb_is_not_the_name_before_it() -> Non
     text = ("Fidel Castro's government has been using rallies to draw attention to the case of "
             "Elian, who was rescued Nov. 25 while clinging to an inner tube.")
     assert not any(t.startswith("Fidel Castro") for t in titles(text))
+
+
+def test_a_pronoun_before_the_verb_is_its_subject_not_the_name_before_it() -> None:
+    text = ("James C. Kopp, 44, fled on Friday. Kopp has eluded authorities since they obtained a "
+            "warrant for him on Oct. 23.")
+    assert not any(t.startswith("James C. Kopp obtains") for t in titles(text))

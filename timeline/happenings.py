@@ -265,6 +265,11 @@ def roles_of(
     ):
         who_mentions = []  # "Kopp's 1987 Chevrolet Cavalier was discovered": the car, not Kopp
     who = [actor_name(m.entity) for m in who_mentions]
+    pronoun = _PRONOUN_SUBJECT.search(text[lead_start : hit.start])
+    if who and pronoun and who_mentions[0].end <= lead_start + pronoun.start():
+        # "Kopp has eluded authorities since they obtained": "they" obtained, and is not Kopp
+        who = antecedent(pronoun.group("pronoun"), tuple(who))
+        who_mentions = who_mentions if who else []
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
     relative = re.match(r"(?:that|which|who)\s+$", text[own.start : hit.start])
@@ -291,8 +296,7 @@ def roles_of(
         things = unnamed_subject(text, parts, own, hit, previous_who, plural=True)
         if things and things[0].split()[-1].lower() not in GROUPS:
             who = things
-    pronoun = _PRONOUN_SUBJECT.search(text[lead_start : hit.start])
-    if not who:
+    if not who and not relative:  # "the case of Elian, who was rescued": not whoever came before
         after = [m for m in actors if m.start >= own.end and not _after_verb(text, hit, m)][:1] or [
             m for m in actors if m.start < own.start
         ][-1:]
