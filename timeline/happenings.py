@@ -272,7 +272,7 @@ def roles_of(
         who_mentions = who_mentions if who else []
     if who_mentions and len(before) >= 2 and _joined(text, before[-2], before[-1]):
         who = [actor_name(before[-2].entity), *who]
-    relative = re.match(r"(?:that|which|who)\s+$", text[own.start : hit.start])
+    relative = re.match(_RELATIVE, text[own.start : hit.start])
     if not who and relative and relative.group(0).startswith("who"):
         # "Robert F. Angelo, formerly Phoenix's vice president, who left Phoenix": Angelo
         who = [
@@ -282,7 +282,10 @@ def roles_of(
             and m.entity.kind == PERSON
             and _APPOSITION.fullmatch(text[m.end : own.start])
         ][-1:]
-    if not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
+        if not who and own != parts[0]:  # "the case of Elian, who was rescued": Elian
+            name = _ENDING_NAME.search(parts[parts.index(own) - 1].text)
+            who = [name.group(0)] if name else []
+    elif not who and relative and own != parts[0]:  # "talks ..., that began on Monday"
         who = _antecedent(parts[parts.index(own) - 1].text)
     if not who:
         who = unnamed_subject(text, parts, own, hit, previous_who)
@@ -363,6 +366,11 @@ def roles_of(
     return Roles(tuple(who), tuple(dedupe(whom)[:2]), people, place, where)
 
 
+_ENDING_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){0,2}$")
+# "that began", "who was rescued": a relative clause's opening words before its verb
+_RELATIVE = re.compile(
+    r"(?:that|which|who)\s+(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?$"
+)
 # What may stand between a name and its "who": a comma, or an apposition of a few words with no
 # verb or possessive ("Robert F. Angelo[, formerly Phoenix's senior vice president, ]who")
 _APPOSITION = re.compile(
