@@ -67,6 +67,9 @@ def titles(text: str) -> list[str]:
         (("Kopp, 44, fled. Last week, FBI Director Louis Freeh, on an official visit to Mexico, "
           "asked Mexican authorities to join the hunt for Kopp."),
          "Louis Freeh visits Mexico"),
+        (("President Bill Clinton Saturday vowed to hunt down and bring to justice those who "
+          "were responsible for the bombings."),
+         "Bill Clinton vows to hunt down and bring to justice"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

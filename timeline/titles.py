@@ -255,7 +255,13 @@ def _trim(rest: str) -> str:
             del words[-2:]  # "near the house [ten days before]": the span before what is gone
     if len(words) >= 2 and words[-2].lower() == "as":
         words = words[:-2]  # "leave as early [as this month]": the date went, so does its lead
-    if cut and len(words) >= 2 and words[-2].lower() == "to" and words[-1].islower():
+    if (
+        cut
+        and len(words) >= 2
+        and words[-2].lower() == "to"
+        and words[-1].islower()
+        and words[0].lower() != "to"  # "vowed to hunt down and bring to justice" keeps its end
+    ):
         words = words[:-2]  # "resigned as chief [to seek, unsuccessfully, a seat]"
     if words and words[0] in _CAPITALISED_WORDS:
         words[0] = words[0].lower()  # "says those workers", not "says Those workers"
