@@ -57,6 +57,11 @@ def test_cue_example_yields_its_category(lemma: str, example: dict[str, Any]) ->
         ("welcomed", "welcomes"),
         ("cancelled", "cancels"),
         ("killed", "kills"),
+        ("deplored", "deplores"),
+        ("ignored", "ignores"),
+        ("restored", "restores"),
+        ("honored", "honors"),
+        ("monitored", "monitors"),
     ],
 )
 def test_title_verb_is_the_third_person_present(past: str, present: str) -> None:

@@ -294,7 +294,8 @@ _VOWELS = "aeiou"
 def _wants_e(stem: str) -> bool:
     if stem.endswith(("c", "s", "v", "z")) or (stem.endswith("g") and not stem.endswith("ng")):
         return True
-    if stem.endswith(("iat", "uat", "ang", "uir", "u", "creat")):  # "changed", "acquired", "issued"
+    if stem.endswith(("iat", "uat", "ang", "uir", "u", "creat", "plor", "gnor", "stor", "scor")):
+        # "changed", "acquired", "issued", "deplored", "ignored", "restored", "scored"
         return True
     return (
         len(stem) > 2
