@@ -70,6 +70,8 @@ def titles(text: str) -> list[str]:
         (("President Bill Clinton Saturday vowed to hunt down and bring to justice those who "
           "were responsible for the bombings."),
          "Bill Clinton vows to hunt down and bring to justice"),
+        ("Cuba commemorated the revolution on Friday.", "Cuba commemorates the revolution"),
+        ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

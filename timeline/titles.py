@@ -92,6 +92,8 @@ def title_for(
         "form": form.lower(),
     }
     title = cue.title
+    if "{form}" in title and not is_noun and form.lower().endswith("ed"):
+        title = "{who} {says} {rest}"  # "Cuba celebrated the birth of Marti": not "holds celebrated"
     if "{where}" in title and not (roles.where or roles.place or whom) and cue.alone:
         title = cue.alone  # no destination named: "Shoigu makes a visit"
     if "{whom}" in title and not whom and cue.alone:
