@@ -55,9 +55,11 @@ def test_unknown_people_are_found_by_their_title_or_family_name(
         ("In March, 12 soldiers died.", []),
         ("On Monday, 5 people were hurt.", []),
         ("Shares of Iraq Fund, 12, fell.", []),
+        ("Bush met Saddam Hussein on Monday.", ["Saddam Hussein"]),
+        ("The president met Western Union officials.", []),
     ],
 )
-def test_people_without_a_title_are_found_by_their_age_or_middle_initial(
+def test_people_without_a_title_are_found_by_their_age_initial_or_being_met(
     sentence: str, expected: list[str]
 ) -> None:
     assert names(sentence, date(1998, 2, 13)) == expected

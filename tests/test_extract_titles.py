@@ -72,6 +72,8 @@ def titles(text: str) -> list[str]:
          "Bill Clinton vows to hunt down and bring to justice"),
         ("Cuba commemorated the revolution on Friday.", "Cuba commemorates the revolution"),
         ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
+        ("President Bush met Saddam Hussein in Baghdad on Monday.",
+         "Bush meets Saddam Hussein in Baghdad"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:

@@ -279,6 +279,15 @@ _WITH_AGE = re.compile(
 _WITH_INITIAL = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}\s+[A-Z]\.\s+{_NAME_WORD})(?![\w-])"
 )
+# Someone met, told or received is a person: "Bush met Saddam Hussein", "told Ana Ruiz".
+_MET = re.compile(
+    r"\b(?:met|meets|meet|meeting|met\s+with|meets\s+with|talks\s+with|told|tells|hosted|hosts|"
+    r"received|receives|telephoned|phoned|thanked|congratulated|urged)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w-])"
+    # not "met Western Union officials": a lowercase word after the name makes it a modifier
+    r"(?!\s+(?!(?:in|on|at|and|for|to|of|during|after|before|last|this|with|about|over|"
+    r"that|as|who|when|while)\b)[a-z])"
+)
 _OPENERS = frozenset(
     str(w).capitalize() for w in _load("cues.yaml")["title_words"]["sentence_openers"]
 ) | frozenset(["No", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"])
@@ -287,7 +296,7 @@ _OPENERS = frozenset(
 def _untitled_people(sentence: str, cast: dict[str, Entity], found: Gazetteer) -> list[Mention]:
     """People named without a title: with their age ("Kopp, 44,") or a middle initial."""
     mentions = []
-    for pattern in (_WITH_AGE, _WITH_INITIAL):
+    for pattern in (_WITH_AGE, _WITH_INITIAL, _MET):
         for match in pattern.finditer(sentence):
             words = match.group("name").split()
             start = match.start("name")
@@ -297,6 +306,8 @@ def _untitled_people(sentence: str, cast: dict[str, Entity], found: Gazetteer) -
             name = " ".join(words)
             if not words or any(w in _CALENDAR_WORDS or w in found.names for w in words):
                 continue  # "Kuwait, 12,", "Monday, 5": a state, a date
+            if found.person_pattern.search(" ".join(words)) or name in found.names:
+                continue  # "met Foreign Minister Jan Kavan": the title finds him
             entity = _unknown_person(name, cast, found)
             mentions.append(Mention(start, start + len(name), name, entity))
     return mentions
