@@ -74,6 +74,9 @@ def titles(text: str) -> list[str]:
         ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
         ("President Bush met Saddam Hussein in Baghdad on Monday.",
          "Bush meets Saddam Hussein in Baghdad"),
+        (("The council will not lift sanctions imposed after Iraq's 1990 invasion of Kuwait "
+          "until inspectors certify the weapons are gone."),
+         "Iraq's invasion of Kuwait"),
     ],
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
