@@ -14,7 +14,7 @@ from functools import cache
 
 from timeline.temporal import values as v
 from timeline.temporal.scanner import Candidate
-from timeline.temporal.vocabulary import vocabulary
+from timeline.temporal.vocabulary import phrases, vocabulary
 
 
 def _one_of(marks: list[str]) -> str:
@@ -78,17 +78,9 @@ def with_weekdays_beside(text: str, candidates: list[Candidate]) -> list[Candida
 @cache
 def _time_gap() -> re.Pattern[str]:
     marks = vocabulary().words["time_beside_day"]
-    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in marks["between"])
+    words = phrases(marks["between"])
     return re.compile(rf"(?:\s+(?:{words}))*(?:\s*\([^()]{{1,30}}\))?\s*,?\s*(?:on\s+)?\Z",
                       re.IGNORECASE)
-
-
-def _a_day(value: v.Temporal) -> bool:
-    if isinstance(value, v.CalendarDate):
-        return value.day is not None
-    if isinstance(value, v.Relative):
-        return value.unit == "day"
-    return isinstance(value, (v.Weekday, v.Holiday))
 
 
 def with_days_for_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -98,7 +90,7 @@ def with_days_for_times(text: str, candidates: list[Candidate]) -> list[Candidat
     for index in range(len(result) - 1):
         clock, day = result[index], result[index + 1]
         if not (isinstance(clock.value, v.TimeOfDay) and clock.value.day is None
-                and _a_day(day.value)):
+                and v.names_a_day(day.value)):
             continue
         if _time_gap().match(text[clock.end : day.start]):
             result[index] = replace(clock, value=replace(clock.value, day=day.value),

@@ -11,7 +11,7 @@ from functools import cache
 from timeline.temporal import values as v
 from timeline.temporal.builders import amount
 from timeline.temporal.scanner import Candidate
-from timeline.temporal.vocabulary import alternation, vocabulary
+from timeline.temporal.vocabulary import alternation, phrases, vocabulary
 
 _REACH = 40  # the counting words end right before the date and are never longer than this
 
@@ -19,21 +19,13 @@ _REACH = 40  # the counting words end right before the date and are never longer
 @cache
 def _counting() -> re.Pattern[str]:
     joins = sorted(vocabulary().words["offset_joins"], key=len, reverse=True)
-    join = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in joins)
+    join = phrases(joins)
     return re.compile(
         rf"(?<![\w-])(?:(?P<the>the)\s+(?=day\s)|(?P<count>\d{{1,2}}|{alternation('numbers')})\s+)"
         rf"(?P<unit>days?|weeks?)\s+(?P<join>{join})\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
 
-
-def _dates_a_day(value: v.Temporal) -> bool:
-    """Whether a value names one day: the only kind a count of days or weeks can start from."""
-    if isinstance(value, v.CalendarDate):
-        return value.day is not None
-    if isinstance(value, v.Relative):
-        return value.unit == "day"
-    return isinstance(value, (v.Weekday, v.Holiday))
 
 
 def with_offsets(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -42,7 +34,7 @@ def with_offsets(text: str, candidates: list[Candidate]) -> list[Candidate]:
     result: list[Candidate] = []
     for candidate in candidates:
         found = None
-        if _dates_a_day(candidate.value):
+        if v.names_a_day(candidate.value):
             found = _counting().search(text, max(0, candidate.start - _REACH), candidate.start)
         count = 1.0 if found is None or found["the"] else amount(found["count"])
         if found is None or count is None or count != int(count):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from timeline.temporal.vocabulary import vocabulary
+from timeline.temporal.vocabulary import phrases, vocabulary
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 _CLAUSE_PENALTY = 20
@@ -43,10 +43,6 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     return not (token.lower() in abbreviations or (len(token) == 1 and token.isupper()))
 
 
-def _words(words: list[str]) -> str:
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-
-
 @cache
 def _cues() -> re.Pattern[str]:
     entries = vocabulary().words["tense_cues"]
@@ -56,9 +52,9 @@ def _cues() -> re.Pattern[str]:
     progressive = sorted(entries["progressive_future"], key=len, reverse=True)
     # Case-insensitive cue words; the -ed rule stays lowercase so names ("United") never count.
     return re.compile(
-        rf"(?<!\w)(?:(?P<not_past>{_words(not_past)})"
-        rf"|(?P<future>(?i:{_words(future)})|(?:is|are)\s+(?:{_words(progressive)}))"
-        rf"|(?P<past>(?i:{_words(past)})|[a-z]{{2,}}ed))(?!\w)"
+        rf"(?<!\w)(?:(?P<not_past>{phrases(not_past)})"
+        rf"|(?P<future>(?i:{phrases(future)})|(?:is|are)\s+(?:{phrases(progressive)}))"
+        rf"|(?P<past>(?i:{phrases(past)})|[a-z]{{2,}}ed))(?!\w)"
     )
 
 
@@ -66,8 +62,8 @@ def _cues() -> re.Pattern[str]:
 def _just_before() -> re.Pattern[str]:
     entries = vocabulary().words["tense_cues"]
     return re.compile(
-        rf"(?<!\w)(?:(?P<future>{_words(entries['just_before_future'])})"
-        rf"|(?P<past>{_words(entries['just_before_past'])}))\s+$",
+        rf"(?<!\w)(?:(?P<future>{phrases(entries['just_before_future'])})"
+        rf"|(?P<past>{phrases(entries['just_before_past'])}))\s+$",
         re.IGNORECASE,
     )
 

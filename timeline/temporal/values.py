@@ -201,3 +201,13 @@ Temporal = (
     | WeekOfMonth
     | Modified
 )
+
+
+def names_a_day(value: Temporal) -> bool:
+    """Whether a value names one day ("June 4", "yesterday", "Tuesday", "Christmas"): what a
+    weekday can stand beside and what a count of days or weeks can start from."""
+    if isinstance(value, CalendarDate):
+        return value.day is not None
+    if isinstance(value, Relative):
+        return value.unit == "day"
+    return isinstance(value, (Weekday, Holiday))

@@ -14,6 +14,7 @@ import yaml
 from timeline.model import TimelineError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from importlib.resources.abc import Traversable
 
 RULES_PACKAGE = "timeline.temporal.rules"
@@ -165,6 +166,11 @@ def full_month_names() -> frozenset[str]:
     """Month names in full ("september"), the first word listed for each month."""
     entries = _raw_vocabulary()["months"]["entries"]
     return frozenset(normalize(words[0]) for words in entries.values())
+
+
+def phrases(words: Iterable[str]) -> str:
+    """A regex alternation of these words and phrases as written, any spacing between words."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 def alternation(kind: str) -> str:
