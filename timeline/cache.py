@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -21,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.model import Article, Event, MainText, Source
+from timeline.model import Article, Event, MainText, Source, TimelineError
+from timeline.safewrite import write_files
 
 _LIBRARIES = ("dateparser", "pendulum", "trafilatura", "pyyaml")
 _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt")
@@ -132,11 +132,8 @@ class ExtractionCache:
             ensure_ascii=False,
             sort_keys=True,
         )
-        path = self.folder / f"{key}.json"
-        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(content, encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+            write_files([(self.folder / f"{key}.json", content.encode("utf-8"))])
+        except (OSError, TimelineError):
+            pass
