@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.store_samples import KIM, VISIT
 from timeline.model import Event, Source
 from timeline.reconcile import Snapshot, merge_sources, reconcile
 
-KIM = Source("kim.txt", "2025-06-05", "Meeting Shoigu on Wednesday, Kim said he backs Russia.", "on Wednesday")
 PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops in a letter on Friday.", "on Friday")
 LATER = Source("later.txt", "2025-08-17", "Shoigu was in Pyongyang on June 4.", "on June 4")
-
-VISIT = Event(
-    "shoigu-visit-2025-06-04",
-    "Shoigu visits Pyongyang",
-    "2025-06-04",
-    "visit",
-    actors=("Sergei Shoigu", "Kim Jong Un"),
-    place="Pyongyang",
-    sources=(KIM,),
-)
 LETTER = Event("putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,))
 
 

@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.store_samples import KIM, VISIT
 from timeline import store
 from timeline.model import Event, Source, TimelineError
 from timeline.splice import HEADER
 
-KIM = Source("kim.txt", "2025-06-05", "Meeting Shoigu on Wednesday, Kim said he backs Russia.", "on Wednesday")
 PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops: \"heroes\".", "on Friday", outlet="TASS")
-VISIT = Event(
-    "shoigu-visit-2025-06-04",
-    "Shoigu visits Pyongyang",
-    "2025-06-04",
-    "visit",
-    actors=("Sergei Shoigu", "Kim Jong Un"),
-    place="Pyongyang",
-    sources=(KIM,),
-)
 LETTER = Event("putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,))
 
 
