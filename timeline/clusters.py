@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from timeline.actors import is_known, is_person, places_overlap
 from timeline.cues import load_data
+from timeline.predicates import lexicon
 from timeline.model import Event, Source
 from timeline.when import bounds, precision
 
@@ -113,6 +114,7 @@ class Candidate:
     words: frozenset[str]
     quote_words: frozenset[str]
     limits: tuple[date | None, date | None]
+    kinds: frozenset[str]
 
     @classmethod
     def of(cls, event: Event) -> Candidate:
@@ -127,6 +129,7 @@ class Candidate:
             words=_words(event),
             quote_words=_quote_words(event),
             limits=limits(event),
+            kinds=lexicon().kinds_of(event.title),
         )
 
 
@@ -144,6 +147,7 @@ class Cluster:
         self.people: set[str] = set()
         self.actors: set[str] = set()
         self.categories: set[str] = set()
+        self.kinds: set[str] = set()
         self.places: set[str] = set()
         self.words: set[str] = set()
         self.quote_words: set[str] = set()
@@ -167,6 +171,7 @@ class Cluster:
         self.people.update(_people(member))
         self.actors.update(member.actors)
         self.categories.add(member.category)
+        self.kinds.update(lexicon().kinds_of(member.title))
         if member.place:
             self.places.add(member.place)
         self.words.update(_words(member))
@@ -212,6 +217,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     place_clash = _place_clash(candidate, cluster)
     words = _similarity(told.words, cluster.words)
     weak = told.weak or cluster.all_weak
+    if _same_kind_same_day(told, cluster, place_clash):
+        return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
         return _fit_bound(told, cluster, people, same_category, words)
     copied = _similarity(told.quote_words, cluster.quote_words)
@@ -241,6 +248,21 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if same_day and not place_clash and _same_toll(candidate, cluster):
         return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """One kind of happening ("attack": "gunmen opened fire", "the terror attack") on one day,
+    with no clash of place or of the side that acted, is one happening."""
+    candidate, head = told.event, cluster.head
+    if not (told.kinds & cluster.kinds) or place_clash:
+        return False
+    if len(candidate.date) != len("2000-01-01") or candidate.date != head.date or candidate.end:
+        return False
+    if basis(candidate) in ("plan", "anchor", "bound") or candidate.qualifier not in ("", "before"):
+        return False  # a report bounds it on the day: "said on Wednesday that India struck"
+    acting = candidate.actors[:1]
+    sides = {m.actors[0] for m in cluster.members if m.actors}
+    return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
 
 
 def _same_toll(candidate: Event, cluster: Cluster) -> bool:

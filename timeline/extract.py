@@ -1,156 +1,295 @@
-"""Events from an article's main text: each dated sentence or clause that reports a happening.
+"""Events from an article's main text, read from the structure of its sentences.
 
-The temporal tagger is called in one place (`_tag_passage`). Dates attached to a reporting
-verb ("state media said Thursday") date the report, not the happening; a sentence without a
-date that continues a told happening ("The visit ...") adds to it and never takes the publish
-date; "days before the summit" is kept as an anchored bound for merge to resolve.
+Each passage is tagged for time expressions and parsed. A date goes to the predicate it modifies
+in the tree: a verb ("met on Monday") or a noun naming a happening ("the April 22 attack"). A
+date on a reporting verb ("state media reported Sunday") dates the report; the clause it reports
+is the happening, on or before that day. The predicate's subject, object and agent are the
+actors, named in full as the article first named them; its "in X" is the place.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline import cues as cue_words
-from timeline.actors import (
-    CAPITAL,
-    PERSON,
-    PLACE,
-    Entity,
-    Mention,
-    actor_name,
-    find_mentions,
-)
-from timeline.anchoring import anchored
-from timeline.choice import irrealis_before, main_cue
-from timeline.clauses import Clause, clause_at, clauses, word_distance
-from timeline.cues import Hit, is_market_quote
-from timeline.happenings import (
-    Draft,
-    dedupe,
-    draft,
-    inside_quote,
-    is_actor,
-    is_dateline,
-    verb_between,
-)
+from spacy.tokens import Doc, Span, Token
+
+from timeline.cast import Cast
 from timeline.model import Event, MainText, Source, Timex
-from timeline.reports import attributions, from_report, is_report_time
-from timeline.sentences import split_sentences
+from timeline.predicates import lexicon
 from timeline.slugs import event_id
-from timeline.subjects import antecedent, dateline_end
-from timeline.titles import has_subject, title_for, trimmed
-from timeline.when import label, shift_days, when_of
+from timeline.titles import title_of
+from timeline.tree import (
+    complement_of,
+    is_eventive_noun,
+    is_future,
+    is_irrealis,
+    is_negated,
+    is_verbal,
+    lemma,
+    object_of,
+    participants,
+    place_of,
+    predicate_of,
+    sentences,
+    subject_of,
+)
+from timeline.when import When, label, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
+Parser = Callable[[Sequence[str]], list[Doc]]
 
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-_BACKREF_FAMILIES = {
-    "visit": ("visit", "meet", "summit"),
-    "trip": ("visit", "meet"),
-    "meeting": ("meet", "visit", "summit"),
-    "talks": ("meet", "summit", "call"),
-    "summit": ("summit", "meet"),
-    "call": ("call",),
-    "letter": ("letter",),
-    "message": ("letter", "state"),
-    "deal": ("sign", "treaty", "agree"),
-    "treaty": ("sign", "treaty"),
-    "agreement": ("sign", "treaty", "agree"),
-    "commentary": ("state",),
-    "speech": ("state", "inaugurate"),
-    "delegation": ("visit", "meet"),
-}
+_PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'’-]*,?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
+_QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
-def extract_events(main: MainText, tag: Tagger | None = None) -> list[Event]:
-    """Dated happenings in an article's main text, one Source each (tag: the date tagger)."""
+@dataclass(frozen=True)
+class Reading:
+    """One happening as a sentence tells it: the predicate, the date and what the date rests on."""
+
+    predicate: Token
+    timex: Timex
+    when: When
+    basis: str  # "" the phrase dates it; "report" it dates the report; "plan" still to come
+    note: str = ""
+
+
+def extract_events(
+    main: MainText, tag: Tagger | None = None, parse: Parser | None = None
+) -> list[Event]:
+    """Dated happenings in an article's main text, one Source each."""
     tagger = tag if tag is not None else _default_tagger()
+    parser = parse if parse is not None else _default_parser()
     article = main.article
-    drafts: list[Draft] = []
-    cast: dict[str, Entity] = {}
-    antecedent: tuple[str, ...] = ()  # whom a pronoun opening the next sentence stands for
-    for passage in main.passages:
-        timexes = _tag_passage(tagger, passage.text, article.published)
-        for sentence in split_sentences(passage.text):
+    docs = parser([_without_dateline(p.text) for p in main.passages])
+    cast = Cast()
+    events: list[Event] = []
+    for passage, doc in zip(main.passages, docs, strict=True):
+        timexes = tagger(passage.text, article.published)
+        cast.learn(doc.ents)
+        for sentence in sentences(doc):
             inside = [
-                replace(t, start=t.start - sentence.start, end=t.end - sentence.start)
+                t
                 for t in timexes
-                if sentence.start <= t.start and t.end <= sentence.end
+                if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
-            mentions, cast = find_mentions(sentence.text, article.published, cast)
-            mentions = [m for m in mentions if m.start >= dateline_end(sentence.text)]
-            found = _read_sentence(
-                sentence.text, inside, mentions, article.published, drafts, antecedent
-            )
-            if found:
-                drafts.extend(found)
-                antecedent = () if found[-1].passive else found[-1].roles.who
+            for reading in read_sentence(sentence, inside, article.published):
+                events.append(_event(main, sentence, reading, cast))
+            _follow_subject(sentence, cast)
+    return events
+
+
+def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
+    """The happenings a sentence dates: each date to the predicate it modifies in the tree."""
+    text = sentence.text
+    offset = sentence.start_char
+    direct: list[tuple[Token, Timex]] = []
+    for timex in timexes:
+        local = replace(timex, start=timex.start - offset, end=timex.end - offset)
+        if not _dates_something(timex, published) or _is_dateline(text, local):
+            continue
+        if _inside_quote(text, local.start):
+            continue  # a speaker's "today" is not ours
+        span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        predicate = predicate_of(span) if span is not None else None
+        if predicate is None:
+            continue
+        if timex.text.lower() in _PRESENT_WORDS and abs(predicate.i - span.start) > 2:
+            continue  # "now" dates only the verb right beside it ("said today")
+        if _opens_a_span(span):
+            timex = replace(timex, mod="ON_OR_AFTER")
+        direct.append((predicate, timex))
+    dated = {predicate.i for predicate, _ in direct}
+    readings: list[Reading] = []
+    for predicate, timex in direct:
+        when = when_of(timex)
+        if when is None:
+            continue
+        basis, note = "", ""
+        if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
+            told = complement_of(predicate)
+            if told is not None and (told.i in dated or _own_date_below(told, dated)):
+                continue  # the happening it tells has a date of its own
+            happening = _happening(told) if told is not None else None
+            if happening is not None and _told_as_done(happening):
+                predicate, basis = happening, "report"
+                when = replace(when, qualifier="before")
+                note = "; this dates the report, so the happening is on or before it"
+            elif _named_speaker(predicate):
+                readings.append(Reading(predicate, timex, when, "said", ""))
+                continue  # the saying is the happening: "Modi on Tuesday told the brass ..."
             else:
-                drafts = _continue(drafts, sentence.text, mentions, antecedent)
-                antecedent = _carried(antecedent, sentence.text, mentions)
-    events = [_event(main, draft) for draft in drafts]
-    # a chronology entry says who or what acted ("Floods swept through Kenya": the floods): "Ends", "Compares with 40%" tell nothing
-    return [
-        e
-        for e, d in zip(events, drafts, strict=True)
-        if (has_subject(e.title, d.form) or _noun_opens(e.title, d))
-        and _tells_what(d)
-        and not is_market_quote(d.form, d.quote)
-    ]
+                continue
+        happening = _happening(predicate)
+        if happening is None or any(r.predicate.i == happening.i for r in readings):
+            continue
+        if is_negated(happening) or is_irrealis(happening):
+            continue
+        if timex.earliest is not None and timex.earliest > published:
+            if not is_future(happening) and not is_eventive_noun(happening):
+                continue
+            basis, note = "plan", "; a plan when published, not yet a happening"
+        readings.append(Reading(happening, timex, when, basis, note))
+    return readings
 
 
-def _carried(antecedent: tuple[str, ...], text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """Whom a pronoun stands for after a sentence that tells no happening: the person it opens on;
-    nobody when it names another person, or opens on a name we cannot read ("Kopp, 44, ..."); else
-    whom it stood for before (a subject done to, "Smith was shot", was never carried)."""
-    opener = _person_subject(text, mentions)
-    if opener:
-        return opener
-    others = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON} - set(antecedent)
-    if others or _opens_on_unknown_name(text, mentions):
-        return ()
-    return antecedent
+def _happening(predicate: Token) -> Token | None:
+    """The word that names the happening a predicate tells: the predicate itself, or for
+    "The promotion came days after ..." and "The talks were on Monday" the subject noun."""
+    words = lexicon()
+    if is_eventive_noun(predicate):
+        return predicate
+    base = lemma(predicate)
+    if base in words.light or base == "be":
+        subject = subject_of(predicate)
+        if subject is not None and is_eventive_noun(subject):
+            return subject
+        if base == "be":
+            return None
+    if base in words.stative or base in words.reporting:
+        return None
+    return predicate
 
 
-def _opens_on_unknown_name(text: str, mentions: Sequence[Mention]) -> bool:
-    start = dateline_end(text)
-    first = re.match(r"\s*([A-Z][\w'’-]*)", text[start:])
-    if first is None or first.group(1).lower() in _SENTENCE_OPENERS:
+def _told_as_done(predicate: Token) -> bool:
+    """A reported happening told in the past ("had carried out strikes"), not a state or a plan."""
+    if is_negated(predicate) or is_irrealis(predicate) or is_future(predicate):
         return False
-    return not any(m.start == start + first.start(1) for m in mentions)
-
-
-_SENTENCE_OPENERS = frozenset(cue_words.load_data()["title_words"]["sentence_openers"])
-
-
-def _person_subject(text: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """The person a sentence opens on ("Senator Jorge Diaz stayed"), not one it names later or
-    in the possessive ("Smith's killer")."""
-    first = next((m for m in mentions), None)
-    if first is None or first.entity.kind != PERSON or re.match(r"['’]s\b", text[first.end :]):
-        return ()
-    lead = text[dateline_end(text) : first.start]
-    if not _SUBJECT_LEAD.fullmatch(lead):
-        return ()
-    joined = [m for m in mentions[1:2] if re.fullmatch(r",?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*", text[first.end : m.start])]
-    return tuple(actor_name(m.entity) for m in [first, *joined])
-
-
-# what may stand before the name a sentence opens on: titles ("Senator"), an apposition ("Her deputy, ")
-_SUBJECT_LEAD = re.compile(r"(?:(?:The|His|Her|Its|Their|A|An)\s+[a-z][\w\s-]*,\s+)?(?:[A-Z][\w.'’-]*,?\s+)*")
-
-
-def _tells_what(draft: Draft) -> bool:
-    """ "Janet Reno rules", "Cuba predicts": a vague verb needs its object to say what happened."""
-    vague = draft.cue.rank == 0 or draft.cue.category == "statement"  # not "took effect"
-    if not vague or draft.is_noun or draft.passive:
+    if predicate.pos_ in ("NOUN", "PROPN"):
         return True
-    return not ("{rest}" in draft.cue.title or "{object}" in draft.cue.title) or bool(
-        trimmed(draft.rest)
+    return predicate.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children
     )
+
+
+def _named_speaker(report: Token) -> bool:
+    """Whether a reporting verb's subject is a named person, body or state."""
+    subject = subject_of(report)
+    return subject is not None and subject.ent_type_ in ("PERSON", "ORG", "GPE")
+
+
+def _own_date_below(told: Token, dated: set[int]) -> bool:
+    return any(t.i in dated for t in told.subtree if t.i != told.i and is_verbal(t))
+
+
+def category_of(predicate: Token) -> str:
+    """The lane a happening goes in: from its noun, its verb, or the noun a support verb
+    carries ("held talks": meeting)."""
+    words = lexicon()
+    base = lemma(predicate)
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        return words.nouns.get(base, "other")
+    found = object_of(predicate)
+    if found is not None:
+        by_object = words.objects.get(base, {})
+        if lemma(found) in by_object:
+            return by_object[lemma(found)]
+        if lemma(found) in words.support.get(base, frozenset()):
+            return words.nouns.get(lemma(found), "other")
+    return words.verbs.get(base, "other")
+
+
+def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Event:
+    article = main.article
+    predicate, timex, when = reading.predicate, reading.timex, reading.when
+    skip = {
+        t.i
+        for t in sentence
+        if timex.start <= t.idx < timex.end or (t.dep_ == "prep" and _only_time(t, timex))
+    }
+    title = title_of(predicate, cast, skip)
+    actors: list[str] = []
+    for token in participants(predicate):
+        name = cast.name_of(token)
+        if name and name not in actors:
+            actors.append(name)
+    place = place_of(predicate)
+    source = Source(
+        article=article.name,
+        published=article.published.isoformat(),
+        quote=sentence.text.strip(),
+        phrase=timex.text,
+        outlet=article.source,
+        url=article.url,
+        date=when.date if not when.end else f"{when.date}/{when.end}",
+        resolution=timex.explanation + reading.note,
+        basis=reading.basis,
+    )
+    return Event(
+        id=event_id(title, when.date),
+        title=title,
+        date=when.date,
+        end=when.end,
+        label=label(when.date, when.end, when.qualifier),
+        qualifier=when.qualifier,
+        category="statement" if reading.basis == "said" else category_of(predicate),
+        actors=tuple(actors),
+        place=cast.full(place.text) if place is not None else "",
+        sources=(source,),
+        disagreement=f"{article.name}: {timex.conflict}" if timex.conflict else "",
+    )
+
+
+def _opens_a_span(span: Span) -> bool:
+    """ "From early Wednesday the two sides have traded fire": the date opens a span."""
+    head = span.root.head
+    return head.dep_ == "prep" and head.lower_ in ("from", "since") and head.i < span.start
+
+
+def _only_time(preposition: Token, timex: Timex) -> bool:
+    """ "on" in "on Monday": a preposition whose object is the time expression."""
+    return any(
+        c.dep_ == "pobj" and timex.start <= c.idx < timex.end for c in preposition.children
+    )
+
+
+def _follow_subject(sentence: Span, cast: Cast) -> None:
+    """Remember who acted in the sentence's main clause, for a "he" in the next one."""
+    root = sentence.root
+    subject = subject_of(root) if is_verbal(root) else None
+    if subject is not None:
+        cast.saw_acting(cast.name_of(subject), subject)
+
+
+def _dates_something(timex: Timex, published: date) -> bool:
+    """Dates that can place a happening: not durations, sets, vague refs or open bounds."""
+    if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATES:
+        return False
+    if timex.value.startswith("X") or timex.earliest is None or timex.latest is None:
+        return False
+    return timex.granularity not in ("open", "decade", "century")
+
+
+def _is_dateline(text: str, timex: Timex) -> bool:
+    """ "SEOUL, June 5 (Yonhap) --", "Islamabad, April 24:": the day the story was filed."""
+    return bool(_DATELINE_BEFORE.match(text[: timex.start])) and bool(
+        _DATELINE_AFTER.match(text[timex.end :])
+    )
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w .,'’/]{1,60}?)\s*(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
+    r"(?:--|—|–|-|:)\s+"
+)
+_CAPS = re.compile(r"\b[A-Z]{3,}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+
+
+def _without_dateline(text: str) -> str:
+    """The passage with its dateline ("SRINAGAR, India (AP) -", "Islamabad, April 24:") blanked,
+    same length, so the parser never takes the filing place for a subject."""
+    match = _DATELINE.match(text)
+    if match is None or not (match.group("agency") or _CAPS.search(match.group("place"))):
+        return text
+    return " " * match.end() + text[match.end() :]
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(text))
 
 
 def _default_tagger() -> Tagger:
@@ -160,352 +299,8 @@ def _default_tagger() -> Tagger:
     return tagger
 
 
-def _tag_passage(tagger: Tagger, text: str, published: date) -> list[Timex]:
-    return list(tagger(text, published))
+def _default_parser() -> Parser:
+    from timeline import nlp  # the one seam to the English pipeline
 
-
-# --- one sentence -------------------------------------------------------------------------
-
-
-def _read_sentence(
-    text: str,
-    timexes: Sequence[Timex],
-    mentions: Sequence[Mention],
-    published: date,
-    told: Sequence[Draft],
-    previous_who: tuple[str, ...] = (),
-) -> list[Draft]:
-    parts = clauses(text)
-    reports = cue_words.reporting(text)
-    timexes = _same_story(text, timexes, told)
-    hits = _untold(text, cue_words.happenings(text), timexes, told)
-    quotes = cue_words.quoted_spans(text)
-    dated = [
-        t
-        for t in timexes
-        if _dates_something(t, published)
-        and _placed_in_time(text, t, [*hits, *reports])
-        and not any(a <= t.start < b for a, b in quotes)  # a speaker's "today" is not ours
-    ]
-    attributing = attributions(text, parts, reports)
-    event_times = [
-        t
-        for t in dated
-        if not is_report_time(text, parts, t, hits, reports) and not is_dateline(text, t)
-    ]
-    event_times = [t for t in event_times if not irrealis_before(text, parts, t.start)]
-    drafts: list[Draft] = []
-    used_cues: set[int] = set()
-    for timex in event_times:
-        hit = main_cue(text, parts, hits, timex.start, exclude=attributing)
-        if hit is None or hit.start in used_cues:
-            continue
-        when = when_of(timex)
-        if when is None:
-            continue
-        used_cues.add(hit.start)
-        told_span = _told_span(text, min(hit.start, timex.start)) if told else (0, 0)
-        # where the told happening took place is not where this one did
-        own_mentions = [
-            m for m in mentions if not (m.as_place and told_span[0] <= m.start < told_span[1])
-        ]
-        drafts.append(
-            draft(text, parts, hit, own_mentions, attributing, when, "", timex, previous_who)
-        )
-    if drafts:
-        return drafts[:2]
-    report_times = [
-        t for t in dated if is_dateline(text, t) or is_report_time(text, parts, t, hits, reports)
-    ]
-    if report_times:
-        known = tuple(a for told_draft in reversed(told) for a in told_draft.actors)
-        return from_report(
-            text, parts, hits, reports, mentions, report_times[0], attributing, previous_who, known
-        )
-    planned = _planned(text, parts, hits, timexes, mentions, attributing, published, previous_who)
-    if planned:
-        return planned
-    return anchored(text, parts, hits, mentions, attributing, published, previous_who)
-
-
-_PLAN_LEAD = re.compile(
-    r"\b(?:will|is to|are to|is due to|are due to|is set to|are set to|is expected to|"
-    r"are expected to|plans to|plan to|is scheduled to|are scheduled to)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _planned(
-    text: str,
-    parts: list[Clause],
-    hits: Sequence[Hit],
-    timexes: Sequence[Timex],
-    mentions: Sequence[Mention],
-    attributing: Sequence[Clause],
-    published: date,
-    previous_who: tuple[str, ...],
-) -> list[Draft]:
-    """ "Trump will meet Zelensky on Monday": a plan dated after the publish date. Merge keeps it
-    only as a source of, or a bound on, a happening another source reports as done."""
-    for timex in timexes:
-        if timex.type != "DATE" or timex.earliest is None or timex.earliest <= published:
-            continue
-        if timex.granularity not in ("day", "week", "month") or is_dateline(text, timex):
-            continue
-        own = clause_at(parts, timex.start)
-        planned = [
-            h
-            for h in hits
-            if h.cue is not None
-            and h.cue.rank >= 3
-            and clause_at(parts, h.start) == own
-            and own not in attributing
-            and _PLAN_LEAD.search(text[own.start : h.start])
-        ]
-        when = when_of(timex)
-        if not planned or when is None:
-            continue
-        resolution = f"{timex.explanation}; a plan when published, not yet a happening"
-        told = draft(
-            text,
-            parts,
-            planned[0],
-            mentions,
-            attributing,
-            when,
-            "plan",
-            timex,
-            previous_who,
-            resolution,
-        )
-        return [told]
-    return []
-
-
-def _dates_something(timex: Timex, published: date) -> bool:
-    """Dates that can place a happening: not durations, sets, vague refs or the future."""
-    if (
-        timex.type not in ("DATE", "TIME")
-        or timex.value in _NOT_DATES
-        or timex.value.startswith("X")
-    ):
-        return False
-    if timex.earliest is None or timex.latest is None:
-        return False
-    if timex.granularity in ("open", "decade", "century"):
-        return False  # "since 2022", "the 1990s", "the 11th century temple" place no happening
-    return timex.earliest <= published
-
-
-def _same_story(text: str, timexes: Sequence[Timex], told: Sequence[Draft]) -> list[Timex]:
-    """ "the same day", "a day later": dated from the happening told (the one the sentence points
-    back at, else the last one), never from the publish date."""
-    referred = _continued(list(told), text, []) if told else None
-    pool = [told[referred]] if referred is not None else list(reversed(told))
-    last = next((d for d in pool if len(d.when.date.split("-")) == 3 and not d.when.end), None)
-    found: list[Timex] = []
-    lowered = text.lower()
-    kept = list(timexes)
-    for phrase, offset in sorted(
-        cue_words.vocabulary().same_story.items(), key=lambda p: -len(p[0])
-    ):
-        start = lowered.find(phrase)
-        if start < 0 or any(f.start <= start < f.end for f in found):
-            continue
-        if any(t.end <= start for t in timexes if t.anchor != "previous"):
-            continue  # "said on Tuesday that ... a day earlier": the tagger anchors it in the sentence
-        kept = [t for t in kept if not (t.start < start + len(phrase) and start < t.end)]
-        if last is None:
-            continue
-        day = date.fromisoformat(shift_days(last.when.date, offset))
-        found.append(
-            Timex(
-                start,
-                start + len(phrase),
-                text[start : start + len(phrase)],
-                "DATE",
-                day.isoformat(),
-                earliest=day,
-                latest=day,
-                granularity="day",
-                explanation=f"{offset:+d} days from the happening told before ({last.when.date})",
-                anchor="previous",
-            )
-        )
-    return sorted([*found, *kept], key=lambda t: t.start)
-
-
-def _placed_in_time(text: str, timex: Timex, verbs: Sequence[Hit]) -> bool:
-    """ "today", "now" date a happening only right next to its verb ("said today")."""
-    if timex.text.lower() not in cue_words.vocabulary().present_words:
-        return True
-    return any(
-        word_distance(text, h.end, timex.start) <= 1 or word_distance(text, timex.end, h.start) <= 1
-        for h in verbs
-        if h.end <= timex.start or timex.end <= h.start
-    )
-
-
-def _untold(
-    text: str, hits: Sequence[Hit], timexes: Sequence[Timex], told: Sequence[Draft]
-) -> list[Hit]:
-    """Cue nouns that point back at a told happening ("the meeting", "Shoigu's visit") name no
-    new one; nouns framing another ("during a visit") count for less."""
-    kept = []
-    for hit in hits:
-        before = text[max(0, hit.start - 40) : hit.start]
-        determiner = re.search(
-            r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?$", before
-        )
-        dated_inside = determiner is not None and any(
-            hit.start - len(determiner.group(0)) <= t.start < hit.start for t in timexes
-        )
-        families = _BACKREF_FAMILIES.get(hit.form.lower(), ())
-        if determiner and not dated_inside and any(d.cue.lemma in families for d in told):
-            continue
-        if hit.cue is not None and re.search(
-            r"\bduring\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w-]+\s+)?$", before
-        ):
-            hit = replace(hit, cue=replace(hit.cue, rank=hit.cue.rank - 3))
-        kept.append(hit)
-    return kept
-
-
-# --- continuation -------------------------------------------------------------------------
-
-
-def _continue(
-    drafts: list[Draft], text: str, mentions: Sequence[Mention], pronoun_for: tuple[str, ...] = ()
-) -> list[Draft]:
-    """An undated sentence that goes on about a told happening adds the people it names as taking
-    part: in the phrase naming the happening, or in the first clause when the same actor opens it
-    (and, when it names the happening, "the meeting in Pyongyang", its place)."""
-    if not drafts:
-        return drafts
-    target = _continued(drafts, text, mentions)
-    if target is None:
-        return drafts
-    draft = drafts[target]
-    spoken = [m for m in mentions if not inside_quote(text, m.start)]
-    actors = [actor_name(m.entity) for m in spoken if _names_a_party(text, m)]
-    pronoun = re.match(r"(?:He|She|They)\b", text)
-    stands_for = antecedent(pronoun.group(0), pronoun_for) if pronoun else []
-    same_actor = set(_person_subject(text, mentions)) | set(stands_for)
-    if same_actor & set(draft.roles.who):
-        # "Shoigu met Kim Jong Un and ...", "He was received by Kim": whom the same actor met
-        first = clauses(text)[0]
-        actors += [
-            actor_name(m.entity)
-            for m in spoken
-            if m.entity.kind == PERSON
-            and first.start <= m.start < first.end
-            and not _SUBORDINATE.search(text[first.start : m.start])  # "before Hussein could"
-        ]
-    roles = draft.roles
-    if _backref(text) and not roles.place:
-        place = next(
-            (m.entity.name for m in spoken if m.as_place and m.entity.kind in (PLACE, CAPITAL)), ""
-        )
-        if place:
-            roles = replace(roles, place=place, where=roles.where or place)
-    updated = replace(draft, roles=roles, actors=dedupe([*draft.actors, *actors]))
-    return [*drafts[:target], updated, *drafts[target + 1 :]]
-
-
-_SUBORDINATE = re.compile(
-    r"\b(?:before|after|when|while|because|as|if|until|unless|since|though|although|whether)\b"
-)
-
-
-def _names_a_party(text: str, mention: Mention) -> bool:
-    """ "The meeting between Kim and Shoigu", "the commentary by analyst Choe": a person named in
-    the phrase that points back at the happening takes part in it; a sentence that only goes on
-    about it ("He said ...", "It also warned Seoul") adds no one."""
-    match = re.search(_BACKREF_PATTERN.format(noun=_backref(text) or r"\b\B"), text)
-    if match is None or mention.entity.kind != PERSON or not is_actor(mention):
-        return False
-    between = text[match.end() : mention.start]
-    return mention.start >= match.end() and not re.search(r"[;:.]", between) and not verb_between(
-        text, match.end(), mention.start
-    )
-
-
-def _backref(text: str) -> str:
-    """The happening noun a sentence points back at ("the visit", "Shoigu's trip"), or ""."""
-    for noun in _BACKREF_FAMILIES:
-        if re.search(_BACKREF_PATTERN.format(noun=noun), text):
-            return noun
-    return ""
-
-
-_BACKREF_PATTERN = (
-    r"(?:\b(?i:the|this|that|his|her|its|their)|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?{noun}\b"
-)
-
-
-def _told_span(text: str, cue_start: int) -> tuple[int, int]:
-    """ "The meeting between Kim and Shoigu in Pyongyang came the same day Lee was sworn in": the
-    words from the told happening's noun to the new cue are about the told one."""
-    noun = _backref(text)
-    if not noun:
-        return (0, 0)
-    match = re.search(_BACKREF_PATTERN.format(noun=re.escape(noun)), text)
-    if match is None or match.start() >= cue_start:
-        return (0, 0)
-    return (match.start(), cue_start)
-
-
-def _continued(drafts: list[Draft], text: str, mentions: Sequence[Mention]) -> int | None:
-    noun = _backref(text)
-    if noun:
-        for family in _BACKREF_FAMILIES[noun]:
-            for index in range(len(drafts) - 1, -1, -1):
-                if drafts[index].cue.lemma == family:
-                    return index
-        return None
-    last = len(drafts) - 1
-    names = {actor_name(m.entity) for m in mentions if m.entity.kind == PERSON}
-    starts_with_pronoun = re.match(r"(?:He|She|It|They)\b", text) is not None
-    if starts_with_pronoun or (names and names & set(drafts[last].roles.people)):
-        return last
-    return None
-
-
-# --- events -------------------------------------------------------------------------------
-
-
-def _event(main: MainText, draft: Draft) -> Event:
-    article = main.article
-    title = title_for(draft.cue, draft.form, draft.roles, draft.rest, draft.is_noun, draft.passive)
-    source = Source(
-        article=article.name,
-        published=article.published.isoformat(),
-        quote=draft.quote,
-        phrase=draft.phrase,
-        outlet=article.source,
-        url=article.url,
-        date=draft.when.date if not draft.when.end else f"{draft.when.date}/{draft.when.end}",
-        resolution=draft.resolution,
-        basis=draft.basis,
-        anchor=draft.anchor,
-    )
-    return Event(
-        id=event_id(title, draft.when.date),
-        title=title,
-        date=draft.when.date,
-        end=draft.when.end,
-        label=label(draft.when.date, draft.when.end, draft.when.qualifier),
-        qualifier=draft.when.qualifier,
-        category=draft.cue.category,
-        actors=draft.actors,
-        place=draft.roles.place,
-        sources=(source,),
-        disagreement=f"{article.name}: {draft.conflict}" if draft.conflict else "",
-    )
-
-
-def _noun_opens(title: str, told: Draft) -> bool:
-    """Whether the title opens on the happening's own noun with words after it: "Floods swept
-    through Kenya", "Explosion in Kabul", not a lone verb."""
-    opens = told.is_noun or told.quote.lstrip().startswith(told.form)
-    return opens and title.lower().startswith(told.form.lower()) and len(title.split()) > 2
+    parser: Parser = nlp.parse
+    return parser

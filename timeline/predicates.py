@@ -1,0 +1,72 @@
+"""What the tree's words mean for a timeline: which predicates tell a happening, of what kind,
+which verbs report, which nouns are eventive. The lexicon is data (`data/predicates.yaml`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from timeline import data as package_data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The predicate vocabulary, read once: lemma -> category for verbs and eventive nouns."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    objects: dict[str, dict[str, str]]  # verb -> object lemma -> category
+    reporting: frozenset[str]
+    light: frozenset[str]
+    support: dict[str, frozenset[str]]  # light verb -> object nouns that carry the happening
+    stative: frozenset[str]
+    kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
+
+    def kinds_of(self, text: str) -> frozenset[str]:
+        """The kinds of happening a title's words tell ("Gunmen open fire": attack)."""
+        found: set[str] = set()
+        for word in re.findall(r"[a-z]+", text.lower()):
+            for form in _forms(word):
+                found |= self.kinds.get(form, frozenset())
+        return frozenset(found)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A word and the stems it may come from ("kills" -> kill, "strikes" -> strike)."""
+    forms = [word]
+    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.append(word[: -len(ending)] + base)
+    return tuple(forms)
+
+
+def _by_lemma(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {lemma: category for category, lemmas in groups.items() for lemma in lemmas}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon in `data/predicates.yaml`."""
+    raw = package_data.load("predicates.yaml")
+    objects = {
+        verb: {obj: category for category, objs in by_category.items() for obj in objs}
+        for verb, by_category in raw["objects"].items()
+    }
+    return Lexicon(
+        verbs=_by_lemma(raw["verbs"]),
+        nouns=_by_lemma(raw["nouns"]),
+        objects=objects,
+        reporting=frozenset(raw["reporting"]),
+        light=frozenset(raw["light"]),
+        support={verb: frozenset(nouns) for verb, nouns in raw["support"].items()},
+        stative=frozenset(raw["stative"]),
+        kinds=_kinds(raw["kinds"]),
+    )
+
+
+def _kinds(groups: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    by_word: dict[str, set[str]] = {}
+    for kind, words in groups.items():
+        for word in words:
+            by_word.setdefault(word, set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in by_word.items()}

@@ -1,0 +1,223 @@
+"""Small readings of a dependency tree: which predicate a time expression modifies, who acts,
+on whom, where. Each function takes spaCy tokens and says in its name what it finds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline.predicates import lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "across", "from")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
+WH_WORDS = ("who", "which", "that", "whom")
+# what a phrase drops: clauses and asides that say more about a word than name it
+_ASIDES = ("relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "prep", "ccomp")
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or an auxiliary that heads its clause ("The talks were on Monday")."""
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj"))
+
+
+def is_eventive_noun(token: Token) -> bool:
+    """A noun that names a happening: "attack", "summit", "talks", "ruling"."""
+    return token.pos_ in ("NOUN", "PROPN") and lemma(token) in lexicon().nouns
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma ("talks" stays "talks" when the tagger reads it as a plural noun)."""
+    word = token.lower_
+    if token.pos_ == "NOUN" and word in lexicon().nouns:
+        return word
+    return token.lemma_.lower() or word
+
+
+def predicate_of(span: Span) -> Token | None:
+    """The predicate a time expression modifies: the nearest head above it that is a verb or a
+    noun naming a happening ("the April 22 attack": attack; "met on Monday": met)."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if span.start <= token.i < span.end or _misread_noun(token):
+            continue
+        if is_eventive_noun(token):
+            return _supporting_verb(token) or token
+        if is_verbal(token):
+            return token
+    return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
+
+
+def _misread_noun(token: Token) -> bool:
+    """ "a ceasefire understanding": an -ing word the tagger read as a verb, right after the noun
+    it modifies and with no object of its own, is part of that noun."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.i == token.head.i + 1
+        and object_of(token) is None
+    )
+
+
+def _supporting_verb(noun: Token) -> Token | None:
+    """ "reached a ceasefire", "held talks": the verb whose object the happening noun is."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and noun.lower_ in lexicon().support.get(lemma(head), ()):
+        return head
+    if noun.dep_ in OBJECTS and lemma(noun) in lexicon().support.get(lemma(head), ()):
+        return head
+    return None
+
+
+def subject_of(predicate: Token) -> Token | None:
+    """Who or what acts: the subject, or for a participle, relative clause or conjunct without
+    one, the subject of the clause it hangs on ("Meeting Shoigu, Kim said": Kim)."""
+    token: Token | None = predicate
+    seen = 0
+    while token is not None and seen < 4:
+        for child in token.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in WH_WORDS and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+            token, seen = token.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def agent_of(predicate: Token) -> Token | None:
+    """The agent of a passive ("was approved by the cabinet": cabinet)."""
+    for child in predicate.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(predicate: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children)
+
+
+def object_of(predicate: Token) -> Token | None:
+    """The direct object ("suspended the treaty": treaty)."""
+    return next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+
+
+def complement_of(report: Token) -> Token | None:
+    """What a report verb tells: its complement clause ("said that Kim met Shoigu": met), or the
+    clause it is attached to ("Kim met Shoigu, the agency said": met)."""
+    for child in report.children:
+        if child.dep_ in ("ccomp", "xcomp") and is_verbal(child):
+            return child
+    if report.dep_ in ("parataxis", "advcl", "conj") and is_verbal(report.head):
+        return report.head
+    return None
+
+
+def is_negated(predicate: Token) -> bool:
+    return any(c.dep_ == "neg" for c in predicate.children)
+
+
+def is_irrealis(predicate: Token) -> bool:
+    """Told as possible, wished or conditional ("could strike", "if it attacks")."""
+    for child in predicate.children:
+        if child.dep_ == "aux" and child.lower_ in MODALS:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def is_future(predicate: Token) -> bool:
+    """Told as still to come ("will meet", "is to visit", "is set to sign")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in predicate.children):
+        return True
+    return predicate.dep_ == "xcomp" and lemma(predicate.head) in ("set", "due", "expect", "plan", "schedule")
+
+
+def preposition_objects(token: Token, words: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
+    """(preposition, its object) under a token, for the given prepositions."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child, grand
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token belongs to."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def place_of(predicate: Token) -> Span | None:
+    """Where it happened: a place named after "in/at/to/near" on the predicate or its object."""
+    holders = [predicate]
+    found = object_of(predicate)
+    if found is not None:
+        holders.append(found)
+    for holder in holders:
+        for _, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
+            for token in [pobj, *pobj.subtree]:
+                ent = entity_of(token)
+                if ent is not None and ent.label_ in PLACE_LABELS:
+                    return ent
+    return None
+
+
+def core(token: Token) -> list[Token]:
+    """The words that name a thing: the token with its determiners, compounds, modifiers and
+    possessors, without the clauses and asides that say more about it."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in _ASIDES and child.tag_ != "HYPH":
+            continue
+        kept.extend(core(child))
+    return sorted(kept, key=lambda t: t.i)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, a split the parser made after an abbreviation or a bare name ("after
+    PM | Modi's speech") joined again: a sentence ends on final punctuation."""
+    found: list[Span] = []
+    start = None
+    for sentence in doc.sents:
+        begin = sentence.start if start is None else start
+        last = sentence.text.rstrip()
+        if last and last[-1] not in ".!?\"”’')" and sentence.end < len(doc):
+            start = begin
+            continue
+        found.append(doc[begin : sentence.end])
+        start = None
+    if start is not None:
+        found.append(doc[start : len(doc)])
+    return found
+
+
+def participants(predicate: Token) -> list[Token]:
+    """The heads of the phrases that take part: subject, agent, object, "with X", "between X"."""
+    found: list[Token] = []
+    subject = subject_of(predicate)
+    if subject is not None:
+        found.append(subject)
+    for getter in (agent_of, object_of):
+        token = getter(predicate)
+        if token is not None:
+            found.append(token)
+    for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to")):
+        found.append(pobj)
+    for head in list(found):
+        found.extend(c for c in head.children if c.dep_ == "conj")
+    return found
