@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import extract, furniture, ingest, merge, render, store
-from timeline.cache import ExtractionCache
+from timeline.cache import ExtractionCache, tool_version
 from timeline.model import Event
 
 
@@ -30,10 +30,12 @@ class BuildReport:
 def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
     """Read every article, extract and merge events, update the store, render the outputs."""
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
+    version = tool_version()  # names the English model: a missing one stops before any write
     with store.locked(store_path):
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
         render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-        cache = ExtractionCache(store.cache_path(store_path))  # unchanged articles: not read again
+        # unchanged articles are not read again
+        cache = ExtractionCache(store.cache_path(store_path), version)
         candidates: list[Event] = []
         dropped: list[tuple[str, int, int]] = []
         for article in articles:
