@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline import __version__
-from timeline.model import TimelineError
+from timeline.model import Article, TimelineError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,6 +123,27 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
     add.set_defaults(run=_run_add)
+    explain = commands.add_parser(
+        "explain",
+        help="show how one article was read: names, dates, what each date attaches to and "
+        "why, the events proposed and the stored events they joined",
+        description="Read ARTICLE as the build does (front matter, page furniture dropped) and "
+        "show, sentence by sentence: the names the recognizer found; each time expression with "
+        "its value, the predicate it attaches to in the parse and the happening it dates, or why "
+        "it dates none (a dateline, inside a quote, no predicate, a report whose clause has its "
+        "own date, negated, told as possible...); for each event proposed its title, date, "
+        "category, actors and place, and, when the store exists, the stored event it is a source "
+        "of with the people and words it shares with that event's other sources. Changes nothing.",
+    )
+    explain.add_argument("file", type=Path, metavar="ARTICLE",
+                         help="the article file (.txt, .md or .html), e.g. articles/FILE.txt")
+    explain.add_argument("--published", type=_iso_date, metavar="DATE",
+                         help="the publish date YYYY-MM-DD (default: the article's front matter "
+                         "or, as the build does, what its text shows)")
+    _add_paths(explain, "store")
+    explain.add_argument("--json", action="store_true",
+                         help="print one JSON object (for tools) instead of text")
+    explain.set_defaults(run=_run_explain)
     check = commands.add_parser(
         "check",
         help="validate events.yaml and the articles; list each problem at its line",
@@ -296,6 +317,47 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from None
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    import json
+
+    from timeline.explain import explain
+    from timeline.explain_text import as_json, as_text
+    from timeline.furniture import main_text
+    from timeline.store import load_store
+
+    article = _read_article(args.file, args.published)
+    for warning in article.warnings:
+        print(f"Warning {_at(args.file, warning)}", file=sys.stderr)
+    store = load_store(args.store) if args.store.exists() else None
+    explanation = explain(main_text(article), store)
+    if args.json:
+        print(json.dumps(as_json(explanation, args.store), ensure_ascii=False, indent=1))
+    else:
+        print(as_text(explanation, args.store), end="")
+    return 0
+
+
+def _read_article(path: Path, published: date | None) -> Article:
+    """One article file read as the build reads articles/; TimelineError names the path."""
+    from timeline.ingest import parse_article, read_bytes
+
+    if path.is_dir():
+        raise TimelineError(f"{path}: is a folder; give one article file, e.g. {path}/FILE.txt")
+    if not path.is_file():
+        raise TimelineError(f"{path}: no such file; check the name and folder")
+    how_to_date = (
+        "give --published YYYY-MM-DD, or add a front matter block at the top of the file, e.g.\n"
+        "---\npublished: 2025-06-05\n---"
+    )
+    try:
+        return parse_article(path.name, read_bytes(path), published, how_to_date)
+    except TimelineError as error:  # the reader names the file; the user gave a path
+        message = str(error)
+        if message.startswith(path.name):
+            raise TimelineError(f"{path}{message[len(path.name):]}") from None
+        raise
 
 
 def _run_check(args: argparse.Namespace) -> int:

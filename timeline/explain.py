@@ -1,0 +1,292 @@
+"""How the tool read one article, sentence by sentence: the names the recognizer found, where
+each time expression attaches and what it dates (or why it dates nothing), the event each
+dated happening became, and which stored event it joined. Plain values; nothing is printed.
+
+The events are extract_events' own: explain runs the extractor, keeps the passages' parses
+and time expressions it used, and lays its events back on the sentences they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from timeline.clusters import Candidate, Cluster, fit
+from timeline.extract import Parser, Tagger, extract_events, read_sentence
+from timeline.model import Event, MainText, Source, Timex
+from timeline.store import Store
+from timeline.tree import sentences
+from timeline.verdicts import ACROSS, TAKEN_UNNAMED, UNKNOWN, Verdict, verdicts
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name the recognizer found, with its label (PERSON, ORG, GPE, DATE, ...)."""
+
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The stored event a candidate is a source of, and what it shares with the event's
+    other sources: the people and the words merge weighs, and merge's fit now (0: apart)."""
+
+    id: str
+    title: str
+    date: str
+    line: int  # of the entry in the store
+    other_sources: int
+    shared_people: tuple[str, ...]
+    shared_words: tuple[str, ...]
+    same_category: bool
+    fit: float
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """The event extraction proposed from one dated happening, and where it went."""
+
+    happening: str  # the word naming it
+    basis: str  # "" dated by its phrase, "report", "said" or "plan" (see model.Source)
+    title: str
+    date: str
+    end: str
+    label: str
+    category: str
+    actors: tuple[str, ...]
+    place: str
+    id: str
+    joined: Joined | None  # None without a store, or when no stored event has this source
+    store_note: str  # why it is in no stored event, when a store was given
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """One time expression: its value, the predicate it attaches to, and why it dates a
+    happening or nothing."""
+
+    text: str
+    type: str
+    value: str
+    granularity: str
+    resolution: str  # how the phrase was resolved against the publish date
+    attaches_to: str  # the predicate's word, "" when it reaches none
+    why: str
+    event: Proposed | None  # None: passed over
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence of the main text as the tool read it."""
+
+    number: int  # from 1, over the whole main text
+    text: str  # as written (a dateline the parser was not shown included)
+    entities: tuple[Entity, ...]
+    dates: tuple[DateReading, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How one article was read: its main text, its sentences, and how many events the store
+    it was matched against holds (None: no store)."""
+
+    article: str
+    published: str
+    title: str
+    outlet: str
+    passages: int
+    dropped_chars: int
+    body_chars: int
+    store_events: int | None
+    sentences: tuple[SentenceReading, ...]
+
+    @property
+    def events(self) -> list[Proposed]:
+        """Every event proposed, in text order."""
+        return [d.event for s in self.sentences for d in s.dates if d.event is not None]
+
+
+def explain(
+    main: MainText,
+    store: Store | None = None,
+    tag: Tagger | None = None,
+    parse: Parser | None = None,
+) -> Explanation:
+    """Read an article's main text as the build does and say how; `store` (when one exists)
+    is searched for the stored event each proposed event joined."""
+    tagger, parser = tag or _default_tagger(), parse or _default_parser()
+    docs: list[Doc] = []
+    tagged: list[list[Timex]] = []
+
+    def keep_parses(texts: Sequence[str]) -> list[Doc]:
+        docs.extend(parser(texts))
+        return docs[-len(texts) :] if texts else []
+
+    def keep_timexes(text: str, published: date) -> list[Timex]:
+        tagged.append(tagger(text, published))
+        return tagged[-1]
+
+    proposed = extract_events(main, keep_timexes, keep_parses)
+    published = main.article.published
+    read: list[SentenceReading] = []
+    for passage, doc, timexes in zip(main.passages, docs, tagged, strict=True):
+        for sentence in sentences(doc):
+            written = passage.text[sentence.start_char : sentence.end_char].strip()
+            found = _sentence(sentence, timexes, published, proposed, store)
+            read.append(replace(found, number=len(read) + 1, text=written))
+    article = main.article
+    return Explanation(
+        article=article.name,
+        published=article.published.isoformat(),
+        title=article.title,
+        outlet=article.source,
+        passages=len(main.passages),
+        dropped_chars=main.dropped_chars,
+        body_chars=len(article.body),
+        store_events=len(store.events) if store is not None else None,
+        sentences=tuple(read),
+    )
+
+
+def _sentence(
+    sentence: Span,
+    timexes: Sequence[Timex],
+    published: date,
+    proposed: list[Event],
+    store: Store | None,
+) -> SentenceReading:
+    begin, end = sentence.start_char, sentence.end_char
+    inside = [t for t in timexes if begin <= t.start and t.end <= end]
+    across = [t for t in timexes if begin <= t.start < end < t.end]
+    taken = {(r.timex.start, r.timex.end): r for r in read_sentence(sentence, inside, published)}
+    dates: list[DateReading] = []
+    for verdict in verdicts(sentence, inside, published):
+        reading = taken.get((verdict.timex.start, verdict.timex.end))
+        event = _take(proposed, sentence, verdict.timex) if reading is not None else None
+        if reading is not None and event is not None:
+            why = verdict.why if verdict.happening is not None else TAKEN_UNNAMED
+            happening = reading.predicate.text
+            dates.append(_date(verdict, why, _proposed(event, happening, store)))
+        else:
+            why = verdict.why if verdict.happening is None else UNKNOWN
+            dates.append(_date(verdict, why, None))
+    for timex in across:
+        dates.append(_date(Verdict(timex, None, None, ACROSS), ACROSS, None))
+    return SentenceReading(
+        number=0,
+        text=sentence.text.strip(),
+        entities=tuple(Entity(e.text, e.label_) for e in sentence.ents),
+        dates=tuple(dates),
+    )
+
+
+def _take(proposed: list[Event], sentence: Span, timex: Timex) -> Event | None:
+    """The event extract_events made from this sentence and phrase, taken off the list so a
+    phrase said twice in one sentence matches each of its events once."""
+    quote = sentence.text.strip()
+    for index, event in enumerate(proposed):
+        source = event.sources[0]
+        if source.quote == quote and source.phrase == timex.text:
+            return proposed.pop(index)
+    return None
+
+
+def _date(verdict: Verdict, why: str, event: Proposed | None) -> DateReading:
+    timex = verdict.timex
+    return DateReading(
+        text=timex.text,
+        type=timex.type,
+        value=timex.value,
+        granularity=timex.granularity,
+        resolution=timex.explanation,
+        attaches_to=verdict.attaches_to.text if verdict.attaches_to is not None else "",
+        why=why,
+        event=event,
+    )
+
+
+def _proposed(event: Event, happening: str, store: Store | None) -> Proposed:
+    joined, note = _joined(event, store) if store is not None else (None, "")
+    return Proposed(
+        happening=happening,
+        basis=event.sources[0].basis,
+        title=event.title,
+        date=event.date,
+        end=event.end,
+        label=event.label,
+        category=event.category,
+        actors=event.actors,
+        place=event.place,
+        id=event.id,
+        joined=joined,
+        store_note=note,
+    )
+
+
+def _joined(event: Event, store: Store) -> tuple[Joined | None, str]:
+    """The stored event holding this event's source (same article, quote and phrase), with
+    what it shares with the stored event's other sources; or why there is none."""
+    source = event.sources[0]
+    for entry in store.document.entries:
+        stored = entry.event
+        mine = [s for s in stored.sources if _same_source(s, source)]
+        if not mine:
+            continue
+        others = tuple(s for s in stored.sources if s not in mine)
+        return _sharing(event, replace(stored, sources=others), entry.first + 1), ""
+    if event.id in store.document.deleted:
+        return None, "deleted: its id is listed under deleted: in the store"
+    if source.basis == "plan":
+        return None, "a plan: stored only beside a source that it took place"
+    return None, "in no stored event: the store was built before this reading; run timeline build"
+
+
+def _same_source(stored: Source, source: Source) -> bool:
+    return (stored.article, stored.quote, stored.phrase) == (
+        source.article,
+        source.quote,
+        source.phrase,
+    )
+
+
+def _sharing(event: Event, others: Event, line: int) -> Joined:
+    """What a candidate shares with a stored event's other sources, in merge's own terms."""
+    if not others.sources:
+        return Joined(others.id, others.title, others.date, line, 0, (), (), False, 0.0)
+    told = Candidate.of(event)
+    cluster = Cluster(others)
+    quoted = " ".join(s.quote for s in others.sources)
+    return Joined(
+        id=others.id,
+        title=others.title,
+        date=others.date,
+        line=line,
+        other_sources=len(others.sources),
+        shared_people=tuple(p for p in sorted(told.people) if _named_in(p, quoted)),
+        shared_words=tuple(sorted(told.words & cluster.quote_words)),
+        same_category=event.category == others.category,
+        fit=round(fit(told, cluster), 2),
+    )
+
+
+def _named_in(person: str, text: str) -> bool:
+    """A person named in a text by full name or surname ("Kim Jong Un": "Kim")."""
+    return person in text or person.split()[0] in text or person.split()[-1] in text
+
+
+def _default_tagger() -> Tagger:
+    from timeline import temporal
+
+    tagger: Tagger = temporal.tag
+    return tagger
+
+
+def _default_parser() -> Parser:
+    from timeline import nlp
+
+    parser: Parser = nlp.parse
+    return parser
