@@ -35,6 +35,10 @@ The president did not meet the general on Monday.
 The minister may have met the envoy on Monday.
 
 The minister said "we will win today".
+
+2024: a year of war.
+
+Kim met Putin on Monday and again on Tuesday.
 """
 
 
@@ -57,7 +61,7 @@ def envoy() -> Explanation:
 
 
 def test_every_sentence_of_the_main_text_is_read_in_order(envoy: Explanation) -> None:
-    assert [s.number for s in envoy.sentences] == list(range(1, 7))
+    assert [s.number for s in envoy.sentences] == list(range(1, 9))
     assert envoy.sentences[0].text.startswith("Seoul, Wednesday — The president met")
 
 
@@ -112,6 +116,8 @@ def test_report_date_bounds_a_happening_without_a_date(envoy: Explanation) -> No
         ("The president did not meet", "Monday", 'negated: "meet"'),
         ("The minister may have met", "Monday", 'irrealis: "met"'),
         ("The minister said", "today", "inside a quote"),
+        ("2024: a year of war", "2024", "no predicate"),
+        ("Kim met Putin on Monday", "Tuesday", '"met" already has a date'),
     ],
 )
 def test_date_passed_over_says_why(envoy: Explanation, sentence: str, phrase: str, why: str) -> None:
@@ -238,3 +244,12 @@ def test_cli_article_without_publish_date_says_how_to_give_one(
     err = capsys.readouterr().err
     assert err.startswith(f"Error: {article}: no publish date")
     assert "give --published YYYY-MM-DD" in err
+
+
+def test_cli_broken_front_matter_is_named_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "broken.txt"
+    article.write_text("---\npublished: 2025-13-01\n---\nThe president met the envoy.\n", encoding="utf-8")
+    assert cli.main(["explain", str(article)]) == 1
+    assert capsys.readouterr().err.startswith(f"Error: {article}:2: the front matter")

@@ -356,7 +356,7 @@ def _read_article(path: Path, published: date | None) -> Article:
     except TimelineError as error:  # the reader names the file; the user gave a path
         message = str(error)
         if message.startswith(path.name):
-            raise TimelineError(f"{path}{message[len(path.name):]}") from None
+            raise TimelineError(_at(path, message[len(path.name) :].lstrip(",: "))) from None
         raise
 
 

@@ -39,6 +39,7 @@ class Joined:
     title: str
     date: str
     line: int  # of the entry in the store
+    edited: bool  # changed or added by hand: its fields are the user's
     other_sources: int
     shared_people: tuple[str, ...]
     shared_words: tuple[str, ...]
@@ -256,7 +257,9 @@ def _same_source(stored: Source, source: Source) -> bool:
 def _sharing(event: Event, others: Event, line: int) -> Joined:
     """What a candidate shares with a stored event's other sources, in merge's own terms."""
     if not others.sources:
-        return Joined(others.id, others.title, others.date, line, 0, (), (), False, 0.0)
+        return Joined(
+            others.id, others.title, others.date, line, others.edited, 0, (), (), False, 0.0
+        )
     told = Candidate.of(event)
     cluster = Cluster(others)
     quoted = " ".join(s.quote for s in others.sources)
@@ -265,6 +268,7 @@ def _sharing(event: Event, others: Event, line: int) -> Joined:
         title=others.title,
         date=others.date,
         line=line,
+        edited=others.edited,
         other_sources=len(others.sources),
         shared_people=tuple(p for p in sorted(told.people) if _named_in(p, quoted)),
         shared_words=tuple(sorted(told.words & cluster.quote_words)),

@@ -89,7 +89,8 @@ def _event(event: Proposed, store: Path | None) -> list[str]:
 
 
 def _stored(joined: Joined, store: Path) -> list[str]:
-    lines = [f'{store}:{joined.line} "{joined.title}" ({joined.date})', f"id {joined.id}"]
+    edited = ", edited by hand" if joined.edited else ""
+    lines = [f'{store}:{joined.line} "{joined.title}" ({joined.date}{edited})', f"id {joined.id}"]
     if not joined.other_sources:
         return [*lines, "its only source"]
     words = list(joined.shared_words[:_MAX_WORDS])
