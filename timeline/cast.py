@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -20,7 +21,7 @@ class Cast:
     people: list[str] = field(default_factory=list)
     last_person: str = ""
 
-    def learn(self, ents: tuple[Span, ...]) -> None:
+    def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names."""
         for ent in ents:
             if ent.label_ == "PERSON":

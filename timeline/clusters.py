@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from timeline.actors import is_known, is_person, places_overlap
 from timeline.cues import load_data
-from timeline.predicates import lexicon
 from timeline.model import Event, Source
+from timeline.predicates import lexicon
 from timeline.when import bounds, precision
 
 # How far before its report a reported happening may lie, and a one-sided bound may reach.

@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from timeline.anchoring import Anchor, anchors_in
 from timeline.cast import Cast
 from timeline.model import Event, MainText, Source, Timex
 from timeline.predicates import lexicon
@@ -36,7 +37,7 @@ from timeline.tree import (
     sentences,
     subject_of,
 )
-from timeline.when import When, label, when_of
+from timeline.when import When, label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
 Parser = Callable[[Sequence[str]], list[Doc]]
@@ -55,8 +56,10 @@ class Reading:
     predicate: Token
     timex: Timex
     when: When
-    basis: str  # "" the phrase dates it; "report" it dates the report; "plan" still to come
+    basis: str  # "" the phrase dates it; "report" it dates the report; "plan" still to come;
+    # "anchor" another happening dates it; "bound" only the publish date bounds it
     note: str = ""
+    anchor: str = ""  # for basis "anchor": "RELATION | WORDS" ("days before | the summit")
 
 
 def extract_events(
@@ -97,7 +100,7 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
             continue  # a speaker's "today" is not ours
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         predicate = predicate_of(span) if span is not None else None
-        if predicate is None:
+        if span is None or predicate is None:
             continue
         if timex.text.lower() in _PRESENT_WORDS and abs(predicate.i - span.start) > 2:
             continue  # "now" dates only the verb right beside it ("said today")
@@ -135,7 +138,61 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
                 continue
             basis, note = "plan", "; a plan when published, not yet a happening"
         readings.append(Reading(happening, timex, when, basis, note))
+    for anchor in anchors_in(sentence):
+        taken = dated | {r.predicate.i for r in readings}
+        readings.extend(_anchored(anchor, published, taken))
     return readings
+
+
+def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]:
+    """ "Days before Trump and Putin held a summit in Alaska, Putin briefed Kim": the briefing is
+    on or before the publish date until merge dates the summit; the summit, told as done, took
+    place by the publish date; "ahead of the expected summit" makes the summit a plan."""
+    readings: list[Reading] = []
+    day = published.isoformat()
+    relation, words = anchor.relation.text.lower(), anchor.words.text
+    whole = _phrase(anchor.relation.doc[anchor.relation.start : anchor.words.end], day)
+    # "His remarks came days after Pakistan fired drones": both were told before; only a plan
+    # named there ("comes days ahead of the expected summit") is news
+    relating = lemma(anchor.dated) in lexicon().light
+    happening = None if relating else _happening(anchor.dated)
+    if happening is not None and happening.i not in taken and _told_as_done(happening):
+        note = (
+            f"{relation} {words}: that event is not dated here, so the date is bounded by the "
+            f"publish date {day}"
+        )
+        when = When(day, qualifier="before")
+        readings.append(Reading(happening, whole, when, "anchor", note, f"{relation} | {words}"))
+    other = _happening(anchor.other)
+    if other is None or other.i in taken:
+        return readings
+    if is_verbal(anchor.other) and _told_as_done(other) and not relating:
+        note = f"told as done in '{whole.text}': not dated here, so on or before the publish date"
+        when = When(day, qualifier="before")
+        readings.append(Reading(other, _phrase(anchor.relation, day), when, "bound", note))
+    elif is_eventive_noun(other) and _planned(other):
+        reach = lexicon().reach.get(anchor.amount.lower_)
+        when = When(day, shift_days(day, reach)) if reach else When(day, qualifier="since")
+        bound = f"between the publish date {day} and {when.end}" if reach else ""
+        note = f"still to come in '{whole.text}': {bound or f'on or after the publish date {day}'}"
+        readings.append(Reading(other, _phrase(anchor.relation, day), when, "plan", note))
+    return readings
+
+
+def _planned(noun: Token) -> bool:
+    """ "the expected summit", "the planned talks": a happening still to come."""
+    plans = lexicon().plans
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in plans for c in noun.children)
+
+
+def _phrase(words: Span, day: str) -> Timex:
+    """The anchor's words as the phrase a source quotes; they date by the publish date only."""
+    start, end = words.start_char, words.end_char
+    published = date.fromisoformat(day)
+    return Timex(
+        start, end, words.text, "DATE", day, earliest=published, latest=published,
+        granularity="day", anchor="event",
+    )
 
 
 def _happening(predicate: Token) -> Token | None:
@@ -200,7 +257,9 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     skip = {
         t.i
         for t in sentence
-        if timex.start <= t.idx < timex.end or (t.dep_ == "prep" and _only_time(t, timex))
+        if timex.start <= t.idx < timex.end
+        or (t.dep_ == "prep" and _only_time(t, timex))
+        or (reading.basis == "plan" and t.head.i == predicate.i and t.lower_ in lexicon().plans)
     }
     title = title_of(predicate, cast, skip)
     actors: list[str] = []
@@ -219,6 +278,7 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
         date=when.date if not when.end else f"{when.date}/{when.end}",
         resolution=timex.explanation + reading.note,
         basis=reading.basis,
+        anchor=reading.anchor,
     )
     return Event(
         id=event_id(title, when.date),

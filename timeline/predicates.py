@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+
 from timeline import data as package_data
 
 
@@ -21,6 +22,10 @@ class Lexicon:
     support: dict[str, frozenset[str]]  # light verb -> object nouns that carry the happening
     stative: frozenset[str]
     kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
+    relations: dict[str, str]  # "ahead" -> "ahead of": words that date one happening by another
+    amounts: frozenset[str]  # "days" in "days before": lemmas that make a relation a date
+    plans: frozenset[str]  # "expected summit": the other happening is still to come
+    reach: dict[str, int]  # "days" -> 10: how far past the publish date a plan may lie
 
     def kinds_of(self, text: str) -> frozenset[str]:
         """The kinds of happening a title's words tell ("Gunmen open fire": attack)."""
@@ -61,6 +66,10 @@ def lexicon() -> Lexicon:
         support={verb: frozenset(nouns) for verb, nouns in raw["support"].items()},
         stative=frozenset(raw["stative"]),
         kinds=_kinds(raw["kinds"]),
+        relations=dict(raw["anchors"]["relations"]),
+        amounts=frozenset(raw["anchors"]["amounts"]),
+        plans=frozenset(raw["anchors"]["plans"]),
+        reach={word: int(days) for word, days in raw["anchors"]["reach"].items()},
     )
 
 

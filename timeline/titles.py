@@ -42,6 +42,8 @@ def title_of(predicate: Token, cast: Cast, skip: Collection[int]) -> str:
 
 def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     subject, agent = subject_of(predicate), agent_of(predicate)
+    who: Token | None
+    what: Token | None
     passive = is_passive(predicate)
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":  # "Munir, raised to the rank"
         who, what, verb = predicate.head, None, predicate.text.lower()

@@ -168,6 +168,12 @@ def place_of(predicate: Token) -> Span | None:
     found = object_of(predicate)
     if found is not None:
         holders.append(found)
+    if predicate.pos_ in ("NOUN", "PROPN"):  # "a summit with Trump in Alaska": not Trump's place
+        holders.extend(
+            pobj
+            for _, pobj in preposition_objects(predicate, ("with", "between"))
+            if pobj.ent_type_ == "PERSON"
+        )
     for holder in holders:
         for _, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
             for token in [pobj, *pobj.subtree]:
@@ -218,6 +224,8 @@ def participants(predicate: Token) -> list[Token]:
             found.append(token)
     for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to")):
         found.append(pobj)
+    if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
+        found.extend(c for c in predicate.children if c.dep_ == "poss")
     for head in list(found):
         found.extend(c for c in head.children if c.dep_ == "conj")
     return found

@@ -1,0 +1,65 @@
+"""Events read from the structure of a sentence (issue 13): what the tree says, case by case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import nlp
+from timeline.extract import Reading, read_sentence
+from timeline.tree import sentences
+
+PUBLISHED = date(2024, 3, 8)
+
+
+def readings(text: str, basis: str) -> list[Reading]:
+    """The readings of a one-sentence text with no date phrase, of one basis."""
+    (doc,) = nlp.parse([text])
+    (sentence,) = sentences(doc)
+    return [r for r in read_sentence(sentence, [], PUBLISHED) if r.basis == basis]
+
+
+def test_a_happening_days_before_another_is_anchored_on_it() -> None:
+    (reading,) = readings(
+        "Two days before the ministers signed the accord in Geneva, the envoy resigned.", "anchor"
+    )
+    assert reading.predicate.lower_ == "resigned"
+    assert reading.anchor == "two days before | the ministers signed the accord in Geneva"
+    assert (reading.when.date, reading.when.qualifier) == ("2024-03-08", "before")
+
+
+def test_a_happening_a_day_after_a_clause_is_anchored_on_it() -> None:
+    (reading,) = readings("The mayor resigned a day after he flew in from Lisbon.", "anchor")
+    assert reading.predicate.lower_ == "resigned"
+    assert reading.anchor == "a day after | he flew in from Lisbon"
+
+
+def test_hours_after_a_happening_noun_is_an_anchor_on_that_noun() -> None:
+    (reading,) = readings("Hours after the blast, the police closed the bridge.", "anchor")
+    assert reading.predicate.lower_ == "closed"
+    assert reading.anchor == "hours after | the blast"
+
+
+def test_the_other_happening_told_as_done_is_bounded_by_the_publish_date() -> None:
+    (reading,) = readings(
+        "Two days before the ministers signed the accord in Geneva, the envoy resigned.", "bound"
+    )
+    assert reading.predicate.lower_ == "signed"
+    assert (reading.when.date, reading.when.qualifier) == ("2024-03-08", "before")
+
+
+def test_an_expected_happening_days_ahead_is_a_plan_within_the_reach_of_its_amount() -> None:
+    (reading,) = readings(
+        "The union called a strike just days ahead of the expected vote on the contract.", "plan"
+    )
+    assert reading.predicate.lower_ == "vote"
+    assert (reading.when.date, reading.when.end) == ("2024-03-08", "2024-03-18")
+
+
+def test_a_happening_that_comes_days_after_another_relates_two_told_ones() -> None:
+    text = "The resignation came days after the ministers signed the accord."
+    assert readings(text, "anchor") == []
+    assert readings(text, "bound") == []
+
+
+def test_an_order_without_an_amount_dates_nothing() -> None:
+    assert readings("The envoy resigned before the vote.", "anchor") == []
