@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline import nlp
+from timeline import nlp, temporal
 from timeline.extract import Reading, read_sentence
 from timeline.tree import sentences
 
@@ -12,10 +12,11 @@ PUBLISHED = date(2024, 3, 8)
 
 
 def readings(text: str, basis: str) -> list[Reading]:
-    """The readings of a one-sentence text with no date phrase, of one basis."""
+    """The readings of a one-sentence text, of one basis."""
     (doc,) = nlp.parse([text])
     (sentence,) = sentences(doc)
-    return [r for r in read_sentence(sentence, [], PUBLISHED) if r.basis == basis]
+    timexes = temporal.tag(text, PUBLISHED)
+    return [r for r in read_sentence(sentence, timexes, PUBLISHED) if r.basis == basis]
 
 
 def test_a_happening_days_before_another_is_anchored_on_it() -> None:
@@ -63,3 +64,18 @@ def test_a_happening_that_comes_days_after_another_relates_two_told_ones() -> No
 
 def test_an_order_without_an_amount_dates_nothing() -> None:
     assert readings("The envoy resigned before the vote.", "anchor") == []
+
+
+def test_a_saying_a_report_frames_is_the_happening_on_or_before_the_report() -> None:
+    text = "Maria Reyes said the plant will close, the ministry reported on Monday."
+    (reading,) = readings(text, "report")
+    assert reading.predicate.lower_ == "said"
+    assert (reading.when.date, reading.when.qualifier) == ("2024-03-04", "before")
+    assert readings(text, "said") == []
+
+
+def test_according_to_reports_on_a_day_dates_the_report_of_the_main_clause() -> None:
+    text = "The governor has approved the budget, according to reports on Monday."
+    (reading,) = readings(text, "report")
+    assert reading.predicate.lower_ == "approved"
+    assert (reading.when.date, reading.when.qualifier) == ("2024-03-04", "before")

@@ -116,9 +116,15 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         basis, note = "", ""
         if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
             told = complement_of(predicate)
-            if told is not None and (told.i in dated or _own_date_below(told, dated)):
+            others = dated - {predicate.i}
+            if told is not None and (told.i in others or _own_date_below(told, others)):
                 continue  # the happening it tells has a date of its own
             happening = _happening(told) if told is not None else None
+            if told is not None and _reported_saying(told):
+                note = "; this dates the report, so the saying is on or before it"
+                when = replace(when, qualifier="before")
+                readings.append(Reading(told, timex, when, "report", note))
+                continue  # "Kim said ..., the agency reported on Thursday"
             if happening is not None and _told_as_done(happening):
                 predicate, basis = happening, "report"
                 when = replace(when, qualifier="before")
@@ -224,6 +230,11 @@ def _told_as_done(predicate: Token) -> bool:
     )
 
 
+def _reported_saying(told: Token) -> bool:
+    """ "Kim said he will help, the agency reported": a named speaker's saying, told as done."""
+    return lemma(told) in lexicon().reporting and _named_speaker(told) and _told_as_done(told)
+
+
 def _named_speaker(report: Token) -> bool:
     """Whether a reporting verb's subject is a named person, body or state."""
     subject = subject_of(report)
@@ -241,6 +252,8 @@ def category_of(predicate: Token) -> str:
     base = lemma(predicate)
     if predicate.pos_ in ("NOUN", "PROPN"):
         return words.nouns.get(base, "other")
+    if base in words.reporting:
+        return "statement"
     found = object_of(predicate)
     if found is not None:
         by_object = words.objects.get(base, {})

@@ -113,13 +113,26 @@ def object_of(predicate: Token) -> Token | None:
 
 def complement_of(report: Token) -> Token | None:
     """What a report verb tells: its complement clause ("said that Kim met Shoigu": met), or the
-    clause it is attached to ("Kim met Shoigu, the agency said": met)."""
+    clause it is attached to ("Kim met Shoigu, the agency said": met); a report after a comma
+    frames the whole sentence before it ("Kim said he will help, the agency reported": said)."""
     for child in report.children:
         if child.dep_ in ("ccomp", "xcomp") and is_verbal(child):
             return child
+    framing = report.i > report.head.i and _after_comma(report)
+    if framing and report.dep_ in ("parataxis", "advcl", "conj", "ccomp", "prep"):
+        top = list(report.ancestors)[-1]
+        return top if is_verbal(top) else None
     if report.dep_ in ("parataxis", "advcl", "conj") and is_verbal(report.head):
         return report.head
     return None
+
+
+def _after_comma(report: Token) -> bool:
+    """ "..., the agency reported", "..., according to reports": the report follows a comma."""
+    before = next(t.i for t in report.subtree if not t.is_punct) - 1
+    while before > 0 and report.doc[before].is_quote:  # "... issues,' the agency reported"
+        before -= 1
+    return before >= 0 and report.doc[before].text == ","
 
 
 def is_negated(predicate: Token) -> bool:
