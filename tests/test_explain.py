@@ -15,7 +15,7 @@ from timeline.extract import extract_events
 from timeline.furniture import main_text
 from timeline.ingest import parse_article
 from timeline.store import load_store
-from timeline.verdicts import TAKEN_UNNAMED, UNKNOWN
+from timeline.verdicts import UNKNOWN
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
 
@@ -110,6 +110,19 @@ def test_report_date_bounds_a_happening_without_a_date(envoy: Explanation) -> No
     assert '"captured", is on or before that day' in report.why
 
 
+def test_date_told_by_another_happening_shows_the_happening_it_bounds() -> None:
+    text = (
+        "---\npublished: 2025-08-10\n---\n"
+        "Days before Trump and Putin held a summit in Alaska, Putin briefed Kim on the talks.\n"
+    )
+    (sentence,) = explained(text, "2025-08-10-alaska.txt").sentences
+    briefing = next(d for d in sentence.dates if d.attaches_to == "briefed")
+    assert briefing.anchor == "event"
+    assert briefing.event is not None
+    assert (briefing.event.basis, briefing.event.label) == ("anchor", "by 10 August 2025")
+    assert briefing.why.startswith('dates "briefed": days before Trump and Putin held a summit')
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase", "why"),
     [
@@ -171,12 +184,12 @@ def test_event_missing_from_the_store_says_to_build(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DEMO.glob("*.txt")))
 def test_every_verdict_on_the_demo_articles_agrees_with_extraction(name: str) -> None:
-    """verdicts.py walks extract.read_sentence's steps: it names why each date was passed over
-    and never disagrees with what extraction took."""
+    """verdicts.py walks extract.read_sentence's steps: it names why each date was passed over,
+    and never finds a date it would take that extraction passed over."""
     read = explained((DEMO / name).read_text(encoding="utf-8"), name)
     whys = [d.why for s in read.sentences for d in s.dates]
     assert whys
-    assert UNKNOWN not in whys and TAKEN_UNNAMED not in whys
+    assert UNKNOWN not in whys
 
 
 def test_cli_prints_each_sentence_and_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,7 +219,8 @@ def test_cli_json_has_the_article_its_sentences_and_their_dates(
     assert set(sentence) == {"number", "text", "entities", "dates"}
     (date,) = sentence["dates"]
     assert set(date) == {
-        "text", "type", "value", "granularity", "resolution", "attaches_to", "why", "event"
+        "text", "type", "value", "granularity", "resolution", "anchor", "attaches_to", "why",
+        "event",
     }
     assert set(date["event"]) == {
         "happening", "basis", "title", "date", "end", "label", "category", "actors", "place",

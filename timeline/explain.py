@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from timeline.clusters import Candidate, Cluster, fit
-from timeline.extract import Parser, Tagger, extract_events, read_sentence
+from timeline.extract import Parser, Reading, Tagger, extract_events, read_sentence
 from timeline.model import Event, MainText, Source, Timex
 from timeline.store import Store
 from timeline.tree import sentences
-from timeline.verdicts import ACROSS, TAKEN_UNNAMED, UNKNOWN, Verdict, verdicts
+from timeline.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class DateReading:
     value: str
     granularity: str
     resolution: str  # how the phrase was resolved against the publish date
+    anchor: str  # what it counts from: publish, previous (the last date told) or event (words
+    # naming another happening, "days before the summit", which merge may date)
     attaches_to: str  # the predicate's word, "" when it reaches none
     why: str
     event: Proposed | None  # None: passed over
@@ -163,48 +165,64 @@ def _sentence(
     begin, end = sentence.start_char, sentence.end_char
     inside = [t for t in timexes if begin <= t.start and t.end <= end]
     across = [t for t in timexes if begin <= t.start < end < t.end]
-    taken = {(r.timex.start, r.timex.end): r for r in read_sentence(sentence, inside, published)}
-    dates: list[DateReading] = []
+    readings = read_sentence(sentence, inside, published)
+    found: list[tuple[int, DateReading]] = []
     for verdict in verdicts(sentence, inside, published):
-        reading = taken.get((verdict.timex.start, verdict.timex.end))
-        event = _take(proposed, sentence, verdict.timex) if reading is not None else None
-        if reading is not None and event is not None:
-            why = verdict.why if verdict.happening is not None else TAKEN_UNNAMED
-            happening = reading.predicate.text
-            dates.append(_date(verdict, why, _proposed(event, happening, store)))
-        else:
+        timex, attached = verdict.timex, verdict.attaches_to
+        reading = _reading_of(readings, timex)
+        if reading is None:
             why = verdict.why if verdict.happening is None else UNKNOWN
-            dates.append(_date(verdict, why, None))
+            found.append((timex.start, _date(timex, attached, why, None)))
+        else:
+            event = _event(reading, sentence, proposed, store)
+            found.append((timex.start, _date(timex, attached, taken_why(reading, attached), event)))
+    for reading in readings:  # dated by words the tagger does not date ("days before the summit")
+        event = _event(reading, sentence, proposed, store)
+        why = taken_why(reading, None)
+        found.append((reading.timex.start, _date(reading.timex, reading.predicate, why, event)))
     for timex in across:
-        dates.append(_date(Verdict(timex, None, None, ACROSS), ACROSS, None))
+        found.append((timex.start, _date(timex, None, ACROSS, None)))
+    found.sort(key=lambda pair: pair[0])
     return SentenceReading(
         number=0,
         text=sentence.text.strip(),
         entities=tuple(Entity(e.text, e.label_) for e in sentence.ents),
-        dates=tuple(dates),
+        dates=tuple(reading for _, reading in found),
     )
 
 
-def _take(proposed: list[Event], sentence: Span, timex: Timex) -> Event | None:
-    """The event extract_events made from this sentence and phrase, taken off the list so a
-    phrase said twice in one sentence matches each of its events once."""
-    quote = sentence.text.strip()
-    for index, event in enumerate(proposed):
-        source = event.sources[0]
-        if source.quote == quote and source.phrase == timex.text:
-            return proposed.pop(index)
+def _reading_of(readings: list[Reading], timex: Timex) -> Reading | None:
+    """The reading read_sentence made of a tagged expression, taken off the list."""
+    for index, reading in enumerate(readings):
+        if (reading.timex.start, reading.timex.end) == (timex.start, timex.end):
+            return readings.pop(index)
     return None
 
 
-def _date(verdict: Verdict, why: str, event: Proposed | None) -> DateReading:
-    timex = verdict.timex
+def _event(
+    reading: Reading, sentence: Span, proposed: list[Event], store: Store | None
+) -> Proposed | None:
+    """The event extract_events made of a reading (same quote and phrase), taken off the list
+    so that a phrase said twice in one sentence matches each of its events once."""
+    quote = sentence.text.strip()
+    for index, event in enumerate(proposed):
+        source = event.sources[0]
+        if source.quote == quote and source.phrase == reading.timex.text:
+            return _proposed(proposed.pop(index), reading.predicate.text, store)
+    return None
+
+
+def _date(
+    timex: Timex, attached: Token | None, why: str, event: Proposed | None
+) -> DateReading:
     return DateReading(
         text=timex.text,
         type=timex.type,
         value=timex.value,
         granularity=timex.granularity,
         resolution=timex.explanation,
-        attaches_to=verdict.attaches_to.text if verdict.attaches_to is not None else "",
+        anchor=timex.anchor,
+        attaches_to=attached.text if attached is not None else "",
         why=why,
         event=event,
     )

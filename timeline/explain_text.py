@@ -66,6 +66,8 @@ def _sentence(sentence: SentenceReading, store: Path | None) -> list[str]:
 
 def _date(reading: DateReading, store: Path | None) -> list[str]:
     value = f"{reading.value}, {reading.granularity}" if reading.granularity else reading.value
+    if reading.anchor == "event":
+        value = "words naming another happening"
     where = f', attaches to "{reading.attaches_to}"' if reading.attaches_to else ""
     head = f'    "{reading.text}" ({value}){where}'
     if reading.event is None:

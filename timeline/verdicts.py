@@ -1,9 +1,10 @@
 """Why a time expression dated a happening, or why extraction passed it over, in words.
 
-`extract.read_sentence` says which dates it took, not why it passed the others over; this
-module walks the same steps over the same tree (tree.py's readings and extract's own tests,
-imported, never copied) and names the first step a date fails. `explain` trusts read_sentence
-for what was taken: a date it skipped for a reason not named here is reported as such.
+What was taken is what `extract.read_sentence` returns, and why is told from its Reading (the
+basis, the note, the word naming the happening). Why a date was passed over read_sentence does
+not say: `verdicts` walks its steps over the same tree (tree.py's readings and extract's own
+tests, imported, never copied) and names the first step the date fails. A date passed over that
+this walk would take is reported as such, never given a made-up reason.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Span, Token
 # extract's own tests, so a verdict says what the extractor did, not what a copy would do
 from timeline.extract import (
     _PRESENT_WORDS,
+    Reading,
     _dates_something,
     _happening,
     _inside_quote,
@@ -43,22 +45,18 @@ UNKNOWN = (
     "passed over by extraction for a reason this explanation does not name "
     "(timeline/verdicts.py is behind timeline/extract.py)"
 )
-TAKEN_UNNAMED = (
-    "dated a happening by a step this explanation does not name "
-    "(timeline/verdicts.py is behind timeline/extract.py)"
-)
 ACROSS = "runs across two sentences as the parser split them, so no sentence's tree holds it"
 
 
 @dataclass(frozen=True)
 class Verdict:
     """What one time expression does in its sentence: the predicate it attaches to (None when
-    it reaches none), the word naming the happening it dates, and why, or why not."""
+    it reaches none), and the word naming the happening it dates or why it dates none."""
 
     timex: Timex
     attaches_to: Token | None
     happening: Token | None  # None: no happening dated
-    why: str
+    why: str  # why it dates none; "" when it dates the happening
 
 
 def verdicts(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Verdict]:
@@ -123,11 +121,11 @@ def _not_a_date(timex: Timex) -> str:
 def _weigh(
     timex: Timex, predicate: Token, dated: set[int], taken: list[Token], published: date
 ) -> Verdict:
-    """What an attached date dates: the predicate's happening, a report's, or nothing."""
+    """What an attached date dates: the happening it would date (why ""), or why none."""
     said = f'"{predicate.text}"'
     if when_of(timex) is None:
         return Verdict(timex, predicate, None, "resolves to no date on the calendar")
-    how = f"dates {said}, the {_kind(predicate)} it modifies in the tree"
+    reported = None
     if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
         told = complement_of(predicate)
         if told is not None and (told.i in dated or _own_date_below(told, dated)):
@@ -139,23 +137,12 @@ def _weigh(
         reported = _happening(told) if told is not None else None
         if reported is None or not _told_as_done(reported):
             if _named_speaker(predicate):
-                return Verdict(
-                    timex, predicate, predicate,
-                    f"dates {said}, said by a named speaker: the saying is the happening",
-                )
+                return Verdict(timex, predicate, predicate, "")
             return Verdict(timex, predicate, None, _report_tells_nothing(said, told, reported))
-        how = (
-            f'dates the report {said}; the happening it reports, "{reported.text}", is on or '
-            "before that day"
-        )
-    else:
-        reported = None
     happening = _happening(reported if reported is not None else predicate)
     if happening is None:
         return Verdict(timex, predicate, None, _no_happening(predicate))
     named = f'"{happening.text}"'
-    if reported is None and happening.i != predicate.i:
-        how = f"dates {said}, whose subject {named} names the happening"
     if any(t.i == happening.i for t in taken):
         return Verdict(
             timex, predicate, None, f"{named} already has a date from an earlier expression"
@@ -167,14 +154,36 @@ def _weigh(
             timex, predicate, None,
             f"irrealis: {named} is told as possible, wished or conditional, not as done",
         )
-    if timex.earliest is not None and timex.earliest > published:
-        if not is_future(happening) and not is_eventive_noun(happening):
-            return Verdict(
-                timex, predicate, None,
-                f"after the publish date, but {named} is not told as still to come",
-            )
-        how += "; after the publish date, so a plan, kept only beside a source that it happened"
-    return Verdict(timex, predicate, happening, how)
+    future = timex.earliest is not None and timex.earliest > published
+    if future and not is_future(happening) and not is_eventive_noun(happening):
+        return Verdict(
+            timex, predicate, None,
+            f"after the publish date, but {named} is not told as still to come",
+        )
+    return Verdict(timex, predicate, happening, "")
+
+
+def taken_why(reading: Reading, attached: Token | None) -> str:
+    """Why extraction dated a happening, from what read_sentence says it read: the basis, the
+    predicate the date attaches to and the word naming the happening."""
+    happening = f'"{reading.predicate.text}"'
+    note = reading.note.removeprefix("; ")
+    if reading.basis == "report":
+        report = f' "{attached.text}"' if attached is not None else ""
+        return f"dates the report{report}; what it reports, {happening}, is on or before that day"
+    if reading.basis == "said":
+        return f"dates {happening}, said by a named speaker: the saying is the happening"
+    if attached is None:  # dated by words the tagger does not date: another happening's
+        return f"dates {happening}: {note}" if note else f"dates {happening}"
+    if reading.basis in ("anchor", "bound") and note:
+        return f"dates {happening} by another happening: {note}"
+    if attached.i == reading.predicate.i:
+        how = f"dates {happening}, the {_kind(reading.predicate)} it modifies in the tree"
+    else:
+        how = f'attaches to "{attached.text}"; the happening it tells is {happening}'
+    if reading.basis == "plan":
+        return f"{how}; after the publish date, so a plan, kept only beside a source that it happened"
+    return f"{how} ({reading.basis}: {note})" if reading.basis else how
 
 
 def _kind(predicate: Token) -> str:
