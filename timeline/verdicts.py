@@ -25,6 +25,7 @@ from timeline.extract import (
     _is_dateline,
     _named_speaker,
     _own_date_below,
+    _reported_saying,
     _told_as_done,
 )
 from timeline.model import Timex
@@ -128,12 +129,15 @@ def _weigh(
     reported = None
     if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
         told = complement_of(predicate)
-        if told is not None and (told.i in dated or _own_date_below(told, dated)):
+        others = dated - {predicate.i}
+        if told is not None and (told.i in others or _own_date_below(told, others)):
             return Verdict(
                 timex, predicate, None,
                 f'dates the report {said}, but what it reports ("{told.text}") has a date of '
                 "its own: this one dates only the saying",
             )
+        if told is not None and _reported_saying(told):
+            return Verdict(timex, predicate, told, "")
         reported = _happening(told) if told is not None else None
         if reported is None or not _told_as_done(reported):
             if _named_speaker(predicate):
