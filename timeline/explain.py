@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.clusters import Candidate, Cluster, fit
+from timeline.clusters import Candidate, Cluster, fit, strength_order
 from timeline.extract import Parser, Reading, Tagger, extract_events, read_sentence
 from timeline.model import Event, MainText, Source, Timex
 from timeline.store import Store
@@ -33,7 +33,8 @@ class Entity:
 @dataclass(frozen=True)
 class Joined:
     """The stored event a candidate is a source of, and what it shares with the event's
-    other sources: the people and the words merge weighs, and merge's fit now (0: apart)."""
+    other sources: the people and the words merge weighs, and merge's fit between them now
+    (0: merge would keep them apart)."""
 
     id: str
     title: str
@@ -291,8 +292,15 @@ def _sharing(event: Event, others: Event, line: int) -> Joined:
         shared_people=tuple(p for p in sorted(told.people) if _named_in(p, quoted)),
         shared_words=tuple(sorted(told.words & cluster.quote_words)),
         same_category=event.category == others.category,
-        fit=round(fit(told, cluster), 2),
+        fit=round(_fit(event, others), 2),
     )
+
+
+def _fit(event: Event, others: Event) -> float:
+    """Merge's fit between a candidate and a stored event's other sources, the stronger one
+    met first as merge meets them (merge.same_happening's weighing, with its score)."""
+    first, second = sorted((event, others), key=strength_order)
+    return fit(Candidate.of(second), Cluster(first))
 
 
 def _named_in(person: str, text: str) -> bool:

@@ -106,5 +106,9 @@ def _stored(joined: Joined, store: Path) -> list[str]:
             f"{'yes' if joined.same_category else 'no'}"
         ),
         f"words in common: {', '.join(words) or 'none'}",
-        f"merge's fit now: {joined.fit:g}" if joined.fit else "merge would now keep it apart",
+        (
+            f"merge would join them now (fit {joined.fit:g})"
+            if joined.fit
+            else "merge would now keep them apart"
+        ),
     ]
