@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from timeline import nlp, temporal
-from timeline.extract import Reading, read_sentence
+from timeline.extract import Reading, extract_events, read_sentence
+from timeline.model import Article, Event, MainText, Passage
 from timeline.tree import sentences
 
 PUBLISHED = date(2024, 3, 8)
@@ -79,3 +80,30 @@ def test_according_to_reports_on_a_day_dates_the_report_of_the_main_clause() -> 
     (reading,) = readings(text, "report")
     assert reading.predicate.lower_ == "approved"
     assert (reading.when.date, reading.when.qualifier) == ("2024-03-04", "before")
+
+
+def events(text: str) -> list[Event]:
+    """The events extract finds in a one-passage article published on PUBLISHED."""
+    article = Article(name="one.txt", published=PUBLISHED, body=text, source="one")
+    return extract_events(MainText(article, (Passage(0, len(text), text),)))
+
+
+def test_a_happening_framing_a_deed_is_the_doers() -> None:
+    (event,) = events("Mayor Lena Park praised the new bridge during a visit in January.")
+    assert (event.title, event.actors, event.date) == (
+        "Lena Park's visit",
+        ("Lena Park",),
+        "2024-01",
+    )
+
+
+def test_his_stands_for_the_person_acting_in_the_clause_above_it() -> None:
+    (event,) = events(
+        "Omar Haddad said the plan was first discussed with Lena Park during his visit in January."
+    )
+    assert (event.title, event.actors) == ("Omar Haddad's visit", ("Omar Haddad",))
+
+
+def test_his_stands_for_the_person_whose_happening_acts() -> None:
+    (event,) = events("Omar Haddad's tour marks his return after his visit in January.")
+    assert event.actors == ("Omar Haddad",)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from timeline.tree import ACTOR_LABELS, entity_of
+from timeline.tree import ACTOR_LABELS, entity_of, is_verbal, subject_of
 
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 
 
@@ -41,7 +41,7 @@ class Cast:
         """The name a participant token stands for: its entity in full, a pronoun's person,
         or "" when it names no one."""
         if token.lower_ in _PRONOUNS:
-            return self.last_person
+            return self._owner_before(token) if token.dep_ == "poss" else self.last_person
         ent = entity_of(token)
         if ent is None or ent.label_ not in ACTOR_LABELS:
             return ""
@@ -49,6 +49,31 @@ class Cast:
             return ""  # "Indian", "Russian": a people, not an actor
         name = _clean(ent.text)
         return self.full(name) if ent.label_ in ("PERSON", "ORG") else name
+
+    def _owner_before(self, pronoun: Token) -> str:
+        """Whom "his" or "her" stands for: the person acting in a clause above it ("Haddad said
+        it was discussed during his visit"), or whose happening acts ("Shoigu's visit marks his
+        second trip"); else the person last named before it; else the last person acting."""
+        for clause in (a for a in pronoun.ancestors if is_verbal(a)):
+            name = self._person_acting(subject_of(clause), pronoun.i)
+            if name:
+                return name
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            ent = entity_of(token)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.full(_clean(ent.text))
+        return self.last_person
+
+    def _person_acting(self, subject: Token | None, before: int) -> str:
+        """The person a subject before a word names, or whose happening it names ("Shoigu's
+        visit"); "" when it names none."""
+        if subject is None or subject.i >= before:
+            return ""
+        for actor in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+            ent = entity_of(actor)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.full(_clean(ent.text))
+        return ""
 
     def saw_acting(self, name: str, token: Token) -> None:
         """A person acting as subject: whom a later "he" or "she" most likely stands for."""

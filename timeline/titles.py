@@ -13,6 +13,7 @@ from timeline.tree import (
     agent_of,
     core,
     entity_of,
+    framing_subject,
     is_passive,
     lemma,
     object_of,
@@ -114,7 +115,7 @@ def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
 
 
 def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
-    words = [phrase(noun, cast, skip)]
+    words = [_owned(noun, cast, skip)]
     for preposition, pobj in preposition_objects(noun, _NOUN_PREPOSITIONS):
         if pobj.i in skip:
             continue
@@ -133,6 +134,20 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     if place is not None and place.text not in " ".join(words):
         words.append(f"in {cast.full(place.text)}")
     return words
+
+
+def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
+    """A happening noun with whose it is named in full: "his visit" -> "Sergei Shoigu's visit";
+    "Shoigu hailed the deal during a visit" -> "Sergei Shoigu's visit"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    name = cast.name_of(owner) if owner is not None else ""
+    if owner is None:
+        frame = framing_subject(noun)
+        name = cast.name_of(frame) if frame is not None else ""
+    if not name:
+        return phrase(noun, cast, skip)
+    mine = {t.i for t in owner.subtree} if owner is not None else set()
+    return f"{name}'s {phrase(noun, cast, set(skip) | mine)}"
 
 
 def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = False) -> str:

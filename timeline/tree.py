@@ -94,6 +94,19 @@ def subject_of(predicate: Token) -> Token | None:
     return None
 
 
+def framing_subject(noun: Token) -> Token | None:
+    """Who acts in a happening named as the frame of another deed: "Shoigu hailed the deal
+    during a visit": Shoigu visits."""
+    frame = noun.head
+    if noun.dep_ != "pobj" or frame.lower_ not in ("during", "on", "at"):
+        return None
+    for deed in [frame.head, *frame.head.ancestors]:  # "hailed it as 'meeting ...' during"
+        subject = subject_of(deed) if is_verbal(deed) else None
+        if subject is not None or deed.dep_ in ("ROOT", "relcl", "ccomp"):
+            return subject
+    return None
+
+
 def agent_of(predicate: Token) -> Token | None:
     """The agent of a passive ("was approved by the cabinet": cabinet)."""
     for child in predicate.children:
@@ -239,6 +252,9 @@ def participants(predicate: Token) -> list[Token]:
         found.append(pobj)
     if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
         found.extend(c for c in predicate.children if c.dep_ == "poss")
+        frame = framing_subject(predicate)
+        if frame is not None and not found:
+            found.append(frame)
     for head in list(found):
         found.extend(c for c in head.children if c.dep_ == "conj")
     return found
