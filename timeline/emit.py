@@ -139,7 +139,7 @@ def _plain_is_safe(text: str, *, flow: bool) -> bool:
         return False
     if flow and any(ch in _FLOW_FORBIDDEN for ch in text):
         return False
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call,unused-ignore]
     return tag == _STR_TAG
 
 
