@@ -148,6 +148,11 @@ def test_events_are_the_ones_extraction_proposes_with_their_fields(envoy: Explan
     ]
 
 
+def test_every_event_is_laid_back_on_its_sentence(envoy: Explanation) -> None:
+    assert envoy.unplaced == ()
+    assert len(envoy.events) == 4
+
+
 def test_without_a_store_no_event_is_matched(envoy: Explanation) -> None:
     assert envoy.store_events is None
     assert all(e.joined is None and e.store_note == "" for e in envoy.events)
@@ -190,6 +195,7 @@ def test_every_verdict_on_the_demo_articles_agrees_with_extraction(name: str) ->
     whys = [d.why for s in read.sentences for d in s.dates]
     assert whys
     assert UNKNOWN not in whys
+    assert read.unplaced == ()
 
 
 def test_cli_prints_each_sentence_and_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,6 +222,10 @@ def test_cli_json_has_the_article_its_sentences_and_their_dates(
         "2025-06-05-envoy.txt", "2025-06-05", None
     )
     sentence = found["sentences"][2]
+    assert set(found) == {
+        "article", "published", "title", "outlet", "passages", "dropped_chars", "body_chars",
+        "store_events", "sentences", "unplaced", "store",
+    }
     assert set(sentence) == {"number", "text", "entities", "dates"}
     (date,) = sentence["dates"]
     assert set(date) == {

@@ -107,6 +107,9 @@ class Explanation:
     body_chars: int
     store_events: int | None
     sentences: tuple[SentenceReading, ...]
+    # events extraction proposed whose sentence and phrase were not found again: none, unless
+    # extract.py and this module part ways; listed rather than hidden
+    unplaced: tuple[Proposed, ...] = ()
 
     @property
     def events(self) -> list[Proposed]:
@@ -153,6 +156,7 @@ def explain(
         body_chars=len(article.body),
         store_events=len(store.events) if store is not None else None,
         sentences=tuple(read),
+        unplaced=tuple(_proposed(event, "", store) for event in proposed),
     )
 
 

@@ -26,6 +26,10 @@ def as_text(explanation: Explanation, store: Path | None) -> str:
     for sentence in explanation.sentences:
         lines.append("")
         lines.extend(_sentence(sentence, searched))
+    for event in explanation.unplaced:
+        lines.append("")
+        lines.append("event not found again in any sentence (explain.py is behind extract.py):")
+        lines.extend(_event(event, searched))
     return "\n".join(lines) + "\n"
 
 
