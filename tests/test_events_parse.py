@@ -6,6 +6,7 @@ from datetime import date
 
 from timeline import nlp, temporal
 from timeline.extract import Reading, extract_events, read_sentence
+from timeline.merge import merge_events
 from timeline.model import Article, Event, MainText, Passage
 from timeline.tree import sentences
 
@@ -107,3 +108,31 @@ def test_his_stands_for_the_person_acting_in_the_clause_above_it() -> None:
 def test_his_stands_for_the_person_whose_happening_acts() -> None:
     (event,) = events("Omar Haddad's tour marks his return after his visit in January.")
     assert event.actors == ("Omar Haddad",)
+
+
+def test_the_same_day_dates_from_the_happening_told_before_not_the_publish_date() -> None:
+    found = events(
+        "The city council met on Tuesday.\nThe vote came the same day the mayor resigned."
+    )
+    assert [(e.title, e.date) for e in found] == [
+        ("City council meets", "2024-03-05"),
+        ("Mayor resigns", "2024-03-05"),
+    ]
+
+
+def test_the_same_day_with_no_happening_told_before_dates_nothing() -> None:
+    assert events("The vote came the same day the mayor resigned.") == []
+
+
+def test_a_persons_statement_on_the_day_of_their_deed_is_said_at_it() -> None:
+    found = events(
+        "Lawmakers elected Maria Santos as speaker on Monday.\nSantos on Monday vowed to cut taxes."
+    )
+    (event,) = merge_events(found)
+    assert event.title == "Lawmakers elect Maria Santos"
+    assert len(event.sources) == 2
+
+
+def test_a_named_actor_is_titled_by_name_alone() -> None:
+    (event,) = events("Spain's arch-rival Portugal signed the pact on Monday.")
+    assert event.title.startswith("Portugal signs")

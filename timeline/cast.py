@@ -22,20 +22,21 @@ class Cast:
     last_person: str = ""
 
     def learn(self, ents: Sequence[Span]) -> None:
-        """Remember the full names of the people a passage names."""
+        """Remember the full names of the people a passage names, the last named last."""
         for ent in ents:
             if ent.label_ == "PERSON":
                 name = _clean(ent.text)
-                if len(name.split()) > 1 and name not in self.people:
-                    self.people.append(name)
+                if len(name.split()) > 1:
+                    self.people = [p for p in self.people if p != name] + [name]
 
     def full(self, name: str) -> str:
-        """The full name a short one stands for ("Kim" -> "Kim Jong Un"), when only one fits."""
+        """The full name a short one stands for ("Kim" -> "Kim Jong Un"): the one named last
+        when several fit ("Lee" after "President Lee Jae-myung")."""
         words = name.split()
         if len(words) != 1:
             return name
-        fits = [p for p in self.people if words[0] in p.split() and p != name]
-        return fits[-1] if len(set(fits)) == 1 else name
+        fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
+        return fits[-1] if fits else name
 
     def name_of(self, token: Token) -> str:
         """The name a participant token stands for: its entity in full, a pronoun's person,

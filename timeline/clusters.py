@@ -233,6 +233,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
             return 1.0 + words
         if same_category and people and candidate.date == head.date:
             return 1.0 + len(people) + words
+        if people and candidate.date == head.date and _said_there(candidate, cluster):
+            return 0.5 + len(people) + words
         return 0.0
     if place_clash and not people:
         return 0.0
@@ -298,6 +300,13 @@ def _other_speaker(candidate: Event, cluster: Cluster) -> bool:
     if not cluster.all_statements:
         return False  # "Kim vowed support" joins the meeting where he said it
     return candidate.actors[0] not in cluster.speakers
+
+
+def _said_there(candidate: Event, cluster: Cluster) -> bool:
+    """A statement and a deed of one person on one day, in one article: said at that deed
+    ("South Korea swore in Lee on Wednesday"; "In a speech on Wednesday, Lee vowed ...")."""
+    categories = cluster.categories | {candidate.category}
+    return "statement" in categories and len(categories) > 1 and len(candidate.date) == 10
 
 
 def _same_remarks(candidate: Event, head: Event) -> bool:

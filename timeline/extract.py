@@ -77,14 +77,44 @@ def extract_events(
         cast.learn(doc.ents)
         for sentence in sentences(doc):
             inside = [
-                t
-                for t in timexes
-                if sentence.start_char <= t.start and t.end <= sentence.end_char
+                t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
+            inside = _same_story(inside, events)
             for reading in read_sentence(sentence, inside, article.published):
                 events.append(_event(main, sentence, reading, cast))
             _follow_subject(sentence, cast)
     return events
+
+
+def _same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
+    """ "the same day", "a day later": dated from the last happening told on a known day,
+    never from the publish date; without one they date nothing."""
+    shifts = lexicon().same_story
+    last = next(
+        (e.date for e in reversed(told) if len(e.date) == 10 and not e.end and not e.qualifier),
+        "",
+    )
+    found: list[Timex] = []
+    for timex in timexes:
+        offset = shifts.get(timex.text.lower())
+        if offset is None:
+            found.append(timex)
+        elif last:
+            day = date.fromisoformat(shift_days(last, offset))
+            explanation = f"{offset:+d} days from the happening told before ({last})"
+            found.append(
+                replace(
+                    timex,
+                    value=day.isoformat(),
+                    earliest=day,
+                    latest=day,
+                    granularity="day",
+                    explanation=explanation,
+                    anchor="previous",
+                    mod="",
+                )
+            )
+    return found
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
@@ -106,7 +136,9 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
             continue  # "now" dates only the verb right beside it ("said today")
         if _opens_a_span(span):
             timex = replace(timex, mod="ON_OR_AFTER")
-        direct.append((predicate, timex))
+        if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
+            direct.append((predicate, timex))  # "The meeting came the same day": told before
+        direct.extend((clause, timex) for clause in _day_clauses(span))
     dated = {predicate.i for predicate, _ in direct}
     readings: list[Reading] = []
     for predicate, timex in direct:
@@ -196,9 +228,21 @@ def _phrase(words: Span, day: str) -> Timex:
     start, end = words.start_char, words.end_char
     published = date.fromisoformat(day)
     return Timex(
-        start, end, words.text, "DATE", day, earliest=published, latest=published,
-        granularity="day", anchor="event",
+        start,
+        end,
+        words.text,
+        "DATE",
+        day,
+        earliest=published,
+        latest=published,
+        granularity="day",
+        anchor="event",
     )
+
+
+def _day_clauses(span: Span) -> list[Token]:
+    """ "the same day South Korea swore in Lee": the clause the day's noun takes happened then."""
+    return [c for c in span.root.children if c.dep_ == "relcl" and is_verbal(c)]
 
 
 def _happening(predicate: Token) -> Token | None:
@@ -316,9 +360,7 @@ def _opens_a_span(span: Span) -> bool:
 
 def _only_time(preposition: Token, timex: Timex) -> bool:
     """ "on" in "on Monday": a preposition whose object is the time expression."""
-    return any(
-        c.dep_ == "pobj" and timex.start <= c.idx < timex.end for c in preposition.children
-    )
+    return any(c.dep_ == "pobj" and timex.start <= c.idx < timex.end for c in preposition.children)
 
 
 def _follow_subject(sentence: Span, cast: Cast) -> None:
@@ -349,7 +391,9 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][\w .,'’/]{1,60}?)\s*(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
     r"(?:--|—|–|-|:)\s+"
 )
-_CAPS = re.compile(r"\b[A-Z]{3,}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+_CAPS = re.compile(
+    r"\b[A-Z]{3,}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
+)
 
 
 def _without_dateline(text: str) -> str:

@@ -74,17 +74,26 @@ def _with_partners(token: Token, cast: Cast, skip: Collection[int]) -> str:
     """A subject with those joined to it ("India and Pakistan")."""
     partners = [c for c in token.children if c.dep_ == "conj"]
     if not partners:
-        return phrase(token, cast, skip)
-    names = [phrase(t, cast, skip) for t in [token, *partners]]
+        return _named(token, cast, skip)
+    names = [_named(t, cast, skip) for t in [token, *partners]]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
+    """Who acts, as a headline names them: a named person, body or country by name alone
+    ("the North's arch-enemy South Korea" -> "South Korea"), anyone else by their phrase."""
+    name = cast.name_of(token)
+    return name if name and token.pos_ == "PROPN" else phrase(token, cast, skip)
 
 
 def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """ "agreed to a ceasefire", "went to the air base": the first prepositional phrase of a
     verb without an object, unless it only gives the time."""
-    for preposition, pobj in preposition_objects(predicate, _VERB_PREPOSITIONS):
+    for preposition, pobj in preposition_objects(predicate, (*_VERB_PREPOSITIONS, "in")):
         if pobj.i in skip or preposition.i in skip:
             continue
+        if preposition.lower_ == "in" and pobj.ent_type_ != "PERSON":
+            continue  # "swore in Lee" names whom; "in Seoul" is the place, said last
         return [preposition.text, phrase(pobj, cast, skip, leading=True)]
     return []
 

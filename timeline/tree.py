@@ -248,8 +248,9 @@ def participants(predicate: Token) -> list[Token]:
         token = getter(predicate)
         if token is not None:
             found.append(token)
-    for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to")):
-        found.append(pobj)
+    for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to", "in")):
+        if pobj.ent_type_ == "PERSON" or pobj.head.lower_ != "in":  # "swore in Lee"
+            found.append(pobj)
     if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
         found.extend(c for c in predicate.children if c.dep_ == "poss")
         frame = framing_subject(predicate)
