@@ -136,3 +136,17 @@ def test_a_persons_statement_on_the_day_of_their_deed_is_said_at_it() -> None:
 def test_a_named_actor_is_titled_by_name_alone() -> None:
     (event,) = events("Spain's arch-rival Portugal signed the pact on Monday.")
     assert event.title.startswith("Portugal signs")
+
+
+def test_a_body_named_by_what_it_is_says_something_on_a_day() -> None:
+    (reading,) = readings(
+        "Rebels may attack the port within weeks, the intelligence agency said on Monday.", "said"
+    )
+    assert reading.predicate.lower_ == "said"
+    assert reading.when.date == "2024-03-04"
+
+
+def test_a_dated_saying_of_an_unnamed_speaker_is_no_happening() -> None:
+    assert (
+        readings("Rebels may attack the port within weeks, a source said on Monday.", "said") == []
+    )

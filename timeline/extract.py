@@ -280,9 +280,12 @@ def _reported_saying(told: Token) -> bool:
 
 
 def _named_speaker(report: Token) -> bool:
-    """Whether a reporting verb's subject is a named person, body or state."""
+    """Whether a reporting verb's subject is a named person, body or state, or a body named by
+    what it is ("the intelligence agency")."""
     subject = subject_of(report)
-    return subject is not None and subject.ent_type_ in ("PERSON", "ORG", "GPE")
+    if subject is None:
+        return False
+    return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in lexicon().bodies
 
 
 def _own_date_below(told: Token, dated: set[int]) -> bool:

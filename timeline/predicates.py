@@ -26,6 +26,7 @@ class Lexicon:
     amounts: frozenset[str]  # "days" in "days before": lemmas that make a relation a date
     plans: frozenset[str]  # "expected summit": the other happening is still to come
     reach: dict[str, int]  # "days" -> 10: how far past the publish date a plan may lie
+    bodies: frozenset[str]  # "agency": a body that speaks for itself
     same_story: dict[str, int]  # "the next day" -> 1: days from the happening told before
 
     def kinds_of(self, text: str) -> frozenset[str]:
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         amounts=frozenset(raw["anchors"]["amounts"]),
         plans=frozenset(raw["anchors"]["plans"]),
         reach={word: int(days) for word, days in raw["anchors"]["reach"].items()},
+        bodies=frozenset(raw["bodies"]),
         same_story={phrase: int(days) for phrase, days in raw["same_story"].items()},
     )
 
