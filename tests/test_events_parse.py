@@ -150,3 +150,27 @@ def test_a_dated_saying_of_an_unnamed_speaker_is_no_happening() -> None:
     assert (
         readings("Rebels may attack the port within weeks, a source said on Monday.", "said") == []
     )
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_its_that_stands_for() -> None:
+    (event,) = events("They praised the treaty that the two leaders signed in May 2023.")
+    assert event.title == "Two leaders sign the treaty"
+
+
+def test_a_purpose_clause_takes_no_date_of_its_own() -> None:
+    (event,) = events("Lisbon sent 300 engineers to rebuild the bridge last year.")
+    assert event.title.startswith("Lisbon sends 300 engineers")
+    assert event.date == "2023"
+
+
+def test_a_quoted_phrase_keeps_its_words_apart_once_the_quote_marks_go() -> None:
+    (event,) = events("Leaders signed the 'lasting peace' accord in May 2023.")
+    assert "peace accord" in event.title
+
+
+def test_it_stands_for_the_body_that_acted_before() -> None:
+    (_, event) = events(
+        "The Northern Transit Authority (NTA) opened the line on Monday.\n"
+        "NTA halted the trains on Tuesday.\nIt also issued a warning on Wednesday."
+    )[-2:]
+    assert event.title == "Northern Transit Authority issues a warning"

@@ -19,7 +19,9 @@ class Cast:
     """The article's named people and bodies, in the order met; the last person acting."""
 
     people: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # "Korean Central News Agency"
     last_person: str = ""
+    last_body: str = ""  # the last body or state acting: whom a subject "it" stands for
 
     def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names, the last named last."""
@@ -28,6 +30,9 @@ class Cast:
                 name = _clean(ent.text)
                 if len(name.split()) > 1:
                     self.people = [p for p in self.people if p != name] + [name]
+            elif ent.label_ == "ORG" and len(ent.text.split()) > 1:
+                name = _clean(ent.text.removeprefix("the ").removeprefix("The "))
+                self.bodies = [b for b in self.bodies if b != name] + [name]
 
     def full(self, name: str) -> str:
         """The full name a short one stands for ("Kim" -> "Kim Jong Un"): the one named last
@@ -35,6 +40,9 @@ class Cast:
         words = name.split()
         if len(words) != 1:
             return name
+        if name.isupper() and len(name) > 1:  # "KCNA": the body whose initials it is
+            spelled = [b for b in self.bodies if _initials(b) == name]
+            return spelled[-1] if spelled else name
         fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
         return fits[-1] if fits else name
 
@@ -43,6 +51,8 @@ class Cast:
         or "" when it names no one."""
         if token.lower_ in _PRONOUNS:
             return self._owner_before(token) if token.dep_ == "poss" else self.last_person
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_body  # "KCNA reported ... It also issued a commentary"
         ent = entity_of(token)
         if ent is None or ent.label_ not in ACTOR_LABELS:
             return ""
@@ -77,10 +87,22 @@ class Cast:
         return ""
 
     def saw_acting(self, name: str, token: Token) -> None:
-        """A person acting as subject: whom a later "he" or "she" most likely stands for."""
+        """A person, body or state acting as subject: whom a later "he", "she" or "it" most
+        likely stands for."""
         ent = entity_of(token)
         if name and ent is not None and ent.label_ == "PERSON":
             self.last_person = name
+        elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
+            self.last_body = name
+        elif token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
+            self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
+        else:
+            self.last_body = ""
+
+
+def _initials(name: str) -> str:
+    """ "Korean Central News Agency" -> "KCNA"; small words ("of", "for") do not count."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def _clean(text: str) -> str:

@@ -164,16 +164,18 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
     leading: keep an article ("suspends the treaty")."""
     named = cast.name_of(token)
     ent = entity_of(token)
-    tokens = [t for t in core(token) if t.i not in skip]
-    if token.lower_ in ("he", "she", "him", "her") and named:
+    tokens = [t for t in core(token) if t.i not in skip and not t.is_quote]
+    if token.lower_ in ("he", "she", "him", "her", "it") and named:
         return named
     pieces: list[str] = []
+    kept = {t.i for t in tokens}
     for t in tokens:
         if ent is not None and named and ent.start <= t.i < ent.end:
             if t.i == ent.start or not pieces:
                 pieces.append(named + " ")
             continue
-        pieces.append(t.text_with_ws)
+        joined = t.i + 1 in kept or t.i + 1 >= len(t.doc)  # a word a dropped quote mark ends
+        pieces.append(t.text_with_ws if joined or t.whitespace_ else t.text + " ")
     words = "".join(pieces).replace(" 's", "'s").replace(" - ", "-")
     parts = words.split()
     if not leading:

@@ -49,8 +49,16 @@ def predicate_of(span: Span) -> Token | None:
         if is_eventive_noun(token):
             return _supporting_verb(token) or token
         if is_verbal(token):
-            return token
+            return _purpose_of(token) or token
     return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """ "dispatched troops to fight in Kursk last year": a purpose clause tells why, so its date
+    is the deed's."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = verb.dep_ == "advcl" and to
+    return verb.head if purpose and is_verbal(verb.head) else None
 
 
 def _misread_noun(token: Token) -> bool:
@@ -120,8 +128,12 @@ def is_passive(predicate: Token) -> bool:
 
 
 def object_of(predicate: Token) -> Token | None:
-    """The direct object ("suspended the treaty": treaty)."""
-    return next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    """The direct object ("suspended the treaty": treaty); in a relative clause, the noun its
+    "that" or "which" stands for ("the treaty that the leaders signed": treaty)."""
+    found = next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
+        return predicate.head
+    return found
 
 
 def complement_of(report: Token) -> Token | None:
