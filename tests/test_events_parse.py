@@ -174,3 +174,14 @@ def test_it_stands_for_the_body_that_acted_before() -> None:
         "NTA halted the trains on Tuesday.\nIt also issued a warning on Wednesday."
     )[-2:]
     assert event.title == "Northern Transit Authority issues a warning"
+
+
+def test_a_sentence_opening_on_a_phrase_and_a_colon_is_no_dateline() -> None:
+    (event,) = events(
+        'In a speech in Lisbon on January 5, quoted by the radio, Ana Costa said: "We will win."'
+    )
+    assert event.date == "2024-01-05"
+
+
+def test_a_dateline_is_still_no_happening() -> None:
+    assert events("LISBON, Jan. 5 (Reuters) - Ana Costa arrived.") == []

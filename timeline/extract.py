@@ -126,6 +126,8 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         local = replace(timex, start=timex.start - offset, end=timex.end - offset)
         if not _dates_something(timex, published) or _is_dateline(text, local):
             continue
+        if not text[local.start : local.end].strip():
+            continue  # in a dateline, blanked before parsing ("KYIV, June 5 (Reuters) -")
         if _inside_quote(text, local.start):
             continue  # a speaker's "today" is not ours
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -391,7 +393,10 @@ def _is_dateline(text: str, timex: Timex) -> bool:
 
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][\w .,'’/]{1,60}?)\s*(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
+    # the place: capitalised words and numbers only ("SRINAGAR, India", "Islamabad, April 24"),
+    # never a sentence's opening phrase ("In a speech in Rawalpindi on May 5, ... he said:")
+    r"^\s*(?P<place>[A-Z][\w.'’/]*(?:[ ,]+(?:[A-Z][\w.'’/]*|\d{1,4}))*?)\s*"
+    r"(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
     r"(?:--|—|–|-|:)\s+"
 )
 _CAPS = re.compile(
