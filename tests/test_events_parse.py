@@ -185,3 +185,31 @@ def test_a_sentence_opening_on_a_phrase_and_a_colon_is_no_dateline() -> None:
 
 def test_a_dateline_is_still_no_happening() -> None:
     assert events("LISBON, Jan. 5 (Reuters) - Ana Costa arrived.") == []
+
+
+def test_last_weeks_massacre_in_another_article_is_the_killing_on_a_day_of_that_week() -> None:
+    day = events("Gunmen killed 12 villagers in Tarsa on Tuesday.")
+    article = Article(
+        name="two.txt",
+        published=date(2024, 3, 12),
+        body="Last week's massacre in Tarsa shocked the country.",
+        source="two",
+    )
+    week = extract_events(MainText(article, (Passage(0, len(article.body), article.body),)))
+    (event,) = merge_events([*day, *week])
+    assert (event.date, {s.article for s in event.sources}) == (
+        "2024-03-05",
+        {"one.txt", "two.txt"},
+    )
+
+
+def test_a_week_dated_happening_of_another_kind_stays_apart() -> None:
+    day = events("Gunmen killed 12 villagers in Tarsa on Tuesday.")
+    article = Article(
+        name="two.txt",
+        published=date(2024, 3, 12),
+        body="Last week's election in Tarsa shocked the country.",
+        source="two",
+    )
+    week = extract_events(MainText(article, (Passage(0, len(article.body), article.body),)))
+    assert len(merge_events([*day, *week])) == 2

@@ -258,13 +258,26 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
     candidate, head = told.event, cluster.head
     if not (told.kinds & cluster.kinds) or place_clash:
         return False
-    if len(candidate.date) != len("2000-01-01") or candidate.date != head.date or candidate.end:
+    if not _on_the_day(told, head):
         return False
     if basis(candidate) in ("plan", "anchor", "bound") or candidate.qualifier not in ("", "before"):
         return False  # a report bounds it on the day: "said on Wednesday that India struck"
     acting = candidate.actors[:1]
     sides = {m.actors[0] for m in cluster.members if m.actors}
     return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
+
+
+def _on_the_day(told: Candidate, head: Event) -> bool:
+    """The candidate is dated the head's day, or by a week at most that holds it, told in
+    another article ("last week's massacre" and "gunmen killed 26 on Tuesday")."""
+    candidate = told.event
+    if len(candidate.date) == len("2000-01-01") and not candidate.end:
+        return candidate.date == head.date
+    if len(head.date) != len("2000-01-01") or head.end or _length(told.span) > 7:
+        return False
+    day = date.fromisoformat(head.date)
+    other = not (told.articles & {s.article for s in head.sources})
+    return other and told.span.first <= day <= told.span.last
 
 
 def _same_toll(candidate: Event, cluster: Cluster) -> bool:
