@@ -213,3 +213,13 @@ def test_a_week_dated_happening_of_another_kind_stays_apart() -> None:
     )
     week = extract_events(MainText(article, (Passage(0, len(article.body), article.body),)))
     assert len(merge_events([*day, *week])) == 2
+
+
+def test_an_office_the_article_never_names_is_its_holder_on_the_publish_date() -> None:
+    (event,) = events("The Russian leader met the envoy on Monday.")
+    assert event.title.startswith("Vladimir Putin meets")
+
+
+def test_a_surname_the_article_never_spells_out_is_the_gazetteers_one_holder() -> None:
+    (event,) = events("Putin met the envoy on Monday.")
+    assert event.actors[0] == "Vladimir Putin"

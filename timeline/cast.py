@@ -1,13 +1,17 @@
 """Who is who in one article: the full names the recognizer found, so that a later "Kim",
-"Modi" or "he" is named as the article first named them ("Kim Jong Un", "Narendra Modi")."""
+"Modi" or "he" is named as the article first named them ("Kim Jong Un", "Narendra Modi"); a
+name or office the article never spells out ("Putin", "the Russian leader") as the gazetteer
+names its one holder on the publish date."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Span, Token
 
+from timeline.actors import PERSON, gazetteer
 from timeline.tree import ACTOR_LABELS, entity_of, is_verbal, subject_of
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
@@ -18,6 +22,7 @@ _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 class Cast:
     """The article's named people and bodies, in the order met; the last person acting."""
 
+    published: date | None = None  # the day the gazetteer's offices are read on
     people: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)  # "Korean Central News Agency"
     last_person: str = ""
@@ -44,7 +49,10 @@ class Cast:
             spelled = [b for b in self.bodies if _initials(b) == name]
             return spelled[-1] if spelled else name
         fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
-        return fits[-1] if fits else name
+        if fits:
+            return fits[-1]
+        known = gazetteer(self.published).shorts.get(name, ()) if self.published else ()
+        return known[0].name if len(known) == 1 else name
 
     def name_of(self, token: Token) -> str:
         """The name a participant token stands for: its entity in full, a pronoun's person,
@@ -54,12 +62,23 @@ class Cast:
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             return self.last_body  # "KCNA reported ... It also issued a commentary"
         ent = entity_of(token)
+        if ent is None and token.pos_ == "NOUN":
+            return self._office(token)
         if ent is None or ent.label_ not in ACTOR_LABELS:
             return ""
         if ent.label_ == "NORP":
             return ""  # "Indian", "Russian": a people, not an actor
         name = _clean(ent.text)
         return self.full(name) if ent.label_ in ("PERSON", "ORG") else name
+
+    def _office(self, noun: Token) -> str:
+        """The one person holding an office on the publish date: "the Russian leader"."""
+        if self.published is None:
+            return ""
+        words = [t for t in noun.subtree if t.dep_ in ("amod", "compound") and t.head == noun]
+        office = " ".join(t.lower_ for t in [*words, noun])
+        holder = gazetteer(self.published).roles.get(office)
+        return holder.name if holder is not None and holder.kind == PERSON else ""
 
     def _owner_before(self, pronoun: Token) -> str:
         """Whom "his" or "her" stands for: the person acting in a clause above it ("Haddad said

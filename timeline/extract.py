@@ -70,7 +70,7 @@ def extract_events(
     parser = parse if parse is not None else _default_parser()
     article = main.article
     docs = parser([_without_dateline(p.text) for p in main.passages])
-    cast = Cast()
+    cast = Cast(article.published)
     events: list[Event] = []
     for passage, doc in zip(main.passages, docs, strict=True):
         timexes = tagger(passage.text, article.published)

@@ -81,9 +81,10 @@ def _with_partners(token: Token, cast: Cast, skip: Collection[int]) -> str:
 
 def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
     """Who acts, as a headline names them: a named person, body or country by name alone
-    ("the North's arch-enemy South Korea" -> "South Korea"), anyone else by their phrase."""
+    ("the North's arch-enemy South Korea" -> "South Korea", "the Russian leader" -> "Vladimir
+    Putin"), anyone else by their phrase."""
     name = cast.name_of(token)
-    return name if name and token.pos_ == "PROPN" else phrase(token, cast, skip)
+    return name if name and token.pos_ in ("PROPN", "NOUN") else phrase(token, cast, skip)
 
 
 def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:

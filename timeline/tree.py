@@ -143,8 +143,10 @@ def complement_of(report: Token) -> Token | None:
     for child in report.children:
         if child.dep_ in ("ccomp", "xcomp") and is_verbal(child):
             return child
-    framing = report.i > report.head.i and _after_comma(report)
-    if framing and report.dep_ in ("parataxis", "advcl", "conj", "ccomp", "prep"):
+    misread = report.dep_ == "acl" and report.head.i < report.i  # "..., the agency reported"
+    frame = report.head if misread else report
+    framing = frame.i > frame.head.i and _after_comma(frame)
+    if framing and (misread or report.dep_ in ("parataxis", "advcl", "conj", "ccomp", "prep")):
         top = list(report.ancestors)[-1]
         return top if is_verbal(top) else None
     if report.dep_ in ("parataxis", "advcl", "conj") and is_verbal(report.head):
