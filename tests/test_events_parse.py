@@ -223,3 +223,12 @@ def test_an_office_the_article_never_names_is_its_holder_on_the_publish_date() -
 def test_a_surname_the_article_never_spells_out_is_the_gazetteers_one_holder() -> None:
     (event,) = events("Putin met the envoy on Monday.")
     assert event.actors[0] == "Vladimir Putin"
+
+
+def test_a_date_closing_an_opening_participle_clause_dates_that_clause() -> None:
+    (event,) = events("Meeting Ana Costa on Tuesday, Omar Haddad said talks would resume.")
+    assert (event.title, event.date, event.category) == (
+        "Omar Haddad meets Ana Costa",
+        "2024-03-05",
+        "meeting",
+    )

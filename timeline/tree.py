@@ -49,8 +49,21 @@ def predicate_of(span: Span) -> Token | None:
         if is_eventive_noun(token):
             return _supporting_verb(token) or token
         if is_verbal(token):
-            return _purpose_of(token) or token
+            return _purpose_of(token) or _opening_participle(token, span) or token
     return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
+
+
+def _opening_participle(verb: Token, span: Span) -> Token | None:
+    """ "Meeting Shoigu on Wednesday, Kim said": a date that closes an opening participle
+    clause dates that clause, wherever the parser hung it."""
+    head = span.root.head
+    start = head.i if head.dep_ == "prep" and head.i < span.start else span.start
+    if start > verb.i:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.right_edge.i == start - 1:
+            return clause if clause.i < start else None
+    return None
 
 
 def _purpose_of(verb: Token) -> Token | None:
