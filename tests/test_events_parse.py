@@ -232,3 +232,24 @@ def test_a_date_closing_an_opening_participle_clause_dates_that_clause() -> None
         "2024-03-05",
         "meeting",
     )
+
+
+def test_the_two_leaders_are_the_pair_the_story_last_told_acting_together() -> None:
+    (_, event) = events(
+        "Omar Haddad met Ana Costa in Geneva on Monday.\n"
+        "The two leaders signed a trade pact on Tuesday."
+    )
+    assert event.title == "Omar Haddad and Ana Costa sign a trade pact"
+    assert event.actors == ("Omar Haddad", "Ana Costa")
+
+
+def test_whose_visit_frames_a_deed_takes_part_in_it() -> None:
+    (event,) = events(
+        "Portugal and Spain signed a pact in May 2023 during a visit by Maria Santos."
+    )
+    assert event.actors == ("Portugal", "Spain", "Maria Santos")
+
+
+def test_a_visit_by_someone_is_theirs_not_the_framing_deeds_subject() -> None:
+    (event,) = events("Portugal praised the pact during a visit by Maria Santos in May 2023.")
+    assert (event.title, event.actors) == ("Visit by Maria Santos", ("Maria Santos",))

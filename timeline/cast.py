@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from timeline.actors import PERSON, gazetteer
+from timeline.predicates import lexicon
 from timeline.tree import ACTOR_LABELS, entity_of, is_verbal, subject_of
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
@@ -27,6 +28,7 @@ class Cast:
     bodies: list[str] = field(default_factory=list)  # "Korean Central News Agency"
     last_person: str = ""
     last_body: str = ""  # the last body or state acting: whom a subject "it" stands for
+    pair: tuple[str, ...] = ()  # the two people last acting together: "the two leaders"
 
     def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names, the last named last."""
@@ -70,6 +72,28 @@ class Cast:
             return ""  # "Indian", "Russian": a people, not an actor
         name = _clean(ent.text)
         return self.full(name) if ent.label_ in ("PERSON", "ORG") else name
+
+    def names_of(self, token: Token) -> list[str]:
+        """The names a participant stands for: "the two leaders" the pair last acting together,
+        else its one name (none when it names no one)."""
+        told = any(c.lower_ in ("the", "two", "both") for c in token.children)
+        plural = token.tag_ == "NNS" and told
+        if plural and token.lemma_.lower() in lexicon().pairs:
+            return list(self.pair)
+        name = self.name_of(token)
+        return [name] if name else []
+
+    def saw_together(self, tokens: Sequence[Token]) -> None:
+        """The people a happening names: two or more of them are the pair a later "the two
+        leaders" stands for."""
+        people = [
+            self.name_of(t)
+            for t in tokens
+            if t.ent_type_ == "PERSON" or (not t.ent_type_ and t.pos_ in ("PRON", "NOUN"))
+        ]
+        named = tuple(dict.fromkeys(p for p in people if p))
+        if len(named) >= 2:
+            self.pair = named[:2]
 
     def _office(self, noun: Token) -> str:
         """The one person holding an office on the publish date: "the Russian leader"."""

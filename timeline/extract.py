@@ -326,9 +326,7 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     title = title_of(predicate, cast, skip)
     actors: list[str] = []
     for token in participants(predicate):
-        name = cast.name_of(token)
-        if name and name not in actors:
-            actors.append(name)
+        actors.extend(n for n in cast.names_of(token) if n not in actors)
     place = place_of(predicate)
     source = Source(
         article=article.name,
@@ -369,11 +367,14 @@ def _only_time(preposition: Token, timex: Timex) -> bool:
 
 
 def _follow_subject(sentence: Span, cast: Cast) -> None:
-    """Remember who acted in the sentence's main clause, for a "he" in the next one."""
+    """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in the
+    next ones."""
     root = sentence.root
     subject = subject_of(root) if is_verbal(root) else None
     if subject is not None:
         cast.saw_acting(cast.name_of(subject), subject)
+    if is_verbal(root):
+        cast.saw_together(participants(root))
 
 
 def _dates_something(timex: Timex, published: date) -> bool:

@@ -27,6 +27,7 @@ class Lexicon:
     plans: frozenset[str]  # "expected summit": the other happening is still to come
     reach: dict[str, int]  # "days" -> 10: how far past the publish date a plan may lie
     bodies: frozenset[str]  # "agency": a body that speaks for itself
+    pairs: frozenset[str]  # "leaders": the two people last acting together
     same_story: dict[str, int]  # "the next day" -> 1: days from the happening told before
 
     def kinds_of(self, text: str) -> frozenset[str]:
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         plans=frozenset(raw["anchors"]["plans"]),
         reach={word: int(days) for word, days in raw["anchors"]["reach"].items()},
         bodies=frozenset(raw["bodies"]),
+        pairs=frozenset(raw["pairs"]),
         same_story={phrase: int(days) for phrase, days in raw["same_story"].items()},
     )
 

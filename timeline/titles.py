@@ -83,7 +83,10 @@ def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
     """Who acts, as a headline names them: a named person, body or country by name alone
     ("the North's arch-enemy South Korea" -> "South Korea", "the Russian leader" -> "Vladimir
     Putin"), anyone else by their phrase."""
-    name = cast.name_of(token)
+    names = cast.names_of(token)
+    if len(names) > 1:  # "the two leaders": the pair last acting together
+        return " and ".join(names)
+    name = names[0] if names else ""
     return name if name and token.pos_ in ("PROPN", "NOUN") else phrase(token, cast, skip)
 
 
@@ -151,7 +154,7 @@ def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
     "Shoigu hailed the deal during a visit" -> "Sergei Shoigu's visit"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     name = cast.name_of(owner) if owner is not None else ""
-    if owner is None:
+    if owner is None and not list(preposition_objects(noun, ("by",))):  # "a visit by Costa"
         frame = framing_subject(noun)
         name = cast.name_of(frame) if frame is not None else ""
     if not name:

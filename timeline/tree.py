@@ -193,7 +193,8 @@ def is_future(predicate: Token) -> bool:
     """Told as still to come ("will meet", "is to visit", "is set to sign")."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in predicate.children):
         return True
-    return predicate.dep_ == "xcomp" and lemma(predicate.head) in ("set", "due", "expect", "plan", "schedule")
+    planning = ("set", "due", "expect", "plan", "schedule")
+    return predicate.dep_ == "xcomp" and lemma(predicate.head) in planning
 
 
 def preposition_objects(token: Token, words: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
@@ -280,9 +281,14 @@ def participants(predicate: Token) -> list[Token]:
             found.append(pobj)
     if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
         found.extend(c for c in predicate.children if c.dep_ == "poss")
+        found.extend(agent for _, agent in preposition_objects(predicate, ("by",)))
         frame = framing_subject(predicate)
         if frame is not None and not found:
             found.append(frame)
     for head in list(found):
         found.extend(c for c in head.children if c.dep_ == "conj")
+    for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"
+        if is_eventive_noun(frame):
+            found.extend(c for c in frame.children if c.dep_ == "poss")
+            found.extend(agent for _, agent in preposition_objects(frame, ("by",)))
     return found
