@@ -253,3 +253,23 @@ def test_whose_visit_frames_a_deed_takes_part_in_it() -> None:
 def test_a_visit_by_someone_is_theirs_not_the_framing_deeds_subject() -> None:
     (event,) = events("Portugal praised the pact during a visit by Maria Santos in May 2023.")
     assert (event.title, event.actors) == ("Visit by Maria Santos", ("Maria Santos",))
+
+
+def test_a_participle_describing_a_noun_leaves_the_date_to_the_clause() -> None:
+    (event,) = events("Blasts were heard in the hills surrounding the town on Monday.")
+    assert event.title.startswith("Blasts heard")
+
+
+def test_whose_address_frames_the_saying() -> None:
+    (event,) = events("In an address to the nation on Monday, Omar Haddad hailed the troops.")
+    assert event.title == "Omar Haddad's address to the nation"
+
+
+def test_a_gerund_object_is_no_purpose() -> None:
+    (event,) = events("The two armies traded shelling on Monday.")
+    assert "to shell" not in event.title
+
+
+def test_a_sentence_opening_article_is_lower_case_inside_a_title() -> None:
+    (event,) = events("A new law was approved by the cabinet on Monday.")
+    assert event.title == "Cabinet approves a new law"

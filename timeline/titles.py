@@ -118,7 +118,8 @@ def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
 def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """ "agreed to suspend the treaty": what the verb leads to."""
     for child in predicate.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and to:  # not "traded shelling"
             words = ["to", child.lemma_.lower()]
             found = object_of(child)
             if found is not None:
@@ -179,7 +180,8 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
                 pieces.append(named + " ")
             continue
         joined = t.i + 1 in kept or t.i + 1 >= len(t.doc)  # a word a dropped quote mark ends
-        pieces.append(t.text_with_ws if joined or t.whitespace_ else t.text + " ")
+        text = t.lower_ if t.is_sent_start and t.pos_ == "DET" else t.text  # "approves a proposal"
+        pieces.append(text + t.whitespace_ if joined or t.whitespace_ else text + " ")
     words = "".join(pieces).replace(" 's", "'s").replace(" - ", "-")
     parts = words.split()
     if not leading:

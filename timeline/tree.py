@@ -44,7 +44,7 @@ def predicate_of(span: Span) -> Token | None:
     token = span.root
     while token.head.i != token.i:
         token = token.head
-        if span.start <= token.i < span.end or _misread_noun(token):
+        if span.start <= token.i < span.end or _misread_noun(token) or _describing(token):
             continue
         if is_eventive_noun(token):
             return _supporting_verb(token) or token
@@ -72,6 +72,12 @@ def _purpose_of(verb: Token) -> Token | None:
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     purpose = verb.dep_ == "advcl" and to
     return verb.head if purpose and is_verbal(verb.head) else None
+
+
+def _describing(token: Token) -> bool:
+    """ "the mountains surrounding the city": a participle that describes a noun tells no
+    happening of its own."""
+    return token.dep_ == "acl" and token.tag_ == "VBG"
 
 
 def _misread_noun(token: Token) -> bool:
@@ -117,9 +123,9 @@ def subject_of(predicate: Token) -> Token | None:
 
 def framing_subject(noun: Token) -> Token | None:
     """Who acts in a happening named as the frame of another deed: "Shoigu hailed the deal
-    during a visit": Shoigu visits."""
+    during a visit": Shoigu visits; "In an address to the nation, Modi hailed ...": Modi's."""
     frame = noun.head
-    if noun.dep_ != "pobj" or frame.lower_ not in ("during", "on", "at"):
+    if noun.dep_ != "pobj" or frame.lower_ not in ("during", "on", "at", "in"):
         return None
     for deed in [frame.head, *frame.head.ancestors]:  # "hailed it as 'meeting ...' during"
         subject = subject_of(deed) if is_verbal(deed) else None
