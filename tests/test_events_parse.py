@@ -273,3 +273,24 @@ def test_a_gerund_object_is_no_purpose() -> None:
 def test_a_sentence_opening_article_is_lower_case_inside_a_title() -> None:
     (event,) = events("A new law was approved by the cabinet on Monday.")
     assert event.title == "Cabinet approves a new law"
+
+
+def test_days_after_a_happening_dated_in_the_sentence_is_after_that_day() -> None:
+    (_, event) = events("The mayor resigned days after the council voted on Monday.")
+    assert (event.title, event.date, event.qualifier) == ("Mayor resigns", "2024-03-04", "after")
+
+
+def test_hours_after_a_happening_dated_in_the_sentence_is_that_day() -> None:
+    (_, event) = events("The mayor resigned hours after the council voted on Monday.")
+    assert (event.date, event.qualifier) == ("2024-03-04", "")
+
+
+def test_a_thanksgiving_day_after_is_no_amount() -> None:
+    found = events("He was found on Thanksgiving Day after a boat sank.")
+    assert not [e for e in found if e.sources[0].basis in ("anchor", "bound")]
+
+
+def test_the_amount_is_its_own_words_not_a_noun_the_parser_hung_on_it() -> None:
+    text = "Smith was seen crossing the border days after a sniper killed the doctor."
+    (sniper,) = [e for e in events(text) if e.sources[0].basis == "bound"]
+    assert sniper.sources[0].phrase == "days after"

@@ -41,8 +41,8 @@ def anchors_in(sentence: Span) -> list[Anchor]:
         if relation is None or token.i == sentence.start:
             continue
         amount = token.doc[token.i - 1]
-        if amount.lemma_.lower() not in words.amounts and amount.lower_ not in words.amounts:
-            continue
+        if amount.pos_ not in ("NOUN", "ADV") or amount.lemma_.lower() not in words.amounts:
+            continue  # "Thanksgiving Day after": a name, not an amount
         linked = _other_and_dated(token, relation, amount)
         if linked is None:
             continue
@@ -54,12 +54,24 @@ def anchors_in(sentence: Span) -> list[Anchor]:
             Anchor(
                 dated=dated,
                 amount=amount,
-                relation=doc[min(amount.left_edge.i, amount.i) : token.i + len(relation.split())],
+                relation=doc[_amount_start(amount) : token.i + len(relation.split())],
                 other=other,
                 words=doc[start : other.right_edge.i + 1],
             )
         )
     return found
+
+
+def _amount_start(amount: Token) -> int:
+    """Where an amount's words begin: "just days", "a day", "two weeks" (never a noun the
+    parser hung on it from further back)."""
+    start = amount.i
+    modifiers = ("det", "nummod", "advmod", "amod", "quantmod")
+    while start > 0 and amount.doc[start - 1].dep_ in modifiers:
+        if amount.doc[start - 1].head.i != amount.i:
+            break
+        start -= 1
+    return start
 
 
 def _other_and_dated(word: Token, relation: str, amount: Token) -> tuple[Token, Token] | None:

@@ -60,7 +60,9 @@ class Cast:
         """The name a participant token stands for: its entity in full, a pronoun's person,
         or "" when it names no one."""
         if token.lower_ in _PRONOUNS:
-            return self._owner_before(token) if token.dep_ == "poss" else self.last_person
+            if token.dep_ == "poss":
+                return self._owner_before(token)
+            return self._speaker_above(token) or self.last_person
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             return self.last_body  # "KCNA reported ... It also issued a commentary"
         ent = entity_of(token)
@@ -108,15 +110,23 @@ class Cast:
         """Whom "his" or "her" stands for: the person acting in a clause above it ("Haddad said
         it was discussed during his visit"), or whose happening acts ("Shoigu's visit marks his
         second trip"); else the person last named before it; else the last person acting."""
-        for clause in (a for a in pronoun.ancestors if is_verbal(a)):
-            name = self._person_acting(subject_of(clause), pronoun.i)
-            if name:
-                return name
+        name = self._speaker_above(pronoun)
+        if name:
+            return name
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             ent = entity_of(token)
             if ent is not None and ent.label_ == "PERSON":
                 return self.full(_clean(ent.text))
         return self.last_person
+
+    def _speaker_above(self, pronoun: Token) -> str:
+        """The person acting in a clause above a pronoun, named before it ("Clinton said he
+        had ordered the strikes": Clinton), or ""."""
+        for clause in (a for a in pronoun.ancestors if is_verbal(a)):
+            name = self._person_acting(subject_of(clause), pronoun.i)
+            if name:
+                return name
+        return ""
 
     def _person_acting(self, subject: Token | None, before: int) -> str:
         """The person a subject before a word names, or whose happening it names ("Shoigu's

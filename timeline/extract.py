@@ -179,9 +179,35 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
             basis, note = "plan", "; a plan when published, not yet a happening"
         readings.append(Reading(happening, timex, when, basis, note))
     for anchor in anchors_in(sentence):
+        if _inside_quote(text, anchor.relation.start_char - offset):
+            continue  # a speaker's "days after" is not ours either
         taken = dated | {r.predicate.i for r in readings}
-        readings.extend(_anchored(anchor, published, taken))
+        relative = _after_a_dated_one(anchor, readings)
+        if relative is not None and relative.predicate.i not in taken:
+            readings.append(relative)
+        elif relative is None:
+            readings.extend(_anchored(anchor, published, taken))
     return readings
+
+
+def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading | None:
+    """ "shot shortly after he returned home on Friday, Oct. 23": the other happening is dated
+    in the sentence, so this one is after (or before) that day."""
+    other = _happening(anchor.other)
+    told = next((r for r in readings if other is not None and r.predicate.i == other.i), None)
+    happening = _happening(anchor.dated)
+    if told is None or told.basis or len(told.when.date) != 10 or told.when.end:
+        return None
+    if happening is None or lemma(anchor.dated) in lexicon().light:
+        return None
+    if not _told_as_done(happening):
+        return None
+    relation = anchor.relation.text.lower()
+    qualifier = "after" if relation.endswith("after") else "before"
+    if anchor.amount.lemma_.lower() in lexicon().same_day:
+        qualifier = ""  # "hours after the vote on Monday": that Monday
+    note = f"; {relation} {anchor.words.text}, dated {told.when.date}"
+    return Reading(happening, told.timex, When(told.when.date, qualifier=qualifier), "", note)
 
 
 def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]:

@@ -24,6 +24,7 @@ class Lexicon:
     kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
     relations: dict[str, str]  # "ahead" -> "ahead of": words that date one happening by another
     amounts: frozenset[str]  # "days" in "days before": lemmas that make a relation a date
+    same_day: frozenset[str]  # "hours after": on the other happening's day
     plans: frozenset[str]  # "expected summit": the other happening is still to come
     reach: dict[str, int]  # "days" -> 10: how far past the publish date a plan may lie
     bodies: frozenset[str]  # "agency": a body that speaks for itself
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         kinds=_kinds(raw["kinds"]),
         relations=dict(raw["anchors"]["relations"]),
         amounts=frozenset(raw["anchors"]["amounts"]),
+        same_day=frozenset(raw["anchors"]["same_day"]),
         plans=frozenset(raw["anchors"]["plans"]),
         reach={word: int(days) for word, days in raw["anchors"]["reach"].items()},
         bodies=frozenset(raw["bodies"]),
