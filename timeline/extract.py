@@ -141,7 +141,8 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
         direct.extend((clause, timex) for clause in _day_clauses(span))
-    dated = {predicate.i for predicate, _ in direct}
+    # what a report tells has a date of its own only when that date tells a happening
+    dated = {p.i for p, _ in direct if not (is_negated(p) or is_irrealis(p))}
     readings: list[Reading] = []
     for predicate, timex in direct:
         when = when_of(timex)
@@ -353,6 +354,9 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     actors: list[str] = []
     for token in participants(predicate):
         actors.extend(n for n in cast.names_of(token) if n not in actors)
+    speaker = subject_of(predicate) if reading.basis == "said" and not actors else None
+    if speaker is not None and lemma(speaker) in lexicon().bodies:
+        actors.append(cast.describe(speaker))  # "the intelligence agency said last week"
     place = place_of(predicate)
     source = Source(
         article=article.name,
