@@ -325,3 +325,15 @@ def test_deeds_of_no_known_kind_a_day_apart_are_two_happenings() -> None:
     )
     second = extract_events(MainText(article, (Passage(0, len(article.body), article.body),)))
     assert len(merge_events([*first, *second])) == 2
+
+
+def test_an_undated_sentence_about_the_meeting_adds_its_place_to_the_told_one() -> None:
+    (event,) = events(
+        "Omar Haddad met Maria Santos on Monday.\nThe meeting in Lisbon lasted an hour."
+    )
+    assert (event.date, event.place) == ("2024-03-04", "Lisbon")
+
+
+def test_an_undated_sentence_about_a_meeting_tells_of_another_one() -> None:
+    (event,) = events("Omar Haddad met Maria Santos on Monday.\nA meeting in Porto followed.")
+    assert event.place == ""

@@ -80,8 +80,11 @@ def extract_events(
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
             inside = _same_story(inside, events)
-            for reading in read_sentence(sentence, inside, article.published):
+            found = read_sentence(sentence, inside, article.published)
+            for reading in found:
                 events.append(_event(main, sentence, reading, cast))
+            if not found:
+                events = _continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
 
@@ -115,6 +118,38 @@ def _same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
                 )
             )
     return found
+
+
+def _continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
+    """ "The meeting in Tokyo lasted two hours": an undated sentence whose subject points back
+    at a happening told before ("the meeting", "Shoigu's visit") adds its place and people to
+    the last one of that kind, and takes no date."""
+    clause = sentence.root
+    if is_verbal(clause) and lemma(clause) in lexicon().reporting:
+        clause = complement_of(clause) or clause  # "The meeting lasted two hours, officials said"
+    subject = subject_of(clause) if is_verbal(clause) else None
+    if subject is None or not is_eventive_noun(subject):
+        return told
+    if not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children):
+        return told  # "a meeting" is another one
+    kind = lexicon().nouns[lemma(subject)]
+    index = next((i for i in reversed(range(len(told))) if told[i].category == kind), None)
+    if index is None:
+        return told
+    event = told[index]
+    place = place_of(subject)
+    people = [
+        name
+        for token in participants(subject)
+        if token.ent_type_ == "PERSON"
+        for name in cast.names_of(token)
+    ]
+    updated = replace(
+        event,
+        place=event.place or (cast.full(place.text) if place is not None else ""),
+        actors=tuple(dict.fromkeys([*event.actors, *people])),
+    )
+    return [*told[:index], updated, *told[index + 1 :]]
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
