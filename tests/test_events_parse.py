@@ -294,3 +294,46 @@ def test_the_amount_is_its_own_words_not_a_noun_the_parser_hung_on_it() -> None:
     text = "Smith was seen crossing the border days after a sniper killed the doctor."
     (sniper,) = [e for e in events(text) if e.sources[0].basis == "bound"]
     assert sniper.sources[0].phrase == "days after"
+
+
+def test_a_reported_plan_that_may_not_happen_leaves_the_saying_as_the_news() -> None:
+    (reading,) = readings(
+        "The workers could leave as early as this month, the labour ministry told lawmakers "
+        "on Monday.",
+        "said",
+    )
+    assert reading.predicate.lower_ == "told"
+
+
+def test_the_agency_is_the_agency_the_article_first_described() -> None:
+    found = events(
+        "Storms may hit the coast soon, the national weather agency said on Monday.\n"
+        "Ferries could stop this week, the agency told reporters on Monday."
+    )
+    (event,) = merge_events(found)
+    assert event.actors == ("national weather agency",)
+    assert len(event.sources) == 2
+
+
+def test_deeds_of_no_known_kind_a_day_apart_are_two_happenings() -> None:
+    first = events("Omar Haddad reached the Gulf port of Jeddah on Monday for a state visit.")
+    article = Article(
+        name="two.txt",
+        published=PUBLISHED,
+        body="Omar Haddad chaired a special security cabinet session late Tuesday.",
+        source="two",
+    )
+    second = extract_events(MainText(article, (Passage(0, len(article.body), article.body),)))
+    assert len(merge_events([*first, *second])) == 2
+
+
+def test_an_undated_sentence_about_the_meeting_adds_its_place_to_the_told_one() -> None:
+    (event,) = events(
+        "Omar Haddad met Maria Santos on Monday.\nThe meeting in Lisbon lasted an hour."
+    )
+    assert (event.date, event.place) == ("2024-03-04", "Lisbon")
+
+
+def test_an_undated_sentence_about_a_meeting_tells_of_another_one() -> None:
+    (event,) = events("Omar Haddad met Maria Santos on Monday.\nA meeting in Porto followed.")
+    assert event.place == ""

@@ -29,6 +29,7 @@ class Cast:
     last_person: str = ""
     last_body: str = ""  # the last body or state acting: whom a subject "it" stands for
     pair: tuple[str, ...] = ()  # the two people last acting together: "the two leaders"
+    described: dict[str, str] = field(default_factory=dict)  # "agency" -> its first description
 
     def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names, the last named last."""
@@ -73,7 +74,19 @@ class Cast:
         if ent.label_ == "NORP":
             return ""  # "Indian", "Russian": a people, not an actor
         name = _clean(ent.text)
-        return self.full(name) if ent.label_ in ("PERSON", "ORG") else name
+        if ent.label_ in ("PERSON", "ORG"):
+            return self.full(name)
+        known = [p for p in self.people if name in p.split()] if " " not in name else []
+        return known[-1] if known else name  # "Okonkwo" the recognizer took for a place
+
+    def describe(self, body: Token) -> str:
+        """A body named by what it is, as the article first described it: "the spy agency"
+        after "the South Korean intelligence agency" is that agency."""
+        head = body.lemma_.lower()
+        if head not in self.described:
+            words = [t.text for t in body.children if t.dep_ in ("amod", "compound")]
+            self.described[head] = " ".join([*words, body.text])
+        return self.described[head]
 
     def names_of(self, token: Token) -> list[str]:
         """The names a participant stands for: "the two leaders" the pair last acting together,

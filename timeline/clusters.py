@@ -213,7 +213,9 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     same_article = told.articles & cluster.articles
     people = told.people & cluster.people
     actors = set(candidate.actors) & cluster.actors
-    same_category = candidate.category in cluster.categories
+    same_category = candidate.category in cluster.categories and (
+        candidate.category != "other" or candidate.date == head.date
+    )  # happenings of no known kind a day apart are one only if more than that ties them
     place_clash = _place_clash(candidate, cluster)
     words = _similarity(told.words, cluster.words)
     weak = told.weak or cluster.all_weak

@@ -93,8 +93,11 @@ def extract_events(
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
             inside = _same_story(inside, events)
-            for reading in read_sentence(sentence, inside, article.published):
+            found = read_sentence(sentence, inside, article.published)
+            for reading in found:
                 events.append(_event(main, sentence, reading, cast))
+            if not found:
+                events = _continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
 
@@ -143,6 +146,38 @@ def _same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
     return found
 
 
+def _continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
+    """ "The meeting in Tokyo lasted two hours": an undated sentence whose subject points back
+    at a happening told before ("the meeting", "Shoigu's visit") adds its place and people to
+    the last one of that kind, and takes no date."""
+    clause = sentence.root
+    if is_verbal(clause) and lemma(clause) in lexicon().reporting:
+        clause = complement_of(clause) or clause  # "The meeting lasted two hours, officials said"
+    subject = subject_of(clause) if is_verbal(clause) else None
+    if subject is None or not is_eventive_noun(subject):
+        return told
+    if not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children):
+        return told  # "a meeting" is another one
+    kind = lexicon().nouns[lemma(subject)]
+    index = next((i for i in reversed(range(len(told))) if told[i].category == kind), None)
+    if index is None:
+        return told
+    event = told[index]
+    place = place_of(subject)
+    people = [
+        name
+        for token in participants(subject)
+        if token.ent_type_ == "PERSON"
+        for name in cast.names_of(token)
+    ]
+    updated = replace(
+        event,
+        place=event.place or (cast.full(place.text) if place is not None else ""),
+        actors=tuple(dict.fromkeys([*event.actors, *people])),
+    )
+    return [*told[:index], updated, *told[index + 1 :]]
+
+
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
     """The happenings a sentence dates: each date to the predicate it modifies in the tree."""
     text = sentence.text
@@ -167,7 +202,8 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
         direct.extend((clause, timex) for clause in _day_clauses(span))
-    dated = {predicate.i for predicate, _ in direct}
+    # what a report tells has a date of its own only when that date tells a happening
+    dated = {p.i for p, _ in direct if not (is_negated(p) or is_irrealis(p))}
     readings: list[Reading] = []
     for predicate, timex in direct:
         when = when_of(timex)
@@ -379,6 +415,9 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     actors: list[str] = []
     for token in participants(predicate):
         actors.extend(n for n in cast.names_of(token) if n not in actors)
+    speaker = subject_of(predicate) if reading.basis == "said" and not actors else None
+    if speaker is not None and lemma(speaker) in lexicon().bodies:
+        actors.append(cast.describe(speaker))  # "the intelligence agency said last week"
     place = place_of(predicate)
     source = Source(
         article=article.name,

@@ -223,9 +223,13 @@ def entity_of(token: Token) -> Span | None:
 
 
 def place_of(predicate: Token) -> Span | None:
-    """Where it happened: a place named after "in/at/to/near" on the predicate or its object."""
+    """Where it happened: a place a visit names as its object ("visited Pyongyang"), or one
+    named after "in/at/to/near" on the predicate or its object."""
     holders = [predicate]
     found = object_of(predicate)
+    visited = entity_of(found) if found is not None and _visiting(predicate) else None
+    if visited is not None and visited.label_ in PLACE_LABELS:
+        return visited
     if found is not None:
         holders.append(found)
     if predicate.pos_ in ("NOUN", "PROPN"):  # "a summit with Trump in Alaska": not Trump's place
@@ -241,6 +245,10 @@ def place_of(predicate: Token) -> Span | None:
                 if ent is not None and ent.label_ in PLACE_LABELS:
                     return ent
     return None
+
+
+def _visiting(predicate: Token) -> bool:
+    return is_verbal(predicate) and lexicon().verbs.get(lemma(predicate)) == "visit"
 
 
 def core(token: Token) -> list[Token]:
@@ -280,8 +288,8 @@ def participants(predicate: Token) -> list[Token]:
         found.append(subject)
     for getter in (agent_of, object_of):
         token = getter(predicate)
-        if token is not None:
-            found.append(token)
+        if token is not None and not (getter is object_of and _visiting(predicate)):
+            found.append(token)  # whom someone visited is a place, told by place_of
     for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to", "in")):
         if pobj.ent_type_ == "PERSON" or pobj.head.lower_ != "in":  # "swore in Lee"
             found.append(pobj)
