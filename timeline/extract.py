@@ -66,28 +66,17 @@ def extract_events(
     main: MainText,
     tag: Tagger | None = None,
     parse: Parser | None = None,
-    names: Parser | None = None,
 ) -> list[Event]:
     """Dated happenings in an article's main text, one Source each."""
     tagger = tag if tag is not None else _default_tagger()
     parser = parse if parse is not None else _default_parser()
-    recognizer = names if names is not None else _default_recognizer()
     article = main.article
-    tagged = [tagger(p.text, article.published) for p in main.passages]
-    wanted = [
-        _worth_parsing(p.text, t, article.published)
-        for p, t in zip(main.passages, tagged, strict=True)
-    ]
-    texts = [_without_dateline(p.text) for p in main.passages]
-    parsed = iter(parser([text for text, want in zip(texts, wanted, strict=True) if want]))
-    named = iter(recognizer([text for text, want in zip(texts, wanted, strict=True) if not want]))
+    docs = parser([_without_dateline(p.text) for p in main.passages])
     cast = Cast(article.published)
     events: list[Event] = []
-    for passage, timexes, want in zip(main.passages, tagged, wanted, strict=True):
-        doc = next(parsed) if want else next(named)
+    for passage, doc in zip(main.passages, docs, strict=True):
+        timexes = tagger(passage.text, article.published)
         cast.learn(doc.ents)
-        if not want:
-            continue  # no date to place a happening: its names are all it gives
         for sentence in sentences(doc):
             inside = [
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
@@ -100,19 +89,6 @@ def extract_events(
                 events = _continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
-
-
-def _worth_parsing(text: str, timexes: Sequence[Timex], published: date) -> bool:
-    """Whether a passage can tell a dated happening, so that the parser need read it: it holds a
-    date, a date told from the happening before ("the same day"), or a word that dates by
-    another happening ("days before the summit")."""
-    if any(_dates_something(t, published) for t in timexes):
-        return True
-    words = lexicon()
-    if any(t.text.lower() in words.same_story for t in timexes):
-        return True
-    lowered = text.lower()
-    return any(f" {relation} " in lowered for relation in words.relations)
 
 
 def _same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
@@ -514,13 +490,6 @@ def _default_tagger() -> Tagger:
 
     tagger: Tagger = temporal.tag
     return tagger
-
-
-def _default_recognizer() -> Parser:
-    from timeline import nlp
-
-    recognizer: Parser = nlp.names
-    return recognizer
 
 
 def _default_parser() -> Parser:

@@ -112,10 +112,3 @@ def parse(texts: Sequence[str], jobs: int = 1) -> list[Doc]:
         return list(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs))
     return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
 
-
-def names(texts: Sequence[str]) -> list[Doc]:
-    """One Doc per text with its named entities but no parse: the recognizer does not need the
-    parser, so a passage that tells no dated happening costs less and still names its people."""
-    nlp = load()
-    with nlp.select_pipes(disable=["parser"]):
-        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
