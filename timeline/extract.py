@@ -3,8 +3,10 @@
 Each passage is tagged for time expressions and parsed. A date goes to the predicate it modifies
 in the tree: a verb ("met on Monday") or a noun naming a happening ("the April 22 attack"). A
 date on a reporting verb ("state media reported Sunday") dates the report; the clause it reports
-is the happening, on or before that day. The predicate's subject, object and agent are the
-actors, named in full as the article first named them; its "in X" is the place.
+is the happening, on or before that day. "Days before X", "a day after X" date a happening by
+another one (anchoring.py finds them, merge resolves them). The predicate's subject, object and
+agent are the actors, named in full as the article first named them; its "in X" is the place.
+What earlier sentences told gives "the same day" its day (story.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from timeline.cast import Cast
 from timeline.model import Event, MainText, Source, Timex
 from timeline.predicates import lexicon
 from timeline.slugs import event_id
+from timeline.story import continued, same_story
 from timeline.titles import title_of
 from timeline.tree import (
     complement_of,
@@ -81,77 +84,14 @@ def extract_events(
             inside = [
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
-            inside = _same_story(inside, events)
+            inside = same_story(inside, events)
             found = read_sentence(sentence, inside, article.published)
             for reading in found:
                 events.append(_event(main, sentence, reading, cast))
             if not found:
-                events = _continued(sentence, events, cast)
+                events = continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
-
-
-def _same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
-    """ "the same day", "a day later": dated from the last happening told on a known day,
-    never from the publish date; without one they date nothing."""
-    shifts = lexicon().same_story
-    last = next(
-        (e.date for e in reversed(told) if len(e.date) == 10 and not e.end and not e.qualifier),
-        "",
-    )
-    found: list[Timex] = []
-    for timex in timexes:
-        offset = shifts.get(timex.text.lower())
-        if offset is None:
-            found.append(timex)
-        elif last:
-            day = date.fromisoformat(shift_days(last, offset))
-            explanation = f"{offset:+d} days from the happening told before ({last})"
-            found.append(
-                replace(
-                    timex,
-                    value=day.isoformat(),
-                    earliest=day,
-                    latest=day,
-                    granularity="day",
-                    explanation=explanation,
-                    anchor="previous",
-                    mod="",
-                )
-            )
-    return found
-
-
-def _continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
-    """ "The meeting in Tokyo lasted two hours": an undated sentence whose subject points back
-    at a happening told before ("the meeting", "Shoigu's visit") adds its place and people to
-    the last one of that kind, and takes no date."""
-    clause = sentence.root
-    if is_verbal(clause) and lemma(clause) in lexicon().reporting:
-        clause = complement_of(clause) or clause  # "The meeting lasted two hours, officials said"
-    subject = subject_of(clause) if is_verbal(clause) else None
-    if subject is None or not is_eventive_noun(subject):
-        return told
-    if not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children):
-        return told  # "a meeting" is another one
-    kind = lexicon().nouns[lemma(subject)]
-    index = next((i for i in reversed(range(len(told))) if told[i].category == kind), None)
-    if index is None:
-        return told
-    event = told[index]
-    place = place_of(subject)
-    people = [
-        name
-        for token in participants(subject)
-        if token.ent_type_ == "PERSON"
-        for name in cast.names_of(token)
-    ]
-    updated = replace(
-        event,
-        place=event.place or (cast.full(place.text) if place is not None else ""),
-        actors=tuple(dict.fromkeys([*event.actors, *people])),
-    )
-    return [*told[:index], updated, *told[index + 1 :]]
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:

@@ -1,0 +1,87 @@
+"""What the sentences told before give a later one: the day "the same day" means, and the told
+happening an undated sentence goes on about ("The meeting in Tokyo lasted two hours")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from timeline.cast import Cast
+from timeline.model import Event, Timex
+from timeline.predicates import lexicon
+from timeline.tree import (
+    complement_of,
+    is_eventive_noun,
+    is_verbal,
+    lemma,
+    participants,
+    place_of,
+    subject_of,
+)
+from timeline.when import shift_days
+
+
+def same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
+    """ "the same day", "a day later": dated from the last happening told on a known day,
+    never from the publish date; without one they date nothing."""
+    shifts = lexicon().same_story
+    last = next(
+        (e.date for e in reversed(told) if len(e.date) == 10 and not e.end and not e.qualifier),
+        "",
+    )
+    found: list[Timex] = []
+    for timex in timexes:
+        offset = shifts.get(timex.text.lower())
+        if offset is None:
+            found.append(timex)
+        elif last:
+            day = date.fromisoformat(shift_days(last, offset))
+            explanation = f"{offset:+d} days from the happening told before ({last})"
+            found.append(
+                replace(
+                    timex,
+                    value=day.isoformat(),
+                    earliest=day,
+                    latest=day,
+                    granularity="day",
+                    explanation=explanation,
+                    anchor="previous",
+                    mod="",
+                )
+            )
+    return found
+
+
+def continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
+    """ "The meeting in Tokyo lasted two hours": an undated sentence whose subject points back
+    at a happening told before ("the meeting", "Shoigu's visit") adds its place and people to
+    the last one of that kind, and takes no date."""
+    clause = sentence.root
+    if is_verbal(clause) and lemma(clause) in lexicon().reporting:
+        clause = complement_of(clause) or clause  # "The meeting lasted two hours, officials said"
+    subject = subject_of(clause) if is_verbal(clause) else None
+    if subject is None or not is_eventive_noun(subject):
+        return told
+    if not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children):
+        return told  # "a meeting" is another one
+    kind = lexicon().nouns[lemma(subject)]
+    index = next((i for i in reversed(range(len(told))) if told[i].category == kind), None)
+    if index is None:
+        return told
+    event = told[index]
+    place = place_of(subject)
+    people = [
+        name
+        for token in participants(subject)
+        if token.ent_type_ == "PERSON"
+        for name in cast.names_of(token)
+    ]
+    updated = replace(
+        event,
+        place=event.place or (cast.full(place.text) if place is not None else ""),
+        actors=tuple(dict.fromkeys([*event.actors, *people])),
+    )
+    return [*told[:index], updated, *told[index + 1 :]]
