@@ -103,16 +103,43 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
 
 
 def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
-    """ "Pakistan asserts that it has credible evidence": a saying's content, in a few words."""
-    if lemma(predicate) not in lexicon().reporting:
+    """ "Pakistan asserts that it has credible evidence", "Court rules that the result stands":
+    what a saying or a ruling says, as its clause's subject, verb and object."""
+    reports = lemma(predicate) in lexicon().reporting
+    if not reports and object_of(predicate) is not None:
         return []
-    for child in predicate.children:
-        if child.dep_ == "ccomp":
-            words = [t.text for t in child.subtree if t.i not in skip and not t.is_punct]
+    framed = [
+        g for c in predicate.children if c.dep_ == "prep" for p in c.children for g in p.children
+    ]
+    for child in [*predicate.children, *framed]:  # "said in a statement that ..."
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if child.dep_ in ("ccomp", "acl") and (reports or that) and (child.dep_ == "ccomp" or that):
+            words = [t.text for t in _clause_core(child) if t.i not in skip and not t.is_punct]
             if words and words[0].lower() != "that":
                 words.insert(0, "that")
+            if len(words) > 1 and child.doc[child.left_edge.i].pos_ != "PROPN":
+                words[1] = words[1][:1].lower() + words[1][1:]  # "that the port workers"
             return words[:_MAX_SAID]
     return []
+
+
+def _clause_core(verb: Token) -> list[Token]:
+    """A clause's words without its asides: "the workers could leave [as early as this month]"."""
+    kept = [verb]
+    for child in verb.children:
+        if child.dep_ in (
+            "advmod",
+            "npadvmod",
+            "prep",
+            "advcl",
+            "punct",
+            "parataxis",
+            "cc",
+            "conj",
+        ):
+            continue
+        kept.extend(child.subtree)
+    return sorted(kept, key=lambda t: t.i)
 
 
 def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
@@ -136,8 +163,10 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
         words += [preposition.text, phrase(pobj, cast, skip, leading=True)]
         break
     for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        if (
+            child.dep_ == "acl"
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             words += ["to", child.lemma_.lower()]
             found = object_of(child)
@@ -172,6 +201,8 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
     tokens = [t for t in core(token) if t.i not in skip and not t.is_quote]
     if token.lower_ in ("he", "she", "him", "her", "it") and named:
         return named
+    if ent is not None and named and ent.label_ == "PERSON" and ent.root.i == token.i:
+        return named  # "met Chinese President Xi Jinping": a person is titled by name alone
     pieces: list[str] = []
     kept = {t.i for t in tokens}
     for t in tokens:

@@ -150,9 +150,28 @@ def object_of(predicate: Token) -> Token | None:
     """The direct object ("suspended the treaty": treaty); in a relative clause, the noun its
     "that" or "which" stands for ("the treaty that the leaders signed": treaty)."""
     found = next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    if found is None:
+        found = _misread_object(predicate)
     if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
         return predicate.head
     return found
+
+
+def _misread_object(predicate: Token) -> Token | None:
+    """ "destroyed parts of its railway once used to carry grain": the parser took the object
+    for the subject of a clause hung on the verb without "that"; the noun right after the verb
+    is its object."""
+    for child in predicate.children:
+        if child.dep_ != "ccomp" or any(c.dep_ == "mark" for c in child.children):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.left_edge.i == predicate.i + 1
+        ):
+            return subject
+    return None
 
 
 def complement_of(report: Token) -> Token | None:
@@ -256,6 +275,9 @@ def core(token: Token) -> list[Token]:
     possessors, without the clauses and asides that say more about it."""
     kept = [token]
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            kept.extend(core(child))  # "parts of its railway", "the sale of the company"
+            continue
         if child.dep_ in _ASIDES and child.tag_ != "HYPH":
             continue
         kept.extend(core(child))
