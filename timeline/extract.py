@@ -37,6 +37,7 @@ from timeline.tree import (
     participants,
     place_of,
     predicate_of,
+    preposition_objects,
     sentences,
     subject_of,
 )
@@ -320,13 +321,27 @@ def category_of(predicate: Token) -> str:
     if base in words.reporting:
         return "statement"
     found = object_of(predicate)
-    if found is not None:
+    means = [pobj for _, pobj in preposition_objects(predicate, ("by", "via", "over"))]
+    for thing in [found, *means]:
+        if thing is None:
+            continue
         by_object = words.objects.get(base, {})
-        if lemma(found) in by_object:
-            return by_object[lemma(found)]
-        if lemma(found) in words.support.get(base, frozenset()):
-            return words.nouns.get(lemma(found), "other")
+        if lemma(thing) in by_object:
+            return by_object[lemma(thing)]
+        if lemma(thing) in words.support.get(base, frozenset()):
+            return words.nouns.get(lemma(thing), "other")
+    if base in words.guests and not (found is not None and _is_someone(found)):
+        return "other"  # "the firm received a new offer": no meeting
     return words.verbs.get(base, "other")
+
+
+def _is_someone(token: Token) -> bool:
+    """A person or a body: a named one, or one named by what it is ("the envoy")."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or lemma(token) in lexicon().bodies
+        or (lemma(token) in ("envoy", "delegation", "leader", "official", "guest", "counterpart"))
+    )
 
 
 def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Event:

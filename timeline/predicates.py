@@ -21,6 +21,7 @@ class Lexicon:
     light: frozenset[str]
     support: dict[str, frozenset[str]]  # light verb -> object nouns that carry the happening
     stative: frozenset[str]
+    guests: frozenset[str]  # verbs that tell a meeting only with a person or a body as object
     kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
     relations: dict[str, str]  # "ahead" -> "ahead of": words that date one happening by another
     amounts: frozenset[str]  # "days" in "days before": lemmas that make a relation a date
@@ -43,7 +44,15 @@ class Lexicon:
 def _forms(word: str) -> tuple[str, ...]:
     """A word and the stems it may come from ("kills" -> kill, "strikes" -> strike)."""
     forms = [word]
-    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+    for ending, base in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+    ):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.append(word[: -len(ending)] + base)
     return tuple(forms)
@@ -69,6 +78,7 @@ def lexicon() -> Lexicon:
         light=frozenset(raw["light"]),
         support={verb: frozenset(nouns) for verb, nouns in raw["support"].items()},
         stative=frozenset(raw["stative"]),
+        guests=frozenset(raw["guests"]),
         kinds=_kinds(raw["kinds"]),
         relations=dict(raw["anchors"]["relations"]),
         amounts=frozenset(raw["anchors"]["amounts"]),

@@ -98,6 +98,12 @@ def _supporting_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ in OBJECTS and lemma(noun) in lexicon().support.get(lemma(head), ()):
         return head
+    # "agreed on a ceasefire in May", "talks over the deal on Monday": a verb of a known
+    # kind whose argument the noun is tells the happening; "during a visit" only frames it
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "over") and head.dep_ == "prep":
+        verb = head.head
+        if is_verbal(verb) and lemma(verb) in lexicon().verbs and verb.i != head.i:
+            return verb
     return None
 
 
