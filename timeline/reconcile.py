@@ -43,6 +43,8 @@ class Outcome:
     removed: tuple[str, ...] = ()  # ids whose entry left the file because they are in `deleted:`
     before: dict[str, str | None] = field(default_factory=dict)  # new id -> id it precedes
     edited: tuple[str, ...] = ()  # ids with a field the user changed, or added by hand
+    # What the articles report of events the user deleted, under the deleted id: kept out.
+    suppressed: tuple[Event, ...] = ()
 
 
 def source_key(source: Source) -> SourceKey:
@@ -72,7 +74,7 @@ def reconcile(
             final_deleted.append(event_id)
     gone = set(final_deleted)
     live = [event for event in events if event.id not in gone]
-    matches, fresh = _match(live, extracted, proposals, gone)
+    matches, fresh, suppressed = _match(live, extracted, proposals, gone)
 
     results: list[Event] = []
     new_base: dict[str, Event] = {}
@@ -110,6 +112,8 @@ def reconcile(
     for event_id in final_deleted:
         if event_id in proposals:
             new_base[event_id] = proposals[event_id]
+    for event in suppressed:  # remembered, so the next build does not report it again
+        new_base[event.id] = replace(propose(proposals.get(event.id), event, event), id=event.id)
     ordered, before = _place(results, fresh)
     return Outcome(
         events=tuple(ordered),
@@ -124,6 +128,7 @@ def reconcile(
         removed=tuple(event.id for event in events if event.id in gone),
         before=before,
         edited=tuple(edited),
+        suppressed=tuple(suppressed),
     )
 
 
@@ -214,8 +219,9 @@ def _match(
     extracted: Sequence[Event],
     proposals: dict[str, Event],
     gone: set[str],
-) -> tuple[dict[str, Event], list[Event]]:
-    """Pair extracted events with existing ids (shared source first, then id); the rest are new."""
+) -> tuple[dict[str, Event], list[Event], list[Event]]:
+    """Pair extracted events with existing ids (shared source first, then id); the rest are new,
+    but for those matching a deleted id: these are returned apart, under that id, sources joined."""
     by_source: dict[SourceKey, list[str]] = {}
     live_ids = {event.id for event in live}
     revivable = set(proposals) - live_ids - gone  # e.g. taken off `deleted:` by the user
@@ -233,6 +239,7 @@ def _match(
     taken = live_ids | gone | set(proposals)
     matches: dict[str, Event] = {}
     fresh: list[Event] = []
+    suppressed: dict[str, Event] = {}
     for event in extracted:
         shared: dict[str, int] = {}
         for source in event.sources:
@@ -246,8 +253,10 @@ def _match(
         )
         if target is None and event.id in live_ids | gone | revivable and event.id not in matches:
             target = event.id
-        if target in gone:
-            continue  # the user deleted it: it stays deleted
+        if target in gone:  # the user deleted it: it stays deleted
+            kept = suppressed.get(target, replace(event, id=target, sources=()))
+            suppressed[target] = replace(kept, sources=_distinct((*kept.sources, *event.sources)))
+            continue
         if target in revivable:
             matches[target] = event
             fresh.append(replace(event, id=target))
@@ -258,7 +267,7 @@ def _match(
         event_id = _unique(event.id or "event", taken)
         taken.add(event_id)
         fresh.append(replace(event, id=event_id))
-    return matches, fresh
+    return matches, fresh, [suppressed[key] for key in sorted(suppressed)]
 
 
 def _unique(event_id: str, taken: set[str]) -> str:

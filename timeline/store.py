@@ -57,6 +57,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.cache import event_from_record, event_record
+from timeline.changes import NO_CHANGES, Changes, what_changed
 from timeline.check import store_errors
 from timeline.model import Event, TimelineError
 from timeline.reconcile import Snapshot, reconcile
@@ -98,6 +99,7 @@ class StoreUpdate:
     base_text: str  # the new base snapshot, for .timeline/events.base.json
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
+    changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
 
 
 def base_path(path: Path) -> Path:
@@ -173,6 +175,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         base_text=snapshot_text(outcome.base),
         deleted=outcome.deleted,
         read=document.text if stored.exists else None,
+        changes=what_changed(document.events, outcome, stored.base),
     )
 
 

@@ -113,7 +113,7 @@ function timelineOverlaps(box, lift, placed) {
 // outlets, and the quotes in the chart data) do not hold every word typed are dimmed on the chart
 // and hidden in the list below it. The query is kept in the page's address (#filter=...), so a
 // filtered view can be bookmarked or shared.
-var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true};
+var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true, changed: true};
 
 function timelineSearchTexts(plot, items) {
   if (plot.timelineSearchTexts) {
@@ -133,15 +133,24 @@ function timelineSearchTexts(plot, items) {
   return plot.timelineSearchTexts;
 }
 
+// The "only new or changed" toggle keeps the events the last build starred (data-changed).
+function timelineOnlyChanged() {
+  var toggle = document.getElementById("timeline-filter-changed");
+  return Boolean(toggle && toggle.checked);
+}
+
 function timelineApplyFilter(plot, query) {
   var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  var onlyChanged = timelineOnlyChanged();
+  var filtering = words.length > 0 || onlyChanged;
   var items = document.querySelectorAll("#timeline-list li");
   var texts = timelineSearchTexts(plot, items);
   var shown = {};
   var count = 0;
   items.forEach(function (item, index) {
     var text = texts[index];
-    var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+    var match = words.every(function (word) { return text.indexOf(word) >= 0; }) &&
+      (!onlyChanged || item.hasAttribute("data-changed"));
     item.hidden = !match;
     if (match) {
       shown[item.getAttribute("data-id")] = true;
@@ -156,7 +165,7 @@ function timelineApplyFilter(plot, query) {
     }
     var ids = trace.meta.ids || (trace.customdata || []).map(function (point) { return point.id; });
     traces.push(index);
-    selected.push(words.length === 0 ? null : ids.reduce(function (kept, id, point) {
+    selected.push(!filtering ? null : ids.reduce(function (kept, id, point) {
       return shown[id] ? kept.concat([point]) : kept;
     }, []));
   });
@@ -165,17 +174,29 @@ function timelineApplyFilter(plot, query) {
   }
   var labels = {};
   (plot.layout.annotations || []).forEach(function (label, index) {
-    labels["annotations[" + index + "].opacity"] = words.length === 0 || shown[label.name] ? 1 : 0.25;
+    labels["annotations[" + index + "].opacity"] = !filtering || shown[label.name] ? 1 : 0.25;
   });
   if (Object.keys(labels).length > 0) {
     Plotly.relayout(plot, labels);
   }
   document.getElementById("timeline-filter-count").textContent =
-    words.length === 0 ? "" : count + " of " + items.length + " events match";
+    !filtering ? "" : count + " of " + items.length + " events match";
+}
+
+// The address keeps the toggle as "&changed" after the words: #filter=shoigu&changed
+var TIMELINE_CHANGED_SUFFIX = "&changed";
+
+function timelineChangedFromAddress() {
+  var hash = window.location.hash;
+  return hash.slice(-TIMELINE_CHANGED_SUFFIX.length) === TIMELINE_CHANGED_SUFFIX;
 }
 
 function timelineFilterFromAddress() {
-  var found = /^#filter=(.*)$/.exec(window.location.hash);
+  var hash = window.location.hash;
+  if (timelineChangedFromAddress()) {
+    hash = hash.slice(0, -TIMELINE_CHANGED_SUFFIX.length);
+  }
+  var found = /^#filter=(.*)$/.exec(hash);
   if (!found) {
     return "";
   }
@@ -188,8 +209,10 @@ function timelineFilterFromAddress() {
 
 function timelineKeepFilterInAddress(query) {
   var address = window.location.pathname + window.location.search;
+  var changed = timelineOnlyChanged() ? TIMELINE_CHANGED_SUFFIX : "";
+  var kept = query || changed ? "#filter=" + encodeURIComponent(query) + changed : "";
   try {
-    window.history.replaceState(null, "", query ? address + "#filter=" + encodeURIComponent(query) : address);
+    window.history.replaceState(null, "", address + kept);
   } catch (error) {
     // some browsers refuse history changes on file:// pages; the filter still works
   }
@@ -206,7 +229,15 @@ function timelineOnFilter(plot) {
     return;
   }
   box.value = timelineFilterFromAddress();
-  if (box.value) {
+  var toggle = document.getElementById("timeline-filter-changed");
+  if (toggle) {
+    toggle.checked = timelineChangedFromAddress();
+    toggle.addEventListener("change", function () {
+      timelineApplyFilter(plot, box.value);
+      timelineKeepFilterInAddress(box.value.trim());
+    });
+  }
+  if (box.value || timelineOnlyChanged()) {
     timelineApplyFilter(plot, box.value);
   }
   box.addEventListener("input", function () {

@@ -1,0 +1,51 @@
+"""The star on the chart over each event the last build added or changed.
+
+One trace of its own, laid over the figure's events, so the lanes' traces stay as they are: a
+star just above each changed event's marker, or above the middle of its span's drawn part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+STAR_COLOUR = "#111111"
+STAR_LIFT = 0.42  # rows above the event (the y axis runs downwards)
+LEGEND_NAME = "★ New or changed in the last build"
+
+
+def changed_marks(figure: go.Figure, marked: Mapping[str, Sequence[str]]) -> list[go.Scatter]:
+    """A star trace over the figure's events whose id is in `marked`; none when nothing changed."""
+    xs: list[str] = []
+    ys: list[float] = []
+    ids: list[str] = []
+    for trace in figure.data:
+        meta = trace.meta or {}
+        if meta.get("kind") not in ("day", "span"):
+            continue
+        for index, point in enumerate(trace.customdata or ()):
+            if point["id"] not in marked:
+                continue
+            if meta["kind"] == "day":
+                xs.append(trace.x[index])
+            else:  # a bar: `base` is its first day, `x` its length in milliseconds
+                first = date.fromisoformat(trace.base[index])
+                xs.append((first + timedelta(milliseconds=trace.x[index] / 2)).isoformat())
+            ys.append(trace.y[index] - STAR_LIFT)
+            ids.append(point["id"])
+    if not ids:
+        return []
+    return [
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker={"symbol": "star", "size": 11, "color": STAR_COLOUR, "line": {"width": 0}},
+            name=LEGEND_NAME,
+            hoverinfo="skip",
+            legendgroup="_changed",
+            meta={"kind": "changed", "ids": ids},  # ids: for the filter box
+        )
+    ]
