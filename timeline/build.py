@@ -28,6 +28,7 @@ class BuildReport:
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
     changes: Changes = NO_CHANGES  # what this build changed (or, dry, would change), by event
+    latest: int = 0  # when it changed nothing: how many changes the page still stars, from before
     dry_run: bool = False  # True: nothing was written
 
 
@@ -57,7 +58,10 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = F
         if not dry_run:
             store.write_store(store_path, update)
             cache.prune()
-            outputs = render.write_outputs(update.events, out_dir, update.changes)
+            # The page and changes.md show the latest changes: a rebuild that changes nothing
+            # (a hand edit taken in, the same articles) keeps the stars of the one before.
+            latest = update.changes if update.changes.changes else stored.latest
+            outputs = render.write_outputs(update.events, out_dir, latest)
     return BuildReport(
         articles=len(articles),
         new=update.new,
@@ -71,5 +75,6 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = F
         dropped=tuple(dropped),
         outputs=tuple(outputs),
         changes=update.changes,
+        latest=len(stored.latest.changes),
         dry_run=dry_run,
     )

@@ -8,6 +8,7 @@ no clock time: the same inputs and the same previous state give the same report.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,22 @@ class Changes:
 
 NO_CHANGES = Changes()  # a build that changed nothing
 
+
+def changes_text(changes: Changes) -> str:
+    """The report as JSON, to remember the latest changes between builds (same report, same bytes)."""
+    records = [{"kind": c.kind, "id": c.event_id, "text": c.text} for c in changes.changes]
+    return json.dumps({"changes": records}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def changes_from_text(text: str) -> Changes:
+    """The report changes_text wrote; none when it cannot be read (the marks are only lost)."""
+    try:
+        records = json.loads(text)["changes"]
+        found = tuple(Change(str(r["kind"]), str(r["id"]), str(r["text"])) for r in records)
+    except (ValueError, TypeError, KeyError):
+        return NO_CHANGES
+    return Changes(tuple(change for change in found if change.kind in _LINE_PREFIX))
+
 _LINE_PREFIX = {
     "new": "new event",
     "source": "new source",
@@ -117,11 +134,15 @@ def _event_changes(old: Event, new: Event) -> list[Change]:
     """How one existing event changed: new sources, a moved date, a disagreement, other fields."""
     changes = []
     fresh = _new_sources(old.sources, new.sources)
-    if fresh:
-        changes.append(Change("source", new.id, f"{_named(new)}, from {_articles(fresh)}"))
     moved = any(getattr(old, name) != getattr(new, name) for name in _DATE_FIELDS)
-    if moved and date_label(old) != date_label(new):
-        changes.append(Change("date", new.id, _date_moved(old, new, fresh)))
+    relabelled = moved and date_label(old) != date_label(new)
+    mover = _mover(new, fresh) if relabelled else None
+    # The article that moved the date is named on that line; a new-source line names the others.
+    others = [s for s in fresh if mover is None or s.article != mover.article or mover not in fresh]
+    if others:
+        changes.append(Change("source", new.id, f"{_named(new)}, from {_articles(others)}"))
+    if relabelled:
+        changes.append(Change("date", new.id, _date_moved(old, new, mover)))
     if new.disagreement and new.disagreement != old.disagreement:
         changes.append(Change("disagreement", new.id, f"{_named(new)}: {new.disagreement}"))
     elif old.disagreement and not new.disagreement:
@@ -131,7 +152,7 @@ def _event_changes(old: Event, new: Event) -> list[Change]:
         for name in MERGED_FIELDS
         if name not in (*_DATE_FIELDS, "disagreement") and getattr(old, name) != getattr(new, name)
     ]
-    if moved and date_label(old) == date_label(new):
+    if moved and not relabelled:
         details.append("date")  # the same words, another value (an end or qualifier refined)
     if not fresh and old.sources != new.sources:
         details.append("sources' details")  # e.g. how a date was resolved, re-explained
@@ -149,10 +170,9 @@ def _named(event: Event) -> str:
     return f"{event.title} ({date_label(event)})"
 
 
-def _date_moved(old: Event, new: Event, fresh: Sequence[Source]) -> str:
+def _date_moved(old: Event, new: Event, mover: Source | None) -> str:
     """'Title: March 2025 → 21 March 2025, from 'on March 21' in file.txt'."""
     text = f"{new.title}: {date_label(old)} → {date_label(new)}"
-    mover = _mover(new, fresh)
     if mover is not None and mover.phrase:
         return f"{text}, from '{mover.phrase}' in {mover.article}"
     if mover is not None:
@@ -197,12 +217,17 @@ def cli_lines(changes: Changes, limit: int, rest_in: str) -> list[str]:
 
 
 def changes_markdown(changes: Changes) -> str:
-    """output/changes.md: the full report, a section per kind of change."""
-    lines = ["# What the last build changed", ""]
+    """output/changes.md: the full report of the latest build that changed anything, a section
+    per kind of change (a rebuild that changes nothing leaves it, and the page's stars, as
+    they were)."""
+    lines = ["# Latest changes", ""]
     if not changes.changes:
-        lines.append("No changes: the last build added, moved or contradicted nothing in events.yaml.")
+        lines.append("No changes: no build has added, moved or contradicted anything in the events yet.")
         return "\n".join(lines) + "\n"
-    lines.append(changes.summary().capitalize() + ".")
+    lines.append(
+        "What the latest build that changed anything did, not counting your own edits: "
+        + changes.summary() + "."
+    )
     for kind, heading in KINDS:
         entries = [change for change in changes.changes if change.kind == kind]
         if entries:

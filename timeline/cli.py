@@ -236,6 +236,9 @@ def _run_build(args: argparse.Namespace) -> int:
         print("What changed:")
         lines = [f"  {line}" for line in lines]
     print("\n".join(lines))  # "No changes." when there are none
+    if not report.changes.changes and report.latest and not report.dry_run:
+        print(f"  ({full_report} and the page's stars still show the {report.latest} change(s) "
+              "of the latest build that made some)")
     for name, warning in report.warnings:
         print(f"Warning {_at(args.articles / name, warning)}", file=sys.stderr)
     for name, reason in report.skipped:

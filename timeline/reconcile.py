@@ -147,7 +147,7 @@ def merge_event(
     changes: dict[str, object] = {}
     for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
-        if name not in mine and _has_news(name, theirs):
+        if name not in mine and _tool_says(name, theirs):
             changes[name] = theirs
     changes["sources"] = merge_sources(current.sources, base_sources, extracted.sources)
     return replace(current, **changes)  # type: ignore[arg-type]
@@ -177,7 +177,7 @@ def propose(proposal: Event | None, extracted: Event, current: Event) -> Event:
     changes: dict[str, object] = {}
     for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
-        changes[name] = theirs if _has_news(name, theirs) else getattr(proposal, name)
+        changes[name] = theirs if _tool_says(name, theirs) else getattr(proposal, name)
     fresh = {source_key(source): source for source in extracted.sources}
     proposed = {source_key(source): source for source in proposal.sources}
     edited = {source_key(s) for s in current.sources if proposed.get(source_key(s), s) != s}
@@ -195,6 +195,12 @@ def _distinct(sources: Sequence[Source]) -> tuple[Source, ...]:
     for source in sources:
         seen.setdefault(source_key(source), source)
     return tuple(seen.values())
+
+
+def _tool_says(name: str, value: object) -> bool:
+    """Whether the tool's value replaces a field the user has not changed: when it has news,
+    and always for a disagreement, where no disagreement is news too (the sources now agree)."""
+    return name == "disagreement" or _has_news(name, value)
 
 
 def _has_news(name: str, value: object) -> bool:

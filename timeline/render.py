@@ -33,7 +33,7 @@ FILTER_BAR = (
 # The toggle that keeps only the events the last build changed (the filter words still apply).
 CHANGED_TOGGLE = (
     '<label id="timeline-changed-toggle"><input type="checkbox" id="timeline-filter-changed"> '
-    "only the $count new or changed in the last build ★</label>\n"
+    "only the $count new or changed ★</label>\n"
 )
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -54,8 +54,9 @@ __all__ = ["DIV_ID", "build_figure", "render_html", "write_outputs"]
 
 def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
     """The self-contained page: plotly.js inlined, no network request, deterministic bytes.
-    Events the last build added or changed (`changes`) are starred on the chart and the list."""
-    marked = changes.marked
+    Events the latest changes (`changes`) added or changed are starred on the chart and the list."""
+    present = {event.id for event in events}
+    marked = {event_id: kinds for event_id, kinds in changes.marked.items() if event_id in present}
     figure = build_figure(events)
     figure.add_traces(changed_marks(figure, marked))
     div = pio.to_html(
@@ -136,9 +137,8 @@ def _summary(events: Sequence[Event], changed: int = 0) -> str:
     span = first_month if first_month == last_month else f"{first_month} to {last_month}"
     marks = ["Fainter spans are vaguer dates."]
     if changed:
-        marks.append(f"A star: new or changed in the last build ({changed}).")
-    else:
-        marks.append("The last build changed no event.")
+        marks.append(f"A star: new or changed in the latest build that changed anything "
+                     f"({_count(changed, 'event')}).")
     if any(event.disagreement for event in events):
         marks.append("A diamond or hatching: the sources disagree.")
     if any(event.edited for event in events):
