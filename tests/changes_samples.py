@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from timeline import cli
 from timeline.model import Event, MainText, Source
 
@@ -57,13 +55,3 @@ def write_article(folder: Path, name: str) -> None:
 def run_build(project: Path, *extra: str) -> int:
     return cli.main(["build", "--articles", str(project / "articles"), "--store",
                      str(project / "events.yaml"), "--out", str(project / "output"), *extra])
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project built once from FIRST, with SECOND saved in articles/ but not yet built."""
-    monkeypatch.setattr("timeline.extract.extract_events", table_extraction)
-    write_article(tmp_path / "articles", FIRST)
-    assert run_build(tmp_path) == 0
-    write_article(tmp_path / "articles", SECOND)
-    return tmp_path

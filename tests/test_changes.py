@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.changes_samples import FIRST, SECOND, project, run_build  # noqa: F401 (fixture)
+from tests.changes_samples import FIRST, SECOND, run_build, table_extraction, write_article
 from timeline import store
 from timeline.changes import (
     NO_CHANGES,
@@ -30,6 +30,16 @@ THE_THREE = [
     f"new source: Kim Jong Un meets Sergei Shoigu (4 June 2025), from {SECOND}",
     f"date moved: Sergei Shoigu visits Pyongyang: March 2025 → 21 March 2025, from 'on March 21' in {SECOND}",
 ]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project built once from FIRST, with SECOND saved in articles/ but not yet built."""
+    monkeypatch.setattr("timeline.extract.extract_events", table_extraction)
+    write_article(tmp_path / "articles", FIRST)
+    assert run_build(tmp_path) == 0
+    write_article(tmp_path / "articles", SECOND)
+    return tmp_path
 
 
 def _report(out: str) -> list[str]:
@@ -79,7 +89,7 @@ def test_changes_md_holds_the_same_report(project: Path) -> None:
 def test_page_stars_exactly_the_changed_events(project: Path) -> None:
     run_build(project)
     page = project / "output" / "timeline.html"
-    assert _starred(page) == {VISIT_ID, MEETING_ID, LETTER_ID} - {MEETING_ID} | {MEETING_ID}
+    assert _starred(page) == {VISIT_ID, MEETING_ID, LETTER_ID}
     text = page.read_text(encoding="utf-8")
     assert "new or changed in the latest build that changed anything (3 events)" in text
     assert "★ last build: date moved" in text
@@ -117,8 +127,6 @@ def test_dry_run_prints_the_report_and_leaves_every_file_byte_identical(
 
 
 def test_dry_run_on_a_fresh_folder_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.changes_samples import table_extraction, write_article
-
     monkeypatch.setattr("timeline.extract.extract_events", table_extraction)
     write_article(tmp_path / "articles", FIRST)
     before = _tree(tmp_path)
