@@ -93,7 +93,7 @@ def test_each_star_sits_on_its_events_date(page: Any) -> None:
 
 def test_the_list_marks_the_changed_events(page: Any) -> None:
     assert _starred_in_list(page) == CHANGED
-    assert page.text_content(f'#timeline-list li[data-id="{CHANGED[0]}"] .timeline-changed').startswith("★ last build:")
+    assert page.text_content(f'#timeline-list li[data-id="{CHANGED[0]}"] .timeline-changed').startswith("★ latest build:")
 
 
 def test_the_toggle_shows_only_the_changed_events(page: Any) -> None:

@@ -92,7 +92,7 @@ def test_page_stars_exactly_the_changed_events(project: Path) -> None:
     assert _starred(page) == {VISIT_ID, MEETING_ID, LETTER_ID}
     text = page.read_text(encoding="utf-8")
     assert "new or changed in the latest build that changed anything (3 events)" in text
-    assert "★ last build: date moved" in text
+    assert "★ latest build: date moved" in text
     assert "only the 3 new or changed ★" in text
 
 
@@ -221,5 +221,5 @@ def test_other_refreshed_fields_are_named(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _update(path, [MEETING])
     update = _update(path, [Event(**{**MEETING.__dict__, "place": "Pyongyang", "actors": ("Kim Jong Un",)})])
-    assert update.changes.lines() == ["updated: Kim meets Shoigu (4 June 2025): actors, place"]
+    assert update.changes.lines() == ["updated: Kim meets Shoigu (4 June 2025): actors + Kim Jong Un, place 'Pyongyang'"]
     assert update.updated == 1

@@ -1,4 +1,4 @@
-"""The star on the chart over each event the last build added or changed.
+"""The star on the chart over each event the latest build that changed anything added or changed.
 
 One trace of its own, laid over the figure's events, so the lanes' traces stay as they are: a
 star just above each changed event's marker, or above the middle of its span's drawn part.
@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 STAR_COLOUR = "#111111"
 STAR_LIFT = 0.42  # rows above the event (the y axis runs downwards)
-LEGEND_NAME = "★ New or changed in the last build"
+LEGEND_NAME = "New or changed (latest build)"
 
 
 def changed_marks(figure: go.Figure, marked: Mapping[str, Sequence[str]]) -> list[go.Scatter]:

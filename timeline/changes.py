@@ -148,7 +148,7 @@ def _event_changes(old: Event, new: Event) -> list[Change]:
     elif old.disagreement and not new.disagreement:
         changes.append(Change("agreement", new.id, f"{_named(new)}: the sources now agree"))
     details = [
-        name
+        _field_change(name, getattr(old, name), getattr(new, name))
         for name in MERGED_FIELDS
         if name not in (*_DATE_FIELDS, "disagreement") and getattr(old, name) != getattr(new, name)
     ]
@@ -159,6 +159,17 @@ def _event_changes(old: Event, new: Event) -> list[Change]:
     if details:
         changes.append(Change("details", new.id, f"{_named(new)}: {', '.join(details)}"))
     return changes
+
+
+def _field_change(name: str, old: object, new: object) -> str:
+    """One refreshed field in words: "title 'A' → 'B'", "actors + Kim Jong Un − Putin"."""
+    if isinstance(old, tuple) and isinstance(new, tuple):
+        added = [f"+ {item}" for item in new if item not in old]
+        gone = [f"− {item}" for item in old if item not in new]
+        return " ".join([name, *added, *gone]) if added or gone else f"{name} reordered"
+    if name == "notes":
+        return name
+    return f"{name} '{old}' → '{new}'" if old else f"{name} '{new}'"
 
 
 def _new_event(event: Event) -> str:

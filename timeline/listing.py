@@ -15,7 +15,7 @@ from timeline.hover import http_url
 from timeline.labels import date_label
 from timeline.model import Event
 
-# What a starred item says the last build did to it, by kind of change (timeline.changes).
+# What a starred item says the latest build that changed anything did to it, by kind of change (timeline.changes).
 CHANGE_WORDS = {
     "new": "new",
     "source": "new source",
@@ -50,7 +50,7 @@ def _item(event: Event, changes: Sequence[str] = ()) -> str:
         marks.append('<span class="timeline-mark">✎ edited by hand</span>')
     if changes:
         words = ", ".join(CHANGE_WORDS[kind] for kind in changes)
-        marks.append(f'<span class="timeline-mark timeline-changed">★ last build: {words}</span>')
+        marks.append(f'<span class="timeline-mark timeline-changed">★ latest build: {words}</span>')
     changed = ' data-changed=""' if changes else ""
     return (
         f'<li data-id="{html.escape(event.id, quote=True)}"{changed}>'

@@ -30,7 +30,7 @@ FILTER_BAR = (
     '<span id="timeline-filter-count" aria-live="polite"></span>\n'
     "$changed</div>\n"
 )
-# The toggle that keeps only the events the last build changed (the filter words still apply).
+# The toggle that keeps only the events the latest changes starred (the filter words still apply).
 CHANGED_TOGGLE = (
     '<label id="timeline-changed-toggle"><input type="checkbox" id="timeline-filter-changed"> '
     "only the $count new or changed ★</label>\n"
@@ -42,7 +42,7 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"filename": "timeline"},
 }
-CHANGES_FILE = "changes.md"  # what the last build changed (timeline.changes)
+CHANGES_FILE = "changes.md"  # the latest changes, event by event (timeline.changes)
 EXPORTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
     ("timeline.json", timelinejs),  # Knight Lab TimelineJS
     ("events.csv", events_csv),

@@ -133,7 +133,7 @@ function timelineSearchTexts(plot, items) {
   return plot.timelineSearchTexts;
 }
 
-// The "only new or changed" toggle keeps the events the last build starred (data-changed).
+// The "only new or changed" toggle keeps the starred events, those the latest changes touched (data-changed).
 function timelineOnlyChanged() {
   var toggle = document.getElementById("timeline-filter-changed");
   return Boolean(toggle && toggle.checked);
