@@ -4,6 +4,9 @@ marks on the page.
 The report compares the store as the build read it (the user's hand edits already in it) with the
 store the build writes, so only the tool's own changes are reported, never a hand edit. It holds
 no clock time: the same inputs and the same previous state give the same report.
+
+The page and changes.md show the latest changes: those of the latest build that changed anything
+(kept in `.timeline/events.changes.json`), so a rebuild that changes nothing changes no byte.
 """
 
 from __future__ import annotations

@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
         "store (keeping your edits), and write the interactive timeline and exports. Then say "
         "what changed, event by event (new events, new sources, dates moved, disagreements, "
         "deleted events kept deleted; never your own edits); the full report is written to "
-        "changes.md in the output folder. Exit code 0: all built; 3: built, but some articles "
+        "changes.md in the output folder (a build that changes nothing leaves it, and the "
+        "page's stars, as they were). Exit code 0: all built; 3: built, but some articles "
         "were skipped (each named, with what to do); 1: an error stopped the build (the message "
         "says what to do; no file is left half-written).",
     )
