@@ -71,7 +71,6 @@ def test_each_star_sits_on_its_events_date(page: Any) -> None:
         f"""() => {{
             const gd = document.getElementById('{render.DIV_ID}');
             const xa = gd._fullLayout.xaxis;
-            const stars = gd.data.find(t => t.meta && t.meta.kind === 'changed');
             const where = {{}};
             for (const t of gd.data) {{
                 if (!t.meta || !['day', 'span'].includes(t.meta.kind)) continue;
@@ -81,11 +80,12 @@ def test_each_star_sits_on_its_events_date(page: Any) -> None:
                     where[c.id] = [first, last, t.y[i]];
                 }});
             }}
-            return stars.meta.ids.filter((id, i) => {{
-                const x = xa.d2l(stars.x[i]);
-                const [first, last, y] = where[id];
-                return x < first || x > last || Math.abs(stars.y[i] - y) > 0.5;
-            }});
+            return gd.data.filter(t => t.meta && t.meta.kind === 'changed').flatMap(stars =>
+                stars.meta.ids.filter((id, i) => {{
+                    const x = xa.d2l(stars.x[i]);
+                    const [first, last, y] = where[id];
+                    return x < first || x > last || Math.abs(stars.y[i] - y) > 0.5;
+                }}));
         }}"""
     )
     assert misplaced == []
@@ -136,6 +136,22 @@ def test_the_toggle_in_the_address_is_applied_on_load(page: Any) -> None:
     assert other.is_checked("#timeline-filter-changed")
     assert _listed_ids(other) == CHANGED
     other.close()
+
+
+def test_hiding_a_lane_hides_its_stars(page: Any) -> None:
+    lane = next(event.category for event in EVENTS if event.id in CHANGED)
+    name = lane.capitalize()
+    visible = f"""() => document.getElementById('{render.DIV_ID}').data
+        .filter(t => t.meta && t.meta.kind === 'changed' && t.legendgroup === '{lane}')
+        .map(t => t.visible === undefined ? true : t.visible)"""
+    assert page.evaluate(visible) == [True]
+    legend = page.locator(".legend .traces", has_text=name).first
+    legend.click()
+    try:
+        page.wait_for_function(visible.replace("() =>", "() => (") + ").every(v => v === 'legendonly')")
+    finally:
+        legend.click()
+    page.wait_for_function(visible.replace("() =>", "() => (") + ").every(v => v === true)")
 
 
 def test_the_page_has_no_console_error(page: Any) -> None:
