@@ -104,6 +104,14 @@ def test_tool_version_names_the_package_version_and_is_stable() -> None:
     assert tool_version() == tool_version()
 
 
+def test_tool_version_names_the_english_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import nlp
+
+    assert tool_version().endswith(f"+{nlp.model_id()}")
+    monkeypatch.setattr(nlp, "model_id", lambda: "en_core_web_sm-3.8.1")
+    assert tool_version().endswith("+en_core_web_sm-3.8.1")
+
+
 def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for stage in ("ingest", "furniture", "extract", "merge", "render"):
         pytest.importorskip(f"timeline.{stage}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import extract, furniture, ingest, merge, render, store
-from timeline.cache import ExtractionCache
+from timeline.cache import ExtractionCache, tool_version
 from timeline.changes import NO_CHANGES, Changes
 from timeline.model import Event
 
@@ -39,13 +39,14 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = F
     not the store, the outputs, the extraction cache, the backup nor the lock.
     """
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
+    version = tool_version()  # names the English model: a missing one stops before any write
     # A dry run writes nothing, so it needs no lock (whose file it would create).
     with contextlib.nullcontext() if dry_run else store.locked(store_path):
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
         if not dry_run:
             render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
         # unchanged articles: not read again
-        cache = ExtractionCache(store.cache_path(store_path), write=not dry_run)
+        cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
         candidates: list[Event] = []
         dropped: list[tuple[str, int, int]] = []
         for article in articles:

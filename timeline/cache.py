@@ -3,8 +3,9 @@
 Each article's events (and how much page furniture it dropped) are kept in
 `.timeline/<store>.cache/<key>.json` beside the store, keyed by a hash of the article as read (front
 matter and body) and of the tool itself (its version, the code and rule files of the package, the
-versions of the libraries that resolve dates), so an unchanged article skips furniture removal and
-extraction, and any change to the article or to the tool reads it afresh. A cache file that cannot
+versions of the libraries that resolve dates, the English model's name and version), so an
+unchanged article skips furniture removal and extraction, and any change to the article or to the
+tool (a new model included) reads it afresh. A cache file that cannot
 be read is ignored.
 """
 
@@ -19,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from timeline import __version__
+from timeline import __version__, nlp
 from timeline.model import Article, Event, MainText, Source, TimelineError
 from timeline.safewrite import write_files
 
@@ -44,8 +45,14 @@ def event_from_record(record: dict[str, Any]) -> Event:
     })
 
 
-@lru_cache(maxsize=1)
 def tool_version() -> str:
+    """The package version plus a digest of its code, rule files and date libraries, and the
+    English model's name and version (a TimelineError when no model is installed)."""
+    return f"{_code_version()}+{nlp.model_id()}"
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
     """The package version plus a digest of its code, rule files and date libraries."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
