@@ -66,9 +66,10 @@ function timelineFind(plot, id) {
   return null;
 }
 
-// Key labels are placed in Python for a typical width; on a narrower page some may overlap.
-// After load, a resize or a zoom, lift any label that overlaps one to its left, measuring the
-// real boxes. Lifts are counted from where Python put each label, so repeated passes agree.
+// Key labels are placed in Python for a typical size; on another page size some may overlap.
+// After load, a resize or a zoom, move any label that overlaps one before it, measuring the real
+// boxes: to the nearest place inside the plot clear of labels and events (up first), else clear
+// of labels only. Moves are counted from where Python put each label, so repeated passes agree.
 var TIMELINE_LIFT_PX = 21;
 var TIMELINE_MAX_LIFTS = 6;
 
@@ -77,6 +78,10 @@ function timelineSpreadLabels(plot) {
   if (!plot.timelinePlacedAy) {
     plot.timelinePlacedAy = annotations.map(function (label) { return label.ay; });
   }
+  var frame = plot.getBoundingClientRect();
+  var size = plot._fullLayout._size;
+  var area = {top: frame.top + size.t, bottom: frame.top + size.t + size.h};
+  var marks = null;  // the drawn events' boxes, measured only when a label must move
   var placed = [];
   var update = {};
   for (var i = 0; i < annotations.length; i++) {
@@ -89,8 +94,9 @@ function timelineSpreadLabels(plot) {
     var drop = origin - annotations[i].ay;  // how far it is lifted now
     var box = {left: shown.left, right: shown.right, top: shown.top + drop, bottom: shown.bottom + drop};
     var lift = 0;
-    while (lift < TIMELINE_MAX_LIFTS * TIMELINE_LIFT_PX && timelineOverlaps(box, lift, placed)) {
-      lift += TIMELINE_LIFT_PX;
+    if (timelineOverlaps(box, 0, placed) || box.top < area.top || box.bottom > area.bottom) {
+      marks = marks || timelineMarkBoxes(plot);
+      lift = timelineClearLift(box, placed, marks, area);
     }
     placed.push({left: box.left, right: box.right, top: box.top - lift, bottom: box.bottom - lift});
     if (origin - lift !== annotations[i].ay) {
@@ -100,6 +106,41 @@ function timelineSpreadLabels(plot) {
   if (Object.keys(update).length > 0) {
     Plotly.relayout(plot, update);
   }
+}
+
+function timelineMarkBoxes(plot) {
+  var boxes = [];
+  plot.querySelectorAll(".scatterlayer .point, .barlayer .point").forEach(function (mark) {
+    var box = mark.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) {
+      boxes.push({left: box.left, right: box.right, top: box.top, bottom: box.bottom});
+    }
+  });
+  return boxes;
+}
+
+// The lift (pixels up; negative is down) that puts the label clear of the labels placed
+// before it: inside the plot and clear of the events when there is such a place.
+function timelineClearLift(box, placed, marks, area) {
+  var step = TIMELINE_LIFT_PX;
+  var most = TIMELINE_MAX_LIFTS * step;
+  var lifts = [0];
+  for (var shift = step; shift <= most; shift += step) {
+    lifts.push(shift);
+  }
+  for (shift = step; shift <= most; shift += step) {
+    lifts.push(-shift);
+  }
+  var inside = lifts.filter(function (lift) {
+    return box.top - lift >= area.top && box.bottom - lift <= area.bottom;
+  });
+  var clear = function (lift) { return !timelineOverlaps(box, lift, placed); };
+  var best = inside.filter(function (lift) { return clear(lift) && !timelineOverlaps(box, lift, marks); });
+  if (best.length > 0) {
+    return best[0];
+  }
+  var fallback = inside.concat(lifts).filter(clear);
+  return fallback.length > 0 ? fallback[0] : most;
 }
 
 function timelineOverlaps(box, lift, placed) {
@@ -225,9 +266,22 @@ function timelineOnFilter(plot) {
   }
 }
 
+// The chart opens on the stretch of time holding most events (chosen in Python, kept in
+// layout.meta); the note above it says which events lie outside, and its button shows them all.
+function timelineOnShowAll(plot) {
+  var button = document.getElementById("timeline-show-all");
+  var ranges = plot.layout.meta || {};
+  if (button && ranges.full_range) {
+    button.addEventListener("click", function () {
+      Plotly.relayout(plot, {"xaxis.range": ranges.full_range.slice()});
+    });
+  }
+}
+
 function timelineOnClick(plot) {
   timelineSpreadLabels(plot);
   timelineOnFilter(plot);
+  timelineOnShowAll(plot);
   window.addEventListener("resize", function () {
     window.setTimeout(function () { timelineSpreadLabels(plot); }, 200);
   });
