@@ -338,6 +338,7 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
         "margin": {"l": 110, "r": 20, "t": 62, "b": 20},
         "barmode": "overlay",
         "hovermode": "closest",
+        "dragmode": "pan",  # a drag moves along the timeline (the zoom box is in the toolbar)
         "hoverlabel": {"align": "left", "bgcolor": "#FFFFFF", "font": {"size": 12}},
         "showlegend": has_events,
         # Below the chart, in a row: the plot keeps the page's width, even on a phone.

@@ -17,6 +17,7 @@ from timeline.extent import Extent
 
 SHARE = 0.9  # the window holds at least this share of the events
 WORTH_FRAMING = 0.5  # frame only when the window is at most this share of the full extent
+REACH_SHARE = 1 / 4  # an event this close to the window (a share of its width) joins it
 PAD_SHARE = 1 / 20  # air either side of the window, so no marker sits on the edge
 MIN_PAD = timedelta(days=7)
 
@@ -54,7 +55,8 @@ def anchor_day(extent: Extent) -> date:
 
 def frame_story(extents: Sequence[Extent]) -> Frame:
     """The opening view: the shortest window holding SHARE of the events (the latest of equals),
-    padded, when it is at most WORTH_FRAMING of the full extent; else the full extent."""
+    grown to take in events close to its edges and padded, when it is at most WORTH_FRAMING of
+    the full extent; else the full extent."""
     if not extents:
         return Frame(date(2000, 1, 1), date(2000, 12, 31))
     full_first = min(extent.first for extent in extents)
@@ -68,7 +70,8 @@ def frame_story(extents: Sequence[Extent]) -> Frame:
         range(len(days) - held + 1),
         key=lambda index: (days[index + held - 1] - days[index], -index),
     )
-    first, last = days[start], days[start + held - 1]
+    start, stop = _grown(days, start, start + held - 1)
+    first, last = days[start], days[stop]
     pad = max(MIN_PAD, (last - first) * PAD_SHARE)
     first, last = first - pad, last + pad
     if (last - first) > (full_last - full_first) * WORTH_FRAMING:
@@ -83,6 +86,17 @@ def frame_story(extents: Sequence[Extent]) -> Frame:
         later=len(after),
         latest=max((extent.last for extent in after), default=None),
     )
+
+
+def _grown(days: list[date], start: int, stop: int) -> tuple[int, int]:
+    """The window days[start..stop] grown, one event at a time, by the events lying within
+    REACH_SHARE of its width of its edge: the densest stretch is a core, not a cut."""
+    reach = max(MIN_PAD, (days[stop] - days[start]) * REACH_SHARE)
+    while start > 0 and days[start] - days[start - 1] <= reach:
+        start -= 1
+    while stop < len(days) - 1 and days[stop + 1] - days[stop] <= reach:
+        stop += 1
+    return start, stop
 
 
 def outside_note(frame: Frame) -> str:

@@ -72,9 +72,22 @@ function timelineFind(plot, id) {
 // of labels only. Moves are counted from where Python put each label, so repeated passes agree.
 var TIMELINE_LIFT_PX = 21;
 var TIMELINE_MAX_LIFTS = 6;
+// Below this plot width (a phone) labels would cover the chart: they are hidden there; the list
+// below the chart and a tap on an event still tell each event.
+var TIMELINE_LABELS_MIN_PLOT_PX = 300;
 
 function timelineSpreadLabels(plot) {
   var annotations = plot.layout.annotations || [];
+  var narrow = plot._fullLayout._size.w < TIMELINE_LABELS_MIN_PLOT_PX;
+  if (annotations.length > 0 && annotations[0].name && (annotations[0].visible === false) !== narrow) {
+    var shown = {};
+    annotations.forEach(function (label, index) { shown["annotations[" + index + "].visible"] = !narrow; });
+    Plotly.relayout(plot, shown).then(function () { timelineSpreadLabels(plot); });
+    return;
+  }
+  if (narrow) {
+    return;
+  }
   if (!plot.timelinePlacedAy) {
     plot.timelinePlacedAy = annotations.map(function (label) { return label.ay; });
   }
