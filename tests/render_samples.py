@@ -271,9 +271,24 @@ def story_events() -> list[Event]:
 
 
 # A story told over 2024-2025 with background from long before, as news gives it: fifty
-# events in 2024-2025 (three on one day in one lane, some told by several articles), one in
-# 1945 and one in 1990.
-_STORY_KINDS = ("visit", "meeting", "statement", "deployment", "diplomacy", "summit", "other")
+# events in 2024-2025 in fourteen lanes (three on one day in one lane, some told by several
+# articles), one in 1945 and one in 1990: more lanes than a laptop's first screen can hold.
+_STORY_KINDS = (
+    "visit",
+    "meeting",
+    "statement",
+    "deployment",
+    "diplomacy",
+    "summit",
+    "casualties",
+    "sanctions",
+    "election",
+    "protest",
+    "trade",
+    "aid",
+    "cyber",
+    "other",
+)
 BACKGROUND_IDS = ("liberation-1945-08-15", "treaty-1990-09")
 SAME_DAY_IDS = ("talks-a-2025-06-04", "talks-b-2025-06-04", "talks-c-2025-06-04")
 
@@ -285,7 +300,7 @@ def background_story_events() -> list[Event]:
     events = [
         Event(
             id=f"story-{index:02d}",
-            title=f"Envoys hold round {index} of the {_STORY_KINDS[index % 7]} talks",
+            title=f"Envoys hold round {index} of the {_STORY_KINDS[index % len(_STORY_KINDS)]} talks",
             date=f"{2024 + index // 24}-{index % 12 + 1:02d}-{(index * 7) % 27 + 1:02d}",
             category=_STORY_KINDS[index % len(_STORY_KINDS)],
             actors=("Envoy A", "Envoy B"),

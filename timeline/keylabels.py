@@ -27,7 +27,7 @@ MARKER_PX = 8  # half a marker, plus a little air
 SPAN_HALF_PX = 10  # half a span's thickness
 LIFT_PX = 24  # the lowest label sits this far above its event; each level adds LEVEL_PX
 LEVEL_PX = 21
-HEADROOM_ROWS = 1.6  # the plot's room above the first row, for labels (figure's y range)
+HEADROOM_ROWS = 2.2  # the plot's room above the first row, for labels (figure's y range)
 
 
 @dataclass(frozen=True)

@@ -67,22 +67,27 @@ function timelineFind(plot, id) {
 }
 
 // Key labels are placed in Python for a typical size; on another page size some may overlap.
-// After load, a resize or a zoom, move any label that overlaps one before it, measuring the real
-// boxes: to the nearest place inside the plot clear of labels and events (up first), else clear
-// of labels only. Moves are counted from where Python put each label, so repeated passes agree.
+// After load, a resize or a zoom, move any label that overlaps one before it or an event, or
+// sticks out of the plot, measuring the real boxes: to the nearest place inside the plot clear
+// of labels and events (up first), else clear of labels only. Moves are counted from where Python put each label, so repeated passes agree.
 var TIMELINE_LIFT_PX = 21;
 var TIMELINE_MAX_LIFTS = 6;
-// Below this plot width (a phone) labels would cover the chart: they are hidden there; the list
-// below the chart and a tap on an event still tell each event.
-var TIMELINE_LABELS_MIN_PLOT_PX = 300;
+// Below this plot width (a phone) labels would cover the chart: they are hidden there (the list
+// below the chart and a tap on an event still tell each event), and fewer dates are written,
+// level, so they stay clear of the range buttons.
+var TIMELINE_NARROW_PLOT_PX = 300;
 
 function timelineSpreadLabels(plot) {
   var annotations = plot.layout.annotations || [];
-  var narrow = plot._fullLayout._size.w < TIMELINE_LABELS_MIN_PLOT_PX;
-  if (annotations.length > 0 && annotations[0].name && (annotations[0].visible === false) !== narrow) {
-    var shown = {};
-    annotations.forEach(function (label, index) { shown["annotations[" + index + "].visible"] = !narrow; });
-    Plotly.relayout(plot, shown).then(function () { timelineSpreadLabels(plot); });
+  var narrow = plot._fullLayout._size.w < TIMELINE_NARROW_PLOT_PX;
+  if (Boolean(plot.layout.xaxis.nticks) !== narrow) {
+    var shown = {"xaxis.nticks": narrow ? 3 : 0, "xaxis.tickangle": narrow ? 0 : "auto"};
+    annotations.forEach(function (label, index) {
+      if (label.name) {
+        shown["annotations[" + index + "].visible"] = !narrow;
+      }
+    });
+    Plotly.relayout(plot, shown);  // an x axis change: the relayout handler spreads again
     return;
   }
   if (narrow) {
@@ -94,7 +99,7 @@ function timelineSpreadLabels(plot) {
   var frame = plot.getBoundingClientRect();
   var size = plot._fullLayout._size;
   var area = {top: frame.top + size.t, bottom: frame.top + size.t + size.h};
-  var marks = null;  // the drawn events' boxes, measured only when a label must move
+  var marks = annotations.length > 0 ? timelineMarkBoxes(plot) : [];  // the drawn events
   var placed = [];
   var update = {};
   for (var i = 0; i < annotations.length; i++) {
@@ -107,8 +112,8 @@ function timelineSpreadLabels(plot) {
     var drop = origin - annotations[i].ay;  // how far it is lifted now
     var box = {left: shown.left, right: shown.right, top: shown.top + drop, bottom: shown.bottom + drop};
     var lift = 0;
-    if (timelineOverlaps(box, 0, placed) || box.top < area.top || box.bottom > area.bottom) {
-      marks = marks || timelineMarkBoxes(plot);
+    if (timelineOverlaps(box, 0, placed) || timelineOverlaps(box, 0, marks) ||
+        box.top < area.top || box.bottom > area.bottom) {
       lift = timelineClearLift(box, placed, marks, area);
     }
     placed.push({left: box.left, right: box.right, top: box.top - lift, bottom: box.bottom - lift});
@@ -133,7 +138,7 @@ function timelineMarkBoxes(plot) {
 }
 
 // The lift (pixels up; negative is down) that puts the label clear of the labels placed
-// before it: inside the plot and clear of the events when there is such a place.
+// before it, covering the fewest events, inside the plot when that is as good; nearest first.
 function timelineClearLift(box, placed, marks, area) {
   var step = TIMELINE_LIFT_PX;
   var most = TIMELINE_MAX_LIFTS * step;
@@ -144,16 +149,21 @@ function timelineClearLift(box, placed, marks, area) {
   for (shift = step; shift <= most; shift += step) {
     lifts.push(-shift);
   }
-  var inside = lifts.filter(function (lift) {
-    return box.top - lift >= area.top && box.bottom - lift <= area.bottom;
+  var best = most;
+  var bestCost = Infinity;
+  lifts.forEach(function (lift, order) {
+    if (timelineOverlaps(box, lift, placed)) {
+      return;
+    }
+    var outside = box.top - lift < area.top || box.bottom - lift > area.bottom;
+    var covered = marks.filter(function (mark) { return timelineOverlaps(box, lift, [mark]); }).length;
+    var cost = covered * 1000 + (outside ? 100 : 0) + order;
+    if (cost < bestCost) {
+      best = lift;
+      bestCost = cost;
+    }
   });
-  var clear = function (lift) { return !timelineOverlaps(box, lift, placed); };
-  var best = inside.filter(function (lift) { return clear(lift) && !timelineOverlaps(box, lift, marks); });
-  if (best.length > 0) {
-    return best[0];
-  }
-  var fallback = inside.concat(lifts).filter(clear);
-  return fallback.length > 0 ? fallback[0] : most;
+  return best;
 }
 
 function timelineOverlaps(box, lift, placed) {
