@@ -118,3 +118,9 @@ def test_the_dates_run_along_the_top_of_the_chart() -> None:
 def test_the_chart_is_never_taller_than_the_window() -> None:
     page = render.render_html(background_story_events())
     assert 'style="height:min(' in page and "100vh - 16px" in page
+
+
+def test_a_span_held_by_the_opening_view_is_seen_whole() -> None:
+    year = Extent(date(2024, 1, 1), date(2024, 12, 31), "year")
+    frame = frame_story([year, *_days(date(1945, 8, 15), *_story(30, start=date(2024, 6, 1)))])
+    assert frame.earlier == 1 and frame.first < date(2024, 1, 1)

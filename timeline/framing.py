@@ -55,8 +55,8 @@ def anchor_day(extent: Extent) -> date:
 
 def frame_story(extents: Sequence[Extent]) -> Frame:
     """The opening view: the shortest window holding SHARE of the events (the latest of equals),
-    grown to take in events close to its edges and padded, when it is at most WORTH_FRAMING of
-    the full extent; else the full extent."""
+    grown to take in events close to its edges and the whole spans of those it holds, padded,
+    when it is at most WORTH_FRAMING of the full extent; else the full extent."""
     if not extents:
         return Frame(date(2000, 1, 1), date(2000, 12, 31))
     full_first = min(extent.first for extent in extents)
@@ -71,7 +71,10 @@ def frame_story(extents: Sequence[Extent]) -> Frame:
         key=lambda index: (days[index + held - 1] - days[index], -index),
     )
     start, stop = _grown(days, start, start + held - 1)
-    first, last = days[start], days[stop]
+    # whole spans: a year told as "2024" is seen from January to December
+    inside = [extent for extent in extents if days[start] <= anchor_day(extent) <= days[stop]]
+    first = min(extent.first for extent in inside)
+    last = max(extent.last for extent in inside)
     pad = max(MIN_PAD, (last - first) * PAD_SHARE)
     first, last = first - pad, last + pad
     if (last - first) > (full_last - full_first) * WORTH_FRAMING:
