@@ -174,3 +174,14 @@ def test_show_all_widens_the_view_to_1945(page: Any) -> None:
     page.wait_for_function(f"{PLOT}._fullLayout.xaxis.range[0] < '1945-08-15'")
     first, last = _x_range(page)
     assert first < date(1945, 8, 15) and last > date(2025, 12, 3)
+
+
+def test_a_double_click_goes_back_to_the_opening_view(page: Any) -> None:
+    opening = page.evaluate(f"{PLOT}.layout.meta.opening_range")
+    page.click("#timeline-show-all")
+    page.wait_for_function(f"{PLOT}._fullLayout.xaxis.range[0] < '1945-08-15'")
+    plot = page.locator(".nsewdrag").first.bounding_box()
+    assert plot is not None
+    page.mouse.dblclick(plot["x"] + plot["width"] / 2, plot["y"] + plot["height"] - 5)
+    page.wait_for_function(f"{PLOT}._fullLayout.xaxis.range[0] > '2000'")
+    assert [day.isoformat() for day in _x_range(page)] == [end[:10] for end in opening]
