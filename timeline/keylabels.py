@@ -18,7 +18,10 @@ KEY_EVENTS = 8  # how many of the most-sourced events get a label
 HEADLINE_CATEGORIES = ("summit", "treaty", "deployment", "visit", "casualties")
 LABEL_CHARS = 40
 PLOT_WIDTH_PX = 800  # a modest plot width: the estimate behind the overlap check
-ROW_PX = 34  # a typical row height
+ROW_PX = 34  # a row's height when the window leaves the chart room
+# The chart is never taller than the window (render.chart_height_css): with many rows they shrink
+# to share a typical plot height (a 1366x768 window's), and labels are placed for that.
+TYPICAL_PLOT_PX = 560
 CHAR_PX = 6.3  # average width of an 11px character
 LABEL_HEIGHT_PX = 18
 LEVELS = 5  # heights a label may rise to above its event (and LEVELS_BELOW below it)
@@ -88,9 +91,11 @@ def key_labels(placed: Sequence[Placed], shown: tuple[date, date]) -> list[dict[
     if not in_view:
         return []
     px_per_day = PLOT_WIDTH_PX / max(1, (last - first).days)
-    taken = [_event_box(p, first, px_per_day) for p in placed]  # labels must not hide events
-    plot_top = -HEADROOM_ROWS * ROW_PX
-    plot_bottom = (max(p.y for p in placed) + 0.5) * ROW_PX
+    rows = max(p.y for p in placed) + 1
+    row_px = min(ROW_PX, TYPICAL_PLOT_PX / (rows - 0.5 + HEADROOM_ROWS))
+    taken = [_event_box(p, first, px_per_day, row_px) for p in placed]  # labels hide no event
+    plot_top = -HEADROOM_ROWS * row_px
+    plot_bottom = (rows - 0.5) * row_px
     labels = []
     for item in sorted(key_events(in_view), key=lambda p: (label_x(p), p.event.id)):
         text = shorten(item.event.title, LABEL_CHARS)
@@ -102,7 +107,7 @@ def key_labels(placed: Sequence[Placed], shown: tuple[date, date]) -> list[dict[
         elif centre - half < 0:
             anchor, left = "left", centre
         lift, box = _clear_lift(
-            left, left + 2 * half, item.y * ROW_PX, taken, (plot_top, plot_bottom)
+            left, left + 2 * half, item.y * row_px, taken, (plot_top, plot_bottom)
         )
         taken.append(box)
         labels.append(
@@ -140,8 +145,8 @@ def label_x(placed: Placed) -> date:
     return placed.extent.middle
 
 
-def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
-    centre_y = placed.y * ROW_PX
+def _event_box(placed: Placed, first: date, px_per_day: float, row_px: float) -> _Box:
+    centre_y = placed.y * row_px
     if placed.extent.is_day:
         x = (placed.extent.first - first).days * px_per_day
         return _Box(x - MARKER_PX, x + MARKER_PX, centre_y - MARKER_PX, centre_y + MARKER_PX)

@@ -100,6 +100,9 @@ function timelineSpreadLabels(plot) {
   var size = plot._fullLayout._size;
   var area = {top: frame.top + size.t, bottom: frame.top + size.t + size.h};
   var marks = annotations.length > 0 ? timelineMarkBoxes(plot) : [];  // the drawn events
+  if (marks.length > TIMELINE_MARKS_LIMIT) {
+    marks = [];
+  }
   var placed = [];
   var update = {};
   for (var i = 0; i < annotations.length; i++) {
@@ -109,6 +112,9 @@ function timelineSpreadLabels(plot) {
     }
     var origin = plot.timelinePlacedAy[i];
     var shown = text.getBoundingClientRect();
+    if (shown.width === 0 || shown.height === 0) {
+      continue;  // its event is outside the range shown: plotly hides the label
+    }
     var drop = origin - annotations[i].ay;  // how far it is lifted now
     var box = {left: shown.left, right: shown.right, top: shown.top + drop, bottom: shown.bottom + drop};
     var lift = 0;
@@ -126,12 +132,38 @@ function timelineSpreadLabels(plot) {
   }
 }
 
+// The drawn events' boxes in page pixels, from the data and the axes (no DOM measuring: a
+// page may hold thousands of events): markers and the hoverable parts of spans.
+var TIMELINE_MARKER_HALF_PX = 7;
+// Moving a label redraws the chart, which takes about 0.45 s with 5,000 events (bench/render.py);
+// with that many, every place covers some event anyway, so labels then only avoid each other.
+var TIMELINE_MARKS_LIMIT = 2000;
+
 function timelineMarkBoxes(plot) {
+  var layout = plot._fullLayout;
+  var xa = layout.xaxis;
+  var ya = layout.yaxis;
+  var frame = plot.getBoundingClientRect();
+  var left = frame.left + layout._size.l;
+  var top = frame.top + layout._size.t;
   var boxes = [];
-  plot.querySelectorAll(".scatterlayer .point, .barlayer .point").forEach(function (mark) {
-    var box = mark.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0) {
-      boxes.push({left: box.left, right: box.right, top: box.top, bottom: box.bottom});
+  plot._fullData.forEach(function (trace) {
+    var kind = trace.meta && trace.meta.kind;
+    if (trace.visible !== true || (kind !== "day" && kind !== "span")) {
+      return;
+    }
+    var half = kind === "day" ? TIMELINE_MARKER_HALF_PX : (ya.l2p(trace.width) - ya.l2p(0)) / 2;
+    for (var i = 0; i < trace.y.length; i++) {
+      var y = top + ya.l2p(trace.y[i]);
+      var start = kind === "day" ? xa.d2l(trace.x[i]) : xa.d2l(trace.base[i]);
+      var x0 = left + xa.l2p(start);
+      var x1 = kind === "day" ? x0 : left + xa.l2p(start + trace.x[i]);
+      boxes.push({
+        left: Math.min(x0, x1) - (kind === "day" ? half : 0),
+        right: Math.max(x0, x1) + (kind === "day" ? half : 0),
+        top: y - Math.abs(half),
+        bottom: y + Math.abs(half),
+      });
     }
   });
   return boxes;
@@ -149,6 +181,7 @@ function timelineClearLift(box, placed, marks, area) {
   for (shift = step; shift <= most; shift += step) {
     lifts.push(-shift);
   }
+  var near = marks.filter(function (mark) { return mark.left < box.right && box.left < mark.right; });
   var best = most;
   var bestCost = Infinity;
   lifts.forEach(function (lift, order) {
@@ -156,7 +189,7 @@ function timelineClearLift(box, placed, marks, area) {
       return;
     }
     var outside = box.top - lift < area.top || box.bottom - lift > area.bottom;
-    var covered = marks.filter(function (mark) { return timelineOverlaps(box, lift, [mark]); }).length;
+    var covered = near.filter(function (mark) { return timelineOverlaps(box, lift, [mark]); }).length;
     var cost = covered * 1000 + (outside ? 100 : 0) + order;
     if (cost < bestCost) {
       best = lift;
