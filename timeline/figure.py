@@ -331,7 +331,7 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
         }
         for index, lane in enumerate(lanes)
     ]
-    # No height: the page sizes the chart (render.chart_height), at most one window high.
+    # No height: the page sizes the chart (render.chart_height_css), at most one window high.
     return {
         "template": "plotly_white",
         "font": {"family": FONT, "size": 13},

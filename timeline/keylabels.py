@@ -166,8 +166,8 @@ def _clear_lift(
     """
     lifts = [-(LIFT_PX + LEVEL_PX * level) for level in range(LEVELS)]
     lifts += [LIFT_PX + LEVEL_PX * level for level in range(LEVELS_BELOW)]
-    inside = [lift for lift in lifts if plot[0] <= point_y + lift - LABEL_HEIGHT_PX / 2
-              and point_y + lift + LABEL_HEIGHT_PX / 2 <= plot[1]]
+    half = LABEL_HEIGHT_PX / 2
+    inside = [lift for lift in lifts if plot[0] <= point_y + lift - half <= plot[1] - 2 * half]
     lifts = inside or lifts
     boxes = []
     for lift in lifts:

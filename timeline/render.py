@@ -84,7 +84,7 @@ def _outside_note(events: Sequence[Event]) -> str:
         return ""
     return (
         f'<p id="timeline-outside">{html.escape(note)} — '
-        '<button type="button" id="timeline-show-all" aria-controls="timeline-figure">'
+        f'<button type="button" id="timeline-show-all" aria-controls="{DIV_ID}">'
         "show all</button></p>\n"
     )
 
