@@ -133,6 +133,7 @@ def test_on_a_phone_the_page_fits_its_width_and_the_chart_pans(page: Any) -> Non
     _resize(page, PHONE)
     try:
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert _boxes(page, ".annotation .annotation-text-g") == []  # labels would cover it
         for selector in ("header p", "#timeline-filter", "#timeline-list li"):
             box = page.locator(selector).first.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
@@ -167,6 +168,15 @@ def test_screenshots_at_three_sizes(page: Any, tmp_path: Path) -> None:
             assert shot.stat().st_size > 10_000
     finally:
         _resize(page, LAPTOP)
+
+
+def test_the_all_button_widens_the_view_to_1945(page: Any) -> None:
+    page.locator(".rangeselector .button", has_text="all").click()
+    page.wait_for_function(f"{PLOT}._fullLayout.xaxis.range[0] < '1945-08-15'")
+    page.evaluate(
+        f"Plotly.relayout({PLOT}, {{'xaxis.range': {PLOT}.layout.meta.opening_range.slice()}})"
+    )
+    page.wait_for_function(f"{PLOT}._fullLayout.xaxis.range[0] > '2000'")
 
 
 def test_show_all_widens_the_view_to_1945(page: Any) -> None:
