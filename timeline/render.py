@@ -16,7 +16,8 @@ from timeline.changemarks import changed_marks
 from timeline.changes import NO_CHANGES, Changes, changes_markdown
 from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.extent import event_extent
-from timeline.figure import build_figure
+from timeline.figure import build_figure, opening_frame
+from timeline.framing import outside_note
 from timeline.listing import event_list
 from timeline.model import Event, TimelineError
 from timeline.safewrite import refuse_unwritable, write_files
@@ -66,7 +67,7 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
         include_mathjax=False,
         full_html=False,
         div_id=DIV_ID,
-        default_height=f"{figure.layout.height}px",
+        default_height=chart_height_css(figure.layout.meta["natural_height"]),
         post_script="timelineOnClick(document.getElementById('{plot_id}'));",
     )
     page = Template(_page_file("page.html"))
@@ -74,10 +75,29 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
         title="Timeline",
         summary=html.escape(_summary(events, len(marked))),
         filter=_filter_bar(len(marked)) if events else "",
+        outside=_outside_note(events),
         listing=event_list(events, marked),
         css=_page_file("timeline.css"),
         script=_page_file("timeline.js"),
         figure=div,
+    )
+
+
+def chart_height_css(natural: int) -> str:
+    """The chart's CSS height: its natural height, but never more than the window, so the whole
+    chart fits on one screen; never so little that lanes cannot be told apart."""
+    return f"min({natural}px, max(320px, 100vh - 16px))"
+
+
+def _outside_note(events: Sequence[Event]) -> str:
+    """The line saying which events the chart's opening view leaves out, with "show all"."""
+    note = outside_note(opening_frame(events))
+    if not note:
+        return ""
+    return (
+        f'<p id="timeline-outside">{html.escape(note)} — '
+        f'<button type="button" id="timeline-show-all" aria-controls="{DIV_ID}">'
+        "show all</button></p>\n"
     )
 
 
