@@ -91,6 +91,17 @@ _TIMING = """
     set(value) {
       plotly = value;
       window.__plotlyReady = performance.now();
+      // the page's own relayouts (key labels moved after the first draw), time and count
+      window.__relayoutMs = 0;
+      window.__relayouts = 0;
+      const relayout = value.relayout;
+      value.relayout = function (...args) {
+        const began = performance.now();
+        window.__relayouts += 1;
+        const done = relayout.apply(this, args);
+        window.__relayoutMs += performance.now() - began;
+        return done;
+      };
       const newPlot = value.newPlot;
       value.newPlot = function (...args) {
         const began = performance.now();
@@ -105,9 +116,13 @@ _TIMING = """
 """
 
 
-def page_load_seconds(html: Path) -> tuple[float, float, float, float, float]:
+def page_load_seconds(
+    html: Path,
+) -> tuple[float, float, float, float, float, float, tuple[int, float]]:
     """Seconds until the plot is drawn, until plotly.js is ready, newPlot's own time, the
-    time one hover takes and one zoom to six months, in headless chromium."""
+    time one hover takes, one zoom to six months and one pass placing the key labels (run
+    after each zoom), in headless chromium; and the relayouts the page made after its first
+    draw (labels moved), with their milliseconds."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -125,6 +140,8 @@ def page_load_seconds(html: Path) -> tuple[float, float, float, float, float]:
         page.wait_for_function("window.__newPlotMs !== undefined")
         ready = page.evaluate("window.__plotlyReady") / 1000
         new_plot = page.evaluate("window.__newPlotMs") / 1000
+        page.wait_for_timeout(1000)  # the page's own work after the first draw
+        moves = page.evaluate("[window.__relayouts, window.__relayoutMs]")
         began = time.perf_counter()
         page.evaluate(
             f"""() => {{
@@ -142,8 +159,16 @@ def page_load_seconds(html: Path) -> tuple[float, float, float, float, float]:
                 return performance.now() - began;
             }}"""
         )
+        spread = page.evaluate(
+            f"""() => {{
+                const gd = document.getElementById('{render.DIV_ID}');
+                const began = performance.now();
+                timelineSpreadLabels(gd);
+                return performance.now() - began;
+            }}"""
+        )
         browser.close()
-    return loaded, ready, new_plot, hovered, zoomed / 1000
+    return loaded, ready, new_plot, hovered, zoomed / 1000, spread / 1000, moves
 
 
 def main() -> None:
@@ -169,12 +194,14 @@ def main() -> None:
     for path in paths[1:]:
         print(f"{path.name + ' size:':<28}{path.stat().st_size / 1e6:.2f} MB")
     if Path(CHROMIUM).exists():
-        loaded, ready, new_plot, hovered, zoomed = page_load_seconds(html)
+        loaded, ready, new_plot, hovered, zoomed, spread, moves = page_load_seconds(html)
         print(f"page load (plot drawn):     {loaded:.2f} s")
         print(f"  plotly.js parsed by:      {ready:.2f} s")
         print(f"  Plotly.newPlot:           {new_plot:.2f} s")
+        print(f"  then labels moved:        {moves[0]} relayout(s), {moves[1]:.0f} ms")
         print(f"one hover:                  {hovered * 1000:.0f} ms")
         print(f"zoom to six months:         {zoomed * 1000:.0f} ms")
+        print(f"key labels placed:          {spread * 1000:.0f} ms")
     else:
         print(f"page load:                  skipped, {CHROMIUM} is missing")
 

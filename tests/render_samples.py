@@ -268,3 +268,70 @@ def story_events() -> list[Event]:
             sources=(source(A4, "The factory opened around 20 July.", "around 20 July"),),
         ),
     ]
+
+
+# A story told over 2024-2025 with background from long before, as news gives it: fifty
+# events in 2024-2025 in fourteen lanes (three on one day in one lane, some told by several
+# articles), one in 1945 and one in 1990: more lanes than a laptop's first screen can hold.
+_STORY_KINDS = (
+    "visit",
+    "meeting",
+    "statement",
+    "deployment",
+    "diplomacy",
+    "summit",
+    "casualties",
+    "sanctions",
+    "election",
+    "protest",
+    "trade",
+    "aid",
+    "cyber",
+    "other",
+)
+BACKGROUND_IDS = ("liberation-1945-08-15", "treaty-1990-09")
+SAME_DAY_IDS = ("talks-a-2025-06-04", "talks-b-2025-06-04", "talks-c-2025-06-04")
+
+
+def background_story_events() -> list[Event]:
+    """52 events: 50 in 2024-2025, a 1945 liberation and a 1990 treaty recalled as context."""
+    told_twice = (source(A1, "Officials said so."), source(A3, "The report said so too."))
+    told_once = (source(A2, "An official said so."),)
+    events = [
+        Event(
+            id=f"story-{index:02d}",
+            title=f"Envoys hold round {index} of the {_STORY_KINDS[index % len(_STORY_KINDS)]} talks",
+            date=f"{2024 + index // 24}-{index % 12 + 1:02d}-{(index * 7) % 27 + 1:02d}",
+            category=_STORY_KINDS[index % len(_STORY_KINDS)],
+            actors=("Envoy A", "Envoy B"),
+            sources=told_twice if index % 6 == 0 else told_once,
+        )
+        for index in range(47)
+    ]
+    events += [
+        Event(
+            id=event_id,
+            title=f"Talks {event_id[6]} on the same day",
+            date="2025-06-04",
+            category="meeting",
+            sources=told_once,
+        )
+        for event_id in SAME_DAY_IDS
+    ]
+    events += [
+        Event(
+            id=BACKGROUND_IDS[0],
+            title="Korea is liberated from Japanese rule",
+            date="1945-08-15",
+            category="other",
+            sources=told_once,
+        ),
+        Event(
+            id=BACKGROUND_IDS[1],
+            title="Moscow and Seoul sign a treaty",
+            date="1990-09",
+            category="treaty",
+            sources=told_once,
+        ),
+    ]
+    return events

@@ -189,3 +189,25 @@ def test_edited_source_stays_the_users_after_the_tool_agrees() -> None:
     agreed = reconcile([edited], [], _built(VISIT), [replace(VISIT, sources=(fixed,))])
     later = reconcile(agreed.events, agreed.deleted, agreed.base, [VISIT])
     assert later.events[0].sources == (fixed,)
+
+
+def test_a_disagreement_the_sources_no_longer_have_is_cleared() -> None:
+    disputed = replace(VISIT, disagreement="kept 4 June 2025; later.txt gives 3 June 2025")
+    outcome = reconcile([disputed], [], _built(disputed), [VISIT])
+    assert outcome.events[0].disagreement == ""
+    assert outcome.updated == (VISIT.id,)
+
+
+def test_a_disagreement_the_user_wrote_is_kept_when_the_sources_agree() -> None:
+    noted = replace(VISIT, disagreement="TASS says the 3rd; check")
+    outcome = reconcile([noted], [], _built(VISIT), [VISIT])
+    assert outcome.events[0].disagreement == "TASS says the 3rd; check"
+
+
+def test_what_articles_report_of_a_deleted_event_is_kept_apart_and_remembered() -> None:
+    again = replace(VISIT, sources=(KIM, LATER))
+    outcome = reconcile([], [VISIT.id], _built(VISIT), [again])
+    assert outcome.events == ()
+    assert [(e.id, e.sources) for e in outcome.suppressed] == [(VISIT.id, (KIM, LATER))]
+    remembered = {e.id: e for e in outcome.base.events}[VISIT.id]
+    assert LATER in remembered.sources  # the next build does not report it again

@@ -306,6 +306,7 @@ def test_write_outputs_writes_html_and_exports(tmp_path: Path) -> None:
         "timeline.json",
         "events.csv",
         "chronology.md",
+        "changes.md",
     ]
     assert all(p.stat().st_size > 0 for p in paths)
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(p.name for p in paths)

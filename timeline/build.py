@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import extract, furniture, ingest, merge, render, store
 from timeline.cache import ExtractionCache, tool_version
+from timeline.changes import NO_CHANGES, Changes
 from timeline.model import Event
 
 
@@ -25,17 +27,26 @@ class BuildReport:
     warnings: tuple[tuple[str, str], ...]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
+    changes: Changes = NO_CHANGES  # what this build changed (or, dry, would change), by event
+    latest: int = 0  # when it changed nothing: how many changes the page still stars, from before
+    dry_run: bool = False  # True: nothing was written
 
 
-def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
-    """Read every article, extract and merge events, update the store, render the outputs."""
+def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = False) -> BuildReport:
+    """Read every article, extract and merge events, update the store, render the outputs.
+
+    With `dry_run`, the same work is done and reported but no file is written or touched:
+    not the store, the outputs, the extraction cache, the backup nor the lock.
+    """
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
-    with store.locked(store_path):
+    # A dry run writes nothing, so it needs no lock (whose file it would create).
+    with contextlib.nullcontext() if dry_run else store.locked(store_path):
         stored = store.load_store(store_path)  # a broken store aborts before anything is written
-        render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-        # unchanged articles are not read again
-        cache = ExtractionCache(store.cache_path(store_path), version)
+        if not dry_run:
+            render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
+        # unchanged articles: not read again
+        cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
         candidates: list[Event] = []
         dropped: list[tuple[str, int, int]] = []
         for article in articles:
@@ -44,9 +55,14 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
             dropped.append((article.name, found.dropped_chars, len(article.body)))
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
-        store.write_store(store_path, update)
-        cache.prune()
-        outputs = render.write_outputs(update.events, out_dir)
+        outputs: list[Path] = []
+        if not dry_run:
+            store.write_store(store_path, update)
+            cache.prune()
+            # The page and changes.md show the latest changes: a rebuild that changes nothing
+            # (a hand edit taken in, the same articles) keeps the stars of the one before.
+            latest = update.changes if update.changes.changes else stored.latest
+            outputs = render.write_outputs(update.events, out_dir, latest)
     return BuildReport(
         articles=len(articles),
         new=update.new,
@@ -59,5 +75,7 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         warnings=tuple((a.name, warning) for a in articles for warning in a.warnings),
         dropped=tuple(dropped),
         outputs=tuple(outputs),
+        changes=update.changes,
+        latest=len(stored.latest.changes),
+        dry_run=dry_run,
     )
-

@@ -85,8 +85,9 @@ def article_key(article: Article, version: str) -> str:
 class ExtractionCache:
     """Read each article once per content and tool version; remembers which keys a build used."""
 
-    def __init__(self, folder: Path, version: str | None = None) -> None:
+    def __init__(self, folder: Path, version: str | None = None, write: bool = True) -> None:
         self.folder = folder
+        self.write = write  # False: read only (a dry run leaves the cache as it is)
         self.version = version or tool_version()
         self.used: set[str] = set()
         self.hits = 0
@@ -114,7 +115,7 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Forget the articles this build did not read (removed or changed since)."""
-        if not self.folder.is_dir():
+        if not self.write or not self.folder.is_dir():
             return
         for path in self.folder.glob("*.json"):
             if path.stem not in self.used:
@@ -130,6 +131,8 @@ class ExtractionCache:
 
     def _write(self, key: str, found: Extracted) -> None:
         """Store atomically; a cache that cannot be written only costs speed, so errors pass."""
+        if not self.write:
+            return
         content = json.dumps(
             {
                 "version": self.version,

@@ -79,12 +79,19 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="read articles/, update events.yaml, write output/timeline.html",
         description="Read every article, resolve dates, extract and merge events into the "
-        "store (keeping your edits), and write the interactive timeline and exports. Exit code "
-        "0: all built; 3: built, but some articles were skipped (each named, with what to do); "
-        "1: an error stopped the build (the message says what to do; no file is left "
-        "half-written).",
+        "store (keeping your edits), and write the interactive timeline and exports. Then say "
+        "what changed, event by event (new events, new sources, dates moved, disagreements, "
+        "deleted events kept deleted; never your own edits); the full report is written to "
+        "changes.md in the output folder (a build that changes nothing leaves it, and the "
+        "page's stars, as they were). Exit code 0: all built; 3: built, but some articles "
+        "were skipped (each named, with what to do); 1: an error stopped the build (the message "
+        "says what to do; no file is left half-written).",
     )
     _add_paths(build, "articles", "store", "out")
+    build.add_argument(
+        "--dry-run", action="store_true",
+        help="print what the build would change, in full, and write nothing (no file is touched)",
+    )
     build.set_defaults(run=_run_build)
 
     tag = commands.add_parser(
@@ -122,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
-    add.set_defaults(run=_run_add)
+    add.set_defaults(run=_run_add, dry_run=False)
     explain = commands.add_parser(
         "explain",
         help="show how one article was read: names, dates, what each date attaches to and "
@@ -228,17 +235,32 @@ def _check_addable(name: str, path: Path) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
+    from timeline.changes import CLI_LINES, cli_lines
+    from timeline.render import CHANGES_FILE
 
-    report = build(args.articles, args.store, args.out)
+    report = build(args.articles, args.store, args.out, args.dry_run)
+    if report.dry_run:
+        print("Dry run: nothing is written; this is what a build would do.")
     print(f"Read {report.articles} article(s) from {args.articles}/")
     for name, dropped, total in report.dropped:
         if dropped:
             print(f"  {name}: dropped {dropped} of {total} characters as page furniture")
     if report.cached:
         print(f"  {report.cached} unchanged article(s) taken from the cache, not extracted again")
-    print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged -> {args.store}")
+    target = "(not written)" if report.dry_run else f"-> {args.store}"
+    print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged {target}")
     if report.edited or report.deleted:
         print(f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted")
+    full_report = args.out / CHANGES_FILE
+    limit = len(report.changes.changes) + 1 if report.dry_run else CLI_LINES
+    lines = cli_lines(report.changes, limit, str(full_report))
+    if report.changes.changes:
+        print("What changed:")
+        lines = [f"  {line}" for line in lines]
+    print("\n".join(lines))  # "No changes." when there are none
+    if not report.changes.changes and report.latest and not report.dry_run:
+        print(f"  ({full_report} and the page's stars still show the {report.latest} change(s) "
+              "of the latest build that made some)")
     for name, warning in report.warnings:
         print(f"Warning {_at(args.articles / name, warning)}", file=sys.stderr)
     for name, reason in report.skipped:

@@ -118,17 +118,17 @@ def chronology_markdown(events: Sequence[Event]) -> str:
             lines += [f"## {year}", ""]
         marks = []
         if event.disagreement:
-            marks.append(f"sources disagree: {_md(event.disagreement)}")
+            marks.append(f"sources disagree: {markdown_text(event.disagreement)}")
         if event.edited:
             marks.append("edited by hand")
-        details = [_md(event.category)] + ([_md(event.place)] if event.place else []) + marks
-        lines.append(f"- **{_md(date_label(event))}**: {_md(event.title)} ({'; '.join(details)})")
+        details = [markdown_text(event.category)] + ([markdown_text(event.place)] if event.place else []) + marks
+        lines.append(f"- **{markdown_text(date_label(event))}**: {markdown_text(event.title)} ({'; '.join(details)})")
         for source in event.sources:
-            outlet = _md(source.outlet or source.article)
+            outlet = markdown_text(source.outlet or source.article)
             url = http_url(source.url)
             cited = f"[{outlet}](<{_md_url(url)}>)" if url else outlet
-            quote_text = f": “{_md(' '.join(source.quote.split()))}”" if source.quote else ""
-            lines.append(f"  - {cited}, {_md(source.article)}{quote_text}")
+            quote_text = f": “{markdown_text(' '.join(source.quote.split()))}”" if source.quote else ""
+            lines.append(f"  - {cited}, {markdown_text(source.article)}{quote_text}")
         lines.append("")
     return "\n".join(lines)
 
@@ -173,7 +173,7 @@ def _csv_cell(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Plain text for Markdown: markup characters backslash-escaped, HTML tags made inert."""
     flat = " ".join(text.split())
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

@@ -11,8 +11,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from timeline.extent import event_extent
+from timeline.framing import Frame, frame_story
 from timeline.hover import click_payload, hover_text, plotly_text
-from timeline.keylabels import key_labels
+from timeline.keylabels import HEADROOM_ROWS, ROW_PX, key_labels
 from timeline.lanes import Lane, Placed, place_events
 from timeline.model import Event
 
@@ -47,8 +49,13 @@ SLIDER_LIMIT = 2000
 
 
 def build_figure(events: Sequence[Event]) -> go.Figure:
-    """The interactive timeline figure for these events (pure: same events, same figure)."""
-    placed, lanes = place_events(events)
+    """The interactive timeline figure for these events (pure: same events, same figure).
+
+    It opens on the stretch of time that holds most events (framing.frame_story); the range
+    slider, the "all" button and `layout.meta.full_range` cover every event.
+    """
+    frame = opening_frame(events)
+    placed, lanes = place_events(events, shown_days=frame.days if frame.outside else 0)
     figure = go.Figure()
     for lane_index, lane in enumerate(lanes):
         members = [p for p in placed if p.lane == lane.category]
@@ -57,13 +64,23 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
             figure.add_trace(trace)
     figure.add_traces(_legend_notes(events))
     layout = _layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
+    layout["meta"] = {"natural_height": chart_height(lanes)}  # for the page (render.py)
+    shown = (frame.first, frame.last)
     if placed:
-        x_range = _x_range(placed)
-        layout["xaxis"]["range"] = x_range
-        layout["xaxis"]["rangeslider"]["range"] = x_range
+        full_range = _x_range(placed)
+        opening = _opening_range(frame) if frame.outside else full_range
+        shown = (date.fromisoformat(opening[0]), date.fromisoformat(opening[1]))
+        layout["xaxis"]["range"] = opening
+        layout["xaxis"]["rangeslider"]["range"] = full_range
+        layout["meta"] |= {"full_range": full_range, "opening_range": opening}
     figure.update_layout(layout)
-    figure.update_layout(annotations=key_labels(placed) if events else [_empty_note()])
+    figure.update_layout(annotations=key_labels(placed, shown) if events else [_empty_note()])
     return figure
+
+
+def opening_frame(events: Sequence[Event]) -> Frame:
+    """The days the chart opens on and the events it leaves out (see framing.frame_story)."""
+    return frame_story([event_extent(event) for event in events])
 
 
 def lane_colour(category: str, lane_index: int) -> str:
@@ -286,6 +303,17 @@ def _x_range(placed: Sequence[Placed]) -> list[str]:
     return [(first - pad).isoformat(), (last + pad).isoformat()]
 
 
+def _opening_range(frame: Frame) -> list[str]:
+    """The framed window as an x range: its first day to the end of its last."""
+    return [frame.first.isoformat(), (frame.last + timedelta(days=1)).isoformat()]
+
+
+def chart_height(lanes: Sequence[Lane]) -> int:
+    """The chart's height in pixels when the window leaves it room: 34 per row (keylabels'
+    ROW_PX) and the room above the first row, plus the axis, range slider and legend."""
+    return max(380, round(190 + ROW_PX * (sum(lane.rows for lane in lanes) + HEADROOM_ROWS)))
+
+
 def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, Any]:
     rows = sum(lane.rows for lane in lanes)
     bands = [
@@ -303,19 +331,32 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
         }
         for index, lane in enumerate(lanes)
     ]
+    # No height: the page sizes the chart (render.chart_height_css), at most one window high.
     return {
         "template": "plotly_white",
         "font": {"family": FONT, "size": 13},
-        "height": max(380, 210 + 34 * rows),
-        "margin": {"l": 110, "r": 20, "t": 60, "b": 30},
+        "margin": {"l": 110, "r": 20, "t": 62, "b": 20},
         "barmode": "overlay",
         "hovermode": "closest",
+        "dragmode": "pan",  # a drag moves along the timeline (the zoom box is in the toolbar)
         "hoverlabel": {"align": "left", "bgcolor": "#FFFFFF", "font": {"size": 12}},
         "showlegend": has_events,
-        "legend": {"title": {"text": "Lanes (click to hide)"}, "groupclick": "togglegroup"},
+        # Below the chart, in a row: the plot keeps the page's width, even on a phone.
+        "legend": {
+            "title": {"text": "Lanes (click to hide)", "side": "left"},
+            "groupclick": "togglegroup",
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
         "shapes": bands,
         "xaxis": {
             "type": "date",
+            "side": "top",  # the dates stay in the first screen whatever the chart's height
             "showgrid": True,
             "rangeslider": {"visible": slider, "thickness": 0.08},
             "rangeselector": {
@@ -325,7 +366,10 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
                     {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
                     {"label": "all", "step": "all"},
                 ],
-                "y": 1.02,
+                # in the corner above the lane names, clear of the dates along the top
+                "x": -0.005,
+                "xanchor": "right",
+                "y": 1.0,
                 "yanchor": "bottom",
             },
         },
@@ -333,7 +377,7 @@ def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, 
             "tickmode": "array",
             "tickvals": [lane.centre for lane in lanes],
             "ticktext": [lane_title(lane) for lane in lanes],
-            "range": [rows - 0.5, -1.6] if rows else [1, 0],  # headroom for labels
+            "range": [rows - 0.5, -HEADROOM_ROWS] if rows else [1, 0],  # room for labels
             "fixedrange": True,
             "showgrid": False,
             "zeroline": False,

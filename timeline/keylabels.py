@@ -18,7 +18,10 @@ KEY_EVENTS = 8  # how many of the most-sourced events get a label
 HEADLINE_CATEGORIES = ("summit", "treaty", "deployment", "visit", "casualties")
 LABEL_CHARS = 40
 PLOT_WIDTH_PX = 800  # a modest plot width: the estimate behind the overlap check
-ROW_PX = 34  # a typical row height
+ROW_PX = 34  # a row's height when the window leaves the chart room
+# The chart is never taller than the window (render.chart_height_css): with many rows they shrink
+# to share a typical plot height (a 1366x768 window's), and labels are placed for that.
+TYPICAL_PLOT_PX = 560
 CHAR_PX = 6.3  # average width of an 11px character
 LABEL_HEIGHT_PX = 18
 LEVELS = 5  # heights a label may rise to above its event (and LEVELS_BELOW below it)
@@ -27,6 +30,7 @@ MARKER_PX = 8  # half a marker, plus a little air
 SPAN_HALF_PX = 10  # half a span's thickness
 LIFT_PX = 24  # the lowest label sits this far above its event; each level adds LEVEL_PX
 LEVEL_PX = 21
+HEADROOM_ROWS = 2.2  # the plot's room above the first row, for labels (figure's y range)
 
 
 @dataclass(frozen=True)
@@ -79,16 +83,21 @@ def _headline_rank(category: str) -> int:
     )
 
 
-def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
-    """plotly annotations for the key events, each lifted to the lowest level where it is clear."""
-    if not placed:
+def key_labels(placed: Sequence[Placed], shown: tuple[date, date]) -> list[dict[str, object]]:
+    """plotly annotations for the key events in the `shown` days (the chart's opening view),
+    each lifted to the lowest level where it is clear, inside the plot."""
+    first, last = shown
+    in_view = [p for p in placed if first <= label_x(p) <= last]
+    if not in_view:
         return []
-    first = min(p.drawn_first for p in placed)
-    last = max(p.drawn_last for p in placed)
     px_per_day = PLOT_WIDTH_PX / max(1, (last - first).days)
-    taken = [_event_box(p, first, px_per_day) for p in placed]  # labels must not hide events
+    rows = max(p.y for p in placed) + 1
+    row_px = min(ROW_PX, TYPICAL_PLOT_PX / (rows - 0.5 + HEADROOM_ROWS))
+    taken = [_event_box(p, first, px_per_day, row_px) for p in placed]  # labels hide no event
+    plot_top = -HEADROOM_ROWS * row_px
+    plot_bottom = (rows - 0.5) * row_px
     labels = []
-    for item in sorted(key_events(placed), key=lambda p: (label_x(p), p.event.id)):
+    for item in sorted(key_events(in_view), key=lambda p: (label_x(p), p.event.id)):
         text = shorten(item.event.title, LABEL_CHARS)
         centre = (label_x(item) - first).days * px_per_day
         half = len(text) * CHAR_PX / 2 + 4
@@ -97,7 +106,9 @@ def key_labels(placed: Sequence[Placed]) -> list[dict[str, object]]:
             anchor, left = "right", centre - 2 * half
         elif centre - half < 0:
             anchor, left = "left", centre
-        lift, box = _clear_lift(left, left + 2 * half, item.y * ROW_PX, taken)
+        lift, box = _clear_lift(
+            left, left + 2 * half, item.y * row_px, taken, (plot_top, plot_bottom)
+        )
         taken.append(box)
         labels.append(
             {
@@ -134,8 +145,8 @@ def label_x(placed: Placed) -> date:
     return placed.extent.middle
 
 
-def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
-    centre_y = placed.y * ROW_PX
+def _event_box(placed: Placed, first: date, px_per_day: float, row_px: float) -> _Box:
+    centre_y = placed.y * row_px
     if placed.extent.is_day:
         x = (placed.extent.first - first).days * px_per_day
         return _Box(x - MARKER_PX, x + MARKER_PX, centre_y - MARKER_PX, centre_y + MARKER_PX)
@@ -144,14 +155,20 @@ def _event_box(placed: Placed, first: date, px_per_day: float) -> _Box:
     return _Box(left, right, centre_y - SPAN_HALF_PX, centre_y + SPAN_HALF_PX)
 
 
-def _clear_lift(left: float, right: float, point_y: float, taken: list[_Box]) -> tuple[int, _Box]:
+def _clear_lift(
+    left: float, right: float, point_y: float, taken: list[_Box], plot: tuple[float, float]
+) -> tuple[int, _Box]:
     """The label's offset in pixels (plotly's ay: negative is above the event) and its box.
 
     The lowest clear place above the event wins, then a clear place below it; when none is
-    clear, the place that hides the fewest things.
+    clear, the place that hides the fewest things. Places outside the plot (over the date axis
+    above it or the range slider below it) are tried only when there is no other.
     """
     lifts = [-(LIFT_PX + LEVEL_PX * level) for level in range(LEVELS)]
     lifts += [LIFT_PX + LEVEL_PX * level for level in range(LEVELS_BELOW)]
+    half = LABEL_HEIGHT_PX / 2
+    inside = [lift for lift in lifts if plot[0] <= point_y + lift - half <= plot[1] - 2 * half]
+    lifts = inside or lifts
     boxes = []
     for lift in lifts:
         # ay is where the text's centre sits relative to the event

@@ -8,23 +8,35 @@ text is written twice. Article text is untrusted: everything is escaped.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from timeline.exports import chronological
 from timeline.hover import http_url
 from timeline.labels import date_label
 from timeline.model import Event
 
+# What a starred item says the latest build that changed anything did to it, by kind of change (timeline.changes).
+CHANGE_WORDS = {
+    "new": "new",
+    "source": "new source",
+    "date": "date moved",
+    "disagreement": "sources now disagree",
+    "agreement": "sources now agree",
+    "details": "details updated",
+}
 
-def event_list(events: Sequence[Event]) -> str:
-    """The events in date order as an HTML list (empty when there are none)."""
+
+def event_list(events: Sequence[Event], changed: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The events in date order as an HTML list (empty when there are none); those the last
+    build changed (`changed`: id -> kinds of change) carry a starred mark saying how."""
     if not events:
         return ""
-    items = "\n".join(_item(event) for event in chronological(events))
+    changed = changed or {}
+    items = "\n".join(_item(event, changed.get(event.id, ())) for event in chronological(events))
     return f'<ol id="timeline-list">\n{items}\n</ol>'
 
 
-def _item(event: Event) -> str:
+def _item(event: Event, changes: Sequence[str] = ()) -> str:
     meta = [event.category.replace("_", " ").capitalize()]
     if event.actors:
         meta.append(", ".join(event.actors))
@@ -36,8 +48,12 @@ def _item(event: Event) -> str:
                      f"{html.escape(event.disagreement)}</span>")
     if event.edited:
         marks.append('<span class="timeline-mark">✎ edited by hand</span>')
+    if changes:
+        words = ", ".join(CHANGE_WORDS[kind] for kind in changes)
+        marks.append(f'<span class="timeline-mark timeline-changed">★ latest build: {words}</span>')
+    changed = ' data-changed=""' if changes else ""
     return (
-        f'<li data-id="{html.escape(event.id, quote=True)}">'
+        f'<li data-id="{html.escape(event.id, quote=True)}"{changed}>'
         f'<span class="timeline-item-date">{html.escape(date_label(event))}</span> '
         f'<button type="button" class="timeline-item-title">{html.escape(event.title)}</button>'
         f'<span class="timeline-item-meta">{html.escape(" · ".join(meta))}</span>'

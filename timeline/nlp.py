@@ -106,7 +106,8 @@ def load() -> Language:
 def parse(texts: Sequence[str], jobs: int = 1) -> list[Doc]:
     """One Doc per text, in order: each text is one passage, parsed on its own (a newline
     between paragraphs would otherwise glue them into one sentence). `jobs` > 1 parses in that
-    many processes, worth it only for a large build (each process starts in about a second)."""
+    many processes (spaCy's n_process): it helps only where a core is free; on our busy 2-core
+    machine two were slower even on the 256 TempEval-3 documents (bench/nlp.py)."""
     nlp = load()
     if jobs > 1:
         return list(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs))

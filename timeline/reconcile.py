@@ -43,6 +43,8 @@ class Outcome:
     removed: tuple[str, ...] = ()  # ids whose entry left the file because they are in `deleted:`
     before: dict[str, str | None] = field(default_factory=dict)  # new id -> id it precedes
     edited: tuple[str, ...] = ()  # ids with a field the user changed, or added by hand
+    # What the articles report of events the user deleted, under the deleted id: kept out.
+    suppressed: tuple[Event, ...] = ()
 
 
 def source_key(source: Source) -> SourceKey:
@@ -72,7 +74,7 @@ def reconcile(
             final_deleted.append(event_id)
     gone = set(final_deleted)
     live = [event for event in events if event.id not in gone]
-    matches, fresh = _match(live, extracted, proposals, gone)
+    matches, fresh, suppressed = _match(live, extracted, proposals, gone)
 
     results: list[Event] = []
     new_base: dict[str, Event] = {}
@@ -110,6 +112,8 @@ def reconcile(
     for event_id in final_deleted:
         if event_id in proposals:
             new_base[event_id] = proposals[event_id]
+    for event in suppressed:  # remembered, so the next build does not report it again
+        new_base[event.id] = replace(propose(proposals.get(event.id), event, event), id=event.id)
     ordered, before = _place(results, fresh)
     return Outcome(
         events=tuple(ordered),
@@ -124,6 +128,7 @@ def reconcile(
         removed=tuple(event.id for event in events if event.id in gone),
         before=before,
         edited=tuple(edited),
+        suppressed=tuple(suppressed),
     )
 
 
@@ -142,7 +147,7 @@ def merge_event(
     changes: dict[str, object] = {}
     for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
-        if name not in mine and _has_news(name, theirs):
+        if name not in mine and _tool_says(name, theirs):
             changes[name] = theirs
     changes["sources"] = merge_sources(current.sources, base_sources, extracted.sources)
     return replace(current, **changes)  # type: ignore[arg-type]
@@ -172,7 +177,7 @@ def propose(proposal: Event | None, extracted: Event, current: Event) -> Event:
     changes: dict[str, object] = {}
     for name in MERGED_FIELDS:
         theirs = getattr(extracted, name)
-        changes[name] = theirs if _has_news(name, theirs) else getattr(proposal, name)
+        changes[name] = theirs if _tool_says(name, theirs) else getattr(proposal, name)
     fresh = {source_key(source): source for source in extracted.sources}
     proposed = {source_key(source): source for source in proposal.sources}
     edited = {source_key(s) for s in current.sources if proposed.get(source_key(s), s) != s}
@@ -190,6 +195,12 @@ def _distinct(sources: Sequence[Source]) -> tuple[Source, ...]:
     for source in sources:
         seen.setdefault(source_key(source), source)
     return tuple(seen.values())
+
+
+def _tool_says(name: str, value: object) -> bool:
+    """Whether the tool's value replaces a field the user has not changed: when it has news,
+    and always for a disagreement, where no disagreement is news too (the sources now agree)."""
+    return name == "disagreement" or _has_news(name, value)
 
 
 def _has_news(name: str, value: object) -> bool:
@@ -214,8 +225,9 @@ def _match(
     extracted: Sequence[Event],
     proposals: dict[str, Event],
     gone: set[str],
-) -> tuple[dict[str, Event], list[Event]]:
-    """Pair extracted events with existing ids (shared source first, then id); the rest are new."""
+) -> tuple[dict[str, Event], list[Event], list[Event]]:
+    """Pair extracted events with existing ids (shared source first, then id); the rest are new,
+    but for those matching a deleted id: these are returned apart, under that id, sources joined."""
     by_source: dict[SourceKey, list[str]] = {}
     live_ids = {event.id for event in live}
     revivable = set(proposals) - live_ids - gone  # e.g. taken off `deleted:` by the user
@@ -233,6 +245,7 @@ def _match(
     taken = live_ids | gone | set(proposals)
     matches: dict[str, Event] = {}
     fresh: list[Event] = []
+    suppressed: dict[str, Event] = {}
     for event in extracted:
         shared: dict[str, int] = {}
         for source in event.sources:
@@ -246,8 +259,10 @@ def _match(
         )
         if target is None and event.id in live_ids | gone | revivable and event.id not in matches:
             target = event.id
-        if target in gone:
-            continue  # the user deleted it: it stays deleted
+        if target in gone:  # the user deleted it: it stays deleted
+            kept = suppressed.get(target, replace(event, id=target, sources=()))
+            suppressed[target] = replace(kept, sources=_distinct((*kept.sources, *event.sources)))
+            continue
         if target in revivable:
             matches[target] = event
             fresh.append(replace(event, id=target))
@@ -258,7 +273,7 @@ def _match(
         event_id = _unique(event.id or "event", taken)
         taken.add(event_id)
         fresh.append(replace(event, id=event_id))
-    return matches, fresh
+    return matches, fresh, [suppressed[key] for key in sorted(suppressed)]
 
 
 def _unique(event_id: str, taken: set[str]) -> str:

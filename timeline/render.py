@@ -12,9 +12,12 @@ from string import Template
 import plotly.io as pio
 
 from timeline import when
+from timeline.changemarks import changed_marks
+from timeline.changes import NO_CHANGES, Changes, changes_markdown
 from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.extent import event_extent
-from timeline.figure import build_figure
+from timeline.figure import build_figure, opening_frame
+from timeline.framing import outside_note
 from timeline.listing import event_list
 from timeline.model import Event, TimelineError
 from timeline.safewrite import refuse_unwritable, write_files
@@ -26,7 +29,12 @@ FILTER_BAR = (
     '<input type="search" id="timeline-filter" autocomplete="off" '
     'placeholder="a name, place, outlet or word">\n'
     '<span id="timeline-filter-count" aria-live="polite"></span>\n'
-    "</div>\n"
+    "$changed</div>\n"
+)
+# The toggle that keeps only the events the latest changes starred (the filter words still apply).
+CHANGED_TOGGLE = (
+    '<label id="timeline-changed-toggle"><input type="checkbox" id="timeline-filter-changed"> '
+    "only the $count new or changed ★</label>\n"
 )
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -35,6 +43,7 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"filename": "timeline"},
 }
+CHANGES_FILE = "changes.md"  # the latest changes, event by event (timeline.changes)
 EXPORTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
     ("timeline.json", timelinejs),  # Knight Lab TimelineJS
     ("events.csv", events_csv),
@@ -44,9 +53,13 @@ EXPORTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
 __all__ = ["DIV_ID", "build_figure", "render_html", "write_outputs"]
 
 
-def render_html(events: Sequence[Event]) -> str:
-    """The self-contained page: plotly.js inlined, no network request, deterministic bytes."""
+def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
+    """The self-contained page: plotly.js inlined, no network request, deterministic bytes.
+    Events the latest changes (`changes`) added or changed are starred on the chart and the list."""
+    present = {event.id for event in events}
+    marked = {event_id: kinds for event_id, kinds in changes.marked.items() if event_id in present}
     figure = build_figure(events)
+    figure.add_traces(changed_marks(figure, marked))
     div = pio.to_html(
         figure,
         config=PLOTLY_CONFIG,
@@ -54,30 +67,51 @@ def render_html(events: Sequence[Event]) -> str:
         include_mathjax=False,
         full_html=False,
         div_id=DIV_ID,
-        default_height=f"{figure.layout.height}px",
+        default_height=chart_height_css(figure.layout.meta["natural_height"]),
         post_script="timelineOnClick(document.getElementById('{plot_id}'));",
     )
     page = Template(_page_file("page.html"))
     return page.substitute(
         title="Timeline",
-        summary=html.escape(_summary(events)),
-        filter=FILTER_BAR if events else "",
-        listing=event_list(events),
+        summary=html.escape(_summary(events, len(marked))),
+        filter=_filter_bar(len(marked)) if events else "",
+        outside=_outside_note(events),
+        listing=event_list(events, marked),
         css=_page_file("timeline.css"),
         script=_page_file("timeline.js"),
         figure=div,
     )
 
 
-def write_outputs(events: Sequence[Event], out_dir: Path) -> list[Path]:
-    """Write timeline.html, timeline.json (TimelineJS), events.csv and chronology.md.
+def chart_height_css(natural: int) -> str:
+    """The chart's CSS height: its natural height, but never more than the window, so the whole
+    chart fits on one screen; never so little that lanes cannot be told apart."""
+    return f"min({natural}px, max(320px, 100vh - 16px))"
+
+
+def _outside_note(events: Sequence[Event]) -> str:
+    """The line saying which events the chart's opening view leaves out, with "show all"."""
+    note = outside_note(opening_frame(events))
+    if not note:
+        return ""
+    return (
+        f'<p id="timeline-outside">{html.escape(note)} — '
+        f'<button type="button" id="timeline-show-all" aria-controls="{DIV_ID}">'
+        "show all</button></p>\n"
+    )
+
+
+def write_outputs(events: Sequence[Event], out_dir: Path, changes: Changes = NO_CHANGES) -> list[Path]:
+    """Write timeline.html, timeline.json (TimelineJS), events.csv, chronology.md and
+    changes.md (what the build changed).
 
     Each file is written to a temporary file beside it and all are renamed into place at the
     end, so a reader never sees a half-written file and a failure leaves the old outputs.
     """
     check_out_dir(out_dir)
-    contents = [("timeline.html", render_html(events))]
+    contents = [("timeline.html", render_html(events, changes))]
     contents += [(name, export(events)) for name, export in EXPORTS]
+    contents.append((CHANGES_FILE, changes_markdown(changes)))
     files = [(out_dir / name, text.encode("utf-8")) for name, text in contents]
     write_files(files)
     return [path for path, _ in files]
@@ -102,11 +136,16 @@ def check_out_dir(out_dir: Path) -> None:
             f"{out_dir}: the output folder is read-only; make it writable (chmod u+w "
             f"'{out_dir}') or pass --out FOLDER, and run the command again"
         )
-    for name in ("timeline.html", *(name for name, _ in EXPORTS)):
+    for name in ("timeline.html", *(name for name, _ in EXPORTS), CHANGES_FILE):
         refuse_unwritable(out_dir / name)
 
 
-def _summary(events: Sequence[Event]) -> str:
+def _filter_bar(changed: int) -> str:
+    toggle = Template(CHANGED_TOGGLE).substitute(count=changed) if changed else ""
+    return Template(FILTER_BAR).substitute(changed=toggle)
+
+
+def _summary(events: Sequence[Event], changed: int = 0) -> str:
     if not events:
         return "No events yet: add articles and run `timeline build`."
     extents = [event_extent(event) for event in events]
@@ -117,6 +156,9 @@ def _summary(events: Sequence[Event]) -> str:
     last_month = when.label(f"{last:%Y-%m}")
     span = first_month if first_month == last_month else f"{first_month} to {last_month}"
     marks = ["Fainter spans are vaguer dates."]
+    if changed:
+        marks.append(f"A star: new or changed in the latest build that changed anything "
+                     f"({_count(changed, 'event')}).")
     if any(event.disagreement for event in events):
         marks.append("A diamond or hatching: the sources disagree.")
     if any(event.edited for event in events):

@@ -57,6 +57,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.cache import event_from_record, event_record
+from timeline.changes import NO_CHANGES, Changes, changes_from_text, changes_text, what_changed
 from timeline.check import store_errors
 from timeline.model import Event, TimelineError
 from timeline.reconcile import Snapshot, reconcile
@@ -75,6 +76,7 @@ class Store:
     document: Document
     exists: bool = False
     base: Snapshot | None = None
+    latest: Changes = NO_CHANGES  # what the latest build that changed anything changed
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -98,11 +100,18 @@ class StoreUpdate:
     base_text: str  # the new base snapshot, for .timeline/events.base.json
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
+    changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
 
 
 def base_path(path: Path) -> Path:
     """Where the tool keeps its last proposals for the store at `path` (`.timeline/events.base.json`)."""
     return path.parent / STATE_DIR / f"{path.stem}.base.json"
+
+
+def changes_path(path: Path) -> Path:
+    """Where the latest build that changed anything keeps its report, for the page's stars
+    (`.timeline/events.changes.json`)."""
+    return path.parent / STATE_DIR / f"{path.stem}.changes.json"
 
 
 def cache_path(path: Path) -> Path:
@@ -152,7 +161,7 @@ def load_store(path: Path) -> Store:
             f"it from {backup_path(path).name} or your version control; to delete every event, "
             f"write `events: []` in it; to start afresh, delete {path.name}"
         )
-    return Store(document, exists=True, base=base)
+    return Store(document, exists=True, base=base, latest=_load_latest(path))
 
 
 def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
@@ -173,6 +182,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         base_text=snapshot_text(outcome.base),
         deleted=outcome.deleted,
         read=document.text if stored.exists else None,
+        changes=what_changed(document.events, outcome, stored.base),
     )
 
 
@@ -196,7 +206,20 @@ def write_store(path: Path, update: StoreUpdate) -> None:
                 f"named {base.parent.name}"
             ) from error
         files.append((base, update.base_text.encode("utf-8")))
+    changes = changes_path(path)
+    if update.changes.changes:  # a build that changes nothing keeps the latest report
+        report = changes_text(update.changes).encode("utf-8")
+        if not changes.exists() or changes.read_bytes() != report:
+            files.append((changes, report))
     write_files(files)
+
+
+def _load_latest(path: Path) -> Changes:
+    """The latest build's report of changes; none when missing or unreadable."""
+    try:
+        return changes_from_text(changes_path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return NO_CHANGES
 
 
 def _refuse_if_saved_meanwhile(path: Path, read: str | None) -> None:

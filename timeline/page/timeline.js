@@ -66,16 +66,42 @@ function timelineFind(plot, id) {
   return null;
 }
 
-// Key labels are placed in Python for a typical width; on a narrower page some may overlap.
-// After load, a resize or a zoom, lift any label that overlaps one to its left, measuring the
-// real boxes. Lifts are counted from where Python put each label, so repeated passes agree.
+// Key labels are placed in Python for a typical size; on another page size some may overlap.
+// After load, a resize or a zoom, move any label that overlaps one before it or an event, or
+// sticks out of the plot, measuring the real boxes: to the nearest place inside the plot clear
+// of labels and events (up first), else clear of labels only. Moves are counted from where Python put each label, so repeated passes agree.
 var TIMELINE_LIFT_PX = 21;
 var TIMELINE_MAX_LIFTS = 6;
+// Below this plot width (a phone) labels would cover the chart: they are hidden there (the list
+// below the chart and a tap on an event still tell each event), and fewer dates are written,
+// level, so they stay clear of the range buttons.
+var TIMELINE_NARROW_PLOT_PX = 300;
 
 function timelineSpreadLabels(plot) {
   var annotations = plot.layout.annotations || [];
+  var narrow = plot._fullLayout._size.w < TIMELINE_NARROW_PLOT_PX;
+  if (Boolean(plot.layout.xaxis.nticks) !== narrow) {
+    var shown = {"xaxis.nticks": narrow ? 3 : 0, "xaxis.tickangle": narrow ? 0 : "auto"};
+    annotations.forEach(function (label, index) {
+      if (label.name) {
+        shown["annotations[" + index + "].visible"] = !narrow;
+      }
+    });
+    Plotly.relayout(plot, shown);  // an x axis change: the relayout handler spreads again
+    return;
+  }
+  if (narrow) {
+    return;
+  }
   if (!plot.timelinePlacedAy) {
     plot.timelinePlacedAy = annotations.map(function (label) { return label.ay; });
+  }
+  var frame = plot.getBoundingClientRect();
+  var size = plot._fullLayout._size;
+  var area = {top: frame.top + size.t, bottom: frame.top + size.t + size.h};
+  var marks = annotations.length > 0 ? timelineMarkBoxes(plot) : [];  // the drawn events
+  if (marks.length > TIMELINE_MARKS_LIMIT) {
+    marks = [];
   }
   var placed = [];
   var update = {};
@@ -86,11 +112,15 @@ function timelineSpreadLabels(plot) {
     }
     var origin = plot.timelinePlacedAy[i];
     var shown = text.getBoundingClientRect();
+    if (shown.width === 0 || shown.height === 0) {
+      continue;  // its event is outside the range shown: plotly hides the label
+    }
     var drop = origin - annotations[i].ay;  // how far it is lifted now
     var box = {left: shown.left, right: shown.right, top: shown.top + drop, bottom: shown.bottom + drop};
     var lift = 0;
-    while (lift < TIMELINE_MAX_LIFTS * TIMELINE_LIFT_PX && timelineOverlaps(box, lift, placed)) {
-      lift += TIMELINE_LIFT_PX;
+    if (timelineOverlaps(box, 0, placed) || timelineOverlaps(box, 0, marks) ||
+        box.top < area.top || box.bottom > area.bottom) {
+      lift = timelineClearLift(box, placed, marks, area);
     }
     placed.push({left: box.left, right: box.right, top: box.top - lift, bottom: box.bottom - lift});
     if (origin - lift !== annotations[i].ay) {
@@ -100,6 +130,73 @@ function timelineSpreadLabels(plot) {
   if (Object.keys(update).length > 0) {
     Plotly.relayout(plot, update);
   }
+}
+
+// The drawn events' boxes in page pixels, from the data and the axes (no DOM measuring: a
+// page may hold thousands of events): markers and the hoverable parts of spans.
+var TIMELINE_MARKER_HALF_PX = 7;
+// Moving a label redraws the chart, which takes about 0.45 s with 5,000 events (bench/render.py);
+// with that many, every place covers some event anyway, so labels then only avoid each other.
+var TIMELINE_MARKS_LIMIT = 2000;
+
+function timelineMarkBoxes(plot) {
+  var layout = plot._fullLayout;
+  var xa = layout.xaxis;
+  var ya = layout.yaxis;
+  var frame = plot.getBoundingClientRect();
+  var left = frame.left + layout._size.l;
+  var top = frame.top + layout._size.t;
+  var boxes = [];
+  plot._fullData.forEach(function (trace) {
+    var kind = trace.meta && trace.meta.kind;
+    if (trace.visible !== true || (kind !== "day" && kind !== "span")) {
+      return;
+    }
+    var half = kind === "day" ? TIMELINE_MARKER_HALF_PX : (ya.l2p(trace.width) - ya.l2p(0)) / 2;
+    for (var i = 0; i < trace.y.length; i++) {
+      var y = top + ya.l2p(trace.y[i]);
+      var start = kind === "day" ? xa.d2l(trace.x[i]) : xa.d2l(trace.base[i]);
+      var x0 = left + xa.l2p(start);
+      var x1 = kind === "day" ? x0 : left + xa.l2p(start + trace.x[i]);
+      boxes.push({
+        left: Math.min(x0, x1) - (kind === "day" ? half : 0),
+        right: Math.max(x0, x1) + (kind === "day" ? half : 0),
+        top: y - Math.abs(half),
+        bottom: y + Math.abs(half),
+      });
+    }
+  });
+  return boxes;
+}
+
+// The lift (pixels up; negative is down) that puts the label clear of the labels placed
+// before it, covering the fewest events, inside the plot when that is as good; nearest first.
+function timelineClearLift(box, placed, marks, area) {
+  var step = TIMELINE_LIFT_PX;
+  var most = TIMELINE_MAX_LIFTS * step;
+  var lifts = [0];
+  for (var shift = step; shift <= most; shift += step) {
+    lifts.push(shift);
+  }
+  for (shift = step; shift <= most; shift += step) {
+    lifts.push(-shift);
+  }
+  var near = marks.filter(function (mark) { return mark.left < box.right && box.left < mark.right; });
+  var best = most;
+  var bestCost = Infinity;
+  lifts.forEach(function (lift, order) {
+    if (timelineOverlaps(box, lift, placed)) {
+      return;
+    }
+    var outside = box.top - lift < area.top || box.bottom - lift > area.bottom;
+    var covered = near.filter(function (mark) { return timelineOverlaps(box, lift, [mark]); }).length;
+    var cost = covered * 1000 + (outside ? 100 : 0) + order;
+    if (cost < bestCost) {
+      best = lift;
+      bestCost = cost;
+    }
+  });
+  return best;
 }
 
 function timelineOverlaps(box, lift, placed) {
@@ -113,7 +210,7 @@ function timelineOverlaps(box, lift, placed) {
 // outlets, and the quotes in the chart data) do not hold every word typed are dimmed on the chart
 // and hidden in the list below it. The query is kept in the page's address (#filter=...), so a
 // filtered view can be bookmarked or shared.
-var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true};
+var TIMELINE_CHART_KINDS = {day: true, span: true, fade: true, changed: true};
 
 function timelineSearchTexts(plot, items) {
   if (plot.timelineSearchTexts) {
@@ -133,15 +230,24 @@ function timelineSearchTexts(plot, items) {
   return plot.timelineSearchTexts;
 }
 
+// The "only new or changed" toggle keeps the starred events, those the latest changes touched (data-changed).
+function timelineOnlyChanged() {
+  var toggle = document.getElementById("timeline-filter-changed");
+  return Boolean(toggle && toggle.checked);
+}
+
 function timelineApplyFilter(plot, query) {
   var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  var onlyChanged = timelineOnlyChanged();
+  var filtering = words.length > 0 || onlyChanged;
   var items = document.querySelectorAll("#timeline-list li");
   var texts = timelineSearchTexts(plot, items);
   var shown = {};
   var count = 0;
   items.forEach(function (item, index) {
     var text = texts[index];
-    var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+    var match = words.every(function (word) { return text.indexOf(word) >= 0; }) &&
+      (!onlyChanged || item.hasAttribute("data-changed"));
     item.hidden = !match;
     if (match) {
       shown[item.getAttribute("data-id")] = true;
@@ -156,7 +262,7 @@ function timelineApplyFilter(plot, query) {
     }
     var ids = trace.meta.ids || (trace.customdata || []).map(function (point) { return point.id; });
     traces.push(index);
-    selected.push(words.length === 0 ? null : ids.reduce(function (kept, id, point) {
+    selected.push(!filtering ? null : ids.reduce(function (kept, id, point) {
       return shown[id] ? kept.concat([point]) : kept;
     }, []));
   });
@@ -165,17 +271,29 @@ function timelineApplyFilter(plot, query) {
   }
   var labels = {};
   (plot.layout.annotations || []).forEach(function (label, index) {
-    labels["annotations[" + index + "].opacity"] = words.length === 0 || shown[label.name] ? 1 : 0.25;
+    labels["annotations[" + index + "].opacity"] = !filtering || shown[label.name] ? 1 : 0.25;
   });
   if (Object.keys(labels).length > 0) {
     Plotly.relayout(plot, labels);
   }
   document.getElementById("timeline-filter-count").textContent =
-    words.length === 0 ? "" : count + " of " + items.length + " events match";
+    !filtering ? "" : count + " of " + items.length + " events match";
+}
+
+// The address keeps the toggle as "&changed" after the words: #filter=shoigu&changed
+var TIMELINE_CHANGED_SUFFIX = "&changed";
+
+function timelineChangedFromAddress() {
+  var hash = window.location.hash;
+  return hash.slice(-TIMELINE_CHANGED_SUFFIX.length) === TIMELINE_CHANGED_SUFFIX;
 }
 
 function timelineFilterFromAddress() {
-  var found = /^#filter=(.*)$/.exec(window.location.hash);
+  var hash = window.location.hash;
+  if (timelineChangedFromAddress()) {
+    hash = hash.slice(0, -TIMELINE_CHANGED_SUFFIX.length);
+  }
+  var found = /^#filter=(.*)$/.exec(hash);
   if (!found) {
     return "";
   }
@@ -188,8 +306,10 @@ function timelineFilterFromAddress() {
 
 function timelineKeepFilterInAddress(query) {
   var address = window.location.pathname + window.location.search;
+  var changed = timelineOnlyChanged() ? TIMELINE_CHANGED_SUFFIX : "";
+  var kept = query || changed ? "#filter=" + encodeURIComponent(query) + changed : "";
   try {
-    window.history.replaceState(null, "", query ? address + "#filter=" + encodeURIComponent(query) : address);
+    window.history.replaceState(null, "", address + kept);
   } catch (error) {
     // some browsers refuse history changes on file:// pages; the filter still works
   }
@@ -206,7 +326,15 @@ function timelineOnFilter(plot) {
     return;
   }
   box.value = timelineFilterFromAddress();
-  if (box.value) {
+  var toggle = document.getElementById("timeline-filter-changed");
+  if (toggle) {
+    toggle.checked = timelineChangedFromAddress();
+    toggle.addEventListener("change", function () {
+      timelineApplyFilter(plot, box.value);
+      timelineKeepFilterInAddress(box.value.trim());
+    });
+  }
+  if (box.value || timelineOnlyChanged()) {
     timelineApplyFilter(plot, box.value);
   }
   box.addEventListener("input", function () {
@@ -225,9 +353,22 @@ function timelineOnFilter(plot) {
   }
 }
 
+// The chart opens on the stretch of time holding most events (chosen in Python, kept in
+// layout.meta); the note above it says which events lie outside, and its button shows them all.
+function timelineOnShowAll(plot) {
+  var button = document.getElementById("timeline-show-all");
+  var ranges = plot.layout.meta || {};
+  if (button && ranges.full_range) {
+    button.addEventListener("click", function () {
+      Plotly.relayout(plot, {"xaxis.range": ranges.full_range.slice()});
+    });
+  }
+}
+
 function timelineOnClick(plot) {
   timelineSpreadLabels(plot);
   timelineOnFilter(plot);
+  timelineOnShowAll(plot);
   window.addEventListener("resize", function () {
     window.setTimeout(function () { timelineSpreadLabels(plot); }, 200);
   });
