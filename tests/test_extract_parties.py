@@ -29,7 +29,7 @@ def events_of(text: str) -> list[Event]:
         (
             ("Spokesman Yuri Petrov said envoy Anton Belov left on Tuesday for talks with the "
             "governments of Syria, Jordan and Egypt."),
-            ("Anton Belov", "Syria"),
+            ("Anton Belov", "Syria", "Jordan", "Egypt"),
         ),
         (
             ("Senator Ana Ruiz resigned on Wednesday -- a departure from her predecessor Senator "

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.extract import extract_events
 from timeline.model import Article, MainText, Passage
-from timeline.titles import has_subject
+
 
 THURSDAY = date(2025, 6, 5)
 

@@ -26,6 +26,7 @@ from timeline.slugs import event_id
 from timeline.story import continued, same_story
 from timeline.titles import title_of
 from timeline.tree import (
+    clauses_within,
     complement_of,
     is_eventive_noun,
     is_future,
@@ -48,7 +49,7 @@ Parser = Callable[[Sequence[str]], list[Doc]]
 
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'’-]*,?\s*$")
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*)*,?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
 _QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
@@ -249,7 +250,8 @@ def _phrase(words: Span, day: str) -> Timex:
 
 def _day_clauses(span: Span) -> list[Token]:
     """ "the same day South Korea swore in Lee": the clause the day's noun takes happened then."""
-    return [c for c in span.root.children if c.dep_ == "relcl" and is_verbal(c)]
+    within = clauses_within(span.root.head)  # "last month, where she met Diaz": the visit's
+    return [c for c in span.root.children if c.dep_ == "relcl" and is_verbal(c) and c not in within]
 
 
 def _happening(predicate: Token) -> Token | None:

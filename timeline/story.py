@@ -73,11 +73,11 @@ def continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
         return told
     event = told[index]
     place = place_of(subject)
-    people = [
+    people = [  # a surname the recognizer took for a place is still the person named before
         name
         for token in participants(subject)
-        if token.ent_type_ == "PERSON"
         for name in cast.names_of(token)
+        if token.ent_type_ == "PERSON" or name in cast.people
     ]
     updated = replace(
         event,

@@ -19,6 +19,7 @@ from timeline.tree import (
     object_of,
     place_of,
     preposition_objects,
+    states_of,
     subject_of,
 )
 
@@ -83,7 +84,8 @@ def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
     """Who acts, as a headline names them: a named person, body or country by name alone
     ("the North's arch-enemy South Korea" -> "South Korea", "the Russian leader" -> "Vladimir
     Putin"), anyone else by their phrase."""
-    names = cast.names_of(token)
+    states = states_of(token)  # "the presidents of Chile and Peru": Chile and Peru
+    names = [cast.name_of(t) or t.text for t in states] if states else cast.names_of(token)
     if len(names) > 1:  # "the two leaders": the pair last acting together
         return " and ".join(names)
     name = names[0] if names else ""

@@ -327,10 +327,46 @@ def participants(predicate: Token) -> list[Token]:
         frame = framing_subject(predicate)
         if frame is not None and not found:
             found.append(frame)
-    for head in list(found):
-        found.extend(c for c in head.children if c.dep_ == "conj")
+    for _, purpose in preposition_objects(predicate, ("for",)):  # "left for talks with Syria"
+        if is_eventive_noun(purpose):
+            found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
+    for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
+        found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+    for head in found:  # grows as it goes: "Lopez, Vega and Diaz" chain conjunct to conjunct
+        found.extend(c for c in head.children if c.dep_ == "conj" and c not in found)
     for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"
         if is_eventive_noun(frame):
             found.extend(c for c in frame.children if c.dep_ == "poss")
             found.extend(agent for _, agent in preposition_objects(frame, ("by",)))
+    return [state for token in found for state in (states_of(token) or [token])]
+
+
+def states_of(token: Token) -> list[Token]:
+    """The states a body or office of theirs stands for: "the governments of Syria and Jordan",
+    "the presidents of Chile and Peru"; none for any other word."""
+    words = lexicon()
+    if lemma(token) not in words.bodies | words.pairs:
+        return []
+    states = [pobj for _, pobj in preposition_objects(token, ("of",)) if pobj.ent_type_ == "GPE"]
+    for state in states:
+        states.extend(c for c in state.children if c.dep_ == "conj" and c.ent_type_ == "GPE")
+    return states
+
+
+def clauses_within(predicate: Token) -> list[Token]:
+    """Clauses that tell what happened within a happening: "visited Lima last month, where she
+    met Diaz", "made a visit during which she briefed Diaz"."""
+    found: list[Token] = []
+    for holder in [predicate, *predicate.children]:
+        for clause in holder.children:
+            if clause.dep_ != "relcl" or not is_verbal(clause):
+                continue
+            where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+            framed = any(
+                p.lower_ in ("during", "in") and any(w.lower_ == "which" for w in p.children)
+                for p in clause.children
+                if p.dep_ == "prep"
+            )
+            if where or framed:
+                found.append(clause)
     return found
