@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from timeline.actors import PERSON, gazetteer
 from timeline.predicates import lexicon
-from timeline.tree import ACTOR_LABELS, entity_of, is_verbal, subject_of
+from timeline.tree import ACTOR_LABELS, agent_of, entity_of, is_verbal, subject_of
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
@@ -154,7 +154,17 @@ class Cast:
 
     def saw_acting(self, name: str, token: Token) -> None:
         """A person, body or state acting as subject: whom a later "he", "she" or "it" most
-        likely stands for."""
+        likely stands for; no one when it may as well be another ("Ruiz and Diaz stayed",
+        "Ruiz was shot by a gunman", unlike "Munir will be hosted by Trump")."""
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_), None)
+        if named is not None and named.ent_type_ == "PERSON":  # "Her deputy, Senator Diaz,"
+            name, token = self.name_of(named), named
+        partners = [c for c in token.children if c.dep_ == "conj"]
+        doer = agent_of(token.head) if token.dep_ == "nsubjpass" else None
+        unnamed_doer = doer is not None and doer.pos_ == "NOUN" and not doer.ent_type_
+        if partners or unnamed_doer:  # "shot by a gunman": "he" may be the gunman
+            self.last_person = ""
+            return
         ent = entity_of(token)
         if name and ent is not None and ent.label_ == "PERSON":
             self.last_person = name

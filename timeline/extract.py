@@ -88,8 +88,8 @@ def extract_events(
             ]
             inside = same_story(inside, events)
             found = read_sentence(sentence, inside, article.published)
-            for reading in found:
-                events.append(_event(main, sentence, reading, cast))
+            told = [_event(main, sentence, reading, cast) for reading in found]
+            events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
             if not found:
                 events = continued(sentence, events, cast)
             _follow_subject(sentence, cast)

@@ -28,6 +28,7 @@ _MAX_SAID = 10  # words of one argument a title keeps
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by")
 _VERB_PREPOSITIONS = ("to", "on", "with", "for", "against", "over", "into", "from", "of", "as")
+_PRONOUNS = ("he", "she", "it", "they")  # a subject that names someone only through the cast
 _LEADING = ("the", "a", "an", "this", "that", "these", "those")
 
 
@@ -57,8 +58,18 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     else:
         who, what = subject, object_of(predicate)
         verb = present(predicate, _plural(subject) if subject is not None else False)
-    particles = [c.text for c in predicate.children if c.dep_ == "prt"]
-    words = [_with_partners(who, cast, skip) if who is not None else "", verb, *particles]
+    if who is not None and who.lower_ in _PRONOUNS and not cast.names_of(who):
+        # "It imposed new tariffs" with no body for "it": what was done, by no one named
+        if what is None or passive or predicate.tag_ not in ("VBD", "VBN"):
+            return []
+        if lemma(predicate) in lexicon().reporting:
+            return []
+        who, verb = None, predicate.text.lower()
+        words = [phrase(what, cast, skip), verb]
+        what = None
+    else:
+        words = [_with_partners(who, cast, skip) if who is not None else "", verb]
+    words.extend(c.text for c in predicate.children if c.dep_ == "prt")
     if what is not None:
         words.append(phrase(what, cast, skip, leading=True))
     else:
