@@ -69,6 +69,9 @@ class Cast:
         ent = entity_of(token)
         if ent is None and token.pos_ == "NOUN":
             return self._office(token)
+        if ent is None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            person = self.full(token.text)  # a surname the recognizer missed: "Lopez met ..."
+            return person if person in self.people else ""
         if ent is None or ent.label_ not in ACTOR_LABELS:
             return ""
         if ent.label_ == "NORP":

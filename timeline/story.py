@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from timeline.cast import Cast
 from timeline.model import Event, Timex
@@ -63,7 +63,9 @@ def continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
     if is_verbal(clause) and lemma(clause) in lexicon().reporting:
         clause = complement_of(clause) or clause  # "The meeting lasted two hours, officials said"
     subject = subject_of(clause) if is_verbal(clause) else None
-    if subject is None or not is_eventive_noun(subject):
+    if subject is not None and not is_eventive_noun(subject):
+        return _met_after(clause, told, cast)
+    if subject is None:
         return told
     if not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children):
         return told  # "a meeting" is another one
@@ -85,3 +87,27 @@ def continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:
         actors=tuple(dict.fromkeys([*event.actors, *people])),
     )
     return [*told[:index], updated, *told[index + 1 :]]
+
+
+def _met_after(clause: Token, told: list[Event], cast: Cast) -> list[Event]:
+    """ "Lopez met Senator Jorge Diaz", "He was received by Diaz": an undated meeting by whoever
+    acted in the happening told last adds whom they met to it, and takes no date."""
+    if not told:
+        return told
+    last = told[-1]
+    met: list[str] = []
+    for verb in [clause, *(c for c in clause.children if c.dep_ == "conj" and is_verbal(c))]:
+        if lexicon().verbs.get(lemma(verb)) != "meeting":
+            continue
+        subject = subject_of(verb)
+        if subject is None or not set(cast.names_of(subject)) & set(last.actors):
+            continue
+        met.extend(
+            name
+            for token in participants(verb)
+            for name in cast.names_of(token)
+            if name in cast.people and name not in last.actors
+        )
+    if not met:
+        return told
+    return [*told[:-1], replace(last, actors=tuple(dict.fromkeys([*last.actors, *met])))]
