@@ -11,11 +11,12 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from timeline.actors import PERSON, gazetteer
+from timeline.actors import CAPITAL, PERSON, gazetteer
 from timeline.predicates import lexicon
 from timeline.tree import ACTOR_LABELS, agent_of, entity_of, is_verbal, subject_of
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
+_ANY_DAY = date(2000, 1, 1)  # capitals and states hold on any day
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 
 
@@ -97,9 +98,30 @@ class Cast:
         told = any(c.lower_ in ("the", "two", "both") for c in token.children)
         plural = token.tag_ == "NNS" and told
         if plural and token.lemma_.lower() in lexicon().pairs:
-            return list(self.pair)
+            return list(self.pair) or self._states_acting(token)
         name = self.name_of(token)
         return [name] if name else []
+
+    def _states_acting(self, token: Token) -> list[str]:
+        """ "Pyongyang and Moscow keep close ties under the treaty the leaders signed": with no
+        pair told before, the leaders are those of the states the sentence has acting."""
+        states = [
+            self._state_of(t)
+            for t in token.sent
+            if t.ent_type_ == "GPE"
+            and (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ == "nsubj"))
+        ]
+        found = list(dict.fromkeys(s for s in states if s))
+        return found if len(found) >= 2 else []
+
+    def _state_of(self, token: Token) -> str:
+        """The state a capital acting stands for ("Pyongyang and Moscow keep close ties"); a
+        place after a preposition stays the place ("returned to Washington")."""
+        name = self.name_of(token)
+        capital = gazetteer(self.published or _ANY_DAY).names.get(name)
+        if capital is not None and capital.kind == CAPITAL and not _named_as_place(token):
+            return capital.state
+        return name
 
     def saw_together(self, tokens: Sequence[Token]) -> None:
         """The people a happening names: two or more of them are the pair a later "the two
@@ -177,6 +199,13 @@ class Cast:
             self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
         else:
             self.last_body = ""
+
+
+def _named_as_place(token: Token) -> bool:
+    """ "returned to Washington", "in Pyongyang and Moscow": after a preposition, a place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def _initials(name: str) -> str:
