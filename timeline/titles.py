@@ -50,11 +50,13 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     passive = is_passive(predicate)
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":  # "Munir, raised to the rank"
         who, what, verb = predicate.head, None, predicate.text.lower()
-    elif passive and agent is not None:  # "was approved by the cabinet": the cabinet approves it
+    elif passive and agent is not None and _acts(agent, cast):  # "approved by the cabinet"
         who, what = agent, subject
         verb = present(predicate, _plural(agent))
-    elif passive:
+    elif passive:  # "Two Americans killed by a bomb": who suffered it, by what if anything
         who, what, verb = subject, None, predicate.text.lower()
+        if agent is not None:
+            verb = f"{verb} by {phrase(agent, cast, skip, leading=True)}"
     else:
         who, what = subject, object_of(predicate)
         verb = present(predicate, _plural(subject) if subject is not None else False)
@@ -80,6 +82,12 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     if place is not None and place.text not in " ".join(words):
         words.append(f"in {cast.full(place.text)}")
     return words
+
+
+def _acts(agent: Token, cast: Cast) -> bool:
+    """Whether a passive's agent is someone a headline puts first: a named person, body or
+    state, or a body named by what it is ("the cabinet"); not "a bomb" or "a gunman"."""
+    return bool(cast.names_of(agent)) or lemma(agent) in lexicon().bodies
 
 
 def _with_partners(token: Token, cast: Cast, skip: Collection[int]) -> str:
@@ -254,5 +262,7 @@ def _plural(token: Token | None) -> bool:
     if token is None:
         return False
     if any(c.dep_ == "conj" for c in token.children):
+        return True
+    if token.tag_ == "VBZ" and token.dep_ == "nsubj":  # "The Monday blasts killed": a noun
         return True
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")

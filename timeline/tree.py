@@ -47,7 +47,7 @@ def predicate_of(span: Span) -> Token | None:
         if span.start <= token.i < span.end or _misread_noun(token) or _describing(token):
             continue
         if is_eventive_noun(token):
-            return _supporting_verb(token) or token
+            return _supporting_verb(token) or _told_by_its_verb(token) or token
         if is_verbal(token):
             return _purpose_of(token) or _opening_participle(token, span) or token
     return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
@@ -82,13 +82,25 @@ def _describing(token: Token) -> bool:
 
 def _misread_noun(token: Token) -> bool:
     """ "a ceasefire understanding": an -ing word the tagger read as a verb, right after the noun
-    it modifies and with no object of its own, is part of that noun."""
+    it modifies and with no object of its own, is part of that noun; a subject read as a verb
+    ("The Monday blasts killed") is a noun."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB" and token.tag_ != "VBG":
+        return True  # "The Monday blasts ... killed 40": a subject is no verb
     return (
         token.dep_ == "acl"
         and token.tag_ == "VBG"
         and token.i == token.head.i + 1
         and object_of(token) is None
     )
+
+
+def _told_by_its_verb(noun: Token) -> Token | None:
+    """ "The twin attacks Jan. 7 killed 40 people": a happening noun acting as the subject of a
+    verb of a known kind is told by that verb."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or not is_verbal(verb) or verb.i == noun.i:
+        return None
+    return verb if lemma(verb) in lexicon().verbs else None
 
 
 def _supporting_verb(noun: Token) -> Token | None:
@@ -116,15 +128,22 @@ def subject_of(predicate: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
-                    return token.head
+                    return _named_one(token.head)
                 return child
         if token.dep_ == "relcl":
-            return token.head
+            return _named_one(token.head)
         if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
             token, seen = token.head, seen + 1
             continue
         return None
     return None
+
+
+def _named_one(noun: Token) -> Token:
+    """ "Robert F. Angelo, formerly the firm's senior vice president, ..., who left": the one an
+    apposition describes, by name."""
+    named = noun.head.ent_type_ in ("PERSON", "ORG", "GPE")
+    return noun.head if noun.dep_ == "appos" and named and not noun.ent_type_ else noun
 
 
 def framing_subject(noun: Token) -> Token | None:
