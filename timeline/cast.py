@@ -215,6 +215,8 @@ def _initials(name: str) -> str:
 
 def _clean(text: str) -> str:
     words = text.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":  # "The Immigration and Naturalization Service"
+        words = words[1:]
     while words and words[0].lower() in _HONORIFICS:
         words = words[1:]
     return " ".join(words).strip(" ,.")

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from timeline.cast import Cast
 from timeline.predicates import lexicon
 from timeline.tree import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
     agent_of,
     core,
     entity_of,
@@ -27,7 +29,10 @@ _MAX_PHRASE = 8
 _MAX_SAID = 10  # words of one argument a title keeps
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by")
-_VERB_PREPOSITIONS = ("to", "on", "with", "for", "against", "over", "into", "from", "of", "as")
+_VERB_PREPOSITIONS = (
+    *("to", "on", "with", "for", "against", "over", "into", "from", "of", "as", "through", "at"),
+)
+_AMOUNTS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
 _PRONOUNS = ("he", "she", "it", "they")  # a subject that names someone only through the cast
 _LEADING = ("the", "a", "an", "this", "that", "these", "those")
 
@@ -74,6 +79,7 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     words.extend(c.text for c in predicate.children if c.dep_ == "prt")
     if what is not None:
         words.append(phrase(what, cast, skip, leading=True))
+        words.extend(_amount_reached(predicate, cast, skip))
     else:
         words.extend(_first_complement(predicate, cast, skip))
     words.extend(_purpose(predicate, cast, skip))
@@ -117,9 +123,21 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
     for preposition, pobj in preposition_objects(predicate, (*_VERB_PREPOSITIONS, "in")):
         if pobj.i in skip or preposition.i in skip:
             continue
-        if preposition.lower_ == "in" and pobj.ent_type_ != "PERSON":
+        named = any(t.ent_type_ in (*PLACE_LABELS, *ACTOR_LABELS) for t in pobj.subtree)
+        unnamed = pobj.pos_ == "NOUN" and not named  # "raised in the debate", not "in the area"
+        if preposition.lower_ == "in" and not (pobj.ent_type_ == "PERSON" or unnamed):
             continue  # "swore in Lee" names whom; "in Seoul" is the place, said last
+        if preposition.lower_ == "at" and pobj.ent_type_:
+            continue  # "at 1 pm", "at the White House": the time or the place, said apart
         return [preposition.text, phrase(pobj, cast, skip, leading=True)]
+    return []
+
+
+def _amount_reached(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """ "lowered its offer to $26.50 a share": the figure a verb took its object to."""
+    for preposition, pobj in preposition_objects(predicate, ("to",)):
+        if pobj.ent_type_ in _AMOUNTS and pobj.i not in skip:
+            return [preposition.text, phrase(pobj, cast, skip)]
     return []
 
 
@@ -135,12 +153,12 @@ def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
     for child in [*predicate.children, *framed]:  # "said in a statement that ..."
         that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if child.dep_ in ("ccomp", "acl") and (reports or that) and (child.dep_ == "ccomp" or that):
-            words = [t.text for t in _clause_core(child) if t.i not in skip and not t.is_punct]
-            if words and words[0].lower() != "that":
-                words.insert(0, "that")
-            if len(words) > 1 and child.doc[child.left_edge.i].pos_ != "PROPN":
-                words[1] = words[1][:1].lower() + words[1][1:]  # "that the port workers"
-            return words[:_MAX_SAID]
+            told = [t for t in _clause_core(child) if t.i not in skip and not t.is_punct]
+            told = [t for t in told if t.lower_ != "that" or t.dep_ != "mark"]
+            words = [t.text for t in told]
+            if told and told[0].pos_ != "PROPN" and not told[0].text.isupper():
+                words[0] = words[0][:1].lower() + words[0][1:]  # "that the port workers"
+            return ["that", *words][:_MAX_SAID] if words else []
     return []
 
 
@@ -179,7 +197,7 @@ def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
 def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     words = [_owned(noun, cast, skip)]
     for preposition, pobj in preposition_objects(noun, _NOUN_PREPOSITIONS):
-        if pobj.i in skip:
+        if pobj.i in skip or preposition.lower_ == "of":  # "invasion of Kuwait": in its phrase
             continue
         words += [preposition.text, phrase(pobj, cast, skip, leading=True)]
         break
@@ -219,7 +237,11 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
     leading: keep an article ("suspends the treaty")."""
     named = cast.name_of(token)
     ent = entity_of(token)
-    tokens = [t for t in core(token) if t.i not in skip and not t.is_quote]
+    tokens = [
+        t
+        for t in core(token)
+        if t.i not in skip and not t.is_quote and not (t.dep_ == "case" and t.head.i in skip)
+    ]
     if token.lower_ in ("he", "she", "him", "her", "it") and named:
         return named
     if ent is not None and named and ent.label_ == "PERSON" and ent.root.i == token.i:
@@ -235,6 +257,9 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
         text = t.lower_ if t.is_sent_start and t.pos_ == "DET" else t.text  # "approves a proposal"
         pieces.append(text + t.whitespace_ if joined or t.whitespace_ else text + " ")
     words = "".join(pieces).replace(" 's", "'s").replace(" - ", "-")
+    dated = any(c.dep_ == "poss" and c.i in skip for c in token.children)
+    if dated and not any(c.dep_ == "det" for c in token.children):
+        words = "the " + words  # "in Saturday night's debate": in the debate
     parts = words.split()
     if not leading:
         while parts and parts[0].lower() in _LEADING:

@@ -303,8 +303,9 @@ def core(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             kept.extend(core(child))  # "parts of its railway", "the sale of the company"
             continue
-        if child.dep_ in _ASIDES and child.tag_ != "HYPH":
-            continue
+        modifier = token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("cc", "conj")
+        if child.dep_ in _ASIDES and child.tag_ != "HYPH" and not modifier:
+            continue  # "the funeral home and cemetery operator" keeps both its modifiers
         kept.extend(core(child))
     return sorted(kept, key=lambda t: t.i)
 
