@@ -32,7 +32,6 @@ _NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by")
 _VERB_PREPOSITIONS = (
     *("to", "on", "with", "for", "against", "over", "into", "from", "of", "as", "through", "at"),
 )
-_AMOUNTS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
 _PRONOUNS = ("he", "she", "it", "they")  # a subject that names someone only through the cast
 _LEADING = ("the", "a", "an", "this", "that", "these", "those")
 
@@ -65,6 +64,8 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     else:
         who, what = subject, object_of(predicate)
         verb = present(predicate, _plural(subject) if subject is not None else False)
+    if who is not None and who.pos_ == "NUM" and not passive and what is not None:
+        return []  # "One more held a ceremony": a count of ones told before names no one
     if who is not None and who.lower_ in _PRONOUNS and not cast.names_of(who):
         # "It imposed new tariffs" with no body for "it": what was done, by no one named
         if what is None or passive or predicate.tag_ not in ("VBD", "VBN"):
@@ -79,7 +80,7 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     words.extend(c.text for c in predicate.children if c.dep_ == "prt")
     if what is not None:
         words.append(phrase(what, cast, skip, leading=True))
-        words.extend(_amount_reached(predicate, cast, skip))
+        words.extend(_object_reach(predicate, cast, skip))
     else:
         words.extend(_first_complement(predicate, cast, skip))
     words.extend(_purpose(predicate, cast, skip))
@@ -133,11 +134,13 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
     return []
 
 
-def _amount_reached(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
-    """ "lowered its offer to $26.50 a share": the figure a verb took its object to."""
+def _object_reach(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """ "lowered its offer to $26.50 a share", "rejected objections to a case", "sent a letter
+    to his counterpart": where or to what the verb took its object; a place is said last."""
     for preposition, pobj in preposition_objects(predicate, ("to",)):
-        if pobj.ent_type_ in _AMOUNTS and pobj.i not in skip:
-            return [preposition.text, phrase(pobj, cast, skip)]
+        place = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
+        if pobj.i not in skip and not place:
+            return [preposition.text, phrase(pobj, cast, skip, leading=pobj.ent_type_ == "")]
     return []
 
 
@@ -185,11 +188,20 @@ def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """ "agreed to suspend the treaty": what the verb leads to."""
     for child in predicate.children:
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ == "xcomp" and child.pos_ == "VERB" and to:  # not "traded shelling"
-            words = ["to", child.lemma_.lower()]
-            found = object_of(child)
-            if found is not None:
-                words.append(phrase(found, cast, skip, leading=True))
+        # "vowed on Friday to cut taxes": a to-clause the parser hung as an adverbial one;
+        # a verb, not a gerund ("traded shelling")
+        misread = child.dep_ == "advcl" and object_of(predicate) is None
+        if (child.dep_ == "xcomp" or misread) and child.pos_ == "VERB" and to:
+            words = ["to"]
+            joined = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            for verb in [child, *joined]:  # "to hunt down and bring to justice"
+                words += ["and"] if verb is not child else []
+                words += [verb.lemma_.lower(), *(c.text for c in verb.children if c.dep_ == "prt")]
+                found = object_of(verb)
+                if found is not None and found.pos_ != "PRON":
+                    words.append(phrase(found, cast, skip, leading=True))
+                elif verb is not child:
+                    words.extend(_first_complement(verb, cast, skip))
             return words
     return []
 
@@ -290,4 +302,6 @@ def _plural(token: Token | None) -> bool:
         return True
     if token.tag_ == "VBZ" and token.dep_ == "nsubj":  # "The Monday blasts killed": a noun
         return True
+    if token.pos_ == "NUM":  # "Three died"
+        return token.lower_ not in ("one", "1")
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
