@@ -64,6 +64,12 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     else:
         who, what = subject, object_of(predicate)
         verb = present(predicate, _plural(subject) if subject is not None else False)
+        head = predicate.head
+        if predicate.dep_ == "xcomp" and lemma(head) in lexicon().light and head.i < predicate.i:
+            # "began raising its stake": the start of it, not the whole
+            to = "to " if any(c.lower_ == "to" for c in predicate.children) else ""
+            plural = _plural(subject) if subject is not None else False
+            verb = f"{present(head, plural)} {to}{predicate.text.lower()}"
     if who is not None and who.pos_ == "NUM" and not passive and what is not None:
         return []  # "One more held a ceremony": a count of ones told before names no one
     if who is not None and who.lower_ in _PRONOUNS and not cast.names_of(who):
