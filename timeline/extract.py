@@ -120,6 +120,9 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
         direct.extend((clause, timex) for clause in _day_clauses(span))
+    # a date said of the predicate itself dates it before one inside an argument ("A 1996 law
+    # ... strengthened the embargo in 1996": the title keeps the law's "1996")
+    direct.sort(key=lambda pair: not _said_of(pair[0], pair[1], sentence))
     # what a report tells has a date of its own only when that date tells a happening
     dated = {p.i for p, _ in direct if not (is_negated(p) or is_irrealis(p))}
     readings: list[Reading] = []
@@ -168,6 +171,16 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         elif relative is None:
             readings.extend(_anchored(anchor, published, taken))
     return readings
+
+
+def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:
+    """Whether a date hangs on the predicate itself ("in 1996", "on Monday"), not on a word
+    below it."""
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return head.i == predicate.i or (head.dep_ == "prep" and head.head.i == predicate.i)
 
 
 def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading | None:

@@ -163,7 +163,8 @@ def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
         that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if child.dep_ in ("ccomp", "acl") and (reports or that) and (child.dep_ == "ccomp" or that):
             told = [t for t in _clause_core(child) if t.i not in skip and not t.is_punct]
-            told = [t for t in told if t.lower_ != "that" or t.dep_ != "mark"]
+            if told and told[0].lower_ == "that" and told[0].dep_ != "det":
+                told = told[1:]  # the clause's own "that", however the parser took it
             words = [t.text for t in told]
             if told and told[0].pos_ != "PROPN" and not told[0].text.isupper():
                 words[0] = words[0][:1].lower() + words[0][1:]  # "that the port workers"

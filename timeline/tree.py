@@ -300,8 +300,8 @@ def core(token: Token) -> list[Token]:
     possessors, without the clauses and asides that say more about it."""
     kept = [token]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
-            kept.extend(core(child))  # "parts of its railway", "the sale of the company"
+        if child.dep_ == "prep" and child.lower_ in ("of", "against") and token.pos_ == "NOUN":
+            kept.extend(core(child))  # "parts of its railway", "the embargo against Cuba"
             continue
         modifier = token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("cc", "conj")
         if child.dep_ in _ASIDES and child.tag_ != "HYPH" and not modifier:
