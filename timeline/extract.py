@@ -154,6 +154,8 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         happening = _happening(predicate)
         if happening is None or any(r.predicate.i == happening.i for r in readings):
             continue
+        if _market_quote(happening, timex):
+            continue  # "Acme shares closed at $12.50 on Monday"
         if is_negated(happening) or is_irrealis(happening):
             continue
         if timex.earliest is not None and timex.earliest > published:
@@ -171,6 +173,24 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         elif relative is None:
             readings.extend(_anchored(anchor, published, taken))
     return readings
+
+
+def _market_quote(predicate: Token, timex: Timex) -> bool:
+    """ "The index fell 30 points on Friday": a price or index moving by a figure is a quote;
+    "the stock market fell sharply" is news."""
+    words = lexicon()
+    subject = subject_of(predicate) if is_verbal(predicate) else None
+    if subject is None or lemma(predicate) not in words.market_moves:
+        return False
+    named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    if not any(t.lower_ in words.market_words for t in named):
+        return False
+    return any(
+        (t.like_num or t.ent_type_ in ("MONEY", "PERCENT"))
+        and not (timex.start <= t.idx < timex.end)
+        for t in predicate.subtree
+        if t.i != predicate.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)
+    )
 
 
 def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:

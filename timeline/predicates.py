@@ -31,6 +31,8 @@ class Lexicon:
     bodies: frozenset[str]  # "agency": a body that speaks for itself
     pairs: frozenset[str]  # "leaders": the two people last acting together
     same_story: dict[str, int]  # "the next day" -> 1: days from the happening told before
+    market_moves: frozenset[str]  # "fell": a price moving, a quote when it moves by a figure
+    market_words: frozenset[str]  # "shares", "index": what moves in a market quote
 
     def kinds_of(self, text: str) -> frozenset[str]:
         """The kinds of happening a title's words tell ("Gunmen open fire": attack)."""
@@ -88,6 +90,8 @@ def lexicon() -> Lexicon:
         bodies=frozenset(raw["bodies"]),
         pairs=frozenset(raw["pairs"]),
         same_story={phrase: int(days) for phrase, days in raw["same_story"].items()},
+        market_moves=frozenset(raw["market"]["moves"]),
+        market_words=frozenset(raw["market"]["words"]),
     )
 
 
