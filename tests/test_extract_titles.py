@@ -65,7 +65,7 @@ def titles(text: str) -> list[str]:
          "Kopp's car discovered at the airport"),
         (("Kopp, 44, fled. Last week, FBI Director Louis Freeh, on an official visit to Mexico, "
           "asked Mexican authorities to join the hunt for Kopp."),
-         "Louis Freeh visits Mexico"),
+         "Louis Freeh asks Mexican authorities to join the hunt"),
         (("President Bill Clinton Saturday vowed to hunt down and bring to justice those who "
           "were responsible for the bombings."),
          "Bill Clinton vows to hunt down and bring to justice"),
