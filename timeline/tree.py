@@ -283,7 +283,9 @@ def place_of(predicate: Token) -> Span | None:
             if pobj.ent_type_ == "PERSON"
         )
     for holder in holders:
-        for _, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
+        for preposition, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
+            if holder.i != predicate.i and preposition.lower_ == "from":
+                continue  # "dismissed warnings from Moscow": where they came from
             for token in [pobj, *pobj.subtree]:
                 ent = entity_of(token)
                 if ent is not None and ent.label_ in PLACE_LABELS:
