@@ -148,7 +148,7 @@ def test_event_keeps_the_granularity_of_its_date(
         (
             "Pakistan deployed troops to the border on Sunday.",
             "deployment",
-            "Pakistan deploys troops",
+            "Pakistan deploys troops to the border",
         ),
         (
             "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
