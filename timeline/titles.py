@@ -141,12 +141,13 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
 
 
 def _object_reach(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
-    """ "lowered its offer to $26.50 a share", "rejected objections to a case", "sent a letter
-    to his counterpart": where or to what the verb took its object; a place is said last."""
+    """ "lowered its offer to $26.50 a share", "rejected objections to a case", "sent troops to
+    Kashmir": where or to what the verb took its object."""
     for preposition, pobj in preposition_objects(predicate, ("to",)):
-        place = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
-        if pobj.i not in skip and not place:
-            return [preposition.text, phrase(pobj, cast, skip, leading=pobj.ent_type_ == "")]
+        if pobj.i not in skip:
+            place = pobj.ent_type_ in PLACE_LABELS  # "sends troops to Kashmir": where, as said
+            name = cast.full(pobj.text) if place else ""
+            return [preposition.text, name or phrase(pobj, cast, skip, leading=not pobj.ent_type_)]
     return []
 
 

@@ -250,7 +250,8 @@ def is_future(predicate: Token) -> bool:
 def preposition_objects(token: Token, words: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
     """(preposition, its object) under a token, for the given prepositions."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in words:
+        preposition = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+        if preposition and child.lower_ in words:  # "sent troops to Kashmir": "to" as dative
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield child, grand
