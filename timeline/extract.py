@@ -139,7 +139,7 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
                 predicate, basis = happening, "report"
                 when = replace(when, qualifier="before")
                 note = "; this dates the report, so the happening is on or before it"
-            elif _named_speaker(predicate):
+            elif _named_speaker(predicate) and _says_something(predicate, timex):
                 readings.append(Reading(predicate, timex, when, "said", ""))
                 continue  # the saying is the happening: "Modi on Tuesday told the brass ..."
             else:
@@ -275,6 +275,18 @@ def _told_as_done(predicate: Token) -> bool:
         return True
     return predicate.tag_ in ("VBD", "VBN") or any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children
+    )
+
+
+def _says_something(report: Token, timex: Timex) -> bool:
+    """ "The minister predicted on Monday." says nothing: a saying needs words besides its
+    speaker and its date."""
+    bare = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct")
+    return any(
+        c.dep_ not in bare
+        and not (c.dep_ in ("prep", "npadvmod") and _only_time(c, timex))
+        and not timex.start <= c.idx < timex.end
+        for c in report.children
     )
 
 

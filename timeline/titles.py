@@ -11,6 +11,7 @@ from timeline.cast import Cast
 from timeline.predicates import lexicon
 from timeline.tree import (
     agent_of,
+    complement_of,
     core,
     entity_of,
     framing_subject,
@@ -54,16 +55,20 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     elif passive:
         who, what, verb = subject, None, predicate.text.lower()
     else:
-        who, what = subject, object_of(predicate)
+        who, what = subject, object_of(predicate) or _misread_object(predicate)
         verb = present(predicate, _plural(subject) if subject is not None else False)
     particles = [c.text for c in predicate.children if c.dep_ == "prt"]
+    told = _saying(predicate)
+    if told is not None and lemma(predicate) in lexicon().reporting:  # "told lawmakers": says
+        what, verb, particles = None, "say" if verb == lemma(predicate) else "says", []
     words = [_with_partners(who, cast, skip) if who is not None else "", verb, *particles]
     if what is not None:
-        words.append(phrase(what, cast, skip, leading=True))
-    else:
+        words.append(_named(what, cast, skip, leading=True))
+    elif told is None:
         words.extend(_first_complement(predicate, cast, skip))
     words.extend(_purpose(predicate, cast, skip))
-    words.extend(_what_was_said(predicate, skip))
+    if told is not None:
+        words.extend(_clause(told, cast, skip))
     place = place_of(predicate)
     if place is not None and place.text not in " ".join(words):
         words.append(f"in {cast.full(place.text)}")
@@ -79,7 +84,7 @@ def _with_partners(token: Token, cast: Cast, skip: Collection[int]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
+def _named(token: Token, cast: Cast, skip: Collection[int], leading: bool = False) -> str:
     """Who acts, as a headline names them: a named person, body or country by name alone
     ("the North's arch-enemy South Korea" -> "South Korea", "the Russian leader" -> "Vladimir
     Putin"), anyone else by their phrase."""
@@ -87,7 +92,9 @@ def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
     if len(names) > 1:  # "the two leaders": the pair last acting together
         return " and ".join(names)
     name = names[0] if names else ""
-    return name if name and token.pos_ in ("PROPN", "NOUN") else phrase(token, cast, skip)
+    if name and token.pos_ in ("PROPN", "NOUN"):
+        return name
+    return phrase(token, cast, skip, leading)
 
 
 def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
@@ -102,17 +109,47 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
     return []
 
 
-def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
-    """ "Pakistan asserts that it has credible evidence": a saying's content, in a few words."""
-    if lemma(predicate) not in lexicon().reporting:
-        return []
-    for child in predicate.children:
-        if child.dep_ == "ccomp":
-            words = [t.text for t in child.subtree if t.i not in skip and not t.is_punct]
-            if words and words[0].lower() != "that":
-                words.insert(0, "that")
-            return words[:_MAX_SAID]
-    return []
+def _saying(predicate: Token) -> Token | None:
+    """The clause a saying tells ("said the border will reopen", "..., the ministry told
+    lawmakers"), or a bare ruling verb's "that" clause ("ruled that the result stands")."""
+    if lemma(predicate) in lexicon().reporting:
+        told = complement_of(predicate)
+        return told if told is not None and told.i != predicate.i else None
+    if object_of(predicate) is not None:
+        return None
+    return next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """What a clause tells, in a few words: who, the auxiliaries, the verb, its object and
+    what it leads to ("the port workers could leave", "Kim may be preparing to send troops")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = [phrase(subject, cast, skip, leading=True)] if subject is not None else []
+    words += [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    words += [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
+    found = object_of(verb)
+    if found is not None:
+        words.append(phrase(found, cast, skip, leading=True))
+    words += _purpose(verb, cast, skip)
+    return [w for w in words if w.strip("'\"‘’“”")][:_MAX_SAID]
+
+
+def _misread_object(verb: Token) -> Token | None:
+    """ "destroyed parts of its railway once used to carry grain": the parser took the object
+    for the subject of a clause right after the verb."""
+    for clause in verb.children:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.dep_ == "ccomp" and subject is not None and subject.left_edge.i == verb.i + 1:
+            return subject
+    return None
 
 
 def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
@@ -136,8 +173,10 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
         words += [preposition.text, phrase(pobj, cast, skip, leading=True)]
         break
     for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        if (
+            child.dep_ == "acl"
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             words += ["to", child.lemma_.lower()]
             found = object_of(child)
@@ -180,13 +219,13 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
                 pieces.append(named + " ")
             continue
         joined = t.i + 1 in kept or t.i + 1 >= len(t.doc)  # a word a dropped quote mark ends
-        text = t.lower_ if t.is_sent_start and t.pos_ == "DET" else t.text  # "approves a proposal"
+        opening = t.is_sent_start and t.pos_ != "PROPN" and not t.ent_type_
+        text = t.lower_ if opening else t.text  # "approves the proposal", "says ferries could"
         pieces.append(text + t.whitespace_ if joined or t.whitespace_ else text + " ")
     words = "".join(pieces).replace(" 's", "'s").replace(" - ", "-")
     parts = words.split()
-    if not leading:
-        while parts and parts[0].lower() in _LEADING:
-            parts = parts[1:]
+    while parts and parts[0].lower() in (_LEADING if not leading else ("a", "an")):
+        parts = parts[1:]  # a headline drops "a": "hold summit", keeps "the": "the treaty"
     if len(parts) > _MAX_PHRASE:
         parts = parts[-_MAX_PHRASE:] if token.pos_ in ("NOUN", "PROPN") else parts[:_MAX_PHRASE]
     return " ".join(parts).strip(" ,")

@@ -256,8 +256,8 @@ def core(token: Token) -> list[Token]:
     possessors, without the clauses and asides that say more about it."""
     kept = [token]
     for child in token.children:
-        if child.dep_ in _ASIDES and child.tag_ != "HYPH":
-            continue
+        if child.dep_ in _ASIDES and child.tag_ != "HYPH" and child.lower_ != "of":
+            continue  # "parts of its railway": "of" names which
         kept.extend(core(child))
     return sorted(kept, key=lambda t: t.i)
 
