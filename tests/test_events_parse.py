@@ -363,3 +363,10 @@ def test_a_minister_speaks_for_an_office() -> None:
 
 def test_a_saying_with_nothing_said_is_no_happening() -> None:
     assert readings("The interior minister warned on Monday.", "said") == []
+
+
+def test_what_was_said_keeps_its_pronoun_and_its_adjective() -> None:
+    (event,) = events(
+        "Omar Haddad told his cabinet on Monday that he was willing to resign from the post."
+    )
+    assert event.title == "Omar Haddad says he was willing to resign"

@@ -133,12 +133,15 @@ def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     what it leads to ("the port workers could leave", "Kim may be preparing to send troops")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     words = [phrase(subject, cast, skip, leading=True)] if subject is not None else []
+    if subject is not None and subject.pos_ == "PRON":
+        words = [subject.lower_]  # "Netanyahu says he had no qualms"
     words += [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     words += [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
-    found = object_of(verb)
-    if found is not None:
+    found = object_of(verb) or next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if found is not None:  # "Israel was willing to withdraw"
         words.append(phrase(found, cast, skip, leading=True))
-    words += _purpose(verb, cast, skip)
+    if found is None or found.dep_ != "acomp":  # "willing to withdraw" says its own purpose
+        words += _purpose(verb, cast, skip)
     return [w for w in words if w.strip("'\"‘’“”")][:_MAX_SAID]
 
 
