@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from timeline.cast import Cast
 from timeline.predicates import lexicon
@@ -71,8 +71,14 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
         words.extend(_clause(told, cast, skip))
     place = place_of(predicate)
     if place is not None and place.text not in " ".join(words):
-        words.append(f"in {cast.full(place.text)}")
+        words.append(f"{_toward(place)} {cast.full(place.text)}")
     return words
+
+
+def _toward(place: Span) -> str:
+    """ "sent troops to Russia": "to" a place a deed heads for, else "in"."""
+    head = place.root.head
+    return "to" if head.dep_ == "prep" and head.lower_ in ("to", "into") else "in"
 
 
 def _with_partners(token: Token, cast: Cast, skip: Collection[int]) -> str:
@@ -156,10 +162,10 @@ def _misread_object(verb: Token) -> Token | None:
 
 
 def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
-    """ "agreed to suspend the treaty": what the verb leads to."""
+    """ "agreed to suspend the treaty", "sent troops to fight": what the verb leads to."""
     for child in predicate.children:
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ == "xcomp" and child.pos_ == "VERB" and to:  # not "traded shelling"
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and to:  # not "traded shelling"
             words = ["to", child.lemma_.lower()]
             found = object_of(child)
             if found is not None:
@@ -188,7 +194,7 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
             break
     place = place_of(noun)
     if place is not None and place.text not in " ".join(words):
-        words.append(f"in {cast.full(place.text)}")
+        words.append(f"{_toward(place)} {cast.full(place.text)}")
     return words
 
 

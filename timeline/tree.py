@@ -225,7 +225,7 @@ def entity_of(token: Token) -> Span | None:
 def place_of(predicate: Token) -> Span | None:
     """Where it happened: a place a visit names as its object ("visited Pyongyang"), or one
     named after "in/at/to/near" on the predicate or its object."""
-    holders = [predicate]
+    holders = [predicate, *(c for c in predicate.children if _purpose_of(c) is not None)]
     found = object_of(predicate)
     visited = entity_of(found) if found is not None and _visiting(predicate) else None
     if visited is not None and visited.label_ in PLACE_LABELS:
