@@ -375,3 +375,20 @@ def test_what_was_said_keeps_its_pronoun_and_its_adjective() -> None:
 def test_a_place_a_deed_heads_for_is_titled_to() -> None:
     (event,) = events("Portugal sent 300 engineers to Angola in May 2023.")
     assert event.title == "Portugal sends 300 engineers to Angola"
+
+
+def test_two_happenings_of_one_article_in_two_places_stay_apart() -> None:
+    found = events(
+        "Omar Haddad met Maria Santos in Lisbon on Monday.\n"
+        "Omar Haddad met John Miller in Madrid on Monday."
+    )
+    assert len(merge_events(found)) == 2
+
+
+def test_a_saying_at_a_meeting_does_not_tie_another_deed_to_it() -> None:
+    found = events(
+        "Omar Haddad met Maria Santos on Monday.\n"
+        "Haddad said on Monday that ties were strong.\n"
+        "The two leaders signed a trade pact on Monday."
+    )
+    assert len(merge_events(found)) == 2
