@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline import nlp, temporal
 from timeline.extract import Reading, extract_events, read_sentence
 from timeline.merge import merge_events
@@ -392,3 +394,19 @@ def test_a_saying_at_a_meeting_does_not_tie_another_deed_to_it() -> None:
         "The two leaders signed a trade pact on Monday."
     )
     assert len(merge_events(found)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor resigned on Monday, two days before",
+        "Two days after",
+        "days before",
+        "Two days before, a day after, hours ahead",
+        "The same day",
+        "It said on Monday.",
+        "His visit in May.",
+    ],
+)
+def test_fragments_read_without_error(text: str) -> None:
+    assert all(e.date for e in events(text))
