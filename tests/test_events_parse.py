@@ -410,3 +410,12 @@ def test_a_saying_at_a_meeting_does_not_tie_another_deed_to_it() -> None:
 )
 def test_fragments_read_without_error(text: str) -> None:
     assert all(e.date for e in events(text))
+
+
+def test_a_body_by_its_initials_reports_as_itself() -> None:
+    (_, event) = events(
+        "The Lakeside Bus Authority opened the line on Monday.\n"
+        "LBA reported on the opening in a short notice on Tuesday."  # LBA: no entity to spaCy
+    )
+    assert event.title == "Lakeside Bus Authority reports on the opening"
+    assert event.date == "2024-03-05"

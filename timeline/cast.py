@@ -69,6 +69,8 @@ class Cast:
         ent = entity_of(token)
         if ent is None and token.pos_ == "NOUN":
             return self._office(token)
+        if ent is None and token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
+            return self.full(token.text)  # "KCNA": a body by its initials
         if ent is None or ent.label_ not in ACTOR_LABELS:
             return ""
         if ent.label_ == "NORP":

@@ -301,6 +301,8 @@ def _named_speaker(report: Token) -> bool:
     subject = subject_of(report)
     if subject is None:
         return False
+    if subject.pos_ == "PROPN" and not subject.ent_type_:
+        return True  # a name the recognizer missed ("KCNA reported on Thursday")
     return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in lexicon().bodies
 
 
