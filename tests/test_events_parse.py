@@ -419,3 +419,15 @@ def test_a_body_by_its_initials_reports_as_itself() -> None:
     )
     assert event.title == "Lakeside Bus Authority reports on the opening"
     assert event.date == "2024-03-05"
+
+
+def test_a_happening_inside_a_noun_phrase_frames_no_deed() -> None:
+    (event,) = events(
+        "Lisbon accused Madrid of involvement in the March 3 bombing in Porto, officials said."
+    )
+    assert not event.title.startswith("Lisbon's")
+
+
+def test_whom_a_deed_befell_during_a_raid_is_not_the_raider() -> None:
+    (event,) = events("Maria Santos was wounded during a police raid in Porto in May 2023.")
+    assert not event.title.startswith("Maria Santos's")
