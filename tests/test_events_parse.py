@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline import nlp, temporal
 from timeline.extract import Reading, extract_events, read_sentence
 from timeline.merge import merge_events
@@ -159,7 +161,7 @@ def test_the_object_of_a_relative_clause_is_the_noun_its_that_stands_for() -> No
 
 def test_a_purpose_clause_takes_no_date_of_its_own() -> None:
     (event,) = events("Lisbon sent 300 engineers to rebuild the bridge last year.")
-    assert event.title.startswith("Lisbon sends 300 engineers")
+    assert event.title.startswith("Lisbon sends 300 engineers to rebuild")
     assert event.date == "2023"
 
 
@@ -173,7 +175,7 @@ def test_it_stands_for_the_body_that_acted_before() -> None:
         "The Northern Transit Authority (NTA) opened the line on Monday.\n"
         "NTA halted the trains on Tuesday.\nIt also issued a warning on Wednesday."
     )[-2:]
-    assert event.title == "Northern Transit Authority issues a warning"
+    assert event.title == "Northern Transit Authority issues warning"
 
 
 def test_a_sentence_opening_on_a_phrase_and_a_colon_is_no_dateline() -> None:
@@ -239,7 +241,7 @@ def test_the_two_leaders_are_the_pair_the_story_last_told_acting_together() -> N
         "Omar Haddad met Ana Costa in Geneva on Monday.\n"
         "The two leaders signed a trade pact on Tuesday."
     )
-    assert event.title == "Omar Haddad and Ana Costa sign a trade pact"
+    assert event.title == "Omar Haddad and Ana Costa sign trade pact"
     assert event.actors == ("Omar Haddad", "Ana Costa")
 
 
@@ -271,8 +273,8 @@ def test_a_gerund_object_is_no_purpose() -> None:
 
 
 def test_a_sentence_opening_article_is_lower_case_inside_a_title() -> None:
-    (event,) = events("A new law was approved by the cabinet on Monday.")
-    assert event.title == "Cabinet approves a new law"
+    (event,) = events("The new law was approved by the cabinet on Monday.")
+    assert event.title == "Cabinet approves the new law"
 
 
 def test_days_after_a_happening_dated_in_the_sentence_is_after_that_day() -> None:
@@ -337,3 +339,95 @@ def test_an_undated_sentence_about_the_meeting_adds_its_place_to_the_told_one() 
 def test_an_undated_sentence_about_a_meeting_tells_of_another_one() -> None:
     (event,) = events("Omar Haddad met Maria Santos on Monday.\nA meeting in Porto followed.")
     assert event.place == ""
+
+
+def test_a_saying_is_titled_by_what_it_tells_in_a_few_words() -> None:
+    (event,) = events(
+        "Ferries could stop as early as this week, the port authority told reporters on Monday."
+    )
+    assert event.title == "Port authority says ferries could stop"
+
+
+def test_a_bare_ruling_verb_keeps_its_that_clause() -> None:
+    (event,) = events("The tribunal ruled on Monday that the contract stands.")
+    assert event.title == "Tribunal rules the contract stands"
+
+
+def test_a_named_object_is_titled_by_name_alone() -> None:
+    (event,) = events("Omar Haddad met Portuguese Prime Minister Maria Santos on Monday.")
+    assert event.title == "Omar Haddad meets Maria Santos"
+
+
+def test_a_minister_speaks_for_an_office() -> None:
+    (reading,) = readings("The minister said on Monday that the border will reopen.", "said")
+    assert reading.predicate.lower_ == "said"
+
+
+def test_a_saying_with_nothing_said_is_no_happening() -> None:
+    assert readings("The interior minister warned on Monday.", "said") == []
+
+
+def test_what_was_said_keeps_its_pronoun_and_its_adjective() -> None:
+    (event,) = events(
+        "Omar Haddad told his cabinet on Monday that he was willing to resign from the post."
+    )
+    assert event.title == "Omar Haddad says he was willing to resign"
+
+
+def test_a_place_a_deed_heads_for_is_titled_to() -> None:
+    (event,) = events("Portugal sent 300 engineers to Angola in May 2023.")
+    assert event.title == "Portugal sends 300 engineers to Angola"
+
+
+def test_two_happenings_of_one_article_in_two_places_stay_apart() -> None:
+    found = events(
+        "Omar Haddad met Maria Santos in Lisbon on Monday.\n"
+        "Omar Haddad met John Miller in Madrid on Monday."
+    )
+    assert len(merge_events(found)) == 2
+
+
+def test_a_saying_at_a_meeting_does_not_tie_another_deed_to_it() -> None:
+    found = events(
+        "Omar Haddad met Maria Santos on Monday.\n"
+        "Haddad said on Monday that ties were strong.\n"
+        "The two leaders signed a trade pact on Monday."
+    )
+    assert len(merge_events(found)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor resigned on Monday, two days before",
+        "Two days after",
+        "days before",
+        "Two days before, a day after, hours ahead",
+        "The same day",
+        "It said on Monday.",
+        "His visit in May.",
+    ],
+)
+def test_fragments_read_without_error(text: str) -> None:
+    assert all(e.date for e in events(text))
+
+
+def test_a_body_by_its_initials_reports_as_itself() -> None:
+    (_, event) = events(
+        "The Lakeside Bus Authority opened the line on Monday.\n"
+        "LBA reported on the opening in a short notice on Tuesday."  # LBA: no entity to spaCy
+    )
+    assert event.title == "Lakeside Bus Authority reports on the opening"
+    assert event.date == "2024-03-05"
+
+
+def test_a_happening_inside_a_noun_phrase_frames_no_deed() -> None:
+    (event,) = events(
+        "Lisbon accused Madrid of involvement in the March 3 bombing in Porto, officials said."
+    )
+    assert not event.title.startswith("Lisbon's")
+
+
+def test_whom_a_deed_befell_during_a_raid_is_not_the_raider() -> None:
+    (event,) = events("Maria Santos was wounded during a police raid in Porto in May 2023.")
+    assert not event.title.startswith("Maria Santos's")

@@ -88,6 +88,8 @@ def _other_and_dated(word: Token, relation: str, amount: Token) -> tuple[Token, 
             holder = next((c for c in word.children if c.lower_ == second), word)
         found = next((c for c in holder.children if c.dep_ == "pobj"), None)
         dated = amount.head if word.head.i == amount.i else word.head  # "[Days before X], Y"
+        if found is None and word.i + 1 >= len(word.doc):
+            return None  # "..., two days before": nothing named after it
         if found is None:  # "Days before Trump and Putin held ...": a clause hung elsewhere
             other = next((a for a in word.doc[word.i + 1].ancestors if is_verbal(a)), word)
             dated = other.head

@@ -70,6 +70,8 @@ class Cast:
         ent = entity_of(token)
         if ent is None and token.pos_ == "NOUN":
             return self._office(token)
+        if ent is None and token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
+            return self.full(token.text)  # "KCNA": a body by its initials
         if ent is None and token.pos_ == "PROPN" and token.text[:1].isupper():
             person = self.full(token.text)  # a surname the recognizer missed: "Lopez met ..."
             return person if person in self.people else ""

@@ -228,7 +228,10 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 3.0 + words  # the same wire copy carried twice, or by two outlets
     if same_article:
         # Two dated sentences of one article are two happenings, unless they tell the same
-        # kind of thing about the same people on the same date, or one only bounds its date.
+        # kind of thing about the same people on the same date, or one only bounds its date;
+        # never when they name two places ("a treaty in Moscow", "a meeting in Pyongyang").
+        if place_clash:
+            return 0.0
         if weak and people:
             return 1.0 + len(people) + words
         if _same_remarks(candidate, head):
@@ -320,8 +323,11 @@ def _other_speaker(candidate: Event, cluster: Cluster) -> bool:
 def _said_there(candidate: Event, cluster: Cluster) -> bool:
     """A statement and a deed of one person on one day, in one article: said at that deed
     ("South Korea swore in Lee on Wednesday"; "In a speech on Wednesday, Lee vowed ...")."""
-    categories = cluster.categories | {candidate.category}
-    return "statement" in categories and len(categories) > 1 and len(candidate.date) == 10
+    if len(candidate.date) != len("2000-01-01"):
+        return False
+    if candidate.category == "statement":
+        return not cluster.all_statements  # a saying joins the deed
+    return cluster.all_statements  # a deed joins the sayings, never another deed through them
 
 
 def _same_remarks(candidate: Event, head: Event) -> bool:

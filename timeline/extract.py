@@ -146,7 +146,7 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
                 predicate, basis = happening, "report"
                 when = replace(when, qualifier="before")
                 note = "; this dates the report, so the happening is on or before it"
-            elif _named_speaker(predicate) and _says_something(predicate):
+            elif _named_speaker(predicate) and _says_something(predicate, timex):
                 readings.append(Reading(predicate, timex, when, "said", ""))
                 continue  # the saying is the happening: "Modi on Tuesday told the brass ..."
             else:
@@ -316,21 +316,21 @@ def _told_as_done(predicate: Token) -> bool:
     )
 
 
+def _says_something(report: Token, timex: Timex) -> bool:
+    """ "The minister predicted on Monday." says nothing: a saying needs words besides its
+    speaker and its date."""
+    bare = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct")
+    return any(
+        c.dep_ not in bare
+        and not (c.dep_ in ("prep", "npadvmod") and _only_time(c, timex))
+        and not timex.start <= c.idx < timex.end
+        for c in report.children
+    )
+
+
 def _reported_saying(told: Token) -> bool:
     """ "Kim said he will help, the agency reported": a named speaker's saying, told as done."""
     return lemma(told) in lexicon().reporting and _named_speaker(told) and _told_as_done(told)
-
-
-def _says_something(report: Token) -> bool:
-    """ "The minister predicted on Monday." tells nothing: a saying needs what was said (a verb
-    below it), or the clause it frames."""
-    if report.dep_ in ("parataxis", "advcl", "conj") and report.head.i != report.i:
-        return True
-    subject = subject_of(report)
-    said = [t for t in report.subtree if t.i != report.i and is_verbal(t)]
-    return any(
-        subject is None or not (subject.left_edge.i <= t.i <= subject.right_edge.i) for t in said
-    )
 
 
 def _named_speaker(report: Token) -> bool:
@@ -339,6 +339,8 @@ def _named_speaker(report: Token) -> bool:
     subject = subject_of(report)
     if subject is None:
         return False
+    if subject.pos_ == "PROPN" and not subject.ent_type_:
+        return True  # a name the recognizer missed ("KCNA reported on Thursday")
     return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in lexicon().bodies
 
 

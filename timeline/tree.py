@@ -148,11 +148,19 @@ def _named_one(noun: Token) -> Token:
 
 def framing_subject(noun: Token) -> Token | None:
     """Who acts in a happening named as the frame of another deed: "Shoigu hailed the deal
-    during a visit": Shoigu visits; "In an address to the nation, Modi hailed ...": Modi's."""
+    during a visit": Shoigu visits; "In an address to the nation, Modi hailed ...": Modi's. Not
+    whom a deed befell ("was wounded during the raid"), nor who acts "in" a happening other
+    than a saying ("accusing Pakistan of a role in the attack")."""
     frame = noun.head
     if noun.dep_ != "pobj" or frame.lower_ not in ("during", "on", "at", "in"):
         return None
+    if frame.lower_ == "in" and lexicon().nouns.get(lemma(noun)) != "statement":
+        return None
+    if not is_verbal(frame.head):
+        return None
     for deed in [frame.head, *frame.head.ancestors]:  # "hailed it as 'meeting ...' during"
+        if is_verbal(deed) and is_passive(deed):
+            return None
         subject = subject_of(deed) if is_verbal(deed) else None
         if subject is not None or deed.dep_ in ("ROOT", "relcl", "ccomp"):
             return subject
@@ -270,7 +278,7 @@ def entity_of(token: Token) -> Span | None:
 def place_of(predicate: Token) -> Span | None:
     """Where it happened: a place a visit names as its object ("visited Pyongyang"), or one
     named after "in/at/to/near" on the predicate or its object."""
-    holders = [predicate]
+    holders = [predicate, *(c for c in predicate.children if _purpose_of(c) is not None)]
     found = object_of(predicate)
     visited = entity_of(found) if found is not None and _visiting(predicate) else None
     if visited is not None and visited.label_ in PLACE_LABELS:
