@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from timeline.cast import Cast
 from timeline.predicates import lexicon
@@ -13,6 +13,7 @@ from timeline.tree import (
     ACTOR_LABELS,
     PLACE_LABELS,
     agent_of,
+    complement_of,
     core,
     entity_of,
     framing_subject,
@@ -83,17 +84,25 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
         what = None
     else:
         words = [_with_partners(who, cast, skip) if who is not None else "", verb]
-    words.extend(c.text for c in predicate.children if c.dep_ == "prt")
+    told = _saying(predicate)
+    named_addressee = what is not None and bool(cast.names_of(what))
+    if told is not None and lemma(predicate) in lexicon().reporting and not named_addressee:
+        what = None  # "told lawmakers that ...": says; "told Sergei Shoigu that ...": tells him
+        words[1] = "say" if verb == lemma(predicate) else "says"
+    else:
+        words.extend(c.text for c in predicate.children if c.dep_ == "prt")
     if what is not None:
         words.append(phrase(what, cast, skip, leading=True))
         words.extend(_object_reach(predicate, cast, skip))
-    else:
+    elif told is None:
         words.extend(_first_complement(predicate, cast, skip))
     words.extend(_purpose(predicate, cast, skip))
-    words.extend(_what_was_said(predicate, skip))
+    if told is not None:
+        words.extend(["that"] if named_addressee else [])
+        words.extend(_clause(told, cast, skip))
     place = place_of(predicate)
     if place is not None and place.text not in " ".join(words):
-        words.append(f"in {cast.full(place.text)}")
+        words.append(f"{_toward(place)} {cast.full(place.text)}")
     return words
 
 
@@ -151,55 +160,55 @@ def _object_reach(predicate: Token, cast: Cast, skip: Collection[int]) -> list[s
     return []
 
 
-def _what_was_said(predicate: Token, skip: Collection[int]) -> list[str]:
-    """ "Pakistan asserts that it has credible evidence", "Court rules that the result stands":
-    what a saying or a ruling says, as its clause's subject, verb and object."""
-    reports = lemma(predicate) in lexicon().reporting
-    if not reports and object_of(predicate) is not None:
-        return []
-    framed = [
-        g for c in predicate.children if c.dep_ == "prep" for p in c.children for g in p.children
-    ]
-    for child in [*predicate.children, *framed]:  # "said in a statement that ..."
-        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-        if child.dep_ in ("ccomp", "acl") and (reports or that) and (child.dep_ == "ccomp" or that):
-            told = [t for t in _clause_core(child) if t.i not in skip and not t.is_punct]
-            if told and told[0].lower_ == "that" and told[0].dep_ != "det":
-                told = told[1:]  # the clause's own "that", however the parser took it
-            words = [t.text for t in told]
-            if told and told[0].pos_ != "PROPN" and not told[0].text.isupper():
-                words[0] = words[0][:1].lower() + words[0][1:]  # "that the port workers"
-            return ["that", *words][:_MAX_SAID] if words else []
-    return []
+def _saying(predicate: Token) -> Token | None:
+    """The clause a saying tells ("said the border will reopen", "..., the ministry told
+    lawmakers"), or a bare ruling verb's "that" clause ("ruled that the result stands")."""
+    if lemma(predicate) in lexicon().reporting:
+        told = complement_of(predicate)
+        return told if told is not None and told.i != predicate.i else None
+    if object_of(predicate) is not None:
+        return None
+    return next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
 
 
-def _clause_core(verb: Token) -> list[Token]:
-    """A clause's words without its asides: "the workers could leave [as early as this month]"."""
-    kept = [verb]
-    for child in verb.children:
-        if child.dep_ in (
-            "advmod",
-            "npadvmod",
-            "prep",
-            "advcl",
-            "punct",
-            "parataxis",
-            "cc",
-            "conj",
-        ):
-            continue
-        kept.extend(child.subtree)
-    return sorted(kept, key=lambda t: t.i)
+def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """What a clause tells, in a few words: who, the auxiliaries, the verb, its object and
+    what it leads to ("the port workers could leave", "Kim may be preparing to send troops")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = [phrase(subject, cast, skip, leading=True)] if subject is not None else []
+    if subject is not None and subject.pos_ == "PRON":
+        words = [subject.lower_]  # "Netanyahu says he had no qualms"
+    words += [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    words += [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
+    found = object_of(verb) or next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if found is not None:  # "Israel was willing to withdraw"
+        words.append(phrase(found, cast, skip, leading=True))
+    if found is None or found.dep_ != "acomp":  # "willing to withdraw" says its own purpose
+        words += _purpose(verb, cast, skip)
+    return [w for w in words if w.strip("'\"‘’“”")][:_MAX_SAID]
+
+
+def _toward(place: Span) -> str:
+    """ "sent troops to Russia": "to" a place a deed heads for, else "in"."""
+    head = place.root.head
+    return "to" if head.dep_ == "prep" and head.lower_ in ("to", "into") else "in"
 
 
 def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """ "agreed to suspend the treaty": what the verb leads to."""
     for child in predicate.children:
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        # "vowed on Friday to cut taxes": a to-clause the parser hung as an adverbial one;
-        # a verb, not a gerund ("traded shelling")
-        misread = child.dep_ == "advcl" and object_of(predicate) is None
-        if (child.dep_ == "xcomp" or misread) and child.pos_ == "VERB" and to:
+        # "vowed on Friday to cut taxes", "sent troops to fight": a to-clause, also one the
+        # parser hung as an adverbial; a verb, not a gerund ("traded shelling")
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and to:
             words = ["to"]
             joined = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for verb in [child, *joined]:  # "to hunt down and bring to justice"
@@ -274,16 +283,16 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
                 pieces.append(named + " ")
             continue
         joined = t.i + 1 in kept or t.i + 1 >= len(t.doc)  # a word a dropped quote mark ends
-        text = t.lower_ if t.is_sent_start and t.pos_ == "DET" else t.text  # "approves a proposal"
+        opening = t.is_sent_start and t.pos_ != "PROPN" and not t.ent_type_
+        text = t.lower_ if opening else t.text  # "approves the proposal", "says ferries could"
         pieces.append(text + t.whitespace_ if joined or t.whitespace_ else text + " ")
     words = "".join(pieces).replace(" 's", "'s").replace(" - ", "-")
     dated = any(c.dep_ == "poss" and c.i in skip for c in token.children)
     if dated and not any(c.dep_ == "det" for c in token.children):
         words = "the " + words  # "in Saturday night's debate": in the debate
     parts = words.split()
-    if not leading:
-        while parts and parts[0].lower() in _LEADING:
-            parts = parts[1:]
+    while parts and parts[0].lower() in (_LEADING if not leading else ("a", "an")):
+        parts = parts[1:]  # a headline drops "a": "hold summit", keeps "the": "the treaty"
     if len(parts) > _MAX_PHRASE:
         parts = parts[-_MAX_PHRASE:] if token.pos_ in ("NOUN", "PROPN") else parts[:_MAX_PHRASE]
     return " ".join(parts).strip(" ,")
