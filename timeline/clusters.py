@@ -219,6 +219,10 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     place_clash = _place_clash(candidate, cluster)
     words = _similarity(told.words, cluster.words)
     weak = told.weak or cluster.all_weak
+    planned = basis(candidate) == "plan" or basis(head) == "plan"
+    known_kind = candidate.category != "other" and candidate.category in cluster.categories
+    if planned and not (known_kind or told.kinds & cluster.kinds):
+        return 0.0  # "will return on Wednesday" is not Wednesday's cabinet meeting
     if _same_kind_same_day(told, cluster, place_clash):
         return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
