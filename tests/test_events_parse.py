@@ -431,3 +431,17 @@ def test_a_happening_inside_a_noun_phrase_frames_no_deed() -> None:
 def test_whom_a_deed_befell_during_a_raid_is_not_the_raider() -> None:
     (event,) = events("Maria Santos was wounded during a police raid in Porto in May 2023.")
     assert not event.title.startswith("Maria Santos's")
+
+
+def test_a_wished_clause_leaves_its_date_to_the_wishing() -> None:
+    (event,) = events("The union urged its members on Monday to accept the offer.")
+    assert event.title.startswith("Union urges its members to accept")
+
+
+def test_an_expected_result_is_no_happening() -> None:
+    assert events("Analysts had expected the company to lose money in the third quarter.") == []
+
+
+def test_a_city_and_region_dateline_is_no_subject() -> None:
+    (event,) = events("Lyon, France - Workers rejected the offer on Wednesday.")
+    assert event.title.startswith("Workers reject the offer")

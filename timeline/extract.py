@@ -26,6 +26,7 @@ from timeline.slugs import event_id
 from timeline.story import continued, same_story
 from timeline.titles import title_of
 from timeline.tree import (
+    WISHES,
     clauses_within,
     complement_of,
     is_eventive_noun,
@@ -152,6 +153,10 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
             else:
                 continue
         happening = _happening(predicate)
+        if happening is not None and _wished(happening):
+            # "urged workers to accept the offer last week": the urging; "analysts expected the
+            # company to lose $1.61": a state of mind, no happening
+            happening = None if lemma(happening.head) in lexicon().stative else happening.head
         if happening is None or any(r.predicate.i == happening.i for r in readings):
             continue
         if _market_quote(happening, timex):
@@ -303,6 +308,15 @@ def _happening(predicate: Token) -> Token | None:
     if base in words.stative or base in words.reporting:
         return None
     return predicate
+
+
+def _wished(predicate: Token) -> bool:
+    """A clause wished or expected by the verb above it, which the date dates instead."""
+    return (
+        predicate.dep_ in ("xcomp", "ccomp")
+        and lemma(predicate.head) in WISHES
+        and (is_verbal(predicate.head))
+    )
 
 
 def _told_as_done(predicate: Token) -> bool:
@@ -476,11 +490,19 @@ _CAPS = re.compile(
 )
 
 
+_CITY = re.compile(
+    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*"
+)  # "Seattle, Washington"
+
+
 def _without_dateline(text: str) -> str:
     """The passage with its dateline ("SRINAGAR, India (AP) -", "Islamabad, April 24:") blanked,
     same length, so the parser never takes the filing place for a subject."""
     match = _DATELINE.match(text)
-    if match is None or not (match.group("agency") or _CAPS.search(match.group("place"))):
+    place = match.group("place") if match is not None else ""
+    if match is None or not (
+        match.group("agency") or _CAPS.search(place) or _CITY.fullmatch(place)
+    ):
         return text
     return " " * match.end() + text[match.end() :]
 
