@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline import extract, furniture, ingest, merge, render, store
-from timeline.cache import ExtractionCache, tool_version
-from timeline.model import Event
+from timeline import ingest, merge, render, store
+from timeline.cache import Extracted, ExtractionCache, tool_version
+from timeline.extracting import extract_articles
+from timeline.model import Article
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ class BuildReport:
     outputs: tuple[Path, ...]
 
 
-def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
-    """Read every article, extract and merge events, update the store, render the outputs."""
+def build(articles_dir: Path, store_path: Path, out_dir: Path, jobs: int | None = None) -> BuildReport:
+    """Read every article, extract and merge events, update the store, render the outputs.
+    Articles the cache lacks are extracted by `jobs` processes (default: see extract_articles);
+    the outputs are the same whatever the number."""
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
     with store.locked(store_path):
@@ -36,12 +39,9 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
         # unchanged articles are not read again
         cache = ExtractionCache(store.cache_path(store_path), version)
-        candidates: list[Event] = []
-        dropped: list[tuple[str, int, int]] = []
-        for article in articles:
-            found = cache.extracted(article, furniture.main_text, extract.extract_events)
-            candidates.extend(found.events)
-            dropped.append((article.name, found.dropped_chars, len(article.body)))
+        found = _extracted(articles, cache, jobs)
+        candidates = [event for extracted in found for event in extracted.events]
+        dropped = [(a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         store.write_store(store_path, update)
@@ -61,3 +61,17 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path) -> BuildReport:
         outputs=tuple(outputs),
     )
 
+
+
+def _extracted(articles: list[Article], cache: ExtractionCache, jobs: int | None) -> list[Extracted]:
+    """What each article gave, in order: from the cache, else extracted (the English model is
+    loaded only then) and cached."""
+    held = [cache.lookup(article) for article in articles]
+    fresh = iter(extract_articles([a for a, h in zip(articles, held) if h is None], jobs))
+    found: list[Extracted] = []
+    for article, cached in zip(articles, held):
+        if cached is None:
+            cached = next(fresh)
+            cache.keep(article, cached)
+        found.append(cached)
+    return found

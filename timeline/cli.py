@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
         "half-written).",
     )
     _add_paths(build, "articles", "store", "out")
+    build.add_argument("--jobs", type=_positive, metavar="N",
+                       help="processes reading the articles not read before (default on Linux, "
+                       "for more than a few: one per CPU no other process is busy on; elsewhere "
+                       "1); the output is the same whatever N")
     build.set_defaults(run=_run_build)
 
     tag = commands.add_parser(
@@ -122,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
-    add.set_defaults(run=_run_add)
+    add.set_defaults(run=_run_add, jobs=None)  # its rebuild chooses the jobs as `build` does
     explain = commands.add_parser(
         "explain",
         help="show how one article was read: names, dates, what each date attaches to and "
@@ -229,7 +233,7 @@ def _check_addable(name: str, path: Path) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
 
-    report = build(args.articles, args.store, args.out)
+    report = build(args.articles, args.store, args.out, args.jobs)
     print(f"Read {report.articles} article(s) from {args.articles}/")
     for name, dropped, total in report.dropped:
         if dropped:
