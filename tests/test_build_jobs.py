@@ -10,7 +10,7 @@ from pathlib import Path
 
 from timeline.build import build
 from timeline.cache import Extracted
-from timeline.extracting import Extractor, extract_articles
+from timeline.extracting import Extractor, extract_articles, extracting
 from timeline.merge import merge_events
 from timeline.model import Article, Event, Source
 
@@ -40,8 +40,24 @@ def test_articles_come_back_in_input_order_whatever_the_jobs(tmp_path: Path) -> 
     one = extract_articles(ARTICLES, 1, slow_reader(alone))
     three = extract_articles(ARTICLES, 3, slow_reader(shared))
     assert one == three == [Extracted((), number % 5) for number in range(12)]
-    assert {path.suffix for path in alone.iterdir()} == {f".{os.getpid()}"}
-    assert len({path.suffix for path in shared.iterdir()} - {f".{os.getpid()}"}) > 1
+    readers = {path.suffix for path in alone.iterdir()}, {path.suffix for path in shared.iterdir()}
+    assert f".{os.getpid()}" not in readers[0] | readers[1]  # this process reads the store meanwhile
+    assert len(readers[0]) == 1 and len(readers[1]) > 1
+
+
+def test_the_store_is_read_while_the_articles_are(tmp_path: Path) -> None:
+    gate = tmp_path / "store read"
+
+    def wait_for_the_store(article: Article) -> Extracted:
+        deadline = time.monotonic() + 20
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return Extracted((), int(gate.exists()))
+
+    with extracting(ARTICLES[:3], 1, wait_for_the_store) as extracted:
+        gate.touch()  # the build reads its store here
+        found = extracted()
+    assert found == [Extracted((), 1)] * 3
 
 
 def test_no_articles_to_extract_starts_no_worker(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from timeline import ingest, merge, render, store
 from timeline.cache import Extracted, ExtractionCache, tool_version
-from timeline.extracting import extract_articles
+from timeline.extracting import extracting
 from timeline.model import Article
 
 
@@ -30,17 +30,20 @@ class BuildReport:
 
 def build(articles_dir: Path, store_path: Path, out_dir: Path, jobs: int | None = None) -> BuildReport:
     """Read every article, extract and merge events, update the store, render the outputs.
-    Articles the cache lacks are extracted by `jobs` processes (default: see extract_articles);
-    the outputs are the same whatever the number."""
+    Articles the cache lacks are extracted while the store is read, by `jobs` processes
+    (default: see extracting.extracting); the outputs are the same whatever the number."""
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
     with store.locked(store_path):
-        stored = store.load_store(store_path)  # a broken store aborts before anything is written
-        render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-        # unchanged articles are not read again
+        # unchanged articles are not read again; the others are read while the store is
         cache = ExtractionCache(store.cache_path(store_path), version)
-        found = _extracted(articles, cache, jobs)
-        candidates = [event for extracted in found for event in extracted.events]
+        held = [cache.lookup(article) for article in articles]
+        with extracting([a for a, h in zip(articles, held) if h is None], jobs) as extracted:
+            stored = store.load_store(store_path)  # a broken store aborts before any write
+            render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
+            fresh = extracted()
+        found = _cached(articles, held, fresh, cache)
+        candidates = [event for reading in found for event in reading.events]
         dropped = [(a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
@@ -63,15 +66,16 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path, jobs: int | None 
 
 
 
-def _extracted(articles: list[Article], cache: ExtractionCache, jobs: int | None) -> list[Extracted]:
-    """What each article gave, in order: from the cache, else extracted (the English model is
-    loaded only then) and cached."""
-    held = [cache.lookup(article) for article in articles]
-    fresh = iter(extract_articles([a for a, h in zip(articles, held) if h is None], jobs))
+def _cached(
+    articles: list[Article], held: list[Extracted | None], fresh: list[Extracted], cache: ExtractionCache
+) -> list[Extracted]:
+    """What each article gave, in order: what the cache held, else what was just extracted,
+    which the cache now keeps."""
+    extracted = iter(fresh)
     found: list[Extracted] = []
-    for article, cached in zip(articles, held):
+    for article, cached in zip(articles, held, strict=True):
         if cached is None:
-            cached = next(fresh)
+            cached = next(extracted)
             cache.keep(article, cached)
         found.append(cached)
     return found
