@@ -1,11 +1,13 @@
 """Build speed and memory on many articles: the TempEval-3 documents written as articles.
 
-    python bench/build_speed.py [--shared PATH] [--copies 4]
+    python bench/build_speed.py [--shared PATH] [--copies 4] [--jobs N]
 
 Prints, each as a fresh `timeline build` process on a fresh store (cold: no extraction cache):
 the 256 TempEval-3 training documents; those documents --copies times over (1,024 articles by
 default); then one article added to that built project (warm: the others come from the cache).
-Each line gives the wall time, the peak memory of the build process and the load average.
+Each line gives the wall time, the peak memory of the build process and of its largest worker
+process (the articles not read before are shared among workers when there are many), and the
+load average.
 """
 
 from __future__ import annotations
@@ -63,28 +65,31 @@ def write_articles(shared: Path, folder: Path, copies: int) -> int:
     return count
 
 
-def timed_build(articles: Path, project: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak MB of the build process, its exit code."""
+def timed_build(articles: Path, project: Path, jobs: int | None) -> tuple[float, float, float, int]:
+    """Wall seconds, peak MB of the build process and of its largest worker (0 for none), its
+    exit code."""
     command = [
         sys.executable, "-c", _PEAK_REPORTING,  "build",
         "--articles", str(articles),
         "--store", str(project / "events.yaml"),
         "--out", str(project / "output"),
+        *(["--jobs", str(jobs)] if jobs else []),
     ]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 3):
         print(done.stderr[-2000:], file=sys.stderr)
-    peaks = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK ")]
-    return seconds, (peaks[-1] if peaks else 0) / 1024, done.returncode
+    peaks = [line.split()[1:] for line in done.stderr.splitlines() if line.startswith("PEAK ")]
+    build, worker = (int(peaks[-1][0]), int(peaks[-1][1])) if peaks else (0, 0)
+    return seconds, build / 1024, worker / 1024, done.returncode
 
 
 # the CLI in this process, printing its own peak memory (KB) to stderr when it exits
 _PEAK_REPORTING = (
     "import atexit, resource, runpy, sys; "
     "atexit.register(lambda: print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-    " file=sys.stderr)); "
+    " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)); "
     "sys.argv = ['timeline', *sys.argv[1:]]; runpy.run_module('timeline', run_name='__main__')"
 )
 
@@ -93,6 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, help="the shared folder (default: ../shared)")
     parser.add_argument("--copies", type=int, default=4, help="copies for the large build")
+    parser.add_argument("--jobs", type=int, help="`timeline build --jobs N` (default: its own choice)")
     args = parser.parse_args()
     shared = find_shared(args.shared)
     with tempfile.TemporaryDirectory() as scratch:
@@ -101,17 +107,18 @@ def main() -> None:
         n_small = write_articles(shared, small, 1)
         n_large = write_articles(shared, large, args.copies)
         for label, folder, count in (("cold", small, n_small), ("cold", large, n_large)):
-            seconds, peak, code = timed_build(folder, base / f"project-{count}")
-            print(f"{count:5d} articles, {label}: {seconds:6.1f} s, peak {peak:6.0f} MB, "
-                  f"exit {code}, load {os.getloadavg()[0]:.1f}")
-        extra = sorted(small.iterdir())[0]
+            seconds, peak, worker, code = timed_build(folder, base / f"project-{count}", args.jobs)
+            print(f"{count:5d} articles, {label}: {seconds:6.1f} s, peak {peak:6.0f} MB "
+                  f"(largest worker {worker:.0f} MB), exit {code}, load {os.getloadavg()[0]:.1f}")
+        extra = min(small.iterdir())
         (large / f"added-{extra.name}").write_text(
             extra.read_text(encoding="utf-8").replace("---\n", "---\nsource: added\n", 1) + "More.\n",
             encoding="utf-8",
         )
-        seconds, peak, code = timed_build(large, base / f"project-{n_large}")
+        seconds, peak, worker, code = timed_build(large, base / f"project-{n_large}", args.jobs)
         print(f"{n_large + 1:5d} articles, one added to the built project: {seconds:6.1f} s, "
-              f"peak {peak:6.0f} MB, exit {code}, load {os.getloadavg()[0]:.1f}")
+              f"peak {peak:6.0f} MB (largest worker {worker:.0f} MB), exit {code}, "
+              f"load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

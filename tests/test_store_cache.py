@@ -120,20 +120,22 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
 
     root = Path(__file__).resolve().parent.parent
     shutil.copytree(root / "articles", tmp_path / "articles")
-    calls: list[str] = []
+    calls = tmp_path / "calls"  # one file per extraction: the articles are read in workers
+    calls.mkdir()
     real = extract.extract_events
 
     def counting(main: MainText) -> list[Event]:
-        calls.append(main.article.name)
+        (calls / main.article.name).touch()
         return list(real(main))
 
     monkeypatch.setattr(extract, "extract_events", counting)
     args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")
     first = build(*args)
-    assert len(calls) == first.articles
-    calls.clear()
+    assert len(list(calls.iterdir())) == first.articles
+    shutil.rmtree(calls)
+    calls.mkdir()
     second = build(*args)
-    assert calls == []
+    assert list(calls.iterdir()) == []
     assert second.dropped == first.dropped  # furniture figures kept, not measured again
 
 

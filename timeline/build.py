@@ -6,10 +6,11 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline import extract, furniture, ingest, merge, render, store
-from timeline.cache import ExtractionCache, tool_version
+from timeline import ingest, merge, render, store
+from timeline.cache import Extracted, ExtractionCache, tool_version
 from timeline.changes import NO_CHANGES, Changes
-from timeline.model import Event
+from timeline.extracting import extracting
+from timeline.model import Article
 
 
 @dataclass(frozen=True)
@@ -32,27 +33,35 @@ class BuildReport:
     dry_run: bool = False  # True: nothing was written
 
 
-def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = False) -> BuildReport:
+def build(
+    articles_dir: Path,
+    store_path: Path,
+    out_dir: Path,
+    dry_run: bool = False,
+    jobs: int | None = None,
+) -> BuildReport:
     """Read every article, extract and merge events, update the store, render the outputs.
 
-    With `dry_run`, the same work is done and reported but no file is written or touched:
-    not the store, the outputs, the extraction cache, the backup nor the lock.
+    Articles the cache lacks are extracted while the store is read, by `jobs` processes
+    (default: see extracting.extracting); the outputs are the same whatever the number. With
+    `dry_run`, the same work is done and reported but no file is written or touched: not the
+    store, the outputs, the extraction cache, the backup nor the lock.
     """
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
     # A dry run writes nothing, so it needs no lock (whose file it would create).
     with contextlib.nullcontext() if dry_run else store.locked(store_path):
-        stored = store.load_store(store_path)  # a broken store aborts before anything is written
-        if not dry_run:
-            render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-        # unchanged articles: not read again
+        # unchanged articles are not read again; the others are read while the store is
         cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
-        candidates: list[Event] = []
-        dropped: list[tuple[str, int, int]] = []
-        for article in articles:
-            found = cache.extracted(article, furniture.main_text, extract.extract_events)
-            candidates.extend(found.events)
-            dropped.append((article.name, found.dropped_chars, len(article.body)))
+        held = [cache.lookup(article) for article in articles]
+        with extracting([a for a, h in zip(articles, held) if h is None], jobs) as extracted:
+            stored = store.load_store(store_path)  # a broken store aborts before any write
+            if not dry_run:
+                render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
+            fresh = extracted()
+        found = _cached(articles, held, fresh, cache)
+        candidates = [event for reading in found for event in reading.events]
+        dropped = [(a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         outputs: list[Path] = []
@@ -79,3 +88,19 @@ def build(articles_dir: Path, store_path: Path, out_dir: Path, dry_run: bool = F
         latest=len(stored.latest.changes),
         dry_run=dry_run,
     )
+
+
+
+def _cached(
+    articles: list[Article], held: list[Extracted | None], fresh: list[Extracted], cache: ExtractionCache
+) -> list[Extracted]:
+    """What each article gave, in order: what the cache held, else what was just extracted,
+    which the cache now keeps."""
+    extracted = iter(fresh)
+    found: list[Extracted] = []
+    for article, cached in zip(articles, held, strict=True):
+        if cached is None:
+            cached = next(extracted)
+            cache.keep(article, cached)
+        found.append(cached)
+    return found

@@ -101,17 +101,29 @@ class ExtractionCache:
     ) -> Extracted:
         """The article's events: from the cache when it holds them, else its main text is taken,
         its events extracted and both stored."""
+        cached = self.lookup(article)
+        if cached is not None:
+            return cached
+        main = main_text(article)
+        found = Extracted(tuple(extract(main)), main.dropped_chars)
+        self.keep(article, found)
+        return found
+
+    def lookup(self, article: Article) -> Extracted | None:
+        """What the cache holds for the article as it is now, None when it must be extracted."""
         key = article_key(article, self.version)
         self.used.add(key)
         cached = self._read(key)
         if cached is not None:
             self.hits += 1
-            return cached
+        return cached
+
+    def keep(self, article: Article, found: Extracted) -> None:
+        """Store what the article gave, for the next build."""
+        key = article_key(article, self.version)
+        self.used.add(key)
         self.misses += 1
-        main = main_text(article)
-        found = Extracted(tuple(extract(main)), main.dropped_chars)
         self._write(key, found)
-        return found
 
     def prune(self) -> None:
         """Forget the articles this build did not read (removed or changed since)."""

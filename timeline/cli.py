@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true",
         help="print what the build would change, in full, and write nothing (no file is touched)",
     )
+    build.add_argument("--jobs", type=_positive, metavar="N",
+                       help="processes reading the articles not read before (default on Linux, "
+                       "for more than a few: one per CPU no other process is busy on; elsewhere "
+                       "1); the output is the same whatever N")
     build.set_defaults(run=_run_build)
 
     tag = commands.add_parser(
@@ -129,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
     add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
     _add_paths(add, "articles", "store", "out")
-    add.set_defaults(run=_run_add, dry_run=False)
+    add.set_defaults(run=_run_add, dry_run=False, jobs=None)  # its rebuild chooses the jobs as `build` does
     explain = commands.add_parser(
         "explain",
         help="show how one article was read: names, dates, what each date attaches to and "
@@ -238,7 +242,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from timeline.changes import CLI_LINES, cli_lines
     from timeline.render import CHANGES_FILE
 
-    report = build(args.articles, args.store, args.out, args.dry_run)
+    report = build(args.articles, args.store, args.out, args.dry_run, args.jobs)
     if report.dry_run:
         print("Dry run: nothing is written; this is what a build would do.")
     print(f"Read {report.articles} article(s) from {args.articles}/")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import lru_cache
 
 from timeline.actors import is_known, is_person
@@ -125,8 +125,10 @@ def _combined(cluster: list[Event]) -> Event:
         end = last.isoformat() if last != first else ""
         chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
     headline = min(cluster, key=_title_support)
+    # the whole source breaks ties: one sentence may give two phrases, and a set has no order
     sources = sorted(
-        {s for m in cluster for s in m.sources}, key=lambda s: (s.published, s.article, s.quote)
+        {s for m in cluster for s in m.sources},
+        key=lambda s: (s.published, s.article, s.quote, astuple(s)),
     )
     actors = _ranked_actors(cluster, headline)
     places = Counter(m.place for m in cluster if m.place)

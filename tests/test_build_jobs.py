@@ -1,0 +1,96 @@
+"""A build's output is the same whatever the number of jobs extracting its articles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import date
+from pathlib import Path
+
+from timeline.build import build
+from timeline.cache import Extracted
+from timeline.extracting import Extractor, extract_articles, extracting
+from timeline.merge import merge_events
+from timeline.model import Article, Event, Source
+
+DEMO = Path(__file__).resolve().parent.parent / "articles"
+ARTICLES = [
+    Article(f"{number}.txt", date(2025, 6, 5), "x" * (number % 5), title=f"Article {number}")
+    for number in range(12)
+]
+
+
+def slow_reader(record: Path) -> Extractor:
+    """A stand-in extractor: the article's body length, slower for short bodies (so workers
+    finish out of order), noting which process read each article under `record`."""
+
+    def read(article: Article) -> Extracted:
+        time.sleep(0.02 * (5 - len(article.body)))
+        (record / f"{article.name}.{os.getpid()}").touch()
+        return Extracted((), len(article.body))
+
+    return read
+
+
+def test_articles_come_back_in_input_order_whatever_the_jobs(tmp_path: Path) -> None:
+    alone, shared = tmp_path / "alone", tmp_path / "shared"
+    alone.mkdir()
+    shared.mkdir()
+    one = extract_articles(ARTICLES, 1, slow_reader(alone))
+    three = extract_articles(ARTICLES, 3, slow_reader(shared))
+    assert one == three == [Extracted((), number % 5) for number in range(12)]
+    readers = {path.suffix for path in alone.iterdir()}, {path.suffix for path in shared.iterdir()}
+    assert f".{os.getpid()}" not in readers[0] | readers[1]  # this process reads the store meanwhile
+    assert len(readers[0]) == 1 and len(readers[1]) > 1
+
+
+def test_the_store_is_read_while_the_articles_are(tmp_path: Path) -> None:
+    gate = tmp_path / "store read"
+
+    def wait_for_the_store(article: Article) -> Extracted:
+        deadline = time.monotonic() + 20
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return Extracted((), int(gate.exists()))
+
+    with extracting(ARTICLES[:3], 1, wait_for_the_store) as extracted:
+        gate.touch()  # the build reads its store here
+        found = extracted()
+    assert found == [Extracted((), 1)] * 3
+
+
+def test_no_articles_to_extract_starts_no_worker(tmp_path: Path) -> None:
+    assert extract_articles([], 2, slow_reader(tmp_path)) == []
+    assert not list(tmp_path.iterdir())
+
+
+def test_build_with_two_jobs_writes_the_same_bytes_as_with_one(tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in (1, 2):
+        project = tmp_path / f"jobs-{jobs}"
+        shutil.copytree(DEMO, project / "articles")
+        report = build(project / "articles", project / "events.yaml", project / "output", jobs)
+        assert report.articles == 5 and report.cached == 0
+        outputs[jobs] = {
+            path.relative_to(project).as_posix(): path.read_bytes()
+            for path in sorted(project.rglob("*"))
+            if path.is_file() and ".timeline" not in path.parts and path.suffix != ".lock"
+        }
+    assert outputs[1] == outputs[2]
+    assert "events.yaml" in outputs[1] and "output/timeline.html" in outputs[1]
+
+
+def test_sources_from_one_sentence_come_in_the_order_of_their_phrases() -> None:
+    quote = 'It expects sales in the current fiscal year above fiscal 1989 sales of $155 million.'
+    phrases = ("this fiscal year", "fiscal 1989", "the current fiscal year")
+    candidates = [
+        Event(
+            f"sales-{number}", "Sales", "1989", "other", label="1989",
+            sources=(Source("elco.txt", "1989-11-02", quote, phrase, date="1989"),),
+        )
+        for number, phrase in enumerate(phrases)
+    ]
+    (merged,) = merge_events(candidates)
+    # a set of sources has no order of its own: the output must not take one from it
+    assert [source.phrase for source in merged.sources] == sorted(phrases)
