@@ -70,7 +70,7 @@ def test_build_with_two_jobs_writes_the_same_bytes_as_with_one(tmp_path: Path) -
     for jobs in (1, 2):
         project = tmp_path / f"jobs-{jobs}"
         shutil.copytree(DEMO, project / "articles")
-        report = build(project / "articles", project / "events.yaml", project / "output", jobs)
+        report = build(project / "articles", project / "events.yaml", project / "output", jobs=jobs)
         assert report.articles == 5 and report.cached == 0
         outputs[jobs] = {
             path.relative_to(project).as_posix(): path.read_bytes()

@@ -86,7 +86,7 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
     predicate = predicate_of(span) if span is not None else None
     if not _dates_something(timex, published):
         return Verdict(timex, predicate, None, _not_a_date(timex))
-    if _is_dateline(sentence.text, local):
+    if _is_dateline(sentence.text, local) or not sentence.text[local.start : local.end].strip():
         return Verdict(timex, None, None, "the dateline: the day and place the story was filed")
     if _inside_quote(sentence.text, local.start):
         return Verdict(
