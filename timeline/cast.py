@@ -55,8 +55,10 @@ class Cast:
         fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
         if fits:
             return fits[-1]
+        # a surname the article never spells out: the gazetteer's first such person, its most
+        # prominent ("Kim": Kim Jong Un before Kim Yo Jong)
         known = gazetteer(self.published).shorts.get(name, ()) if self.published else ()
-        return known[0].name if len(known) == 1 else name
+        return known[0].name if known else name
 
     def name_of(self, token: Token) -> str:
         """The name a participant token stands for: its entity in full, a pronoun's person,
