@@ -333,10 +333,15 @@ def core(token: Token) -> list[Token]:
     possessors, without the clauses and asides that say more about it."""
     kept = [token]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "against") and token.pos_ == "NOUN":
-            kept.extend(core(child))  # "parts of its railway", "the embargo against Cuba"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "against", "between")
+            and token.pos_ == "NOUN"
+        ):
+            kept.extend(core(child))  # "parts of its railway", "ties between Russia and ..."
             continue
-        modifier = token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("cc", "conj")
+        joined = token.dep_ in ("compound", "amod", "nmod") or token.head.lower_ == "between"
+        modifier = joined and child.dep_ in ("cc", "conj")  # "between Russia and North Korea"
         if child.dep_ in _ASIDES and child.tag_ != "HYPH" and not modifier:
             continue  # "the funeral home and cemetery operator" keeps both its modifiers
         kept.extend(core(child))
