@@ -70,9 +70,14 @@ def test_every_quote_comes_from_main_text_never_furniture(demo: Path) -> None:
 
 
 def test_committed_store_is_up_to_date(tmp_path: Path) -> None:
-    """Building the committed articles over the committed events.yaml changes nothing."""
+    """Building the committed articles over the committed events.yaml and the committed base of
+    the tool's proposals, as in a fresh clone, changes nothing in either."""
     shutil.copytree(ROOT / "articles", tmp_path / "articles")
     shutil.copy(ROOT / "events.yaml", tmp_path / "events.yaml")
+    (tmp_path / ".timeline").mkdir()
+    shutil.copy(ROOT / ".timeline" / "events.base.json", tmp_path / ".timeline" / "events.base.json")
     before = (tmp_path / "events.yaml").read_bytes()
+    base = (tmp_path / ".timeline" / "events.base.json").read_bytes()
     assert _build(tmp_path) == 0
     assert (tmp_path / "events.yaml").read_bytes() == before
+    assert (tmp_path / ".timeline" / "events.base.json").read_bytes() == base
