@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline import render
-from timeline.figure import build_figure
 from timeline.model import CATEGORIES, Event, Source
+from timeline.render import render
+from timeline.render.figure import build_figure
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -39,7 +39,7 @@ CANDIDATES: dict[str, list[Event]] = {
 
 
 def table_extraction(main: MainText) -> list[Event]:
-    """The events the table gives for the article (stands in for timeline.extract)."""
+    """The events the table gives for the article (stands in for timeline.events.extract)."""
     return CANDIDATES[main.article.name]
 
 

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from timeline import cli, ingest, render, safewrite, store
+from timeline import cli, safewrite
 from timeline.build import build
+from timeline.ingest import ingest
 from timeline.model import Event, Source, TimelineError
-from timeline.storefile import parse
+from timeline.render import render
+from timeline.store import store
+from timeline.store.storefile import parse
 
 ARTICLE = (
     "---\ntitle: Shoigu in Pyongyang\npublished: 2025-06-05\n---\n"

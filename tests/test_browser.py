@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.render_samples import source, story_events
-from timeline import render
 from timeline.model import Event
+from timeline.render import render
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -17,8 +17,8 @@ from tests.test_browser import (
     _selected_ids,
     _unavailable,
 )
-from timeline import render
-from timeline.changes import Change, Changes
+from timeline.render import render
+from timeline.store.changes import Change, Changes
 
 EVENTS = story_events()
 CHANGED = sorted(event.id for event in EVENTS[::4])  # day events and spans alike

@@ -16,7 +16,7 @@ import pytest
 
 from tests.render_samples import SAME_DAY_IDS, background_story_events
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _record_errors, _unavailable
-from timeline import render
+from timeline.render import render
 
 WIDE = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1366, "height": 768}

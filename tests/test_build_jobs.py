@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from timeline.build import build
-from timeline.cache import Extracted
-from timeline.extracting import Extractor, extract_articles, extracting
-from timeline.merge import merge_events
+from timeline.events.cache import Extracted
+from timeline.events.extracting import Extractor, extract_articles, extracting
+from timeline.events.merge import merge_events
 from timeline.model import Article, Event, Source
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.changes_samples import FIRST, SECOND, run_build, table_extraction, write_article
-from timeline import store
-from timeline.changes import (
+from timeline.model import Event, Source
+from timeline.render.changelog import changes_markdown
+from timeline.store import store
+from timeline.store.changes import (
     NO_CHANGES,
     Change,
     Changes,
     changes_from_text,
-    changes_markdown,
     changes_text,
     cli_lines,
 )
-from timeline.model import Event, Source
 
 VISIT_ID = "sergei-shoigu-visits-pyongyang-2025-03"
 MEETING_ID = "kim-jong-un-meets-sergei-shoigu-2025-06-04"
@@ -35,7 +35,7 @@ THE_THREE = [
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project built once from FIRST, with SECOND saved in articles/ but not yet built."""
-    monkeypatch.setattr("timeline.extract.extract_events", table_extraction)
+    monkeypatch.setattr("timeline.events.extract.extract_events", table_extraction)
     write_article(tmp_path / "articles", FIRST)
     assert run_build(tmp_path) == 0
     write_article(tmp_path / "articles", SECOND)
@@ -127,7 +127,7 @@ def test_dry_run_prints_the_report_and_leaves_every_file_byte_identical(
 
 
 def test_dry_run_on_a_fresh_folder_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("timeline.extract.extract_events", table_extraction)
+    monkeypatch.setattr("timeline.events.extract.extract_events", table_extraction)
     write_article(tmp_path / "articles", FIRST)
     before = _tree(tmp_path)
     assert run_build(tmp_path, "--dry-run") == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline import cli
-from timeline.check import check_text
+from timeline.store.check import check_text
 
 GOOD = """\
 events:
@@ -110,7 +110,6 @@ def test_check_cli_on_missing_store_says_what_to_do(tmp_path: Path, capsys: pyte
 
 
 def test_check_cli_reports_an_article_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("timeline.ingest")
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "undated.txt").write_text("---\ntitle: x\n---\nno date here\n", encoding="utf-8")
     code = _check(tmp_path, GOOD)

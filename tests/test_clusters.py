@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.clusters import Cluster, Span, compatible, span_of
-from timeline.merge import merge_events
+from timeline.events.clusters import Cluster, Span, compatible, span_of
+from timeline.events.merge import merge_events
 from timeline.model import Event, Source
 
 _DAYS = st.integers(min_value=0, max_value=40)

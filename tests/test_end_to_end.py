@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline import cli, furniture, ingest
+from timeline import cli
+from timeline.ingest import furniture, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 

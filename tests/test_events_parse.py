@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from timeline import nlp, temporal
-from timeline.extract import Reading, extract_events, read_sentence
-from timeline.merge import merge_events
+from timeline.events.extract import Reading, extract_events, read_sentence
+from timeline.events.merge import merge_events
+from timeline.events.tree import sentences
 from timeline.model import Article, Event, MainText, Passage
-from timeline.tree import sentences
 
 PUBLISHED = date(2024, 3, 8)
 

@@ -10,12 +10,12 @@ import pytest
 
 from timeline import cli
 from timeline.build import build
+from timeline.events.extract import extract_events
+from timeline.events.verdicts import UNKNOWN
 from timeline.explain import DateReading, Explanation, explain
-from timeline.extract import extract_events
-from timeline.furniture import main_text
-from timeline.ingest import parse_article
-from timeline.store import load_store
-from timeline.verdicts import UNKNOWN
+from timeline.ingest.furniture import main_text
+from timeline.ingest.ingest import parse_article
+from timeline.store.store import load_store
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
 

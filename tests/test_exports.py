@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.render_samples import A1, A2, source, story_events
-from timeline.exports import chronology_markdown, events_csv, timelinejs
 from timeline.model import Event
+from timeline.render.exports import chronology_markdown, events_csv, timelinejs
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 

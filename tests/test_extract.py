@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extract import extract_events
+from timeline.events.extract import extract_events
 from timeline.model import CATEGORIES, Article, Event, MainText, Passage
 
 THURSDAY = date(2025, 6, 5)

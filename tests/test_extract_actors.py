@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.actors import find_mentions
+from timeline.events.actors import find_mentions
 
 
 def names(sentence: str, published: date = date(2025, 6, 5)) -> list[str]:

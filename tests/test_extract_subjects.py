@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from timeline.cues import load_data
-from timeline.extract import extract_events
+from timeline.events.cues import load_data
+from timeline.events.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
 
 THURSDAY = date(2025, 6, 5)

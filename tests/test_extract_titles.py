@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract import extract_events
+from timeline.events.extract import extract_events
 from timeline.model import Article, MainText, Passage
 
 THURSDAY = date(2025, 6, 5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.when import label
+from timeline.temporal.when import label
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tests.render_samples import BACKGROUND_IDS, SAME_DAY_IDS, background_story_events
-from timeline import render
-from timeline.extent import Extent
-from timeline.figure import build_figure, opening_frame
-from timeline.framing import frame_story, outside_note
-from timeline.lanes import place_events
 from timeline.model import Event
+from timeline.render import render
+from timeline.render.figure import build_figure, opening_frame
+from timeline.render.framing import frame_story, outside_note
+from timeline.render.lanes import place_events
+from timeline.temporal.extent import Extent
 
 
 def _days(*days: date) -> list[Extent]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline import furniture, ingest
+from timeline.ingest import furniture, ingest
 from timeline.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"

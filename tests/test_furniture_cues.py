@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline import furniture
+from timeline.ingest import furniture
 
 DATA = furniture.cue_data()
 SECTION_EXAMPLES = [(c["reason"], e) for c in DATA["sections"] for e in c["examples"]]

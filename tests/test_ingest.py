@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import ingest
+from timeline.ingest import ingest
 from timeline.model import Article, TimelineError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline import add, cli, ingest
+from timeline import cli
 from timeline.cli import main
+from timeline.ingest import add, ingest
 from timeline.model import TimelineError
 
 FIXTURES = Path(__file__).parent / "fixtures"

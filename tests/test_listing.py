@@ -7,9 +7,9 @@ from dataclasses import replace
 from typing import Any
 
 from tests.render_samples import A1, A2, source, story_events
-from timeline import render
-from timeline.listing import event_list
 from timeline.model import Event
+from timeline.render import render
+from timeline.render.listing import event_list
 
 HOSTILE = '<script>alert("x")</script>'
 

@@ -8,8 +8,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extract import extract_events
-from timeline.merge import merge_events
+from timeline.events.extract import extract_events
+from timeline.events.merge import merge_events
 from timeline.model import Article, Event, MainText, Passage, Source
 
 
@@ -191,7 +191,7 @@ def test_merge_is_deterministic_whatever_the_order(order: list[Event]) -> None:
 
 def test_output_is_sorted_by_date_then_id() -> None:
     events = merge_events(_POOL)
-    from timeline.when import bounds
+    from timeline.temporal.when import bounds
 
     keys = [(bounds(e.date, e.end)[0], e.date, e.id) for e in events]
     assert keys == sorted(keys)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from timeline import data as package_data
-from timeline.extract import extract_events
+from timeline.events.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
 
 EXAMPLES: list[dict[str, Any]] = package_data.load("predicates.yaml")["examples"]

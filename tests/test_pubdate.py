@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline import datewords, pubdate
+from timeline.ingest import datewords, pubdate
 
 EXAMPLES: list[dict[str, Any]] = pubdate.cue_data()["examples"]
 PARA = "North Korean leader Kim Jong Un met Russia's security chief in Pyongyang, state media said."

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tests.store_samples import KIM, VISIT
 from timeline.model import Event, Source
-from timeline.reconcile import Snapshot, merge_sources, reconcile
+from timeline.store.reconcile import Snapshot, merge_sources, reconcile
 
 PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops in a letter on Friday.", "on Friday")
 LATER = Source("later.txt", "2025-08-17", "Shoigu was in Pyongyang on June 4.", "on June 4")

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.render_samples import A1, A2, A3, source, story_events
-from timeline import figure as figure_module
-from timeline import render
-from timeline.figure import build_figure
-from timeline.hover import http_url
 from timeline.model import Event
+from timeline.render import figure as figure_module
+from timeline.render import render
+from timeline.render.figure import build_figure
+from timeline.render.hover import http_url
 
 HOSTILE = '<script>alert("x")</script>'
 

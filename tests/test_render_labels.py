@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.extent import event_extent
-from timeline.labels import date_label, precision_label
 from timeline.model import Event, TimelineError
+from timeline.temporal.extent import event_extent
+from timeline.temporal.labels import date_label, precision_label
 
 
 def _event(when: str, end: str = "", qualifier: str = "", label: str = "") -> Event:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.store_samples import KIM, VISIT
-from timeline import store
 from timeline.model import Event, Source, TimelineError
-from timeline.splice import HEADER
+from timeline.store import store
+from timeline.store.splice import HEADER
 
 PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops: \"heroes\".", "on Friday", outlet="TASS")
 LETTER = Event("putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cache import Extracted, ExtractionCache, article_key, tool_version
+from timeline.events.cache import Extracted, ExtractionCache, article_key, tool_version
 from timeline.model import Article, Dropped, Event, MainText, Passage, Source
 
 ARTICLE = Article("kim.txt", date(2025, 6, 5), "Kim met Shoigu on Wednesday.", title="Kim vows support")
@@ -113,10 +113,8 @@ def test_tool_version_names_the_english_model(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for stage in ("ingest", "furniture", "extract", "merge", "render"):
-        pytest.importorskip(f"timeline.{stage}")
-    from timeline import extract
     from timeline.build import build
+    from timeline.events import extract
 
     root = Path(__file__).resolve().parent.parent
     shutil.copytree(root / "articles", tmp_path / "articles")
@@ -140,8 +138,8 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_second_build_removes_no_furniture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import furniture
     from timeline.build import build
+    from timeline.ingest import furniture
 
     root = Path(__file__).resolve().parent.parent
     shutil.copytree(root / "articles", tmp_path / "articles")

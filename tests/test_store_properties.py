@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import emit, store
 from timeline.model import CATEGORIES, Event, Source, TimelineError
-from timeline.storefile import date_bounds, parse
+from timeline.store import emit, store
+from timeline.store.storefile import date_bounds, parse
 
 SETTINGS = settings(max_examples=int(os.environ.get("N", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.extract import extract_events
-from timeline.merge import merge_events
+from timeline.events.extract import extract_events
+from timeline.events.merge import merge_events
 from timeline.model import Article, Event, MainText, Passage
 from timeline.temporal import tag
 

@@ -6,11 +6,14 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline import ingest, merge, render, store
-from timeline.cache import Extracted, ExtractionCache, tool_version
-from timeline.changes import NO_CHANGES, Changes
-from timeline.extracting import extracting
+from timeline.events import merge
+from timeline.events.cache import Extracted, ExtractionCache, tool_version
+from timeline.events.extracting import extracting
+from timeline.ingest import ingest
 from timeline.model import Article
+from timeline.render import render
+from timeline.store import store
+from timeline.store.changes import NO_CHANGES, Changes
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,7 @@ def _iso_date(text: str) -> date:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    from timeline.add import add_article
+    from timeline.ingest.add import add_article
 
     failed = False
     for name in args.files:
@@ -239,8 +239,8 @@ def _check_addable(name: str, path: Path) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
-    from timeline.changes import CLI_LINES, cli_lines
-    from timeline.render import CHANGES_FILE
+    from timeline.render.render import CHANGES_FILE
+    from timeline.store.changes import CLI_LINES, cli_lines
 
     report = build(args.articles, args.store, args.out, args.dry_run, args.jobs)
     if report.dry_run:
@@ -280,8 +280,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     import json
 
-    from timeline.frontmatter import FrontMatter, field_line, split_front_matter
-    from timeline.frontmatter import parse_published as front_matter_published
+    from timeline.ingest.frontmatter import FrontMatter, field_line, split_front_matter
+    from timeline.ingest.frontmatter import parse_published as front_matter_published
     from timeline.temporal.records import parse_published, tag_json, tag_lines
 
     if args.batch:
@@ -350,8 +350,8 @@ def _run_explain(args: argparse.Namespace) -> int:
 
     from timeline.explain import explain
     from timeline.explain_text import as_json, as_text
-    from timeline.furniture import main_text
-    from timeline.store import load_store
+    from timeline.ingest.furniture import main_text
+    from timeline.store.store import load_store
 
     article = _read_article(args.file, args.published)
     for warning in article.warnings:
@@ -367,7 +367,7 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 def _read_article(path: Path, published: date | None) -> Article:
     """One article file read as the build reads articles/; TimelineError names the path."""
-    from timeline.ingest import parse_article, read_bytes
+    from timeline.ingest.ingest import parse_article, read_bytes
 
     if path.is_dir():
         raise TimelineError(f"{path}: is a folder; give one article file, e.g. {path}/FILE.txt")
@@ -387,7 +387,7 @@ def _read_article(path: Path, published: date | None) -> Article:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from timeline.check import check_text, format_problem
+    from timeline.store.check import check_text, format_problem
 
     if args.store.is_dir():
         raise TimelineError(
@@ -412,7 +412,7 @@ def _article_problems(folder: Path) -> list[tuple[str, str]]:
     if not folder.is_dir():
         return [("warning", f"{folder}: warning: not a folder; articles not checked")]
     try:
-        from timeline.ingest import read_articles
+        from timeline.ingest.ingest import read_articles
     except ImportError:
         return []
     articles, skipped = read_articles(folder)

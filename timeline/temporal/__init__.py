@@ -13,6 +13,12 @@ Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over place
 (a builder in builders.py), optional `params` and `priority`, and `examples` that
 tests/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a regex
 alternation takes the first branch that matches. Where rules overlap, the longest match wins.
+
+Stage 2: a text and its publish date in, `Timex` values out (entry point `tag`; `records` for
+`timeline tag --batch`). An event's place in time from a timex (`when`), the days a date
+covers (`extent`) and the date as people write it (`labels`) live here too, as the events,
+store and render stages all read them.
+May import: `timeline.model` and its own modules (imports of other stages are refused).
 """
 
 from __future__ import annotations
