@@ -11,8 +11,9 @@ dateline of another day ("WASHINGTON, June 7 (AP) --") the text counts from that
 Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
 {month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
 (a builder in builders.py), optional `params` and `priority`, and `examples` that
-tests/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a regex
-alternation takes the first branch that matches. Where rules overlap, the longest match wins.
+tests/temporal/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a
+regex alternation takes the first branch that matches. Where rules overlap, the longest match
+wins.
 
 Stage 2: a text and its publish date in, `Timex` values out (entry point `tag`; `records` for
 `timeline tag --batch`). An event's place in time from a timex (`when`), the days a date

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.render_samples import A1, A2, A3, source, story_events
+from tests.render.samples import A1, A2, A3, source, story_events
 from timeline.model import Event
 from timeline.render import figure as figure_module
 from timeline.render import render

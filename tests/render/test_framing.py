@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.render_samples import BACKGROUND_IDS, SAME_DAY_IDS, background_story_events
+from tests.render.samples import BACKGROUND_IDS, SAME_DAY_IDS, background_story_events
 from timeline.model import Event
 from timeline.render import render
 from timeline.render.figure import build_figure, opening_frame

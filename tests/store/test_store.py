@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store_samples import KIM, VISIT
+from tests.store.samples import KIM, VISIT
 from timeline.model import Event, Source, TimelineError
 from timeline.store import store
 from timeline.store.splice import HEADER

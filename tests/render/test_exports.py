@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.render_samples import A1, A2, source, story_events
+from tests.render.samples import A1, A2, source, story_events
 from timeline.model import Event
 from timeline.render.exports import chronology_markdown, events_csv, timelinejs
 

@@ -116,7 +116,7 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     from timeline.build import build
     from timeline.events import extract
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shutil.copytree(root / "articles", tmp_path / "articles")
     calls = tmp_path / "calls"  # one file per extraction: the articles are read in workers
     calls.mkdir()
@@ -141,7 +141,7 @@ def test_second_build_removes_no_furniture(tmp_path: Path, monkeypatch: pytest.M
     from timeline.build import build
     from timeline.ingest import furniture
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shutil.copytree(root / "articles", tmp_path / "articles")
     args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")
     build(*args)

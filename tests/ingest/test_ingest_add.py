@@ -14,7 +14,7 @@ from timeline.cli import main
 from timeline.ingest import add, ingest
 from timeline.model import TimelineError
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_text_with_a_dateline_is_added_with_front_matter_and_a_warning(tmp_path: Path) -> None:

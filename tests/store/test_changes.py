@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.changes_samples import FIRST, SECOND, run_build, table_extraction, write_article
+from tests.store.samples import FIRST, SECOND, run_build, table_extraction, write_article
 from timeline.model import Event, Source
 from timeline.render.changelog import changes_markdown
 from timeline.store import store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.store_samples import KIM, VISIT
+from tests.store.samples import KIM, VISIT
 from timeline.model import Event, Source
 from timeline.store.reconcile import Snapshot, merge_sources, reconcile
 

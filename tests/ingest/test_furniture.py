@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from timeline.ingest import furniture, ingest
 from timeline.model import Article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PARA = (
     "North Korean leader Kim Jong Un met Russia's security chief Sergei Shoigu in Pyongyang "
     "on Wednesday, the state news agency said, as the two countries deepened their ties."

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tests.render_samples import A1, A2, source, story_events
+from tests.render.samples import A1, A2, source, story_events
 from timeline.model import Event
 from timeline.render import render
 from timeline.render.listing import event_list

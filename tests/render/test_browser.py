@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.render_samples import source, story_events
+from tests.render.samples import source, story_events
 from timeline.model import Event
 from timeline.render import render
 

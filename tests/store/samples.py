@@ -1,4 +1,5 @@
-"""A small store grown by one article, with extraction replaced by a table (article -> events),
+"""Shared samples of the store tests: hand-built events for the store and the three-way merge,
+and a small store grown by one article with extraction replaced by a table (article -> events),
 so the build's own stages (ingest, merge, store, report, page) run on known candidates."""
 
 from __future__ import annotations
@@ -8,6 +9,16 @@ from pathlib import Path
 from timeline import cli
 from timeline.model import Event, MainText, Source
 
+KIM = Source("kim.txt", "2025-06-05", "Meeting Shoigu on Wednesday, Kim said he backs Russia.", "on Wednesday")
+VISIT = Event(
+    "shoigu-visit-2025-06-04",
+    "Shoigu visits Pyongyang",
+    "2025-06-04",
+    "visit",
+    actors=("Sergei Shoigu", "Kim Jong Un"),
+    place="Pyongyang",
+    sources=(KIM,),
+)
 
 def _source(article: str, published: str, quote: str, phrase: str, day: str) -> Source:
     return Source(article, published, quote, phrase, outlet="Wire", date=day)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.render_samples import SAME_DAY_IDS, background_story_events
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _record_errors, _unavailable
+from tests.render.samples import SAME_DAY_IDS, background_story_events
+from tests.render.test_browser import CHROMIUM, CHROMIUM_ARGS, _record_errors, _unavailable
 from timeline.render import render
 
 WIDE = {"width": 1920, "height": 1080}
@@ -120,7 +120,7 @@ def test_key_labels_overlap_neither_each_other_nor_the_legend(
 
 
 def test_same_day_events_in_one_lane_are_drawn_apart_and_each_hovered(page: Any) -> None:
-    from tests.test_browser import _hover_text, _point_position
+    from tests.render.test_browser import _hover_text, _point_position
 
     _resize(page, LAPTOP)
     positions = [_point_position(page, event_id) for event_id in SAME_DAY_IDS]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline.ingest import ingest
 from timeline.model import Article, TimelineError
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BODY = "North Korean leader Kim Jong Un met Russia's security chief in Pyongyang on Wednesday.\n"
 
 

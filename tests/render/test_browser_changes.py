@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.render_samples import story_events
-from tests.test_browser import (
+from tests.render.samples import story_events
+from tests.render.test_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     _listed_ids,
