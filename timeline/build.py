@@ -28,7 +28,9 @@ class BuildReport:
     deleted: int  # ids the user deleted, kept out of the store
     cached: int  # articles whose events came from the cache, not extracted again
     skipped: tuple[tuple[str, str], ...]  # (file name, why)
-    warnings: tuple[tuple[str, str], ...]  # (file name, what to check), e.g. an inferred publish date
+    warnings: tuple[
+        tuple[str, str], ...
+    ]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
     changes: Changes = NO_CHANGES  # what this build changed (or, dry, would change), by event
@@ -64,7 +66,9 @@ def build(
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]
-        dropped = [(a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)]
+        dropped = [
+            (a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)
+        ]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         outputs: list[Path] = []
@@ -93,9 +97,11 @@ def build(
     )
 
 
-
 def _cached(
-    articles: list[Article], held: list[Extracted | None], fresh: list[Extracted], cache: ExtractionCache
+    articles: list[Article],
+    held: list[Extracted | None],
+    fresh: list[Extracted],
+    cache: ExtractionCache,
 ) -> list[Extracted]:
     """What each article gave, in order: what the cache held, else what was just extracted,
     which the cache now keeps."""

@@ -217,9 +217,7 @@ def _event(
     return None
 
 
-def _date(
-    timex: Timex, attached: Token | None, why: str, event: Proposed | None
-) -> DateReading:
+def _date(timex: Timex, attached: Token | None, why: str, event: Proposed | None) -> DateReading:
     return DateReading(
         text=timex.text,
         type=timex.type,

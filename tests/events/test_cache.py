@@ -12,7 +12,9 @@ import pytest
 from timeline.events.cache import Extracted, ExtractionCache, article_key, tool_version
 from timeline.model import Article, Dropped, Event, MainText, Passage, Source
 
-ARTICLE = Article("kim.txt", date(2025, 6, 5), "Kim met Shoigu on Wednesday.", title="Kim vows support")
+ARTICLE = Article(
+    "kim.txt", date(2025, 6, 5), "Kim met Shoigu on Wednesday.", title="Kim vows support"
+)
 EVENT = Event(
     "shoigu-visit",
     "Shoigu visits",

@@ -20,7 +20,9 @@ _WHEN = st.one_of(
 
 def _event(when: str, article: str, actor: str = "Vladimir Putin") -> Event:
     source = Source(article, "2025-08-20", f"Talks ({when})", when, date=when)
-    return Event(id="", title="Talks", date=when, category="meeting", actors=(actor,), sources=(source,))
+    return Event(
+        id="", title="Talks", date=when, category="meeting", actors=(actor,), sources=(source,)
+    )
 
 
 @settings(max_examples=60, deadline=None)

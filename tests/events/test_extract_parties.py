@@ -22,23 +22,31 @@ def events_of(text: str) -> list[Event]:
     ("text", "actors"),
     [
         (
-            ("Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday, "
-            "as Chile, Peru and Bolivia argued over water rights."),
+            (
+                "Foreign Minister Maria Lopez met Foreign Minister Carlos Vega in Lima on Wednesday, "
+                "as Chile, Peru and Bolivia argued over water rights."
+            ),
             ("Maria Lopez", "Carlos Vega"),
         ),
         (
-            ("Spokesman Yuri Petrov said envoy Anton Belov left on Tuesday for talks with the "
-            "governments of Syria, Jordan and Egypt."),
+            (
+                "Spokesman Yuri Petrov said envoy Anton Belov left on Tuesday for talks with the "
+                "governments of Syria, Jordan and Egypt."
+            ),
             ("Anton Belov", "Syria", "Jordan", "Egypt"),
         ),
         (
-            ("Senator Ana Ruiz resigned on Wednesday -- a departure from her predecessor Senator "
-             "Jorge Diaz, under whom ties soured."),
+            (
+                "Senator Ana Ruiz resigned on Wednesday -- a departure from her predecessor Senator "
+                "Jorge Diaz, under whom ties soured."
+            ),
             ("Ana Ruiz",),
         ),
         (
-            ("Foreign Minister Ana Ruiz made a visit in March during which she briefed Senator "
-             "Jorge Diaz."),
+            (
+                "Foreign Minister Ana Ruiz made a visit in March during which she briefed Senator "
+                "Jorge Diaz."
+            ),
             ("Ana Ruiz", "Jorge Diaz"),
         ),
     ],
@@ -69,7 +77,9 @@ def test_the_same_actor_going_on_about_the_event_adds_whom_they_met() -> None:
 
 
 def test_whom_the_visitor_was_received_by_takes_part() -> None:
-    text = "Defence Minister Anton Belov visited Lima in June. He was received by Senator Jorge Diaz."
+    text = (
+        "Defence Minister Anton Belov visited Lima in June. He was received by Senator Jorge Diaz."
+    )
     (event,) = events_of(text)
     assert event.actors == ("Anton Belov", "Jorge Diaz")
 
@@ -110,14 +120,18 @@ def titles(text: str) -> list[str]:
             "Ana Ruiz resigns",
         ),
         (
-            ("Foreign Minister Ana Ruiz visited Lima on Monday. Her deputy, Senator Jorge Diaz, "
-            "stayed at home. He resigned on Tuesday."),
+            (
+                "Foreign Minister Ana Ruiz visited Lima on Monday. Her deputy, Senator Jorge Diaz, "
+                "stayed at home. He resigned on Tuesday."
+            ),
             "Jorge Diaz resigns",
         ),
         ("Chile imposed new tariffs on Monday. It lifted them on Wednesday.", "Chile lifts them"),
         (
-            ("Foreign Minister Ana Ruiz visited Lima on Monday. The talks focused on trade. She "
-            "resigned on Tuesday."),
+            (
+                "Foreign Minister Ana Ruiz visited Lima on Monday. The talks focused on trade. She "
+                "resigned on Tuesday."
+            ),
             "Ana Ruiz resigns",
         ),
     ],
@@ -134,14 +148,20 @@ def test_a_pronoun_stands_for_the_nearest_name_of_its_kind(text: str, title: str
         # "they" is never one person
         "Foreign Minister Ana Ruiz visited Lima on Monday. They imposed new tariffs on Tuesday.",
         # the one it was done to is not who acts next
-        ("Foreign Minister Ana Ruiz was shot by a gunman in Lima on Monday. He fled to Bolivia on "
-        "Tuesday."),
+        (
+            "Foreign Minister Ana Ruiz was shot by a gunman in Lima on Monday. He fled to Bolivia on "
+            "Tuesday."
+        ),
         # a name the tool cannot read stands between: "he" may be that one
-        ("Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz's host is Smith, 44, of Vermont. "
-        "Smith, 44, had met her there. He resigned on Tuesday."),
+        (
+            "Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz's host is Smith, 44, of Vermont. "
+            "Smith, 44, had met her there. He resigned on Tuesday."
+        ),
         # two people named since: "he" could be either
-        ("Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz and Senator Jorge Diaz stayed at "
-        "home. He resigned on Tuesday."),
+        (
+            "Foreign Minister Ana Ruiz visited Lima on Monday. Ruiz and Senator Jorge Diaz stayed at "
+            "home. He resigned on Tuesday."
+        ),
     ],
 )
 def test_a_pronoun_with_no_safe_antecedent_names_no_one(text: str) -> None:
@@ -161,5 +181,7 @@ def test_a_titled_subject_and_the_bare_name_are_one_actor() -> None:
     "the sentence has no verb to date; mending the tag belongs at the parse seam (nlp.py)",
 )
 def test_a_verb_the_tagger_took_for_an_adjective_still_tells_the_happening() -> None:
-    (event,) = events_of("President Clinton, meantime, glossed over warnings from Moscow on Thursday.")
+    (event,) = events_of(
+        "President Clinton, meantime, glossed over warnings from Moscow on Thursday."
+    )
     assert event.actors == ("Clinton",)

@@ -432,13 +432,23 @@ def test_a_planned_meeting_and_a_summit_told_as_held_are_one_happening() -> None
 
 def test_a_bound_on_a_summit_elsewhere_does_not_join_a_dated_meeting_in_another_city() -> None:
     meeting = candidate(
-        "Vladimir Putin meets Kim Jong Un in Moscow", "2025-08-11", "one.txt",
-        actors=("Vladimir Putin", "Kim Jong Un"), category="meeting", place="Moscow",
+        "Vladimir Putin meets Kim Jong Un in Moscow",
+        "2025-08-11",
+        "one.txt",
+        actors=("Vladimir Putin", "Kim Jong Un"),
+        category="meeting",
+        place="Moscow",
     )
     summit = candidate(
-        "Donald Trump and Vladimir Putin hold summit in Alaska", "2025-08-17", "two.txt",
-        actors=("Donald Trump", "Vladimir Putin"), category="summit", place="Alaska",
-        basis="bound", qualifier="before", published="2025-08-17",
+        "Donald Trump and Vladimir Putin hold summit in Alaska",
+        "2025-08-17",
+        "two.txt",
+        actors=("Donald Trump", "Vladimir Putin"),
+        category="summit",
+        place="Alaska",
+        basis="bound",
+        qualifier="before",
+        published="2025-08-17",
     )
     assert len(merge_events([meeting, summit])) == 2
 
@@ -476,7 +486,9 @@ def test_merged_title_comes_from_the_most_precisely_dated_source() -> None:
 
 def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms() -> None:
     one = candidate(
-        "Sergei Shoigu visits Pyongyang", "2025-06-04", "one.txt",
+        "Sergei Shoigu visits Pyongyang",
+        "2025-06-04",
+        "one.txt",
         actors=("Sergei Shoigu", "Kim Jong Un", "Ukraine"),
     )
     two = candidate(
@@ -488,13 +500,23 @@ def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms
 
 def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None:
     wrong = candidate(
-        "Kenya kills 258 people", "2025-06-04", "two.txt", actors=("Kenya",), category="casualties",
+        "Kenya kills 258 people",
+        "2025-06-04",
+        "two.txt",
+        actors=("Kenya",),
+        category="casualties",
         place="Nairobi",
     )
-    wrong = replace(wrong, sources=(replace(wrong.sources[0], quote="Bombings in Nairobi, Kenya, killed 258."),))
+    wrong = replace(
+        wrong, sources=(replace(wrong.sources[0], quote="Bombings in Nairobi, Kenya, killed 258."),)
+    )
     right = candidate(
-        "Bombings kill 257 people", "2025-06-04", "one.txt", actors=("Bombings",),
-        category="casualties", place="Nairobi",
+        "Bombings kill 257 people",
+        "2025-06-04",
+        "one.txt",
+        actors=("Bombings",),
+        category="casualties",
+        place="Nairobi",
     )
     (event,) = merge_events([wrong, right])
     assert event.title == "Bombings kill 257 people"
@@ -502,16 +524,28 @@ def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None
 
 def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
     sworn = candidate(
-        "Lee Jae-myung takes office", "2025-06-04", "one.txt", actors=("Lee Jae-myung",),
-        category="other", place="",
+        "Lee Jae-myung takes office",
+        "2025-06-04",
+        "one.txt",
+        actors=("Lee Jae-myung",),
+        category="other",
+        place="",
     )
     same_day = candidate(
-        "Sergei Shoigu swears in", "2025-06-04", "two.txt",
-        actors=("Sergei Shoigu", "Lee Jae-myung", "Kim Jong Un"), category="other", place="",
+        "Sergei Shoigu swears in",
+        "2025-06-04",
+        "two.txt",
+        actors=("Sergei Shoigu", "Lee Jae-myung", "Kim Jong Un"),
+        category="other",
+        place="",
     )
     agreeing = candidate(
-        "Lee Jae-myung is sworn in", "2025-06-04", "three.txt",
-        actors=("Lee Jae-myung", "Yoon Suk Yeol"), category="other", place="",
+        "Lee Jae-myung is sworn in",
+        "2025-06-04",
+        "three.txt",
+        actors=("Lee Jae-myung", "Yoon Suk Yeol"),
+        category="other",
+        place="",
     )
     (event,) = merge_events([sworn, same_day, agreeing])
     assert event.actors == ("Lee Jae-myung", "Yoon Suk Yeol")
@@ -519,8 +553,14 @@ def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
 
 def test_one_day_s_death_toll_told_by_several_outlets_is_one_event() -> None:
     tolls = [
-        candidate(f"Bombings kill {n} people", "1998-08-07", f"{n}.txt", actors=("Bombings",),
-                  category="casualties", place="")
+        candidate(
+            f"Bombings kill {n} people",
+            "1998-08-07",
+            f"{n}.txt",
+            actors=("Bombings",),
+            category="casualties",
+            place="",
+        )
         for n in (257, 247, 259)
     ]
     (event,) = merge_events(tolls)
@@ -528,8 +568,20 @@ def test_one_day_s_death_toll_told_by_several_outlets_is_one_event() -> None:
 
 
 def test_tolls_far_apart_on_one_day_stay_two_events() -> None:
-    small = candidate("Blast kills 12 people", "1998-08-07", "a.txt", actors=("Blast",),
-                      category="casualties", place="")
-    large = candidate("Bombings kill 257 people", "1998-08-07", "b.txt", actors=("Bombings",),
-                      category="casualties", place="")
+    small = candidate(
+        "Blast kills 12 people",
+        "1998-08-07",
+        "a.txt",
+        actors=("Blast",),
+        category="casualties",
+        place="",
+    )
+    large = candidate(
+        "Bombings kill 257 people",
+        "1998-08-07",
+        "b.txt",
+        actors=("Bombings",),
+        category="casualties",
+        place="",
+    )
     assert len(merge_events([small, large])) == 2

@@ -30,8 +30,17 @@ def test_example_tells_one_event_of_its_category(example: dict[str, Any]) -> Non
 
 def test_every_category_has_an_example() -> None:
     shown = {e["category"] for e in EXAMPLES}
-    assert shown >= {"summit", "visit", "meeting", "deployment", "treaty", "casualties",
-                     "diplomacy", "statement", "other"}
+    assert shown >= {
+        "summit",
+        "visit",
+        "meeting",
+        "deployment",
+        "treaty",
+        "casualties",
+        "diplomacy",
+        "statement",
+        "other",
+    }
 
 
 @pytest.mark.parametrize(

@@ -65,12 +65,17 @@ def test_an_event_whose_weekday_matches_has_no_disagreement() -> None:
 def test_a_weekday_in_brackets_after_a_date_takes_the_dates_value() -> None:
     found = tag("The ministers met on June 4 (Wednesday).", PUBLISHED)
     assert [(t.text, t.value, t.conflict) for t in found] == [
-        ("June 4", "2025-06-04", ""), ("Wednesday", "2025-06-04", "")]
+        ("June 4", "2025-06-04", ""),
+        ("Wednesday", "2025-06-04", ""),
+    ]
 
 
 def test_a_wrong_weekday_in_brackets_is_flagged_like_one_before_a_comma() -> None:
-    for text in ("The ministers met on Tuesday (June 4).", "The ministers met on June 4 (Tuesday).",
-                 "The ministers met on June 4, Tuesday."):
+    for text in (
+        "The ministers met on Tuesday (June 4).",
+        "The ministers met on June 4 (Tuesday).",
+        "The ministers met on June 4, Tuesday.",
+    ):
         found = tag(text, PUBLISHED)
         assert {t.value for t in found} == {"2025-06-04"}, text
         assert all("Tuesday" in t.conflict and "Wednesday" in t.conflict for t in found), text
@@ -79,7 +84,9 @@ def test_a_wrong_weekday_in_brackets_is_flagged_like_one_before_a_comma() -> Non
 def test_a_weekday_after_a_comma_that_does_not_end_its_clause_stays_a_day_of_its_own() -> None:
     found = tag("The vote on June 4, Tuesday's rally and a march drew crowds.", PUBLISHED)
     assert [(t.text, t.value, t.conflict) for t in found] == [
-        ("June 4", "2025-06-04", ""), ("Tuesday", "2025-06-10", "")]
+        ("June 4", "2025-06-04", ""),
+        ("Tuesday", "2025-06-10", ""),
+    ]
 
 
 def test_extraction_carries_a_bracketed_weekdays_clash_to_the_event() -> None:

@@ -22,26 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 # (it is not on the registries this machine reaches), so where it is installed and differs, this
 # test says so and a person compares the two.
 WEIGHTS = {
-    "tok2vec/model":
-        "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
-    "tagger/model":
-        "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
-    "parser/model":
-        "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
-    "ner/model":
-        "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
-    "senter/model":
-        "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
-    "lemmatizer/lookups/lookups.bin":
-        "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
-    "attribute_ruler/patterns":
-        "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
-    "vocab/strings.json":
-        "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
-    "vocab/lookups.bin":
-        "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
-    "tokenizer":
-        "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
+    "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
 }
 
 
@@ -78,7 +68,11 @@ def test_weight_files_have_the_recorded_sha256() -> None:
 def test_lemmas_and_coarse_tags_are_kept() -> None:
     doc = nlp.parse(["The envoys were flying home after they had met the ministers."])[0]
     assert [_token(doc, word).lemma_ for word in ("were", "flying", "met", "envoys")] == [
-        "be", "fly", "meet", "envoy"]
+        "be",
+        "fly",
+        "meet",
+        "envoy",
+    ]
     assert _token(doc, "met").pos_ == "VERB"
 
 
@@ -114,7 +108,10 @@ def test_passive_has_its_agent() -> None:
 def test_people_and_places_are_entities() -> None:
     doc = nlp.parse(["Angela Merkel met Emmanuel Macron in Berlin."])[0]
     assert {(entity.text, entity.label_) for entity in doc.ents} >= {
-        ("Angela Merkel", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Berlin", "GPE")}
+        ("Angela Merkel", "PERSON"),
+        ("Emmanuel Macron", "PERSON"),
+        ("Berlin", "GPE"),
+    }
 
 
 def test_each_passage_is_parsed_on_its_own() -> None:
@@ -171,8 +168,17 @@ def test_build_without_model_stops_with_the_package_to_install(
     articles.mkdir()
     shutil.copy(next((ROOT / "articles").glob("*.txt")), articles)
     monkeypatch.setattr(nlp, "_meta_path", lambda package: None)
-    code = cli.main(["build", "--articles", str(articles), "--store", str(tmp_path / "events.yaml"),
-                     "--out", str(tmp_path / "out")])
+    code = cli.main(
+        [
+            "build",
+            "--articles",
+            str(articles),
+            "--store",
+            str(tmp_path / "events.yaml"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     assert code == 1
     assert capsys.readouterr().err.startswith("Error: the English model is not installed")
     assert not (tmp_path / "events.yaml").exists()

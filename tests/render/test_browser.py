@@ -277,21 +277,26 @@ def _selected_ids(page: Any) -> list[str]:
 
 
 def _listed_ids(page: Any) -> list[str]:
-    return sorted(page.evaluate(
-        "() => [...document.querySelectorAll('#timeline-list li:not([hidden])')].map(li => li.dataset.id)"
-    ))
+    return sorted(
+        page.evaluate(
+            "() => [...document.querySelectorAll('#timeline-list li:not([hidden])')].map(li => li.dataset.id)"
+        )
+    )
 
 
 def test_filter_keeps_matching_events_in_chart_and_list(loaded: LoadedPage) -> None:
     page = loaded.page
     expected = sorted(
-        event.id for event in loaded.events
-        if "shoigu" in (event.title + " ".join(event.actors)
-                        + " ".join(s.quote for s in event.sources)).lower()
+        event.id
+        for event in loaded.events
+        if "shoigu"
+        in (event.title + " ".join(event.actors) + " ".join(s.quote for s in event.sources)).lower()
     )
     page.fill("#timeline-filter", "Shoigu")
     try:
-        page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+        page.wait_for_function(
+            "document.getElementById('timeline-filter-count').textContent !== ''"
+        )
         assert _listed_ids(page) == expected
         assert _selected_ids(page) == expected
         count = page.text_content("#timeline-filter-count")
@@ -306,7 +311,9 @@ def test_filter_needs_every_word_typed(loaded: LoadedPage) -> None:
     page = loaded.page
     page.fill("#timeline-filter", "shoigu nosuchword")
     try:
-        page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+        page.wait_for_function(
+            "document.getElementById('timeline-filter-count').textContent !== ''"
+        )
         assert _listed_ids(page) == []
         assert _selected_ids(page) == []
     finally:

@@ -22,7 +22,11 @@ from timeline.store.changes import Change, Changes
 
 EVENTS = story_events()
 CHANGED = sorted(event.id for event in EVENTS[::4])  # day events and spans alike
-CHANGES = Changes(tuple(Change("new" if n % 2 else "date", event_id, event_id) for n, event_id in enumerate(CHANGED)))
+CHANGES = Changes(
+    tuple(
+        Change("new" if n % 2 else "date", event_id, event_id) for n, event_id in enumerate(CHANGED)
+    )
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +39,16 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _unavailable("playwright is not installed (pip install -e '.[test]')")
     html_path = render.write_outputs(EVENTS, tmp_path_factory.mktemp("output"), CHANGES)[0]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         context = browser.new_context(viewport={"width": 1400, "height": 900})
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file://") else route.abort()
+            ),
+        )
         loaded = context.new_page()
         errors: list[str] = []
         _record_errors(loaded, errors)
@@ -50,16 +61,20 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def _starred_on_chart(page: Any) -> list[str]:
-    return sorted(page.evaluate(
-        f"""() => document.getElementById('{render.DIV_ID}').data
+    return sorted(
+        page.evaluate(
+            f"""() => document.getElementById('{render.DIV_ID}').data
             .filter(t => t.meta && t.meta.kind === 'changed').flatMap(t => t.meta.ids)"""
-    ))
+        )
+    )
 
 
 def _starred_in_list(page: Any) -> list[str]:
-    return sorted(page.evaluate(
-        "() => [...document.querySelectorAll('#timeline-list li[data-changed]')].map(li => li.dataset.id)"
-    ))
+    return sorted(
+        page.evaluate(
+            "() => [...document.querySelectorAll('#timeline-list li[data-changed]')].map(li => li.dataset.id)"
+        )
+    )
 
 
 def test_the_stars_on_the_chart_are_the_changed_events(page: Any) -> None:
@@ -93,16 +108,23 @@ def test_each_star_sits_on_its_events_date(page: Any) -> None:
 
 def test_the_list_marks_the_changed_events(page: Any) -> None:
     assert _starred_in_list(page) == CHANGED
-    assert page.text_content(f'#timeline-list li[data-id="{CHANGED[0]}"] .timeline-changed').startswith("★ latest build:")
+    assert page.text_content(
+        f'#timeline-list li[data-id="{CHANGED[0]}"] .timeline-changed'
+    ).startswith("★ latest build:")
 
 
 def test_the_toggle_shows_only_the_changed_events(page: Any) -> None:
     page.check("#timeline-filter-changed")
     try:
-        page.wait_for_function("document.getElementById('timeline-filter-count').textContent !== ''")
+        page.wait_for_function(
+            "document.getElementById('timeline-filter-count').textContent !== ''"
+        )
         assert _listed_ids(page) == CHANGED
         assert _selected_ids(page) == CHANGED
-        assert page.text_content("#timeline-filter-count") == f"{len(CHANGED)} of {len(EVENTS)} events match"
+        assert (
+            page.text_content("#timeline-filter-count")
+            == f"{len(CHANGED)} of {len(EVENTS)} events match"
+        )
         assert page.evaluate("() => window.location.hash").endswith("&changed")
     finally:
         page.uncheck("#timeline-filter-changed")
@@ -111,9 +133,11 @@ def test_the_toggle_shows_only_the_changed_events(page: Any) -> None:
 
 def test_the_toggle_and_the_filter_words_combine(page: Any) -> None:
     expected = sorted(
-        event.id for event in EVENTS
+        event.id
+        for event in EVENTS
         if event.id in CHANGED
-        and "shoigu" in (event.title + " ".join(event.actors) + " ".join(s.quote for s in event.sources)).lower()
+        and "shoigu"
+        in (event.title + " ".join(event.actors) + " ".join(s.quote for s in event.sources)).lower()
     )
     assert 0 < len(expected) < len(CHANGED)
     page.check("#timeline-filter-changed")
@@ -148,7 +172,9 @@ def test_hiding_a_lane_hides_its_stars(page: Any) -> None:
     legend = page.locator(".legend .traces", has_text=name).first
     legend.click()
     try:
-        page.wait_for_function(visible.replace("() =>", "() => (") + ").every(v => v === 'legendonly')")
+        page.wait_for_function(
+            visible.replace("() =>", "() => (") + ").every(v => v === 'legendonly')"
+        )
     finally:
         legend.click()
     page.wait_for_function(visible.replace("() =>", "() => (") + ").every(v => v === true)")

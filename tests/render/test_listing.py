@@ -41,7 +41,10 @@ def test_no_events_no_list() -> None:
 
 def test_article_text_is_escaped_everywhere() -> None:
     hostile = _event(
-        "h", "2025-07-10", title=HOSTILE, actors=(HOSTILE,),
+        "h",
+        "2025-07-10",
+        title=HOSTILE,
+        actors=(HOSTILE,),
         sources=(source(A1, HOSTILE, outlet=HOSTILE),),
     )
     listing = event_list([hostile])
@@ -51,21 +54,27 @@ def test_article_text_is_escaped_everywhere() -> None:
 
 def test_only_http_urls_become_links() -> None:
     event = _event(
-        "a", "2025-06-04",
+        "a",
+        "2025-06-04",
         sources=(
             source(A1, "One.", url="https://example.org/one", outlet="AFP"),
             source(A2, "Two.", url="javascript:alert(1)", outlet="Reuters"),
         ),
     )
     listing = event_list([event])
-    assert '<a href="https://example.org/one" target="_blank" rel="noopener noreferrer">AFP</a>' in listing
+    assert (
+        '<a href="https://example.org/one" target="_blank" rel="noopener noreferrer">AFP</a>'
+        in listing
+    )
     assert "javascript:" not in listing
     assert "2 articles: " in listing
 
 
 def test_an_outlet_reporting_twice_is_named_once() -> None:
     event = _event(
-        "a", "2025-06-04", sources=(source(A1, "One.", outlet="AFP"), source(A2, "Two.", outlet="AFP"))
+        "a",
+        "2025-06-04",
+        sources=(source(A1, "One.", outlet="AFP"), source(A2, "Two.", outlet="AFP")),
     )
     assert "2 articles: AFP</span>" in event_list([event])
 

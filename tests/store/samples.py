@@ -9,7 +9,12 @@ from pathlib import Path
 from timeline import cli
 from timeline.model import Event, MainText, Source
 
-KIM = Source("kim.txt", "2025-06-05", "Meeting Shoigu on Wednesday, Kim said he backs Russia.", "on Wednesday")
+KIM = Source(
+    "kim.txt",
+    "2025-06-05",
+    "Meeting Shoigu on Wednesday, Kim said he backs Russia.",
+    "on Wednesday",
+)
 VISIT = Event(
     "shoigu-visit-2025-06-04",
     "Shoigu visits Pyongyang",
@@ -19,6 +24,7 @@ VISIT = Event(
     place="Pyongyang",
     sources=(KIM,),
 )
+
 
 def _source(article: str, published: str, quote: str, phrase: str, day: str) -> Source:
     return Source(article, published, quote, phrase, outlet="Wire", date=day)
@@ -33,18 +39,89 @@ SHOIGU = ("Sergei Shoigu", "Kim Jong Un")
 
 CANDIDATES: dict[str, list[Event]] = {
     FIRST: [
-        Event("", VISIT_TITLE, "2025-03", "visit", label="March 2025", actors=SHOIGU, place="Pyongyang",
-              sources=(_source(FIRST, "2025-06-05", "Shoigu was in Pyongyang in March.", "in March", "2025-03"),)),
-        Event("", MEETING_TITLE, "2025-06-04", "meeting", actors=SHOIGU, place="Pyongyang",
-              sources=(_source(FIRST, "2025-06-05", "Kim met Shoigu on Wednesday.", "on Wednesday", "2025-06-04"),)),
+        Event(
+            "",
+            VISIT_TITLE,
+            "2025-03",
+            "visit",
+            label="March 2025",
+            actors=SHOIGU,
+            place="Pyongyang",
+            sources=(
+                _source(
+                    FIRST, "2025-06-05", "Shoigu was in Pyongyang in March.", "in March", "2025-03"
+                ),
+            ),
+        ),
+        Event(
+            "",
+            MEETING_TITLE,
+            "2025-06-04",
+            "meeting",
+            actors=SHOIGU,
+            place="Pyongyang",
+            sources=(
+                _source(
+                    FIRST,
+                    "2025-06-05",
+                    "Kim met Shoigu on Wednesday.",
+                    "on Wednesday",
+                    "2025-06-04",
+                ),
+            ),
+        ),
     ],
     SECOND: [
-        Event("", VISIT_TITLE, "2025-03-21", "visit", actors=SHOIGU, place="Pyongyang",
-              sources=(_source(SECOND, "2025-06-06", "Shoigu first came on March 21.", "on March 21", "2025-03-21"),)),
-        Event("", MEETING_TITLE, "2025-06-04", "meeting", actors=SHOIGU, place="Pyongyang",
-              sources=(_source(SECOND, "2025-06-06", "On June 4 Kim received Shoigu.", "On June 4", "2025-06-04"),)),
-        Event("", LETTER_TITLE, "2025-06-05", "statement", actors=("Vladimir Putin", "Kim Jong Un"),
-              sources=(_source(SECOND, "2025-06-06", "Putin wrote to Kim on Thursday.", "on Thursday", "2025-06-05"),)),
+        Event(
+            "",
+            VISIT_TITLE,
+            "2025-03-21",
+            "visit",
+            actors=SHOIGU,
+            place="Pyongyang",
+            sources=(
+                _source(
+                    SECOND,
+                    "2025-06-06",
+                    "Shoigu first came on March 21.",
+                    "on March 21",
+                    "2025-03-21",
+                ),
+            ),
+        ),
+        Event(
+            "",
+            MEETING_TITLE,
+            "2025-06-04",
+            "meeting",
+            actors=SHOIGU,
+            place="Pyongyang",
+            sources=(
+                _source(
+                    SECOND,
+                    "2025-06-06",
+                    "On June 4 Kim received Shoigu.",
+                    "On June 4",
+                    "2025-06-04",
+                ),
+            ),
+        ),
+        Event(
+            "",
+            LETTER_TITLE,
+            "2025-06-05",
+            "statement",
+            actors=("Vladimir Putin", "Kim Jong Un"),
+            sources=(
+                _source(
+                    SECOND,
+                    "2025-06-06",
+                    "Putin wrote to Kim on Thursday.",
+                    "on Thursday",
+                    "2025-06-05",
+                ),
+            ),
+        ),
     ],
 }
 
@@ -64,5 +141,15 @@ def write_article(folder: Path, name: str) -> None:
 
 
 def run_build(project: Path, *extra: str) -> int:
-    return cli.main(["build", "--articles", str(project / "articles"), "--store",
-                     str(project / "events.yaml"), "--out", str(project / "output"), *extra])
+    return cli.main(
+        [
+            "build",
+            "--articles",
+            str(project / "articles"),
+            "--store",
+            str(project / "events.yaml"),
+            "--out",
+            str(project / "output"),
+            *extra,
+        ]
+    )

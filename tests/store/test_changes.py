@@ -63,7 +63,9 @@ def _starred(page: Path) -> set[str]:
 
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file under the folder, hidden ones included, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_new_article_reports_its_new_event_new_source_and_moved_date(
@@ -126,7 +128,9 @@ def test_dry_run_prints_the_report_and_leaves_every_file_byte_identical(
     assert _tree(project) == before
 
 
-def test_dry_run_on_a_fresh_folder_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dry_run_on_a_fresh_folder_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("timeline.events.extract.extract_events", table_extraction)
     write_article(tmp_path / "articles", FIRST)
     before = _tree(tmp_path)
@@ -135,7 +139,9 @@ def test_dry_run_on_a_fresh_folder_creates_nothing(tmp_path: Path, monkeypatch: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles"]
 
 
-def test_dry_run_then_build_report_the_same(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_then_build_report_the_same(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     run_build(project, "--dry-run")
     dry = _report(capsys.readouterr().out)
@@ -159,11 +165,16 @@ def test_deleted_event_a_new_article_reports_is_kept_deleted_and_said_once(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = project / "events.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + f"deleted:\n  - {VISIT_ID}\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"deleted:\n  - {VISIT_ID}\n", encoding="utf-8"
+    )
     capsys.readouterr()
     run_build(project)
     report = _report(capsys.readouterr().out)
-    assert f"kept deleted: Sergei Shoigu visits Pyongyang (21 March 2025), reported by {SECOND}" in report
+    assert (
+        f"kept deleted: Sergei Shoigu visits Pyongyang (21 March 2025), reported by {SECOND}"
+        in report
+    )
     assert not any(VISIT_ID in line or "visits Pyongyang" in line for line in report[:-1])
     run_build(project)
     assert _report(capsys.readouterr().out) == ["No changes."]
@@ -195,8 +206,12 @@ def test_unreadable_remembered_report_means_none(text: str) -> None:
 
 # The store alone: the comparison behind the report.
 
-WIRE = Source("wire.txt", "2025-06-05", "Kim met Shoigu on Wednesday.", "on Wednesday", date="2025-06-04")
-OTHER = Source("other.txt", "2025-06-06", "Kim met Shoigu on Tuesday.", "on Tuesday", date="2025-06-03")
+WIRE = Source(
+    "wire.txt", "2025-06-05", "Kim met Shoigu on Wednesday.", "on Wednesday", date="2025-06-04"
+)
+OTHER = Source(
+    "other.txt", "2025-06-06", "Kim met Shoigu on Tuesday.", "on Tuesday", date="2025-06-03"
+)
 MEETING = Event("meeting-2025-06-04", "Kim meets Shoigu", "2025-06-04", "meeting", sources=(WIRE,))
 
 
@@ -210,16 +225,26 @@ def test_a_new_disagreement_is_reported_and_so_is_its_resolution(tmp_path: Path)
     path = tmp_path / "events.yaml"
     _update(path, [MEETING])
     clash = "kept 4 June 2025; other.txt gives 3 June 2025 (on Tuesday)"
-    disputed = _update(path, [Event(**{**MEETING.__dict__, "sources": (WIRE, OTHER), "disagreement": clash})])
+    disputed = _update(
+        path, [Event(**{**MEETING.__dict__, "sources": (WIRE, OTHER), "disagreement": clash})]
+    )
     assert [c.kind for c in disputed.changes.changes] == ["source", "disagreement"]
-    assert disputed.changes.lines()[1] == f"sources disagree: Kim meets Shoigu (4 June 2025): {clash}"
+    assert (
+        disputed.changes.lines()[1] == f"sources disagree: Kim meets Shoigu (4 June 2025): {clash}"
+    )
     settled = _update(path, [Event(**{**MEETING.__dict__, "sources": (WIRE, OTHER)})])
-    assert settled.changes.lines() == ["disagreement resolved: Kim meets Shoigu (4 June 2025): the sources now agree"]
+    assert settled.changes.lines() == [
+        "disagreement resolved: Kim meets Shoigu (4 June 2025): the sources now agree"
+    ]
 
 
 def test_other_refreshed_fields_are_named(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _update(path, [MEETING])
-    update = _update(path, [Event(**{**MEETING.__dict__, "place": "Pyongyang", "actors": ("Kim Jong Un",)})])
-    assert update.changes.lines() == ["updated: Kim meets Shoigu (4 June 2025): actors + Kim Jong Un, place 'Pyongyang'"]
+    update = _update(
+        path, [Event(**{**MEETING.__dict__, "place": "Pyongyang", "actors": ("Kim Jong Un",)})]
+    )
+    assert update.changes.lines() == [
+        "updated: Kim meets Shoigu (4 June 2025): actors + Kim Jong Un, place 'Pyongyang'"
+    ]
     assert update.updated == 1

@@ -8,9 +8,13 @@ from tests.store.samples import KIM, VISIT
 from timeline.model import Event, Source
 from timeline.store.reconcile import Snapshot, merge_sources, reconcile
 
-PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops in a letter on Friday.", "on Friday")
+PUTIN = Source(
+    "putin.txt", "2025-08-15", "Putin praised the troops in a letter on Friday.", "on Friday"
+)
 LATER = Source("later.txt", "2025-08-17", "Shoigu was in Pyongyang on June 4.", "on June 4")
-LETTER = Event("putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,))
+LETTER = Event(
+    "putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,)
+)
 
 
 def _built(*events: Event) -> Snapshot:
@@ -64,7 +68,9 @@ def test_entry_removed_from_file_is_recorded_as_deleted_and_stays_deleted() -> N
 
 
 def test_deleted_event_is_recognised_by_its_source_under_a_new_id() -> None:
-    outcome = reconcile([LETTER], [VISIT.id], _built(VISIT, LETTER), [replace(VISIT, id="other-id")])
+    outcome = reconcile(
+        [LETTER], [VISIT.id], _built(VISIT, LETTER), [replace(VISIT, id="other-id")]
+    )
     assert [event.id for event in outcome.events] == [LETTER.id]
 
 
@@ -162,13 +168,17 @@ def test_rebuild_with_same_extraction_changes_nothing() -> None:
 def test_field_stays_the_users_after_the_tool_proposes_the_same_value() -> None:
     edited = replace(VISIT, title="Shoigu in Pyongyang")
     agreed = reconcile([edited], [], _built(VISIT), [replace(VISIT, title="Shoigu in Pyongyang")])
-    later = reconcile(agreed.events, agreed.deleted, agreed.base, [replace(VISIT, title="Machine title")])
+    later = reconcile(
+        agreed.events, agreed.deleted, agreed.base, [replace(VISIT, title="Machine title")]
+    )
     assert later.events[0].title == "Shoigu in Pyongyang"
 
 
 def test_without_a_base_a_field_equal_to_the_extraction_is_refreshed_later() -> None:
     first = reconcile([VISIT], [], None, [VISIT])
-    later = reconcile(first.events, first.deleted, first.base, [replace(VISIT, title="Better title")])
+    later = reconcile(
+        first.events, first.deleted, first.base, [replace(VISIT, title="Better title")]
+    )
     assert later.events[0].title == "Better title"
 
 

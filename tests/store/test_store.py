@@ -15,8 +15,12 @@ from timeline.model import Event, Source, TimelineError
 from timeline.store import store
 from timeline.store.splice import HEADER
 
-PUTIN = Source("putin.txt", "2025-08-15", "Putin praised the troops: \"heroes\".", "on Friday", outlet="TASS")
-LETTER = Event("putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,))
+PUTIN = Source(
+    "putin.txt", "2025-08-15", 'Putin praised the troops: "heroes".', "on Friday", outlet="TASS"
+)
+LETTER = Event(
+    "putin-letter-2025-08-15", "Putin writes to Kim", "2025-08-15", "statement", sources=(PUTIN,)
+)
 
 
 def _build(path: Path, extracted: list[Event]) -> store.StoreUpdate:
@@ -40,8 +44,7 @@ def test_first_build_writes_the_canonical_format(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
     assert path.read_text(encoding="utf-8") == (
-        HEADER
-        + "events:\n"
+        HEADER + "events:\n"
         "  - id: shoigu-visit-2025-06-04\n"
         "    title: Shoigu visits Pyongyang\n"
         '    date: "2025-06-04"\n'
@@ -96,7 +99,9 @@ def test_comments_and_untouched_entries_survive_byte_for_byte(tmp_path: Path) ->
 def test_only_the_changed_field_of_an_entry_is_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
-    _edit(path, "    title: Shoigu visits Pyongyang\n", "    title: Shoigu visits Pyongyang  # keep\n")
+    _edit(
+        path, "    title: Shoigu visits Pyongyang\n", "    title: Shoigu visits Pyongyang  # keep\n"
+    )
     _build(path, [replace(VISIT, label="early June", sources=(KIM, PUTIN))])
     text = path.read_text(encoding="utf-8")
     assert "    title: Shoigu visits Pyongyang  # keep\n" in text
@@ -111,7 +116,11 @@ def test_events_the_user_changed_or_added_are_marked_edited(tmp_path: Path) -> N
     with path.open("a", encoding="utf-8") as handle:
         handle.write("  - id: mine\n    title: Mine\n    date: '2024'\n")
     update = _build(path, [VISIT, LETTER])
-    assert {event.id: event.edited for event in update.events} == {VISIT.id: False, LETTER.id: True, "mine": True}
+    assert {event.id: event.edited for event in update.events} == {
+        VISIT.id: False,
+        LETTER.id: True,
+        "mine": True,
+    }
     assert "edited" not in path.read_text(encoding="utf-8")
 
 
@@ -148,7 +157,7 @@ def test_new_source_is_appended_after_comments_inside_sources(tmp_path: Path) ->
     _build(path, [replace(VISIT, sources=(KIM, PUTIN))])
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
-    assert after[len(before):].startswith("      - article: putin.txt\n")
+    assert after[len(before) :].startswith("      - article: putin.txt\n")
 
 
 def test_deleting_an_entry_by_hand_is_recorded_and_sticks(tmp_path: Path) -> None:
@@ -207,11 +216,15 @@ def test_changed_field_on_the_dash_line_keeps_the_dash(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
     text = path.read_text(encoding="utf-8")
-    text = text.replace("  - id: shoigu-visit-2025-06-04\n    title: Shoigu visits Pyongyang\n",
-                        "  - title: Shoigu visits Pyongyang\n    id: shoigu-visit-2025-06-04\n")
+    text = text.replace(
+        "  - id: shoigu-visit-2025-06-04\n    title: Shoigu visits Pyongyang\n",
+        "  - title: Shoigu visits Pyongyang\n    id: shoigu-visit-2025-06-04\n",
+    )
     path.write_text(text, encoding="utf-8")
     _build(path, [replace(VISIT, title="Shoigu in Pyongyang")])
-    assert "  - title: Shoigu in Pyongyang\n    id: shoigu-visit-2025-06-04\n" in path.read_text(encoding="utf-8")
+    assert "  - title: Shoigu in Pyongyang\n    id: shoigu-visit-2025-06-04\n" in path.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_flow_style_entry_is_rewritten_in_block_style_when_it_changes(tmp_path: Path) -> None:
@@ -237,7 +250,9 @@ def test_empty_events_list_is_filled(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     path.write_text("# my timeline\nevents: []\n", encoding="utf-8")
     _build(path, [VISIT])
-    assert path.read_text(encoding="utf-8").startswith("# my timeline\nevents:\n  - id: shoigu-visit")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# my timeline\nevents:\n  - id: shoigu-visit"
+    )
     assert store.load_store(path).events == (VISIT,)
 
 
@@ -246,10 +261,18 @@ def test_empty_events_list_is_filled(tmp_path: Path) -> None:
     [
         ("events:\n  - id: a\n    title: [unclosed\n", 4, "invalid YAML"),
         ("events:\n  - id: a\n    title: A\n    date: June 2025\n", 4, "not an ISO date"),
-        ("events:\n  - id: a\n    title: A\n    date: '2025'\n    colour: red\n", 5, "unknown key `colour`"),
+        (
+            "events:\n  - id: a\n    title: A\n    date: '2025'\n    colour: red\n",
+            5,
+            "unknown key `colour`",
+        ),
         ("events:\n  - id: a\n    date: '2025'\n", 2, "event has no `title`"),
         ("events:\n  - !!python/object:os.system {id: a}\n", 2, "unsupported YAML tag"),
-        ("events:\n  - {id: a, title: A, date: '2025'}\n  - {id: a, title: B, date: '2025'}\n", 3, "duplicate id `a`"),
+        (
+            "events:\n  - {id: a, title: A, date: '2025'}\n  - {id: a, title: B, date: '2025'}\n",
+            3,
+            "duplicate id `a`",
+        ),
     ],
 )
 def test_broken_store_aborts_with_file_and_line_and_touches_nothing(
@@ -277,7 +300,11 @@ def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [VISIT])
     _build(path, [VISIT, LETTER])
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".timeline", "events.yaml", "events.yaml.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".timeline",
+        "events.yaml",
+        "events.yaml.bak",
+    ]
 
 
 def _hold_lock(path: str, seconds: float) -> None:
@@ -324,7 +351,11 @@ def test_lock_is_released_after_the_build(tmp_path: Path) -> None:
 def test_comments_inside_a_refreshed_sources_list_survive(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     _build(path, [replace(VISIT, sources=(KIM, PUTIN))])
-    _edit(path, "      - article: kim.txt\n", "      # checked against KCNA\n      - article: kim.txt\n")
+    _edit(
+        path,
+        "      - article: kim.txt\n",
+        "      # checked against KCNA\n      - article: kim.txt\n",
+    )
     _edit(path, "        phrase: on Wednesday\n", "        phrase: on Wednesday  # not Tuesday\n")
     _edit(path, "      - article: putin.txt\n", "      # TASS only\n      - article: putin.txt\n")
     refreshed = replace(KIM, resolution="the Wednesday before the publish date")

@@ -17,7 +17,11 @@ from timeline.model import CATEGORIES, Event, Source, TimelineError
 from timeline.store import emit, store
 from timeline.store.storefile import date_bounds, parse
 
-SETTINGS = settings(max_examples=int(os.environ.get("N", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("N", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Any text YAML can hold (no lone surrogates), biased toward YAML's awkward characters.
 TEXT = st.text(
@@ -119,7 +123,9 @@ WORLD = [
         f"World event {index}",
         f"2025-0{index + 1}",
         "other",
-        sources=tuple(Source(f"a{index}-{n}.txt", "2025-09-01", f"Quote {index}.{n}", "") for n in range(3)),
+        sources=tuple(
+            Source(f"a{index}-{n}.txt", "2025-09-01", f"Quote {index}.{n}", "") for n in range(3)
+        ),
     )
     for index in range(5)
 ]
@@ -134,7 +140,9 @@ def extractions(draw: st.DrawFn) -> list[Event]:
     chosen = draw(st.lists(st.sampled_from(WORLD), unique_by=lambda e: e.id, max_size=5))
     extracted = []
     for event in chosen:
-        sources = draw(st.lists(st.sampled_from(event.sources), unique=True, min_size=1, max_size=3))
+        sources = draw(
+            st.lists(st.sampled_from(event.sources), unique=True, min_size=1, max_size=3)
+        )
         # a source read again may be dated or resolved differently: the store refreshes it
         sources = [replace(s, resolution=draw(st.sampled_from(RESOLUTIONS))) for s in sources]
         extracted.append(
@@ -176,7 +184,11 @@ EDITS = (
 )
 
 
-@settings(max_examples=int(os.environ.get("N", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("N", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.data())
 def test_random_edits_and_rebuilds_never_lose_an_edit(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -217,7 +229,9 @@ def _rebuild(path: Path, extracted: list[Event]) -> store.StoreUpdate:
     return update
 
 
-def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expected: Expected) -> None:
+def _edit_by_hand(
+    path: Path, edit: str, step: int, data: st.DataObject, expected: Expected
+) -> None:
     """Change the file as a person would, line by line, and note what must survive."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     document, problems = parse("".join(lines))
@@ -268,7 +282,12 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
             lines[end:end] = moved
             del lines[entry.first : entry.last + 1]
         else:
-            strategy = {"title": TEXT, "date": iso_dates(), "category": st.sampled_from(CATEGORIES), "notes": TEXT}
+            strategy = {
+                "title": TEXT,
+                "date": iso_dates(),
+                "category": st.sampled_from(CATEGORIES),
+                "notes": TEXT,
+            }
             value = data.draw(strategy[edit])
             if value == getattr(event, edit) or value == _proposed(path, event.id, edit):
                 return  # writing the same value again, or the tool's own proposal, is no edit
@@ -292,13 +311,19 @@ def _edit_by_hand(path: Path, edit: str, step: int, data: st.DataObject, expecte
 def _proposed(path: Path, event_id: str, name: str) -> object:
     """What the tool last proposed for a field (a hand edit back to it is no edit: 3-way merge)."""
     base_file = store.base_path(path)
-    snapshot = store.snapshot_from_text(base_file.read_text(encoding="utf-8")) if base_file.exists() else None
+    snapshot = (
+        store.snapshot_from_text(base_file.read_text(encoding="utf-8"))
+        if base_file.exists()
+        else None
+    )
     proposal = next((e for e in snapshot.events if e.id == event_id), None) if snapshot else None
     return getattr(proposal, name) if proposal is not None else None
 
 
 def _forget_comments(expected: Expected, lines: list[str]) -> None:
-    expected.comments -= {marker for marker in expected.comments if any(marker in line for line in lines)}
+    expected.comments -= {
+        marker for marker in expected.comments if any(marker in line for line in lines)
+    }
 
 
 def _assert_respected(path: Path, expected: Expected) -> None:
@@ -319,7 +344,9 @@ def _assert_respected(path: Path, expected: Expected) -> None:
 
 @SETTINGS
 @given(st.data())
-def test_any_hand_mangled_store_builds_or_fails_with_file_and_line_touching_nothing(data: st.DataObject) -> None:
+def test_any_hand_mangled_store_builds_or_fails_with_file_and_line_touching_nothing(
+    data: st.DataObject,
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.yaml"
         _rebuild(path, data.draw(extractions()))
@@ -328,10 +355,18 @@ def test_any_hand_mangled_store_builds_or_fails_with_file_and_line_touching_noth
         garbage = data.draw(st.text(st.sampled_from(list("ab:-[]{}#'\"!&* \n\t|>%@")), max_size=12))
         lines.insert(at, garbage)
         path.write_text("".join(lines), encoding="utf-8")
-        before = {p: p.read_bytes() for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".lock"}
+        before = {
+            p: p.read_bytes()
+            for p in Path(folder).rglob("*")
+            if p.is_file() and p.suffix != ".lock"
+        }
         try:
             _rebuild(path, data.draw(extractions()))
         except TimelineError as error:
             assert re.match(rf"{re.escape(str(path))}:\d+: ", str(error)), str(error)
-            after = {p: p.read_bytes() for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".lock"}
+            after = {
+                p: p.read_bytes()
+                for p in Path(folder).rglob("*")
+                if p.is_file() and p.suffix != ".lock"
+            }
             assert after == before

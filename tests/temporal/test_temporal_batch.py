@@ -11,19 +11,32 @@ from timeline.cli import main
 from timeline.model import TimelineError
 from timeline.temporal.records import IN_PROCESS, cpus, default_jobs, tag_lines
 
-PHRASES = ("Kim met Shoigu on Wednesday.", "Sales fell in July from a year earlier.",
-           "The talks, held since 2022, resume next Monday.", "nothing dated here",
-           "Troops left three years ago; the treaty ends in late October.")
+PHRASES = (
+    "Kim met Shoigu on Wednesday.",
+    "Sales fell in July from a year earlier.",
+    "The talks, held since 2022, resume next Monday.",
+    "nothing dated here",
+    "Troops left three years ago; the treaty ends in late October.",
+)
 
 
 def _records(count: int) -> list[str]:
     """`count` JSON Lines records, more than a small batch, each with its number as id."""
-    return [json.dumps({"id": n, "text": PHRASES[n % len(PHRASES)],
-                        "published": f"2025-06-{1 + n % 28:02d}"}) + "\n" for n in range(count)]
+    return [
+        json.dumps(
+            {"id": n, "text": PHRASES[n % len(PHRASES)], "published": f"2025-06-{1 + n % 28:02d}"}
+        )
+        + "\n"
+        for n in range(count)
+    ]
 
 
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lines: list[str],
-         *options: str) -> tuple[int, list[str], str]:
+def _run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lines: list[str],
+    *options: str,
+) -> tuple[int, list[str], str]:
     monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines)))
     code = main(["tag", "--batch", *options])
     captured = capsys.readouterr()

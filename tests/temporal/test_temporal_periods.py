@@ -13,15 +13,18 @@ from timeline.temporal import periods as p
 DAYS = st.dates(min_value=date(1500, 1, 1), max_value=date(2500, 12, 31))
 
 
-@pytest.mark.parametrize(("day", "unit", "amount", "expected"), [
-    (date(2025, 1, 31), "month", 1, date(2025, 2, 28)),
-    (date(2024, 1, 31), "month", 1, date(2024, 2, 29)),
-    (date(2024, 2, 29), "year", 1, date(2025, 2, 28)),
-    (date(2025, 3, 31), "quarter", -1, date(2024, 12, 31)),
-    (date(2025, 1, 15), "month", -13, date(2023, 12, 15)),
-    (date(2025, 6, 5), "week", -2, date(2025, 5, 22)),
-    (date(2025, 6, 5), "decade", -1, date(2015, 6, 5)),
-])
+@pytest.mark.parametrize(
+    ("day", "unit", "amount", "expected"),
+    [
+        (date(2025, 1, 31), "month", 1, date(2025, 2, 28)),
+        (date(2024, 1, 31), "month", 1, date(2024, 2, 29)),
+        (date(2024, 2, 29), "year", 1, date(2025, 2, 28)),
+        (date(2025, 3, 31), "quarter", -1, date(2024, 12, 31)),
+        (date(2025, 1, 15), "month", -13, date(2023, 12, 15)),
+        (date(2025, 6, 5), "week", -2, date(2025, 5, 22)),
+        (date(2025, 6, 5), "decade", -1, date(2015, 6, 5)),
+    ],
+)
 def test_shifted_clamps_the_day_to_the_month_end(
     day: date, unit: str, amount: int, expected: date
 ) -> None:

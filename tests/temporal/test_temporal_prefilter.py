@@ -22,8 +22,9 @@ from timeline.temporal.prefilter import (
 from timeline.temporal.scanner import compiled
 from timeline.temporal.vocabulary import rules, vocabulary
 
-EXAMPLE_TEXTS = sorted({e.text for rule in rules() for e in rule.examples}
-                       | {e.text for e in vocabulary().examples})
+EXAMPLE_TEXTS = sorted(
+    {e.text for rule in rules() for e in rule.examples} | {e.text for e in vocabulary().examples}
+)
 
 
 def _unmet(text: str) -> list[tuple[str, Requirement, str]]:
@@ -32,8 +33,13 @@ def _unmet(text: str) -> list[tuple[str, Requirement, str]]:
     folded = fold(text)
     patterns = [(c.rule.name, c.regex, c.requirements) for c in compiled()]
     patterns += [(regex.pattern, regex, needs) for regex, _, needs in scanner._false_friends()]
-    return [(name, r, m[0]) for name, regex, needs in patterns for m in regex.finditer(text)
-            for r in needs if not holds(occurrences(folded, r), r, m.start(), m.end())]
+    return [
+        (name, r, m[0])
+        for name, regex, needs in patterns
+        for m in regex.finditer(text)
+        for r in needs
+        if not holds(occurrences(folded, r), r, m.start(), m.end())
+    ]
 
 
 def test_every_rule_example_match_holds_what_its_rule_requires() -> None:
@@ -42,16 +48,26 @@ def test_every_rule_example_match_holds_what_its_rule_requires() -> None:
 
 # Words of the rules and their look-alikes: case changes and the non-ASCII letters that
 # match ASCII ones case-insensitively (İ, ı, ſ, the Kelvin sign).
-_WORDS = sorted({w for words in vocabulary().words.values() if isinstance(words, dict)
-                 for w in words if isinstance(w, str)}
-                | {"ago", "from now", "Q3", "9/11/2001", "Theresa May", "May said", "$", "old"})
+_WORDS = sorted(
+    {
+        w
+        for words in vocabulary().words.values()
+        if isinstance(words, dict)
+        for w in words
+        if isinstance(w, str)
+    }
+    | {"ago", "from now", "Q3", "9/11/2001", "Theresa May", "May said", "$", "old"}
+)
 _SWAPS = {"i": ["I", "İ", "ı"], "s": ["S", "ſ"], "k": ["K", "\u212a"], "a": ["A"], "e": ["E"]}
 
 
 @st.composite
 def _texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.sampled_from(_WORDS + ["1999", "12", "3", ",", "-", "the"]),
-                          min_size=1, max_size=8))
+    parts = draw(
+        st.lists(
+            st.sampled_from(_WORDS + ["1999", "12", "3", ",", "-", "the"]), min_size=1, max_size=8
+        )
+    )
     text = " ".join(parts)
     return "".join(draw(st.sampled_from([c, *_SWAPS.get(c, [])])) for c in text)
 
@@ -68,11 +84,14 @@ def test_folding_keeps_offsets() -> None:
     assert fold(text) == "istanbul september kiev mai"
 
 
-@pytest.mark.parametrize(("pattern", "strings"), [
-    (r"(?:from\s+now|hence)", {"hence", "from"}),
-    (r"(?-i:Q)(?P<n>[1-4])", {"q1", "q2", "q3", "q4"}),
-    (r"\d+/\d+/\d{4}", {"/"}),
-])
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"(?:from\s+now|hence)", {"hence", "from"}),
+        (r"(?-i:Q)(?P<n>[1-4])", {"q1", "q2", "q3", "q4"}),
+        (r"\d+/\d+/\d{4}", {"/"}),
+    ],
+)
 def test_required_strings_are_read_from_the_pattern(pattern: str, strings: set[str]) -> None:
     assert strings in [set(r.strings) for r in required(pattern, re.IGNORECASE)]
 
@@ -129,14 +148,19 @@ def test_the_prefilter_changes_no_candidate_in_the_rule_examples(text: str) -> N
     assert scanner.scan(text) == _unfiltered_scan(text)
 
 
-@given(st.lists(st.integers(0, 60), max_size=6).map(sorted), st.integers(0, 60),
-       st.integers(0, 30), st.integers(1, 4))
+@given(
+    st.lists(st.integers(0, 60), max_size=6).map(sorted),
+    st.integers(0, 60),
+    st.integers(0, 30),
+    st.integers(1, 4),
+)
 def test_holds_all_agrees_with_holds(
     starts: list[int], start: int, width: int, shortest: int
 ) -> None:
     requirement = Requirement(frozenset({"x" * shortest}), shortest)
     assert holds_all([(starts, shortest)], start, start + width) == holds(
-        starts, requirement, start, start + width)
+        starts, requirement, start, start + width
+    )
 
 
 def test_a_bad_rule_pattern_names_its_rule_when_first_compiled() -> None:

@@ -276,9 +276,7 @@ _WITH_AGE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}),\s+\d{{1,2}}"
     r"(?=[,;)]|\.(?:\s|$)|$)"
 )
-_WITH_INITIAL = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_WORD}\s+[A-Z]\.\s+{_NAME_WORD})(?![\w-])"
-)
+_WITH_INITIAL = re.compile(rf"(?<![\w-])(?P<name>{_NAME_WORD}\s+[A-Z]\.\s+{_NAME_WORD})(?![\w-])")
 # Someone met, told or received is a person: "Bush met Saddam Hussein", "told Ana Ruiz".
 _MET = re.compile(
     r"\b(?:met|meets|meet|meeting|met\s+with|meets\s+with|talks\s+with|told|tells|hosted|hosts|"

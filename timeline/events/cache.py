@@ -32,17 +32,21 @@ def event_record(event: Event) -> dict[str, Any]:
     """An event as plain JSON values (what dataclasses.asdict gives, faster)."""
     record: dict[str, Any] = {item.name: getattr(event, item.name) for item in fields(event)}
     record["actors"] = list(event.actors)
-    record["sources"] = [{item.name: getattr(s, item.name) for item in fields(s)} for s in event.sources]
+    record["sources"] = [
+        {item.name: getattr(s, item.name) for item in fields(s)} for s in event.sources
+    ]
     return record
 
 
 def event_from_record(record: dict[str, Any]) -> Event:
     """The event event_record wrote; raises KeyError, TypeError or AttributeError if it is not one."""
-    return Event(**{
-        **record,
-        "actors": tuple(record["actors"]),
-        "sources": tuple(Source(**source) for source in record["sources"]),
-    })
+    return Event(
+        **{
+            **record,
+            "actors": tuple(record["actors"]),
+            "sources": tuple(Source(**source) for source in record["sources"]),
+        }
+    )
 
 
 def tool_version() -> str:

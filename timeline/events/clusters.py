@@ -450,4 +450,3 @@ def _similarity(a: frozenset[str], b: set[str]) -> float:
         return 0.0
     common = len(a & b)
     return common / (len(a) + len(b) - common)
-

@@ -167,11 +167,15 @@ def _title_support(member: Event) -> tuple[object, ...]:
     """How well a source's title tells the happening, best first: what happened rather than what
     was planned or reported, the most precise date, a named subject, a place, not a saying."""
     subject = member.actors[0] if member.actors else ""
-    named = bool(subject) and member.title.startswith(subject) and (
-        is_known(subject) or is_person(subject)
+    named = (
+        bool(subject)
+        and member.title.startswith(subject)
+        and (is_known(subject) or is_person(subject))
     )
     # "in Nairobi, Kenya, killed": a state naming where a place is did not act
-    named = named and not any(re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources)
+    named = named and not any(
+        re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources
+    )
     return (
         basis(member) == "plan",  # a title says what happened, not what was planned
         is_weak(member),
@@ -239,9 +243,7 @@ def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
         for a_index, actor in enumerate(member.actors):
             counts[actor] += 1
             first_seen.setdefault(actor, (m_index, a_index))
-    shared = [
-        a for a in counts if (counts[a] >= 2 or a in agreeing) and a not in headline.actors
-    ]
+    shared = [a for a in counts if (counts[a] >= 2 or a in agreeing) and a not in headline.actors]
     ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
     return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
 

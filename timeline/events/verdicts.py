@@ -90,8 +90,10 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
         return Verdict(timex, None, None, "the dateline: the day and place the story was filed")
     if _inside_quote(sentence.text, local.start):
         return Verdict(
-            timex, predicate, None, "inside a quote: the speaker's date, counted from a day "
-            "the article does not give"
+            timex,
+            predicate,
+            None,
+            "inside a quote: the speaker's date, counted from a day the article does not give",
         )
     if span is None or predicate is None:
         return Verdict(
@@ -99,7 +101,9 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
         )
     if timex.text.lower() in _PRESENT_WORDS and abs(predicate.i - span.start) > 2:
         return Verdict(
-            timex, predicate, None,
+            timex,
+            predicate,
+            None,
             f'"{timex.text}" dates only a verb right beside it, and "{predicate.text}" is not',
         )
     return Verdict(timex, predicate, None, "")
@@ -132,7 +136,9 @@ def _weigh(
         others = dated - {predicate.i}
         if told is not None and (told.i in others or _own_date_below(told, others)):
             return Verdict(
-                timex, predicate, None,
+                timex,
+                predicate,
+                None,
                 f'dates the report {said}, but what it reports ("{told.text}") has a date of '
                 "its own: this one dates only the saying",
             )
@@ -155,13 +161,17 @@ def _weigh(
         return Verdict(timex, predicate, None, f"negated: {named} is told as not happening")
     if is_irrealis(happening):
         return Verdict(
-            timex, predicate, None,
+            timex,
+            predicate,
+            None,
             f"irrealis: {named} is told as possible, wished or conditional, not as done",
         )
     future = timex.earliest is not None and timex.earliest > published
     if future and not is_future(happening) and not is_eventive_noun(happening):
         return Verdict(
-            timex, predicate, None,
+            timex,
+            predicate,
+            None,
             f"after the publish date, but {named} is not told as still to come",
         )
     return Verdict(timex, predicate, happening, "")
@@ -186,7 +196,9 @@ def taken_why(reading: Reading, attached: Token | None) -> str:
     else:
         how = f'attaches to "{attached.text}"; the happening it tells is {happening}'
     if reading.basis == "plan":
-        return f"{how}; after the publish date, so a plan, kept only beside a source that it happened"
+        return (
+            f"{how}; after the publish date, so a plan, kept only beside a source that it happened"
+        )
     return f"{how} ({reading.basis}: {note})" if reading.basis else how
 
 
@@ -200,7 +212,9 @@ def _report_tells_nothing(said: str, told: Token | None, happening: Token | None
         return f"dates the report {said}, which reports no clause the parser found, and {speaker}"
     what = f'"{told.text}"'
     if happening is None:
-        return f"dates the report {said}; what it reports ({what}) tells no happening, and {speaker}"
+        return (
+            f"dates the report {said}; what it reports ({what}) tells no happening, and {speaker}"
+        )
     if is_negated(happening):
         state = "negated"
     elif is_irrealis(happening):

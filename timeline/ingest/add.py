@@ -57,7 +57,9 @@ def add_article(path: Path, folder: Path, published: date | None = None) -> Adde
     title = article.title or title_from_text(article) or path.stem
     suffix = ".md" if path.suffix.lower() in (".md", ".markdown") else ".txt"
     name = free_name(folder, file_name(article.published, title, suffix))
-    write_files([(folder / name, article_text(article, title, _original_fields(path)).encode("utf-8"))])
+    write_files(
+        [(folder / name, article_text(article, title, _original_fields(path)).encode("utf-8"))]
+    )
     return Added(path, name, f"{path}: added as {folder}/{name}", article.warnings)
 
 

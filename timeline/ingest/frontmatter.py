@@ -98,9 +98,7 @@ def parse_published(name: str, value: object, line: int) -> Published:
     hint = "write it as YYYY-MM-DD, optionally with a time and zone, e.g. published: 2025-06-05"
     if isinstance(value, (list, dict, bool)):
         kind = {list: "a list", dict: "a set of fields", bool: "yes/no"}[type(value)]
-        raise TimelineError(
-            f"{name}, line {line}: published is {kind}, not a date; {hint}"
-        )
+        raise TimelineError(f"{name}, line {line}: published is {kind}, not a date; {hint}")
     text = str(value).strip() if value is not None else ""
     if re.fullmatch(r"\d{4}", text):
         raise TimelineError(

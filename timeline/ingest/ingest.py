@@ -208,7 +208,11 @@ def decode(name: str, raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1]
         seen = byte.decode("cp1252", errors="ignore")
-        hint = f", likely {seen!r} saved as Windows-1252 or Latin-1" if seen.isprintable() and seen else ""
+        hint = (
+            f", likely {seen!r} saved as Windows-1252 or Latin-1"
+            if seen.isprintable() and seen
+            else ""
+        )
         raise TimelineError(
             f"{name}: not UTF-8 text (byte {error.start}, on line {line}, is 0x{byte[0]:02x}{hint}); "
             "save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"

@@ -80,8 +80,10 @@ def model_id() -> str:
     name = package()
     meta = _meta(name)
     if meta is None or not {"lang", "name", "version"} <= meta.keys():
-        raise TimelineError(f"the English model {name} is broken (its meta.json cannot be read); "
-                            f"reinstall it with: {REINSTALL}")
+        raise TimelineError(
+            f"the English model {name} is broken (its meta.json cannot be read); "
+            f"reinstall it with: {REINSTALL}"
+        )
     return f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
@@ -96,12 +98,15 @@ def load() -> Language:
 
         nlp = spacy.load(name, exclude=list(EXCLUDED))
     except Exception as error:  # a broken install fails as OSError, ValueError, KeyError, ...
-        raise TimelineError(f"the English model {name} cannot be loaded ({type(error).__name__}: "
-                            f"{error}); reinstall it with: {REINSTALL}") from error
+        raise TimelineError(
+            f"the English model {name} cannot be loaded ({type(error).__name__}: "
+            f"{error}); reinstall it with: {REINSTALL}"
+        ) from error
     missing = [component for component in NEEDED if component not in nlp.pipe_names]
     if missing:
-        raise TimelineError(f"the English model {name} lacks {', '.join(missing)}; "
-                            f"reinstall it with: {REINSTALL}")
+        raise TimelineError(
+            f"the English model {name} lacks {', '.join(missing)}; reinstall it with: {REINSTALL}"
+        )
     return nlp
 
 
@@ -114,4 +119,3 @@ def parse(texts: Sequence[str], jobs: int = 1) -> list[Doc]:
     if jobs > 1:
         return list(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs))
     return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-

@@ -13,11 +13,14 @@ def changes_markdown(changes: Changes) -> str:
     they were)."""
     lines = ["# Latest changes", ""]
     if not changes.changes:
-        lines.append("No changes: no build has added, moved or contradicted anything in the events yet.")
+        lines.append(
+            "No changes: no build has added, moved or contradicted anything in the events yet."
+        )
         return "\n".join(lines) + "\n"
     lines.append(
         "What the latest build that changed anything did, not counting your own edits: "
-        + changes.summary() + "."
+        + changes.summary()
+        + "."
     )
     for kind, heading in KINDS:
         entries = [change for change in changes.changes if change.kind == kind]

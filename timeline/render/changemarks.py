@@ -56,7 +56,13 @@ def changed_marks(figure: go.Figure, marked: Mapping[str, Sequence[str]]) -> lis
     if not stars:
         return []
     legend = go.Scatter(
-        x=[None], y=[None], mode="markers", marker=STAR, name=LEGEND_NAME,
-        hoverinfo="skip", legendgroup="_changed", meta={"kind": "note"},
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker=STAR,
+        name=LEGEND_NAME,
+        hoverinfo="skip",
+        legendgroup="_changed",
+        meta={"kind": "note"},
     )
     return [*stars, legend]

@@ -42,7 +42,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")  # inline markup
 
 
-
 def timelinejs(events: Sequence[Event]) -> str:
     """Knight Lab TimelineJS JSON: start/end dates as precise as written, display_date if coarse."""
     slides = []
@@ -116,13 +115,21 @@ def chronology_markdown(events: Sequence[Event]) -> str:
             marks.append(f"sources disagree: {markdown_text(event.disagreement)}")
         if event.edited:
             marks.append("edited by hand")
-        details = [markdown_text(event.category)] + ([markdown_text(event.place)] if event.place else []) + marks
-        lines.append(f"- **{markdown_text(date_label(event))}**: {markdown_text(event.title)} ({'; '.join(details)})")
+        details = (
+            [markdown_text(event.category)]
+            + ([markdown_text(event.place)] if event.place else [])
+            + marks
+        )
+        lines.append(
+            f"- **{markdown_text(date_label(event))}**: {markdown_text(event.title)} ({'; '.join(details)})"
+        )
         for source in event.sources:
             outlet = markdown_text(source.outlet or source.article)
             url = http_url(source.url)
             cited = f"[{outlet}](<{_md_url(url)}>)" if url else outlet
-            quote_text = f": “{markdown_text(' '.join(source.quote.split()))}”" if source.quote else ""
+            quote_text = (
+                f": “{markdown_text(' '.join(source.quote.split()))}”" if source.quote else ""
+            )
             lines.append(f"  - {cited}, {markdown_text(source.article)}{quote_text}")
         lines.append("")
     return "\n".join(lines)

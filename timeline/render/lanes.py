@@ -52,9 +52,7 @@ def lane_order(categories: Sequence[str]) -> list[str]:
     return known + unknown + (["other"] if "other" in present else [])
 
 
-def place_events(
-    events: Sequence[Event], shown_days: int = 0
-) -> tuple[list[Placed], list[Lane]]:
+def place_events(events: Sequence[Event], shown_days: int = 0) -> tuple[list[Placed], list[Lane]]:
     """Extents, lanes and rows for every event, in a deterministic order (by date, then id).
 
     `shown_days` is how many days the chart opens on (all of them when 0): neighbours closer

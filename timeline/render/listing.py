@@ -44,8 +44,10 @@ def _item(event: Event, changes: Sequence[str] = ()) -> str:
         meta.append(event.place)
     marks = []
     if event.disagreement:
-        marks.append(f'<span class="timeline-mark">⚠ sources disagree: '
-                     f"{html.escape(event.disagreement)}</span>")
+        marks.append(
+            f'<span class="timeline-mark">⚠ sources disagree: '
+            f"{html.escape(event.disagreement)}</span>"
+        )
     if event.edited:
         marks.append('<span class="timeline-mark">✎ edited by hand</span>')
     if changes:

@@ -102,7 +102,9 @@ def _outside_note(events: Sequence[Event]) -> str:
     )
 
 
-def write_outputs(events: Sequence[Event], out_dir: Path, changes: Changes = NO_CHANGES) -> list[Path]:
+def write_outputs(
+    events: Sequence[Event], out_dir: Path, changes: Changes = NO_CHANGES
+) -> list[Path]:
     """Write timeline.html, timeline.json (TimelineJS), events.csv, chronology.md and
     changes.md (what the build changed).
 
@@ -158,8 +160,10 @@ def _summary(events: Sequence[Event], changed: int = 0) -> str:
     span = first_month if first_month == last_month else f"{first_month} to {last_month}"
     marks = ["Fainter spans are vaguer dates."]
     if changed:
-        marks.append(f"A star: new or changed in the latest build that changed anything "
-                     f"({_count(changed, 'event')}).")
+        marks.append(
+            f"A star: new or changed in the latest build that changed anything "
+            f"({_count(changed, 'event')})."
+        )
     if any(event.disagreement for event in events):
         marks.append("A diamond or hatching: the sources disagree.")
     if any(event.edited for event in events):

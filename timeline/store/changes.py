@@ -88,6 +88,7 @@ def changes_from_text(text: str) -> Changes:
         return NO_CHANGES
     return Changes(tuple(change for change in found if change.kind in _LINE_PREFIX))
 
+
 _LINE_PREFIX = {
     "new": "new event",
     "source": "new source",
@@ -128,9 +129,13 @@ def what_changed(before: Sequence[Event], outcome: Outcome, base: Snapshot | Non
         known = proposals.get(event.id)
         fresh = _new_sources(known.sources if known else (), event.sources)
         if fresh:
-            found.append(Change("deleted", event.id, f"{_named(event)}, reported by {_articles(fresh)}"))
+            found.append(
+                Change("deleted", event.id, f"{_named(event)}, reported by {_articles(fresh)}")
+            )
     order = {kind: index for index, (kind, _) in enumerate(KINDS)}
-    return Changes(tuple(sorted(found, key=lambda change: order[change.kind])))  # stable: by date within
+    return Changes(
+        tuple(sorted(found, key=lambda change: order[change.kind]))
+    )  # stable: by date within
 
 
 def _event_changes(old: Event, new: Event) -> list[Change]:
@@ -228,4 +233,3 @@ def cli_lines(changes: Changes, limit: int, rest_in: str) -> list[str]:
         return lines
     shown = limit - 1  # the last line says how many more
     return [*lines[:shown], f"… and {len(lines) - shown} more: see {rest_in}"]
-

@@ -40,8 +40,13 @@ def check_document(document: Document) -> list[Problem]:
     present = {entry.event.id: entry for entry in document.entries}
     for event_id, line in zip(document.deleted, document.deleted_lines, strict=True):
         if event_id in present:
-            problems.append(_warning(line, f"`{event_id}` is listed under `deleted:` but still has "
-                                     "an entry: the next build removes the entry"))
+            problems.append(
+                _warning(
+                    line,
+                    f"`{event_id}` is listed under `deleted:` but still has "
+                    "an entry: the next build removes the entry",
+                )
+            )
     return problems
 
 
@@ -62,23 +67,45 @@ def _check_entry(entry: Entry) -> list[Problem]:
     start = date_bounds(event.date)
     finish = date_bounds(event.end) if event.end else None
     if start and finish and finish[1] < start[0]:
-        problems.append(Problem(entry.line_of("end"), f"`end: {event.end}` is before `date: {event.date}`"))
+        problems.append(
+            Problem(entry.line_of("end"), f"`end: {event.end}` is before `date: {event.date}`")
+        )
     if event.category not in CATEGORIES:
-        problems.append(_warning(entry.line_of("category"), f"unknown category `{event.category}` "
-                                 f"(known: {', '.join(CATEGORIES)}); it gets a lane of its own"))
+        problems.append(
+            _warning(
+                entry.line_of("category"),
+                f"unknown category `{event.category}` "
+                f"(known: {', '.join(CATEGORIES)}); it gets a lane of its own",
+            )
+        )
     if event.qualifier not in QUALIFIERS:
-        problems.append(_warning(entry.line_of("qualifier"), f"unknown qualifier `{event.qualifier}` "
-                                 f"(known: {', '.join(q for q in QUALIFIERS if q)})"))
+        problems.append(
+            _warning(
+                entry.line_of("qualifier"),
+                f"unknown qualifier `{event.qualifier}` "
+                f"(known: {', '.join(q for q in QUALIFIERS if q)})",
+            )
+        )
     for source in event.sources:
         for name in ("published", "date"):
             value = getattr(source, name)
             if value and not all(date_bounds(part) for part in value.split("/", 1)):
-                problems.append(_warning(entry.line_of("sources"), f"source {source.article}: "
-                                         f"`{name}: {value}` is not an ISO date or interval"))
+                problems.append(
+                    _warning(
+                        entry.line_of("sources"),
+                        f"source {source.article}: "
+                        f"`{name}: {value}` is not an ISO date or interval",
+                    )
+                )
         if _UNRESOLVED.search(source.resolution):
             phrase = f"`{source.phrase}`" if source.phrase else "the date"
-            problems.append(_warning(entry.line_of("sources"), f"{phrase} in {source.article} is "
-                                     f"unresolved ({source.resolution}); check `date` by hand"))
+            problems.append(
+                _warning(
+                    entry.line_of("sources"),
+                    f"{phrase} in {source.article} is "
+                    f"unresolved ({source.resolution}); check `date` by hand",
+                )
+            )
     return problems
 
 
@@ -95,10 +122,15 @@ def _likely_duplicates(entries: Sequence[Entry]) -> list[Problem]:
         for earlier_index in nearby:
             if same_happening(events[earlier_index], events[index]):
                 earlier = entries[earlier_index]
-                problems.append(_warning(later.first + 1, f"`{later.event.id}` looks like a duplicate "
-                                         f"of `{earlier.event.id}` (line {earlier.first + 1}): dates "
-                                         "that meet, the same people, place and kind; merge them or "
-                                         "delete one"))
+                problems.append(
+                    _warning(
+                        later.first + 1,
+                        f"`{later.event.id}` looks like a duplicate "
+                        f"of `{earlier.event.id}` (line {earlier.first + 1}): dates "
+                        "that meet, the same people, place and kind; merge them or "
+                        "delete one",
+                    )
+                )
                 break
         for key in keys:
             seen.setdefault(key, []).append(index)
@@ -124,8 +156,12 @@ def _missing_articles(entries: Sequence[Entry], names: set[str]) -> list[Problem
     for entry in entries:
         for source in entry.event.sources:
             if source.article not in names:
-                problems.append(_warning(entry.line_of("sources"), f"source article "
-                                         f"`{source.article}` is not in the articles folder"))
+                problems.append(
+                    _warning(
+                        entry.line_of("sources"),
+                        f"source article `{source.article}` is not in the articles folder",
+                    )
+                )
     return problems
 
 

@@ -90,7 +90,9 @@ def reconcile(
             mine: frozenset[str] = frozenset()
             if found is not None:
                 differs = user_fields(current, found, frozenset())
-                mine = frozenset(name for name in differs if _has_news(name, getattr(current, name)))
+                mine = frozenset(
+                    name for name in differs if _has_news(name, getattr(current, name))
+                )
             known_sources: Sequence[Source] = ()
         else:
             mine = user_fields(current, proposal, owned.get(current.id, frozenset()))
@@ -121,7 +123,9 @@ def reconcile(
         base=Snapshot(
             events=tuple(new_base[key] for key in sorted(new_base)),
             deleted=tuple(final_deleted),
-            owned=tuple((key, tuple(sorted(new_owned[key]))) for key in sorted(new_owned) if new_owned[key]),
+            owned=tuple(
+                (key, tuple(sorted(new_owned[key]))) for key in sorted(new_owned) if new_owned[key]
+            ),
         ),
         new=tuple(event.id for event in fresh),
         updated=tuple(updated),
@@ -285,7 +289,9 @@ def _unique(event_id: str, taken: set[str]) -> str:
     return f"{event_id}-{suffix}"
 
 
-def _place(existing: Sequence[Event], fresh: Sequence[Event]) -> tuple[list[Event], dict[str, str | None]]:
+def _place(
+    existing: Sequence[Event], fresh: Sequence[Event]
+) -> tuple[list[Event], dict[str, str | None]]:
     """Insert new events before the first existing event dated later; keep the file's order."""
     ordered = list(existing)
     before: dict[str, str | None] = {}

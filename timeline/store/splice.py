@@ -80,7 +80,10 @@ def _splice_entries(edits: _Edits, entries: Sequence[Entry], outcome: Outcome) -
             _splice_fields(edits, entry, final[entry.event.id])
     style = entries[0]
     floors = [0, *(entry.last + 1 for entry in entries[:-1])]
-    starts = {entry.event.id: _leading_start(edits.lines, entry, floor) for entry, floor in zip(entries, floors, strict=True)}
+    starts = {
+        entry.event.id: _leading_start(edits.lines, entry, floor)
+        for entry, floor in zip(entries, floors, strict=True)
+    }
     for event in outcome.events:
         if event.id in outcome.before:
             follower = outcome.before[event.id]
@@ -111,9 +114,15 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
             added = result.sources[len(entry.event.sources) :]
             edits.insert(
                 span.last + 1,
-                [line for source in added for line in emit.source_lines(source, span.item_dash, span.item_key)],
+                [
+                    line
+                    for source in added
+                    for line in emit.source_lines(source, span.item_dash, span.item_key)
+                ],
             )
-        elif name == "sources" and _splice_sources(edits, span, entry.event.sources, result.sources):
+        elif name == "sources" and _splice_sources(
+            edits, span, entry.event.sources, result.sources
+        ):
             continue  # refreshed item by item: the comments inside the list stay
         else:
             if new_lines:
@@ -124,18 +133,25 @@ def _splice_fields(edits: _Edits, entry: Entry, result: Event) -> None:
             edits.replace(span.first, span.last, new_lines)
 
 
-def _splice_sources(edits: _Edits, span: Span, before: Sequence[Source], after: Sequence[Source]) -> bool:
+def _splice_sources(
+    edits: _Edits, span: Span, before: Sequence[Source], after: Sequence[Source]
+) -> bool:
     """Rewrite a block list of sources item by item: an unchanged source keeps its lines, a
     refreshed one is rewritten with the comments it held, a new one is written; False when the
     list's items cannot be told apart line by line."""
     lines = edits.lines
-    dashes = [i for i in range(span.first + 1, span.last + 1) if _item_start(lines[i], span.item_dash)]
+    dashes = [
+        i for i in range(span.first + 1, span.last + 1) if _item_start(lines[i], span.item_dash)
+    ]
     if span.item_dash < 0 or len(dashes) != len(before):
         return False
     floors = [span.first + 1, *(dash + 1 for dash in dashes[:-1])]
     starts = [_leading(lines, dash, floor) for dash, floor in zip(dashes, floors, strict=True)]
     ends = [*(start - 1 for start in starts[1:]), span.last]
-    items = {source_key(source): (source, lines[a : b + 1]) for source, a, b in zip(before, starts, ends, strict=True)}
+    items = {
+        source_key(source): (source, lines[a : b + 1])
+        for source, a, b in zip(before, starts, ends, strict=True)
+    }
     written = list(lines[span.first : starts[0]])  # the key and any comments above the first item
     for source in after:
         old, old_lines = items.pop(source_key(source), (None, []))
@@ -152,13 +168,20 @@ def _splice_sources(edits: _Edits, span: Span, before: Sequence[Source], after: 
 
 def _leading(lines: Sequence[str], first: int, floor: int) -> int:
     """The first of the comment and blank lines right above a line, not above `floor`."""
-    while first > floor and (not lines[first - 1].strip() or lines[first - 1].lstrip().startswith("#")):
+    while first > floor and (
+        not lines[first - 1].strip() or lines[first - 1].lstrip().startswith("#")
+    ):
         first -= 1
     return first
 
 
 def _item_start(line: str, dash: int) -> bool:
-    return len(line) > dash + 1 and not line[:dash].strip() and line[dash] == "-" and line[dash + 1] in " \t"
+    return (
+        len(line) > dash + 1
+        and not line[:dash].strip()
+        and line[dash] == "-"
+        and line[dash + 1] in " \t"
+    )
 
 
 def _with_comments(old_lines: list[str], new_lines: list[str], key_col: int) -> list[str]:
@@ -186,7 +209,11 @@ def _inline_comments(old_lines: list[str]) -> dict[str, str]:
         node = yaml.compose("".join(old_lines), Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return {}
-    if not isinstance(node, yaml.SequenceNode) or not node.value or not isinstance(node.value[0], yaml.MappingNode):
+    if (
+        not isinstance(node, yaml.SequenceNode)
+        or not node.value
+        or not isinstance(node.value[0], yaml.MappingNode)
+    ):
         return {}
     comments = {}
     for key, value in node.value[0].value:
@@ -206,7 +233,9 @@ def _appended_only(span: Span, before: Event, after: Event) -> bool:
 def _leading_start(lines: Sequence[str], entry: Entry, floor: int) -> int:
     """The first line of the comments and blank lines right above an entry (they belong to it)."""
     start = entry.first
-    while start > floor and (not lines[start - 1].strip() or lines[start - 1].lstrip().startswith("#")):
+    while start > floor and (
+        not lines[start - 1].strip() or lines[start - 1].lstrip().startswith("#")
+    ):
         start -= 1
     return start
 
@@ -240,7 +269,8 @@ class _Edits:
             for first, end, new in self._replacements
         }
         insertions = {
-            at: [line.replace("\n", newline) for line in new] for at, new in self._insertions.items()
+            at: [line.replace("\n", newline) for line in new]
+            for at, new in self._insertions.items()
         }
         index = 0
         while index <= len(lines):

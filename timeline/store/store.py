@@ -151,8 +151,10 @@ def load_store(path: Path) -> Store:
     text = _read(path)
     document, problems = parse(text)
     problems.extend(store_errors(document))
-    errors = sorted((problem for problem in problems if problem.severity == "error"),
-                    key=lambda problem: problem.line)
+    errors = sorted(
+        (problem for problem in problems if problem.severity == "error"),
+        key=lambda problem: problem.line,
+    )
     if errors:
         first = errors[0]
         raise TimelineError(
@@ -326,7 +328,9 @@ def snapshot_from_text(text: str) -> Snapshot | None:
     try:
         content = json.loads(text)
         events = tuple(event_from_record(record) for record in content["events"])
-        owned = tuple((event_id, tuple(names)) for event_id, names in sorted(content["owned"].items()))
+        owned = tuple(
+            (event_id, tuple(names)) for event_id, names in sorted(content["owned"].items())
+        )
         return Snapshot(events, tuple(content["deleted"]), owned)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

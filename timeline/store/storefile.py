@@ -139,8 +139,11 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> Problem:
     for number, row in enumerate(lines[:line], start=1):
         match = _OPEN_QUOTE.match(row)
         if match and not _closes(match["q"], match["rest"]):
-            return Problem(number, f"{message} (on line {line}): the quote opened on this line "
-                           f"is not closed; add the closing {match['q']}")
+            return Problem(
+                number,
+                f"{message} (on line {line}): the quote opened on this line "
+                f"is not closed; add the closing {match['q']}",
+            )
     return Problem(line, message)
 
 
@@ -163,8 +166,11 @@ class _Parser:
         """Only YAML's own tags: anything that would build an object is refused."""
         if node.tag in _SCALAR_TAGS or node.tag in (_SEQ_TAG, _MAP_TAG):
             return True
-        self.error(node, f"unsupported YAML tag `{node.tag}`: the store holds plain text, lists "
-                   "and mappings only; remove the tag")
+        self.error(
+            node,
+            f"unsupported YAML tag `{node.tag}`: the store holds plain text, lists "
+            "and mappings only; remove the tag",
+        )
         return False
 
     def document(self, text: str, root: yaml.Node) -> Document:
@@ -194,11 +200,13 @@ class _Parser:
         first_line: dict[str, int] = {}
         for entry in entries:
             if entry.event.id in first_line:
-                self.problems.append(Problem(
-                    entry.first + 1,
-                    f"duplicate id `{entry.event.id}` (first used on line "
-                    f"{first_line[entry.event.id]}); give each event its own id",
-                ))
+                self.problems.append(
+                    Problem(
+                        entry.first + 1,
+                        f"duplicate id `{entry.event.id}` (first used on line "
+                        f"{first_line[entry.event.id]}); give each event its own id",
+                    )
+                )
             first_line.setdefault(entry.event.id, entry.first + 1)
         return Document(
             text=text,
@@ -310,8 +318,11 @@ class _Parser:
             written = values.get(span.name)
             if span.name in ("date", "end") and written and date_bounds(str(written)) is None:
                 self.problems.append(
-                    Problem(span.first + 1, f"`{span.name}: {written}` is not an ISO date "
-                            "(write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")
+                    Problem(
+                        span.first + 1,
+                        f"`{span.name}: {written}` is not an ISO date "
+                        '(write "YYYY", "YYYY-MM" or "YYYY-MM-DD")',
+                    )
                 )
         if len(self.problems) > before:
             return None
@@ -339,7 +350,10 @@ class _Parser:
             if not isinstance(item, yaml.MappingNode):
                 self.error(item, "a source must be a mapping (article, quote, ...)")
                 continue
-            values = {key.value: self.text(value, key.value) for key, value in self.pairs(item, SOURCE_FIELDS)}
+            values = {
+                key.value: self.text(value, key.value)
+                for key, value in self.pairs(item, SOURCE_FIELDS)
+            }
             if not values.get("article"):
                 self.error(item, "source has no `article`")
                 continue
@@ -356,7 +370,9 @@ def _last_line(value: yaml.Node, key: yaml.Node) -> int:
         if value.tag == _NULL_TAG and value.value == "":
             return int(key.end_mark.line)
         end = value.end_mark
-        return int(end.line if end.column > 0 or end.line == value.start_mark.line else end.line - 1)
+        return int(
+            end.line if end.column > 0 or end.line == value.start_mark.line else end.line - 1
+        )
     if getattr(value, "flow_style", False) or not value.value:
         return int(value.end_mark.line)
     if isinstance(value, yaml.MappingNode):

@@ -127,6 +127,7 @@ def _third(first: date, last: date, index: int) -> tuple[date, date]:
 def _coarser(precision: str, other: str) -> str:
     return max(precision, other, key=PRECISIONS.index)
 
+
 def chronological(events: Sequence[Event]) -> list[Event]:
     """The events by date (earliest day they may cover), then by the last day, then id."""
     extents = {event.id: event_extent(event) for event in events}
