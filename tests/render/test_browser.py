@@ -14,19 +14,11 @@ from typing import Any
 
 import pytest
 
+from tests.browser import CHROMIUM, launch_chromium
 from tests.render.samples import source, story_events
 from timeline.model import Event
 from timeline.render import render
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Hostile <b>title</b>'
 
 
@@ -88,9 +80,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedPage]:
     out_dir = tmp_path_factory.mktemp("output")
     html_path = render.write_outputs(events, out_dir)[0]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         state = LoadedPage(page=None, context=context, events=events, html_path=html_path)
 

@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
+from tests.browser import CHROMIUM, launch_chromium
 from tests.render.samples import story_events
 from tests.render.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     _listed_ids,
     _record_errors,
     _selected_ids,
@@ -39,9 +38,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _unavailable("playwright is not installed (pip install -e '.[test]')")
     html_path = render.write_outputs(EVENTS, tmp_path_factory.mktemp("output"), CHANGES)[0]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         context.route(
             "**/*",

@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
+from tests.browser import CHROMIUM, launch_chromium
 from tests.render.samples import SAME_DAY_IDS, background_story_events
-from tests.render.test_browser import CHROMIUM, CHROMIUM_ARGS, _record_errors, _unavailable
+from tests.render.test_browser import _record_errors, _unavailable
 from timeline.render import render
 
 WIDE = {"width": 1920, "height": 1080}
@@ -34,9 +35,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _unavailable("playwright is not installed (pip install -e '.[test]')")
     html_path = render.write_outputs(background_story_events(), tmp_path_factory.mktemp("out"))[0]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         loaded = browser.new_page(viewport=LAPTOP)
         errors: list[str] = []
         _record_errors(loaded, errors)
