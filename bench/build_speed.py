@@ -35,7 +35,9 @@ def find_shared(given: Path | None) -> Path:
 
 
 def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_timex", shared / "bench" / "score_timex.py")
+    spec = importlib.util.spec_from_file_location(
+        "score_timex", shared / "bench" / "score_timex.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -69,10 +71,16 @@ def timed_build(articles: Path, project: Path, jobs: int | None) -> tuple[float,
     """Wall seconds, peak MB of the build process and of its largest worker (0 for none), its
     exit code."""
     command = [
-        sys.executable, "-c", _PEAK_REPORTING,  "build",
-        "--articles", str(articles),
-        "--store", str(project / "events.yaml"),
-        "--out", str(project / "output"),
+        sys.executable,
+        "-c",
+        _PEAK_REPORTING,
+        "build",
+        "--articles",
+        str(articles),
+        "--store",
+        str(project / "events.yaml"),
+        "--out",
+        str(project / "output"),
         *(["--jobs", str(jobs)] if jobs else []),
     ]
     start = time.perf_counter()
@@ -98,7 +106,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, help="the shared folder (default: ../shared)")
     parser.add_argument("--copies", type=int, default=4, help="copies for the large build")
-    parser.add_argument("--jobs", type=int, help="`timeline build --jobs N` (default: its own choice)")
+    parser.add_argument(
+        "--jobs", type=int, help="`timeline build --jobs N` (default: its own choice)"
+    )
     args = parser.parse_args()
     shared = find_shared(args.shared)
     with tempfile.TemporaryDirectory() as scratch:
@@ -108,17 +118,22 @@ def main() -> None:
         n_large = write_articles(shared, large, args.copies)
         for label, folder, count in (("cold", small, n_small), ("cold", large, n_large)):
             seconds, peak, worker, code = timed_build(folder, base / f"project-{count}", args.jobs)
-            print(f"{count:5d} articles, {label}: {seconds:6.1f} s, peak {peak:6.0f} MB "
-                  f"(largest worker {worker:.0f} MB), exit {code}, load {os.getloadavg()[0]:.1f}")
+            print(
+                f"{count:5d} articles, {label}: {seconds:6.1f} s, peak {peak:6.0f} MB "
+                f"(largest worker {worker:.0f} MB), exit {code}, load {os.getloadavg()[0]:.1f}"
+            )
         extra = min(small.iterdir())
         (large / f"added-{extra.name}").write_text(
-            extra.read_text(encoding="utf-8").replace("---\n", "---\nsource: added\n", 1) + "More.\n",
+            extra.read_text(encoding="utf-8").replace("---\n", "---\nsource: added\n", 1)
+            + "More.\n",
             encoding="utf-8",
         )
         seconds, peak, worker, code = timed_build(large, base / f"project-{n_large}", args.jobs)
-        print(f"{n_large + 1:5d} articles, one added to the built project: {seconds:6.1f} s, "
-              f"peak {peak:6.0f} MB (largest worker {worker:.0f} MB), exit {code}, "
-              f"load {os.getloadavg()[0]:.1f}")
+        print(
+            f"{n_large + 1:5d} articles, one added to the built project: {seconds:6.1f} s, "
+            f"peak {peak:6.0f} MB (largest worker {worker:.0f} MB), exit {code}, "
+            f"load {os.getloadavg()[0]:.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from timeline import extract, merge
+from timeline.events import extract, merge
 from timeline.model import Article, Event, MainText, Passage
 
 
@@ -81,7 +81,7 @@ def load_gold(path: Path) -> list[Gold]:
 def build(folder: Path) -> tuple[list[Event], dict[str, MainText], str]:
     """Candidates and merged events, with ingest and furniture when this checkout has them."""
     try:
-        from timeline import furniture, ingest
+        from timeline.ingest import furniture, ingest
 
         articles, _ = ingest.read_articles(folder)
         mains = {a.name: furniture.main_text(a) for a in articles}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from timeline import furniture, ingest
+from timeline.ingest import furniture, ingest
 
 
 def main(argv: list[str]) -> int:

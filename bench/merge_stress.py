@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from timeline import extract, furniture, ingest, merge
 from timeline.build import build
+from timeline.events import extract, merge
+from timeline.ingest import furniture, ingest
 
 _SENTENCES = (
     "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on {day}.",

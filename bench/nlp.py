@@ -33,13 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout
 
-from timeline import furniture, ingest, nlp
+from timeline import nlp
+from timeline.ingest import furniture, ingest
 from timeline.model import Article
 
 UNER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
-LOAD_SCRIPT = ("import time; start = time.perf_counter(); from timeline import nlp; nlp.load(); "
-               "print(time.perf_counter() - start)")
+LOAD_SCRIPT = (
+    "import time; start = time.perf_counter(); from timeline import nlp; nlp.load(); "
+    "print(time.perf_counter() - start)"
+)
 
 
 def find_shared(given: Path | None) -> Path:
@@ -48,8 +51,9 @@ def find_shared(given: Path | None) -> Path:
     for folder in candidates:
         if folder is not None and (folder / "bench" / "score_timex.py").is_file():
             return folder.resolve()
-    raise SystemExit(f"no bench/score_timex.py under {', '.join(map(str, candidates))}; "
-                     "pass --shared PATH")
+    raise SystemExit(
+        f"no bench/score_timex.py under {', '.join(map(str, candidates))}; pass --shared PATH"
+    )
 
 
 def demo_passages() -> list[str]:
@@ -65,13 +69,17 @@ def tempeval_passages(shared: Path) -> tuple[int, list[str]]:
     assert spec is not None and spec.loader is not None
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    docs = [doc for name in ("TimeBank", "AQUAINT")
-            for doc in scorer.load_set(str(shared / "bench" / "tempeval3" / "train" / name))]
+    docs = [
+        doc
+        for name in ("TimeBank", "AQUAINT")
+        for doc in scorer.load_set(str(shared / "bench" / "tempeval3" / "train" / name))
+    ]
     passages = [
         p.text
         for doc in docs
-        for p in furniture.main_text(Article(doc["name"], date.fromisoformat(doc["dct"]),
-                                             doc["text"])).passages
+        for p in furniture.main_text(
+            Article(doc["name"], date.fromisoformat(doc["dct"]), doc["text"])
+        ).passages
     ]
     return len(docs), passages
 
@@ -80,8 +88,13 @@ def load_seconds(runs: int) -> list[float]:
     """Seconds to import spaCy and load the pipeline, each in a fresh process."""
     seconds = []
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=ROOT, capture_output=True,
-                              text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", LOAD_SCRIPT],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds.append(float(done.stdout))
     return seconds
 
@@ -106,8 +119,10 @@ def speed(name: str, texts: list[str], runs: int) -> None:
     count = words(texts)
     one = best_rate(count, lambda: nlp.parse(texts), runs)
     two = best_rate(count, lambda: nlp.parse(texts, jobs=2), runs)
-    print(f"{name}: {len(texts):,} passages, {count:,} words: "
-          f"{one:,.0f} words/s in 1 process, {two:,.0f} in 2 (workers' start included)")
+    print(
+        f"{name}: {len(texts):,} passages, {count:,} words: "
+        f"{one:,.0f} words/s in 1 process, {two:,.0f} in 2 (workers' start included)"
+    )
 
 
 def lemmatizer_cost(texts: list[str], runs: int) -> None:
@@ -120,13 +135,18 @@ def lemmatizer_cost(texts: list[str], runs: int) -> None:
     lean = spacy.load(nlp.package(), exclude=[*nlp.EXCLUDED, "attribute_ruler", "lemmatizer"])
     with_them, without = 0.0, 0.0
     for _ in range(runs):
-        with_them = max(with_them, best_rate(
-            count, lambda: list(full.pipe(texts, batch_size=nlp.BATCH_SIZE)), 1))
-        without = max(without, best_rate(
-            count, lambda: list(lean.pipe(texts, batch_size=nlp.BATCH_SIZE)), 1))
-    print(f"attribute ruler + lemmatizer, same passages, 1 process: {with_them:,.0f} words/s with "
-          f"them, {without:,.0f} without: they cost {100 * (1 - with_them / without):.1f} % of "
-          f"the speed; without them token.lemma_ and token.pos_ are empty")
+        with_them = max(
+            with_them,
+            best_rate(count, lambda: list(full.pipe(texts, batch_size=nlp.BATCH_SIZE)), 1),
+        )
+        without = max(
+            without, best_rate(count, lambda: list(lean.pipe(texts, batch_size=nlp.BATCH_SIZE)), 1)
+        )
+    print(
+        f"attribute ruler + lemmatizer, same passages, 1 process: {with_them:,.0f} words/s with "
+        f"them, {without:,.0f} without: they cost {100 * (1 - with_them / without):.1f} % of "
+        f"the speed; without them token.lemma_ and token.pos_ are empty"
+    )
 
 
 def read_iob2(path: Path) -> list[tuple[list[str], list[bool], set[tuple[int, int, str]]]]:
@@ -136,7 +156,7 @@ def read_iob2(path: Path) -> list[tuple[list[str], list[bool], set[tuple[int, in
     text, rows = "", []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("# text = "):
-            text = line[len("# text = "):]
+            text = line[len("# text = ") :]
         elif line.startswith("#"):
             continue
         elif line.strip():
@@ -157,7 +177,7 @@ def spaces_after(text: str, tokens: list[str]) -> list[bool]:
             result.append(True)
             continue
         at = found + len(token)
-        result.append(text[at:at + 1] == " ")
+        result.append(text[at : at + 1] == " ")
     return result
 
 
@@ -182,14 +202,18 @@ def ner_score(path: Path) -> None:
     docs = [Doc(pipeline.vocab, words=tokens, spaces=spaces) for tokens, spaces, _ in sentences]
     hits = predicted = gold = 0
     for doc, (_, _, truth) in zip(pipeline.pipe(docs, batch_size=nlp.BATCH_SIZE), sentences):
-        found = {(e.start, e.end, UNER_LABELS[e.label_]) for e in doc.ents if e.label_ in UNER_LABELS}
+        found = {
+            (e.start, e.end, UNER_LABELS[e.label_]) for e in doc.ents if e.label_ in UNER_LABELS
+        }
         hits += len(found & truth)
         predicted += len(found)
         gold += len(truth)
     precision, recall = hits / predicted, hits / gold
     f1 = 2 * precision * recall / (precision + recall)
-    print(f"NER on {path.name} ({len(sentences):,} sentences, {gold:,} gold PER/ORG/LOC): "
-          f"P {100 * precision:.1f} R {100 * recall:.1f} F1 {100 * f1:.1f}")
+    print(
+        f"NER on {path.name} ({len(sentences):,} sentences, {gold:,} gold PER/ORG/LOC): "
+        f"P {100 * precision:.1f} R {100 * recall:.1f} F1 {100 * f1:.1f}"
+    )
 
 
 def setup_seconds() -> float:
@@ -198,9 +222,13 @@ def setup_seconds() -> float:
         clone = Path(folder) / "timeline"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
         start = time.perf_counter()
-        subprocess.run("python3 -m venv .venv && .venv/bin/pip install -q -e . && "
-                       ".venv/bin/timeline build", shell=True, cwd=clone, check=True,
-                       capture_output=True)
+        subprocess.run(
+            "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/timeline build",
+            shell=True,
+            cwd=clone,
+            check=True,
+            capture_output=True,
+        )
         return time.perf_counter() - start
 
 
@@ -208,15 +236,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, help="the shared folder (default: ../shared)")
     parser.add_argument("--runs", type=int, default=3, help="timings per figure (default 3)")
-    parser.add_argument("--setup", action="store_true",
-                        help="also time the README's set-up command in a fresh clone")
+    parser.add_argument(
+        "--setup",
+        action="store_true",
+        help="also time the README's set-up command in a fresh clone",
+    )
     args = parser.parse_args()
     shared = find_shared(args.shared)
-    print(f"load average {os.getloadavg()[0]:.2f}; pipeline {nlp.model_id()} "
-          f"({', '.join(nlp.load().pipe_names)})")
+    print(
+        f"load average {os.getloadavg()[0]:.2f}; pipeline {nlp.model_id()} "
+        f"({', '.join(nlp.load().pipe_names)})"
+    )
     seconds = load_seconds(args.runs)
-    print(f"load (import spaCy + load(), fresh process): median {statistics.median(seconds):.2f} s "
-          f"(of {', '.join(f'{s:.2f}' for s in seconds)})")
+    print(
+        f"load (import spaCy + load(), fresh process): median {statistics.median(seconds):.2f} s "
+        f"(of {', '.join(f'{s:.2f}' for s in seconds)})"
+    )
     demo = demo_passages()
     speed("demo articles", demo, args.runs)
     documents, tempeval = tempeval_passages(shared)

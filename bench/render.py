@@ -16,19 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline import render
-from timeline.figure import build_figure
+from tests.browser import CHROMIUM, launch_chromium
 from timeline.model import CATEGORIES, Event, Source
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from timeline.render import render
+from timeline.render.figure import build_figure
 
 
 def synthetic_events(count: int, seed: int = 7) -> list[Event]:
@@ -126,9 +117,7 @@ def page_load_seconds(
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.add_init_script(_TIMING)
         began = time.perf_counter()

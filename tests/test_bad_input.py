@@ -14,17 +14,23 @@ from pathlib import Path
 
 import pytest
 
-from timeline import cli, ingest, render, safewrite, store
+from timeline import cli, safewrite
 from timeline.build import build
+from timeline.ingest import ingest
 from timeline.model import Event, Source, TimelineError
-from timeline.storefile import parse
+from timeline.render import render
+from timeline.store import store
+from timeline.store.storefile import parse
 
 ARTICLE = (
     "---\ntitle: Shoigu in Pyongyang\npublished: 2025-06-05\n---\n"
     "PYONGYANG: North Korean leader Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday.\n"
 )
 VISIT = Event(
-    "shoigu-visit-2025-06-04", "Shoigu visits Pyongyang", "2025-06-04", "visit",
+    "shoigu-visit-2025-06-04",
+    "Shoigu visits Pyongyang",
+    "2025-06-04",
+    "visit",
     sources=(Source("kim.txt", "2025-06-05", "Kim met Shoigu on Wednesday.", "on Wednesday"),),
 )
 
@@ -148,7 +154,9 @@ def test_a_group_that_cannot_be_written_changes_no_file_and_leaves_no_temporary(
     first = tmp_path / "events.yaml"
     first.write_text("old\n", encoding="utf-8")
     missing_folder = tmp_path / "gone" / "events.base.json"
-    with pytest.raises(TimelineError, match=r"gone/events.base.json: cannot write .*no file was changed"):
+    with pytest.raises(
+        TimelineError, match=r"gone/events.base.json: cannot write .*no file was changed"
+    ):
         safewrite.write_files([(first, b"new\n"), (missing_folder, b"{}")])
     assert first.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml"]
@@ -216,7 +224,9 @@ def test_output_that_cannot_be_written_stops_the_build_before_the_store_is_writt
 
 def test_outputs_are_written_together_and_leave_no_temporary(tmp_path: Path) -> None:
     written = render.write_outputs([VISIT], tmp_path / "output")
-    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(p.name for p in written)
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(
+        p.name for p in written
+    )
 
 
 # --- the articles folder ---------------------------------------------------------------------
@@ -235,7 +245,9 @@ def test_articles_folder_that_cannot_be_listed_is_an_error_not_a_crash(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "iterdir", denied)
-    with pytest.raises(TimelineError, match="cannot list the articles folder .Permission denied.; check"):
+    with pytest.raises(
+        TimelineError, match="cannot list the articles folder .Permission denied.; check"
+    ):
         ingest.read_articles(tmp_path)
 
 
@@ -352,8 +364,11 @@ def test_a_file_that_is_not_utf8_is_named_with_its_line(
 ) -> None:
     path = tmp_path / "events.yaml"
     path.write_bytes(b"events:\n  - id: caf\x92\n")
-    argv = ["tag", "--published", "2025-06-05", str(path)] if command == "tag" else [
-        "check", "--store", str(path), "--articles", str(tmp_path)]
+    argv = (
+        ["tag", "--published", "2025-06-05", str(path)]
+        if command == "tag"
+        else ["check", "--store", str(path), "--articles", str(tmp_path)]
+    )
     assert cli.main(argv) == 1
     assert capsys.readouterr().err == f"Error: {path}:2: not UTF-8 text — save the file as UTF-8\n"
 
@@ -372,7 +387,10 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "timeline", "tag", "--published", "2025-06-05", str(text)]
     root = Path(__file__).resolve().parent.parent
     process = subprocess.Popen(
-        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        command,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert process.stdout is not None and process.stderr is not None
@@ -435,7 +453,9 @@ def test_build_of_an_empty_articles_folder_says_what_to_put_there(
 
 
 def test_windows_1252_article_names_the_character_as_it_was_meant(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes("---\npublished: 2025-06-05\n---\nKim\u2019s visit\n".encode("cp1252"))
+    (tmp_path / "a.txt").write_bytes(
+        "---\npublished: 2025-06-05\n---\nKim\u2019s visit\n".encode("cp1252")
+    )
     _, skipped = ingest.read_articles(tmp_path)
     assert "is 0x92, likely '\u2019' saved as Windows-1252 or Latin-1); save the file as UTF-8" in (
         skipped[0].reason
@@ -446,7 +466,9 @@ def test_check_names_a_broken_article_as_file_colon_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = _built(tmp_path)
-    (project / "articles" / "b.txt").write_text("---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8")
+    (project / "articles" / "b.txt").write_text(
+        "---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8"
+    )
     capsys.readouterr()
     assert _cli(project, "check") == 1
     assert f"{project / 'articles' / 'b.txt'}:2: error: the front matter is not valid YAML" in (
@@ -523,16 +545,24 @@ def test_a_title_that_is_wrong_is_told_apart_from_a_missing_one(
 def test_tag_batch_record_whose_text_is_no_string_is_reported(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", __import__("io").StringIO('{"id": 1, "text": null, "published": "2025-06-05"}\n'))
+    monkeypatch.setattr(
+        "sys.stdin",
+        __import__("io").StringIO('{"id": 1, "text": null, "published": "2025-06-05"}\n'),
+    )
     assert cli.main(["tag", "--batch"]) == 1
-    assert capsys.readouterr() == ("", 'Error: stdin line 1: "text" must be a string, the text to tag\n')
+    assert capsys.readouterr() == (
+        "",
+        'Error: stdin line 1: "text" must be a string, the text to tag\n',
+    )
 
 
 def test_build_names_a_skipped_article_by_its_path_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = _project(tmp_path)
-    (project / "articles" / "b.txt").write_text("---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8")
+    (project / "articles" / "b.txt").write_text(
+        "---\ntitle: Kim: a profile\n---\nText.\n", encoding="utf-8"
+    )
     assert _cli(project, "build") == 3
     assert f"Skipped {project / 'articles' / 'b.txt'}:2: the front matter is not valid YAML" in (
         capsys.readouterr().err

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from timeline.build import build
-from timeline.cache import Extracted
-from timeline.extracting import Extractor, extract_articles, extracting
-from timeline.merge import merge_events
+from timeline.events.cache import Extracted
+from timeline.events.extracting import Extractor, extract_articles, extracting
+from timeline.events.merge import merge_events
 from timeline.model import Article, Event, Source
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
@@ -41,7 +41,9 @@ def test_articles_come_back_in_input_order_whatever_the_jobs(tmp_path: Path) -> 
     three = extract_articles(ARTICLES, 3, slow_reader(shared))
     assert one == three == [Extracted((), number % 5) for number in range(12)]
     readers = {path.suffix for path in alone.iterdir()}, {path.suffix for path in shared.iterdir()}
-    assert f".{os.getpid()}" not in readers[0] | readers[1]  # this process reads the store meanwhile
+    assert (
+        f".{os.getpid()}" not in readers[0] | readers[1]
+    )  # this process reads the store meanwhile
     assert len(readers[0]) == 1 and len(readers[1]) > 1
 
 
@@ -82,11 +84,15 @@ def test_build_with_two_jobs_writes_the_same_bytes_as_with_one(tmp_path: Path) -
 
 
 def test_sources_from_one_sentence_come_in_the_order_of_their_phrases() -> None:
-    quote = 'It expects sales in the current fiscal year above fiscal 1989 sales of $155 million.'
+    quote = "It expects sales in the current fiscal year above fiscal 1989 sales of $155 million."
     phrases = ("this fiscal year", "fiscal 1989", "the current fiscal year")
     candidates = [
         Event(
-            f"sales-{number}", "Sales", "1989", "other", label="1989",
+            f"sales-{number}",
+            "Sales",
+            "1989",
+            "other",
+            label="1989",
             sources=(Source("elco.txt", "1989-11-02", quote, phrase, date="1989"),),
         )
         for number, phrase in enumerate(phrases)

@@ -40,9 +40,21 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
     assert "build" in capsys.readouterr().out
 
 
-def test_build_with_missing_articles_folder_says_which(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_with_missing_articles_folder_says_which(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nowhere"
-    code = cli.main(["build", "--articles", str(missing), "--store", str(tmp_path / "events.yaml"), "--out", str(tmp_path / "out")])
+    code = cli.main(
+        [
+            "build",
+            "--articles",
+            str(missing),
+            "--store",
+            str(tmp_path / "events.yaml"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert err.startswith("Error: ")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline import cli, furniture, ingest
+from timeline import cli
+from timeline.ingest import furniture, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build(work: Path) -> int:
-    return cli.main(["build", "--articles", str(work / "articles"), "--store", str(work / "events.yaml"), "--out", str(work / "output")])
+    return cli.main(
+        [
+            "build",
+            "--articles",
+            str(work / "articles"),
+            "--store",
+            str(work / "events.yaml"),
+            "--out",
+            str(work / "output"),
+        ]
+    )
 
 
 def _events(work: Path) -> list[dict[str, object]]:
@@ -38,7 +49,9 @@ def test_build_writes_store_and_timeline(demo: Path) -> None:
 
 
 def test_second_build_changes_no_byte(demo: Path) -> None:
-    before = {p: p.read_bytes() for p in [demo / "events.yaml", *sorted((demo / "output").iterdir())]}
+    before = {
+        p: p.read_bytes() for p in [demo / "events.yaml", *sorted((demo / "output").iterdir())]
+    }
     assert _build(demo) == 0
     after = {p: p.read_bytes() for p in before}
     assert before == after
@@ -52,7 +65,12 @@ def test_shoigu_visits_to_pyongyang_are_on_the_timeline(demo: Path) -> None:
 
 
 def test_alaska_summit_is_on_the_timeline(demo: Path) -> None:
-    summits = [e for e in _events(demo) if e.get("category") == "summit" and "Alaska" in str(e.get("place", "")) + str(e.get("title", ""))]
+    summits = [
+        e
+        for e in _events(demo)
+        if e.get("category") == "summit"
+        and "Alaska" in str(e.get("place", "")) + str(e.get("title", ""))
+    ]
     assert summits
     assert all(str(e["date"]).startswith("2025-08") for e in summits)
 

@@ -10,12 +10,12 @@ import pytest
 
 from timeline import cli
 from timeline.build import build
+from timeline.events.extract import extract_events
+from timeline.events.verdicts import UNKNOWN
 from timeline.explain import DateReading, Explanation, explain
-from timeline.extract import extract_events
-from timeline.furniture import main_text
-from timeline.ingest import parse_article
-from timeline.store import load_store
-from timeline.verdicts import UNKNOWN
+from timeline.ingest.furniture import main_text
+from timeline.ingest.ingest import parse_article
+from timeline.store.store import load_store
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
 
@@ -42,7 +42,9 @@ Kim met Putin on Monday and again on Tuesday.
 """
 
 
-def explained(text: str, name: str = "2025-06-05-envoy.txt", store: Path | None = None) -> Explanation:
+def explained(
+    text: str, name: str = "2025-06-05-envoy.txt", store: Path | None = None
+) -> Explanation:
     article = parse_article(name, text.encode("utf-8"))
     return explain(main_text(article), load_store(store) if store is not None else None)
 
@@ -129,7 +131,9 @@ def test_date_told_by_another_happening_shows_the_happening_it_bounds() -> None:
         ("Kim met Putin on Monday", "Tuesday", '"met" already has a date'),
     ],
 )
-def test_date_passed_over_says_why(envoy: Explanation, sentence: str, phrase: str, why: str) -> None:
+def test_date_passed_over_says_why(
+    envoy: Explanation, sentence: str, phrase: str, why: str
+) -> None:
     reading = reading_of(envoy, sentence, phrase)
     assert reading.event is None
     assert reading.why.startswith(why)
@@ -139,9 +143,9 @@ def test_events_are_the_ones_extraction_proposes_with_their_fields(envoy: Explan
     article = parse_article("2025-06-05-envoy.txt", ENVOY.encode("utf-8"))
     proposed = extract_events(main_text(article))
     shown = envoy.events
-    assert [(e.title, e.date, e.end, e.label, e.category, e.actors, e.place, e.id) for e in shown] == [
-        (e.title, e.date, e.end, e.label, e.category, e.actors, e.place, e.id) for e in proposed
-    ]
+    assert [
+        (e.title, e.date, e.end, e.label, e.category, e.actors, e.place, e.id) for e in shown
+    ] == [(e.title, e.date, e.end, e.label, e.category, e.actors, e.place, e.id) for e in proposed]
 
 
 def test_every_event_is_laid_back_on_its_sentence(envoy: Explanation) -> None:
@@ -194,7 +198,9 @@ def test_every_verdict_on_the_demo_articles_agrees_with_extraction(name: str) ->
     assert read.unplaced == ()
 
 
-def test_cli_prints_each_sentence_and_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_each_sentence_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "2025-06-05-envoy.txt"
     article.write_text(ENVOY, encoding="utf-8")
     code = cli.main(["explain", str(article), "--store", str(tmp_path / "events.yaml")])
@@ -212,28 +218,60 @@ def test_cli_json_has_the_article_its_sentences_and_their_dates(
 ) -> None:
     article = tmp_path / "2025-06-05-envoy.txt"
     article.write_text(ENVOY, encoding="utf-8")
-    assert cli.main(["explain", str(article), "--json", "--store", str(tmp_path / "none.yaml")]) == 0
+    assert (
+        cli.main(["explain", str(article), "--json", "--store", str(tmp_path / "none.yaml")]) == 0
+    )
     found = json.loads(capsys.readouterr().out)
     assert (found["article"], found["published"], found["store"]) == (
-        "2025-06-05-envoy.txt", "2025-06-05", None
+        "2025-06-05-envoy.txt",
+        "2025-06-05",
+        None,
     )
     sentence = found["sentences"][2]
     assert set(found) == {
-        "article", "published", "title", "outlet", "passages", "dropped_chars", "body_chars",
-        "store_events", "sentences", "unplaced", "store",
+        "article",
+        "published",
+        "title",
+        "outlet",
+        "passages",
+        "dropped_chars",
+        "body_chars",
+        "store_events",
+        "sentences",
+        "unplaced",
+        "store",
     }
     assert set(sentence) == {"number", "text", "entities", "dates"}
     (date,) = sentence["dates"]
     assert set(date) == {
-        "text", "type", "value", "granularity", "resolution", "anchor", "attaches_to", "why",
+        "text",
+        "type",
+        "value",
+        "granularity",
+        "resolution",
+        "anchor",
+        "attaches_to",
+        "why",
         "event",
     }
     assert set(date["event"]) == {
-        "happening", "basis", "title", "date", "end", "label", "category", "actors", "place",
-        "id", "joined", "store_note",
+        "happening",
+        "basis",
+        "title",
+        "date",
+        "end",
+        "label",
+        "category",
+        "actors",
+        "place",
+        "id",
+        "joined",
+        "store_note",
     }
     assert (date["text"], date["attaches_to"], date["event"]["basis"]) == (
-        "Thursday", "reported", "report"
+        "Thursday",
+        "reported",
+        "report",
     )
 
 
@@ -270,6 +308,8 @@ def test_cli_broken_front_matter_is_named_at_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "broken.txt"
-    article.write_text("---\npublished: 2025-13-01\n---\nThe president met the envoy.\n", encoding="utf-8")
+    article.write_text(
+        "---\npublished: 2025-13-01\n---\nThe president met the envoy.\n", encoding="utf-8"
+    )
     assert cli.main(["explain", str(article)]) == 1
     assert capsys.readouterr().err.startswith(f"Error: {article}:2: the front matter")

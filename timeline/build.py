@@ -6,11 +6,14 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline import ingest, merge, render, store
-from timeline.cache import Extracted, ExtractionCache, tool_version
-from timeline.changes import NO_CHANGES, Changes
-from timeline.extracting import extracting
+from timeline.events import merge
+from timeline.events.cache import Extracted, ExtractionCache, tool_version
+from timeline.events.extracting import extracting
+from timeline.ingest import ingest
 from timeline.model import Article
+from timeline.render import render
+from timeline.store import store
+from timeline.store.changes import NO_CHANGES, Changes
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,9 @@ class BuildReport:
     deleted: int  # ids the user deleted, kept out of the store
     cached: int  # articles whose events came from the cache, not extracted again
     skipped: tuple[tuple[str, str], ...]  # (file name, why)
-    warnings: tuple[tuple[str, str], ...]  # (file name, what to check), e.g. an inferred publish date
+    warnings: tuple[
+        tuple[str, str], ...
+    ]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
     changes: Changes = NO_CHANGES  # what this build changed (or, dry, would change), by event
@@ -61,7 +66,9 @@ def build(
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]
-        dropped = [(a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)]
+        dropped = [
+            (a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)
+        ]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
         outputs: list[Path] = []
@@ -90,9 +97,11 @@ def build(
     )
 
 
-
 def _cached(
-    articles: list[Article], held: list[Extracted | None], fresh: list[Extracted], cache: ExtractionCache
+    articles: list[Article],
+    held: list[Extracted | None],
+    fresh: list[Extracted],
+    cache: ExtractionCache,
 ) -> list[Extracted]:
     """What each article gave, in order: what the cache held, else what was just extracted,
     which the cache now keeps."""

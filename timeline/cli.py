@@ -89,13 +89,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_paths(build, "articles", "store", "out")
     build.add_argument(
-        "--dry-run", action="store_true",
+        "--dry-run",
+        action="store_true",
         help="print what the build would change, in full, and write nothing (no file is touched)",
     )
-    build.add_argument("--jobs", type=_positive, metavar="N",
-                       help="processes reading the articles not read before (default on Linux, "
-                       "for more than a few: one per CPU no other process is busy on; elsewhere "
-                       "1); the output is the same whatever N")
+    build.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes reading the articles not read before (default on Linux, "
+        "for more than a few: one per CPU no other process is busy on; elsewhere "
+        "1); the output is the same whatever N",
+    )
     build.set_defaults(run=_run_build)
 
     tag = commands.add_parser(
@@ -107,18 +112,28 @@ def _parser() -> argparse.ArgumentParser:
         "one {id, timexes} line per input; a bad line is reported on stderr with its number, "
         "the others are still tagged, and the exit code is 1.",
     )
-    tag.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                     help="UTF-8 text file to tag; an article's front matter is not tagged "
-                     "(offsets stay those of the file)")
     tag.add_argument(
-        "--published", metavar="DATE",
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="UTF-8 text file to tag; an article's front matter is not tagged "
+        "(offsets stay those of the file)",
+    )
+    tag.add_argument(
+        "--published",
+        metavar="DATE",
         help="the publish date YYYY-MM-DD, which relative dates are resolved against "
         "(default: the 'published:' line of FILE's front matter)",
     )
     tag.add_argument("--batch", action="store_true", help="JSON Lines on stdin, JSON Lines out")
-    tag.add_argument("--jobs", type=_positive, metavar="N",
-                     help="processes tagging a large batch (default on Linux: one per CPU no "
-                     "other process is busy on; elsewhere 1); the output is the same whatever N")
+    tag.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes tagging a large batch (default on Linux: one per CPU no "
+        "other process is busy on; elsewhere 1); the output is the same whatever N",
+    )
     tag.set_defaults(run=_run_tag)
 
     add = commands.add_parser(
@@ -130,10 +145,16 @@ def _parser() -> argparse.ArgumentParser:
         "or what the text says (a warning tells you so). The same text is kept once. Then rebuild. "
         "A file that cannot be added is named with what to do, and the exit code is 1.",
     )
-    add.add_argument("files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)")
-    add.add_argument("--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE")
+    add.add_argument(
+        "files", nargs="+", metavar="FILE", help="article files to add (saved on this computer)"
+    )
+    add.add_argument(
+        "--published", type=_iso_date, metavar="DATE", help="publish date YYYY-MM-DD for every FILE"
+    )
     _add_paths(add, "articles", "store", "out")
-    add.set_defaults(run=_run_add, dry_run=False, jobs=None)  # its rebuild chooses the jobs as `build` does
+    add.set_defaults(
+        run=_run_add, dry_run=False, jobs=None
+    )  # its rebuild chooses the jobs as `build` does
     explain = commands.add_parser(
         "explain",
         help="show how one article was read: names, dates, what each date attaches to and "
@@ -146,14 +167,23 @@ def _parser() -> argparse.ArgumentParser:
         "category, actors and place, and, when the store exists, the stored event it is a source "
         "of with the people and words it shares with that event's other sources. Changes nothing.",
     )
-    explain.add_argument("file", type=Path, metavar="ARTICLE",
-                         help="the article file (.txt, .md or .html), e.g. articles/FILE.txt")
-    explain.add_argument("--published", type=_iso_date, metavar="DATE",
-                         help="the publish date YYYY-MM-DD (default: the article's front matter "
-                         "or, as the build does, what its text shows)")
+    explain.add_argument(
+        "file",
+        type=Path,
+        metavar="ARTICLE",
+        help="the article file (.txt, .md or .html), e.g. articles/FILE.txt",
+    )
+    explain.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="DATE",
+        help="the publish date YYYY-MM-DD (default: the article's front matter "
+        "or, as the build does, what its text shows)",
+    )
     _add_paths(explain, "store")
-    explain.add_argument("--json", action="store_true",
-                         help="print one JSON object (for tools) instead of text")
+    explain.add_argument(
+        "--json", action="store_true", help="print one JSON object (for tools) instead of text"
+    )
     explain.set_defaults(run=_run_explain)
     check = commands.add_parser(
         "check",
@@ -193,11 +223,13 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    from timeline.add import add_article
+    from timeline.ingest.add import add_article
 
     failed = False
     for name in args.files:
@@ -239,8 +271,8 @@ def _check_addable(name: str, path: Path) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
-    from timeline.changes import CLI_LINES, cli_lines
-    from timeline.render import CHANGES_FILE
+    from timeline.render.render import CHANGES_FILE
+    from timeline.store.changes import CLI_LINES, cli_lines
 
     report = build(args.articles, args.store, args.out, args.dry_run, args.jobs)
     if report.dry_run:
@@ -252,9 +284,13 @@ def _run_build(args: argparse.Namespace) -> int:
     if report.cached:
         print(f"  {report.cached} unchanged article(s) taken from the cache, not extracted again")
     target = "(not written)" if report.dry_run else f"-> {args.store}"
-    print(f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged {target}")
+    print(
+        f"Events: {report.new} new, {report.updated} updated, {report.unchanged} unchanged {target}"
+    )
     if report.edited or report.deleted:
-        print(f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted")
+        print(
+            f"  kept your edits: {report.edited} event(s) edited or added by hand, {report.deleted} deleted"
+        )
     full_report = args.out / CHANGES_FILE
     limit = len(report.changes.changes) + 1 if report.dry_run else CLI_LINES
     lines = cli_lines(report.changes, limit, str(full_report))
@@ -263,15 +299,20 @@ def _run_build(args: argparse.Namespace) -> int:
         lines = [f"  {line}" for line in lines]
     print("\n".join(lines))  # "No changes." when there are none
     if not report.changes.changes and report.latest and not report.dry_run:
-        print(f"  ({full_report} and the page's stars still show the {report.latest} change(s) "
-              "of the latest build that made some)")
+        print(
+            f"  ({full_report} and the page's stars still show the {report.latest} change(s) "
+            "of the latest build that made some)"
+        )
     for name, warning in report.warnings:
         print(f"Warning {_at(args.articles / name, warning)}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"Skipped {_at(args.articles / name, reason)}", file=sys.stderr)
     if not report.articles and not report.skipped:
-        print(f"Warning {args.articles}/: no articles in it; put .txt, .md or .html articles "
-              "there, or run `timeline add FILE`", file=sys.stderr)
+        print(
+            f"Warning {args.articles}/: no articles in it; put .txt, .md or .html articles "
+            "there, or run `timeline add FILE`",
+            file=sys.stderr,
+        )
     for path in report.outputs:
         print(f"Wrote {path}")
     return 3 if report.skipped else 0
@@ -280,8 +321,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     import json
 
-    from timeline.frontmatter import FrontMatter, field_line, split_front_matter
-    from timeline.frontmatter import parse_published as front_matter_published
+    from timeline.ingest.frontmatter import FrontMatter, field_line, split_front_matter
+    from timeline.ingest.frontmatter import parse_published as front_matter_published
     from timeline.temporal.records import parse_published, tag_json, tag_lines
 
     if args.batch:
@@ -350,8 +391,8 @@ def _run_explain(args: argparse.Namespace) -> int:
 
     from timeline.explain import explain
     from timeline.explain_text import as_json, as_text
-    from timeline.furniture import main_text
-    from timeline.store import load_store
+    from timeline.ingest.furniture import main_text
+    from timeline.store.store import load_store
 
     article = _read_article(args.file, args.published)
     for warning in article.warnings:
@@ -367,7 +408,7 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 def _read_article(path: Path, published: date | None) -> Article:
     """One article file read as the build reads articles/; TimelineError names the path."""
-    from timeline.ingest import parse_article, read_bytes
+    from timeline.ingest.ingest import parse_article, read_bytes
 
     if path.is_dir():
         raise TimelineError(f"{path}: is a folder; give one article file, e.g. {path}/FILE.txt")
@@ -387,14 +428,16 @@ def _read_article(path: Path, published: date | None) -> Article:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from timeline.check import check_text, format_problem
+    from timeline.store.check import check_text, format_problem
 
     if args.store.is_dir():
         raise TimelineError(
             f"{args.store}: is a folder; pass the events file, e.g. --store events.yaml"
         )
     if not args.store.is_file():
-        raise TimelineError(f"{args.store}: not found — run `timeline build` first, or pass --store")
+        raise TimelineError(
+            f"{args.store}: not found — run `timeline build` first, or pass --store"
+        )
     text = _read_text(args.store)
     names = sorted(p.name for p in args.articles.iterdir()) if args.articles.is_dir() else None
     found = [(p.severity, format_problem(args.store, p)) for p in check_text(text, names)]
@@ -412,7 +455,7 @@ def _article_problems(folder: Path) -> list[tuple[str, str]]:
     if not folder.is_dir():
         return [("warning", f"{folder}: warning: not a folder; articles not checked")]
     try:
-        from timeline.ingest import read_articles
+        from timeline.ingest.ingest import read_articles
     except ImportError:
         return []
     articles, skipped = read_articles(folder)
@@ -433,5 +476,5 @@ def _at(path: Path, message: str) -> str:
     `FILE: message`: the form editors and terminals link to."""
     match = re.match(r"((?:error|warning): )?line (\d+): ", message)
     if match:
-        return f"{path}:{match[2]}: {match[1] or ''}{message[match.end():]}"
+        return f"{path}:{match[2]}: {match[1] or ''}{message[match.end() :]}"
     return f"{path}{'/' if path.is_dir() else ''}: {message}"

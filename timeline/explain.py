@@ -14,12 +14,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.clusters import Candidate, Cluster, fit, strength_order
-from timeline.extract import Parser, Reading, Tagger, extract_events, read_sentence
+from timeline.events.clusters import Candidate, Cluster, fit, strength_order
+from timeline.events.extract import Parser, Reading, Tagger, extract_events, read_sentence
+from timeline.events.tree import sentences
+from timeline.events.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
 from timeline.model import Event, MainText, Source, Timex
-from timeline.store import Store
-from timeline.tree import sentences
-from timeline.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
+from timeline.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -217,9 +217,7 @@ def _event(
     return None
 
 
-def _date(
-    timex: Timex, attached: Token | None, why: str, event: Proposed | None
-) -> DateReading:
+def _date(timex: Timex, attached: Token | None, why: str, event: Proposed | None) -> DateReading:
     return DateReading(
         text=timex.text,
         type=timex.type,

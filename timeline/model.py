@@ -106,7 +106,9 @@ class Timex:
     latest: date | None = None
     granularity: str = ""  # one of GRANULARITIES for DATE and TIME, "" otherwise
     explanation: str = ""
-    anchor: str = "publish"  # publish | previous (last date mentioned) | event (an event named in text)
+    anchor: str = (
+        "publish"  # publish | previous (last date mentioned) | event (an event named in text)
+    )
     # What in the text disagrees with the value, for a person to check: "Tuesday, June 4, 2025"
     # names a Tuesday, but that day is a Wednesday. The value keeps the explicit date.
     conflict: str = ""

@@ -11,8 +11,15 @@ dateline of another day ("WASHINGTON, June 7 (AP) --") the text counts from that
 Adding a rule: a YAML entry in rules/ with `name`, `pattern` (a regex over placeholders such as
 {month}, {weekday}, {count}, {unit}, {year}, {day}; `{kind:name}` renames the group), `build`
 (a builder in builders.py), optional `params` and `priority`, and `examples` that
-tests/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a regex
-alternation takes the first branch that matches. Where rules overlap, the longest match wins.
+tests/temporal/test_temporal_rules.py runs. Put longer alternatives first inside a pattern: a
+regex alternation takes the first branch that matches. Where rules overlap, the longest match
+wins.
+
+Stage 2: a text and its publish date in, `Timex` values out (entry point `tag`; `records` for
+`timeline tag --batch`). An event's place in time from a timex (`when`), the days a date
+covers (`extent`) and the date as people write it (`labels`) live here too, as the events,
+store and render stages all read them.
+May import: `timeline.model` and its own modules (imports of other stages are refused).
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ _REMEMBERED = 8  # how many earlier mentions an anaphor ("the same day") may rea
 
 
 def _shift_key(value: object) -> str:
-    """"year-1" for "a year ago" and "a year earlier": equal keys tell the same distance."""
+    """ "year-1" for "a year ago" and "a year earlier": equal keys tell the same distance."""
     if isinstance(value, v.Shift) and value.amount is not None:
         return f"{value.unit}{value.direction * value.amount:+d}"
     return ""
@@ -53,22 +60,30 @@ def _mention(timex: Timex, value: object) -> Span | None:
         and timex.earliest is not None
         and timex.latest is not None
     ):
-        return Span(timex.value.split("T")[0], timex.earliest, timex.latest, timex.granularity,
-                    _shift_key(value))
+        return Span(
+            timex.value.split("T")[0],
+            timex.earliest,
+            timex.latest,
+            timex.granularity,
+            _shift_key(value),
+        )
     return None
 
 
 def tag(text: str, published: date) -> list[Timex]:
     """Every temporal expression in `text`, in order, resolved against the publish date (after
     a dateline of another day, "WASHINGTON, June 7 (AP) --", against that day)."""
-    candidates = with_days_for_times(text, with_weekdays_beside(text, with_offsets(text, scan(text))))
+    candidates = with_days_for_times(
+        text, with_weekdays_beside(text, with_offsets(text, scan(text)))
+    )
     found = _resolved(text, candidates, [(0, published)])
     filed = filing_dates(text, found, published)
     return _resolved(text, candidates, [(0, published), *filed]) if filed else found
 
 
-def _resolved(text: str, candidates: list[Candidate], references: list[tuple[int, date]]
-              ) -> list[Timex]:
+def _resolved(
+    text: str, candidates: list[Candidate], references: list[tuple[int, date]]
+) -> list[Timex]:
     """The candidates resolved in order, each against the reference day in force where it
     starts (the publish date, or the day of the dateline before it)."""
     found: list[Timex] = []
@@ -76,7 +91,9 @@ def _resolved(text: str, candidates: list[Candidate], references: list[tuple[int
     last_value: object = None
     for candidate in candidates:
         published = next(day for start, day in reversed(references) if start <= candidate.start)
-        ctx = Context(published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end)
+        ctx = Context(
+            published, tuple(mentions[-_REMEMBERED:]), text, candidate.start, candidate.end
+        )
         try:
             resolution = resolve(candidate.value, ctx)
         except (ValueError, OverflowError):
@@ -112,8 +129,10 @@ def _resolved(text: str, candidates: list[Candidate], references: list[tuple[int
 
 
 # Touches every rule regex and the cue patterns the tagger compiles on first use.
-_WARM_TEXT = ("Since May 3 and 4, 2024, and from June to July last year, the firm said on "
-              "Monday it will report results 3 days later, early next week.")
+_WARM_TEXT = (
+    "Since May 3 and 4, 2024, and from June to July last year, the firm said on "
+    "Monday it will report results 3 days later, early next week."
+)
 
 
 def warm() -> None:

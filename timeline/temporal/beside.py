@@ -36,8 +36,12 @@ def _gaps() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patte
 
 
 def _plain_weekday(value: v.Temporal) -> bool:
-    return (isinstance(value, v.Weekday) and value.direction == 0 and value.week_offset is None
-            and not value.previous)
+    return (
+        isinstance(value, v.Weekday)
+        and value.direction == 0
+        and value.week_offset is None
+        and not value.previous
+    )
 
 
 def _day_date(value: v.Temporal) -> bool:
@@ -79,8 +83,9 @@ def with_weekdays_beside(text: str, candidates: list[Candidate]) -> list[Candida
 def _time_gap() -> re.Pattern[str]:
     marks = vocabulary().words["time_beside_day"]
     words = phrases(marks["between"])
-    return re.compile(rf"(?:\s+(?:{words}))*(?:\s*\([^()]{{1,30}}\))?\s*,?\s*(?:on\s+)?\Z",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?:\s+(?:{words}))*(?:\s*\([^()]{{1,30}}\))?\s*,?\s*(?:on\s+)?\Z", re.IGNORECASE
+    )
 
 
 def with_days_for_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -89,10 +94,16 @@ def with_days_for_times(text: str, candidates: list[Candidate]) -> list[Candidat
     result = list(candidates)
     for index in range(len(result) - 1):
         clock, day = result[index], result[index + 1]
-        if not (isinstance(clock.value, v.TimeOfDay) and clock.value.day is None
-                and v.names_a_day(day.value)):
+        if not (
+            isinstance(clock.value, v.TimeOfDay)
+            and clock.value.day is None
+            and v.names_a_day(day.value)
+        ):
             continue
         if _time_gap().match(text[clock.end : day.start]):
-            result[index] = replace(clock, value=replace(clock.value, day=day.value),
-                                    rule=f"{clock.rule}; on the day told after it")
+            result[index] = replace(
+                clock,
+                value=replace(clock.value, day=day.value),
+                rule=f"{clock.rule}; on the day told after it",
+            )
     return result

@@ -90,7 +90,9 @@ def _unit(fields: Fields, params: Params) -> str:
 
 
 def _relative(fields: Fields, params: Params) -> v.Temporal | None:
-    return v.Relative(_unit(fields, params), int(params.get("offset", 0)), bool(params.get("previous")))
+    return v.Relative(
+        _unit(fields, params), int(params.get("offset", 0)), bool(params.get("previous"))
+    )
 
 
 def _period_of(fields: Fields, params: Params) -> v.Temporal | None:
@@ -148,13 +150,17 @@ def _period(fields: Fields, params: Params) -> v.Temporal | None:
     if "season" in fields:
         code = str(_word("seasons", fields["season"]))
     elif "ordinal" in fields or "quarter_number" in fields or "closing" in fields:
-        prefix = ("H" if fields.get("period_unit", "").lower() == "half"
-                  else params.get("prefix", "Q"))
+        prefix = (
+            "H" if fields.get("period_unit", "").lower() == "half" else params.get("prefix", "Q")
+        )
         if "closing" in fields:  # "the last quarter of last year": its fourth quarter
             number = 2 if prefix == "H" else 4
         else:
-            number = (int(fields["quarter_number"]) if "quarter_number" in fields
-                      else _word("ordinals", fields["ordinal"]))
+            number = (
+                int(fields["quarter_number"])
+                if "quarter_number" in fields
+                else _word("ordinals", fields["ordinal"])
+            )
         if (prefix == "Q" and number > 4) or (prefix == "H" and number > 2):
             return None
         code = f"{prefix}{number}"
@@ -167,7 +173,9 @@ def _weekend(fields: Fields, params: Params) -> v.Temporal | None:
 
 
 def _holiday(fields: Fields, params: Params) -> v.Temporal | None:
-    name = str(_word("holidays", fields["holiday"])) if "holiday" in fields else str(params["holiday"])
+    name = (
+        str(_word("holidays", fields["holiday"])) if "holiday" in fields else str(params["holiday"])
+    )
     day = v.Holiday(name, int(params.get("direction", 0)))
     return v.PeriodOf(str(params["unit"]), day) if "unit" in params else day  # "Easter week"
 
@@ -238,7 +246,9 @@ def _clock(fields: Fields, params: Params) -> v.Temporal | None:
     if "day_half" in fields:  # "4 in the morning", "3 in the afternoon"
         meridiem = "am" if normalize(fields["day_half"]) == "morning" else "pm"
     if "night" in fields:  # "10 at night" is 22:00, "2 at night" 02:00, "12 at night" midnight
-        meridiem, hour = ("pm", hour) if 6 <= hour <= 11 else ("", 24) if hour == 12 else ("am", hour)
+        meridiem, hour = (
+            ("pm", hour) if 6 <= hour <= 11 else ("", 24) if hour == 12 else ("am", hour)
+        )
     if hour > 24 or minute > 59 or (meridiem and hour > 12):
         return None
     if meridiem.startswith("p") and hour < 12:
@@ -274,10 +284,20 @@ BUILDERS: dict[str, Callable[[Fields, Params], v.Temporal | None]] = {
     "part_of_day": _part_of_day,
 }
 
-_APPROX_ON_FUTURE_SHIFT = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "APPROX": "APPROX",
-                           "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE"}
-_APPROX_ON_SHIFT = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "APPROX": "APPROX",
-                    "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"}
+_APPROX_ON_FUTURE_SHIFT = {
+    "MORE_THAN": "AFTER",
+    "LESS_THAN": "BEFORE",
+    "APPROX": "APPROX",
+    "EQUAL_OR_MORE": "ON_OR_AFTER",
+    "EQUAL_OR_LESS": "ON_OR_BEFORE",
+}
+_APPROX_ON_SHIFT = {
+    "MORE_THAN": "BEFORE",
+    "LESS_THAN": "AFTER",
+    "APPROX": "APPROX",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE",
+    "EQUAL_OR_LESS": "ON_OR_AFTER",
+}
 
 
 def _modifiers(value: v.Temporal, fields: Fields, params: Params) -> v.Temporal:

@@ -27,7 +27,6 @@ def finer(granularity: str, unit: str) -> bool:
     return granularity in order and unit in order and order.index(granularity) < order.index(unit)
 
 
-
 @dataclass(frozen=True)
 class Context:
     """What a value is resolved against: the publish date, the last date mentioned, the tense.
@@ -95,12 +94,11 @@ class Resolution:
 
 def dated(span: p.Span, explanation: str, anchor: str = "publish") -> Resolution:
     """A DATE resolution covering a calendar span."""
-    return Resolution("DATE", span.value, explanation, "", span.earliest, span.latest,
-                      span.granularity, anchor)
+    return Resolution(
+        "DATE", span.value, explanation, "", span.earliest, span.latest, span.granularity, anchor
+    )
 
 
 def describe(day: date) -> str:
     """A day for explanations: "Thu 2025-06-05"."""
     return f"{WEEKDAY_NAMES[day.isoweekday()][:3]} {day.isoformat()}"
-
-

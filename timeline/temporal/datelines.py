@@ -21,10 +21,14 @@ _REACH = timedelta(days=7)
 
 def _filed_on(text: str, timex: Timex) -> bool:
     line_start = text.rfind("\n", 0, timex.start) + 1
-    return (timex.granularity == "day" and timex.type == "DATE" and timex.earliest is not None
-            and timex.start - line_start <= 60
-            and bool(_BEFORE.search(text, max(0, line_start - 1), timex.start))
-            and bool(_AFTER.match(text, timex.end)))
+    return (
+        timex.granularity == "day"
+        and timex.type == "DATE"
+        and timex.earliest is not None
+        and timex.start - line_start <= 60
+        and bool(_BEFORE.search(text, max(0, line_start - 1), timex.start))
+        and bool(_AFTER.match(text, timex.end))
+    )
 
 
 def filing_dates(text: str, timexes: Sequence[Timex], published: date) -> list[tuple[int, date]]:

@@ -27,7 +27,6 @@ def _counting() -> re.Pattern[str]:
     )
 
 
-
 def with_offsets(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, each day told with days or weeks counted from it made one offset
     expression; a duration the counting words were read as ("two days") gives way to it."""
@@ -46,6 +45,9 @@ def with_offsets(text: str, candidates: list[Candidate]) -> list[Candidate]:
         offset = v.Offset(candidate.value, unit, int(count), direction)
         # TimeBank leaves the article out: "the [day before last Tuesday]"
         start = found.start("unit") if found["the"] else found.start()
-        result.append(replace(candidate, start=start, value=offset,
-                              rule=f"offset from a date; {candidate.rule}"))
+        result.append(
+            replace(
+                candidate, start=start, value=offset, rule=f"offset from a date; {candidate.rule}"
+            )
+        )
     return result

@@ -36,8 +36,11 @@ def pick(options: list[p.Span], ctx: Context) -> p.Span:
     elif ctx.tense == FUTURE:
         ahead = [o for o in options if o.latest >= published]
         chosen = ahead[0] if ahead else nearest
-        if ahead and chosen.granularity == "month" and (
-                ctx.clear_tense == FUTURE or ctx.signal_tense != FUTURE):
+        if (
+            ahead
+            and chosen.granularity == "month"
+            and (ctx.clear_tense == FUTURE or ctx.signal_tense != FUTURE)
+        ):
             # "will fly in December" said in March: this December; told by a verb of the
             # sentence, not by a word like "through" that may close a stretch already past
             return chosen
@@ -61,22 +64,37 @@ def calendar_date(value: v.CalendarDate, ctx: Context) -> Resolution:
     ]
     # a weekday written beside the date tells its year, unless the reporter erred: a year
     # much further away than tense reaches is not the one meant
-    named = [o for o in options if value.weekday and o.earliest.isoweekday() == value.weekday
-             and _distance(o, ctx.published) <= TENSE_REACH_DAYS]
+    named = [
+        o
+        for o in options
+        if value.weekday
+        and o.earliest.isoweekday() == value.weekday
+        and _distance(o, ctx.published) <= TENSE_REACH_DAYS
+    ]
     if named:
         span = min(named, key=lambda o: _distance(o, ctx.published))
-        return dated(span, f"the nearest year in which the date falls on the weekday named, "
-                           f"from the publish date {describe(ctx.published)}")
+        return dated(
+            span,
+            f"the nearest year in which the date falls on the weekday named, "
+            f"from the publish date {describe(ctx.published)}",
+        )
     if value.direction:
         before = [o for o in options if o.latest < ctx.published]
         after = [o for o in options if o.earliest > ctx.published]
-        span = (before[-1] if before else options[0]) if value.direction < 0 else (
-            after[0] if after else options[-1])
-        return dated(span, f"the {'last' if value.direction < 0 else 'next'} such date "
-                           f"{'before' if value.direction < 0 else 'after'} the publish date")
+        span = (
+            (before[-1] if before else options[0])
+            if value.direction < 0
+            else (after[0] if after else options[-1])
+        )
+        return dated(
+            span,
+            f"the {'last' if value.direction < 0 else 'next'} such date "
+            f"{'before' if value.direction < 0 else 'after'} the publish date",
+        )
     span = pick(options, ctx)
-    resolution = dated(span, f"year from the publish date {describe(ctx.published)}; "
-                             f"{ctx.tense} tense")
+    resolution = dated(
+        span, f"year from the publish date {describe(ctx.published)}; {ctx.tense} tense"
+    )
     return _weekday_checked(resolution, value.weekday)
 
 
@@ -86,10 +104,13 @@ def _weekday_checked(resolution: Resolution, named: int | None) -> Resolution:
     day = resolution.earliest
     if named is None or day is None or resolution.granularity != "day" or day.isoweekday() == named:
         return resolution
-    conflict = (f"the text names {WEEKDAY_NAMES[named]}, but {day.isoformat()} is a "
-                f"{WEEKDAY_NAMES[day.isoweekday()]}; the date is kept, check the source")
-    return replace(resolution, conflict=conflict,
-                   explanation=f"{resolution.explanation}; {conflict}")
+    conflict = (
+        f"the text names {WEEKDAY_NAMES[named]}, but {day.isoformat()} is a "
+        f"{WEEKDAY_NAMES[day.isoweekday()]}; the date is kept, check the source"
+    )
+    return replace(
+        resolution, conflict=conflict, explanation=f"{resolution.explanation}; {conflict}"
+    )
 
 
 def _month_or_day(year: int, month: int, day: int | None) -> p.Span:
@@ -103,11 +124,15 @@ def weekday(value: v.Weekday, ctx: Context) -> Resolution:
     name = WEEKDAY_NAMES[value.weekday]
     told, kind, _ = ctx.anchor(value.previous, "day")
     if kind == "previous":  # "the previous Friday": the one before the day last told
-        day = (p.previous_weekday(told, target) if value.direction < 0
-               else p.next_weekday(told, target))
+        day = (
+            p.previous_weekday(told, target)
+            if value.direction < 0
+            else p.next_weekday(told, target)
+        )
         side = "before" if value.direction < 0 else "after"
-        return dated(p.day_span(day), f"the {name} {side} the day last mentioned, "
-                                      f"{describe(told)}", kind)
+        return dated(
+            p.day_span(day), f"the {name} {side} the day last mentioned, {describe(told)}", kind
+        )
     if value.week_offset is not None:
         monday = p.week_start(anchor) + timedelta(weeks=value.week_offset)
         day = monday + timedelta(days=value.weekday - 1)
@@ -144,5 +169,3 @@ def holiday(value: v.Holiday, ctx: Context) -> Resolution:
     else:
         span = pick(options, ctx)
     return dated(span, f"{value.name.replace('_', ' ')} in the year the tense points at")
-
-

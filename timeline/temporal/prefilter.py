@@ -31,8 +31,13 @@ _FREQUENT = frozenset({"the", "and", "for", "was", "are", "has", "his", "her", "
 # Characters outside ASCII that an ASCII letter matches case-insensitively (re.IGNORECASE):
 # İ and ı match i, ſ matches s, the Kelvin sign matches k. Every other character folds as
 # itself or its ASCII lowercase, one character for one, so offsets stay valid.
-_FOLD = {**{ord(c): ord(c.lower()) for c in map(chr, range(65, 91))},
-         0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")}
+_FOLD = {
+    **{ord(c): ord(c.lower()) for c in map(chr, range(65, 91))},
+    0x130: ord("i"),
+    0x131: ord("i"),
+    0x17F: ord("s"),
+    0x212A: ord("k"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,15 +54,19 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def required(pattern: str, flags: int, parts: Mapping[str, str] | None = None
-             ) -> tuple[Requirement, ...]:
+def required(
+    pattern: str, flags: int, parts: Mapping[str, str] | None = None
+) -> tuple[Requirement, ...]:
     """The rarest few requirements of `pattern`: each holds for every match; () if none.
 
     `parts` maps a character to the sub-pattern it stands for in `pattern`, written as a group
     holding that one character: a sub-pattern shared by many patterns is read once."""
     atoms = {ord(char): _part(body, flags) for char, body in (parts or {}).items()}
-    found = {Requirement(r, min(map(len, r))) for r in _read(pattern, flags, atoms)
-             if _strength(r) >= _WEAK and len(r) <= _MAX_STRINGS}
+    found = {
+        Requirement(r, min(map(len, r)))
+        for r in _read(pattern, flags, atoms)
+        if _strength(r) >= _WEAK and len(r) <= _MAX_STRINGS
+    }
     return tuple(sorted(found, key=lambda r: (-_strength(r.strings), sorted(r.strings)))[:_KEPT])
 
 
@@ -66,8 +75,9 @@ def _part(pattern: str, flags: int) -> frozenset[str] | None:
     return _best(_read(pattern, flags, {}))
 
 
-def _read(pattern: str, flags: int, atoms: Mapping[int, frozenset[str] | None]
-          ) -> list[frozenset[str]]:
+def _read(
+    pattern: str, flags: int, atoms: Mapping[int, frozenset[str] | None]
+) -> list[frozenset[str]]:
     if _parser is None:
         return []
     try:
@@ -195,8 +205,9 @@ def _lead(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
     return (run, True) if run != {""} else None
 
 
-def _sequence(items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[str] | None]
-              ) -> list[frozenset[str]]:
+def _sequence(
+    items: Iterable[tuple[Any, Any]], atoms: Mapping[int, frozenset[str] | None]
+) -> list[frozenset[str]]:
     """Requirements of a sequence of parsed items, every one of which holds."""
     found: list[frozenset[str]] = []
     run: set[str] = {""}  # the literal strings the current run may read

@@ -44,21 +44,36 @@ def _moved(timex: Timex, unit: str, amount: int) -> Timex:
         return timex
     span = p.unit_span(timex.granularity, p.shifted(timex.earliest, unit, amount))
     note = "; moved so the range runs forward"
-    return replace(timex, value=span.value, earliest=span.earliest, latest=span.latest,
-                   explanation=timex.explanation.replace(" [", f"{note} [", 1)
-                   if " [" in timex.explanation else timex.explanation + note)
+    return replace(
+        timex,
+        value=span.value,
+        earliest=span.earliest,
+        latest=span.latest,
+        explanation=timex.explanation.replace(" [", f"{note} [", 1)
+        if " [" in timex.explanation
+        else timex.explanation + note,
+    )
 
 
 def forward(text: str, first: Timex, second: Timex, published: date) -> tuple[Timex, Timex]:
     """The two ends of "from X to Y", the start moved back (told in the past) or the end moved
     on (still ahead) when they were placed the wrong way round; unchanged otherwise."""
-    if not (_opening().search(text, max(0, first.start - 10), first.start)
-            and _joint().fullmatch(text, first.end, second.start)):
+    if not (
+        _opening().search(text, max(0, first.start - 10), first.start)
+        and _joint().fullmatch(text, first.end, second.start)
+    ):
         return first, second
     plain = _PLAIN.get(first.granularity)
-    if (plain is None or first.granularity != second.granularity or first.mod or second.mod
-            or first.type != "DATE" or second.type != "DATE"
-            or not plain.fullmatch(first.value) or not plain.fullmatch(second.value)):
+    if (
+        plain is None
+        or first.granularity != second.granularity
+        or first.mod
+        or second.mod
+        or first.type != "DATE"
+        or second.type != "DATE"
+        or not plain.fullmatch(first.value)
+        or not plain.fullmatch(second.value)
+    ):
         return first, second
     first_year, second_year = _YEAR.search(first.text), _YEAR.search(second.text)
     if first_year and second_year:

@@ -53,9 +53,9 @@ def tag_record(line: str, where: str) -> str:
     except json.JSONDecodeError as error:
         raise TimelineError(f"{where}: not JSON ({error.msg}); one JSON object per line") from None
     if not isinstance(record, dict) or "text" not in record or "published" not in record:
-        raise TimelineError(f"{where}: a record needs \"text\" and \"published\" (and an \"id\")")
+        raise TimelineError(f'{where}: a record needs "text" and "published" (and an "id")')
     if not isinstance(record["text"], str):
-        raise TimelineError(f"{where}: \"text\" must be a string, the text to tag")
+        raise TimelineError(f'{where}: "text" must be a string, the text to tag')
     published = parse_published(record["published"], f"{where}: published")
     timexes = tag_json(str(record["text"]), published)
     return json.dumps({"id": record.get("id"), "timexes": timexes}, ensure_ascii=False)
@@ -89,14 +89,18 @@ def others_running() -> int:
     return max(0, min(seen))
 
 
-def tag_lines(lines: Iterable[str], jobs: int | None = None, source: str = "stdin"
-              ) -> Iterator[Tagged]:
+def tag_lines(
+    lines: Iterable[str], jobs: int | None = None, source: str = "stdin"
+) -> Iterator[Tagged]:
     """One {"id","timexes"} line per non-blank JSON Lines record, in input order; a bad record
     gives, in its place, the TimelineError naming its line, and the others are still tagged. A batch of more than IN_PROCESS records
     (read ahead to know) is tagged by `jobs` processes, this one and jobs - 1 workers; by
     default, on Linux, one per CPU free at that moment."""
-    numbered = ((f"{source} line {number}", line)
-                for number, line in enumerate(lines, start=1) if line.strip())
+    numbered = (
+        (f"{source} line {number}", line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip()
+    )
     first = list(itertools.islice(numbered, IN_PROCESS + 1))  # is the batch a small one?
     if len(first) > IN_PROCESS and jobs is None and sys.platform == "linux":
         jobs = default_jobs(others_running())  # elsewhere workers compile the rules afresh

@@ -17,21 +17,38 @@ __all__ = ["Context", "Resolution", "resolve"]
 
 
 # "compared with a loss of $3 million last year", "up 13% from last year's $1.55 billion"
-_COMPARED = re.compile(r"(?<!\w)(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+"
-                       r"(?:[^.;:]{0,40}?\s)?$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"(?<!\w)(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+"
+    r"(?:[^.;:]{0,40}?\s)?$",
+    re.IGNORECASE,
+)
 
 
 def _relative(value: v.Relative, ctx: Context) -> Resolution:
     told = ctx.previous
-    if (value.unit == "year" and value.offset == -1 and not value.previous and told is not None
-            and told.granularity == "quarter"
-            and _COMPARED.search(ctx.text, max(0, ctx.start - 60), ctx.start)):
+    if (
+        value.unit == "year"
+        and value.offset == -1
+        and not value.previous
+        and told is not None
+        and told.granularity == "quarter"
+        and _COMPARED.search(ctx.text, max(0, ctx.start - 60), ctx.start)
+    ):
         # a quarter's result set against last year's: the same quarter a year back
         span = p.unit_span("quarter", p.shifted(told.earliest, "year", -1))
-        return dated(span, f"the quarter last mentioned, {told.value}, a year back: a result "
-                           "compared with last year's", "previous")
-    if (value.previous and value.offset == 0 and value.unit == "day" and told is not None
-            and told.granularity == "month"):
+        return dated(
+            span,
+            f"the quarter last mentioned, {told.value}, a year back: a result "
+            "compared with last year's",
+            "previous",
+        )
+    if (
+        value.previous
+        and value.offset == 0
+        and value.unit == "day"
+        and told is not None
+        and told.granularity == "month"
+    ):
         # "killed last October ... crossed out that same day": a day of that month, unknown
         span = p.Span(f"{told.value}-XX", told.earliest, told.latest, "month")
         return dated(span, f"a day of the month last mentioned, {told.value}", "previous")
@@ -53,11 +70,17 @@ def _week_of_month(value: v.WeekOfMonth, ctx: Context) -> Resolution:
     month = resolve(value.month, ctx)
     if month.earliest is None or month.latest is None or month.granularity != "month":
         return month
-    day = (month.earliest + timedelta(days=3 + 7 * (value.nth - 1)) if value.nth > 0
-           else month.latest - timedelta(days=3))
+    day = (
+        month.earliest + timedelta(days=3 + 7 * (value.nth - 1))
+        if value.nth > 0
+        else month.latest - timedelta(days=3)
+    )
     which = "last" if value.nth < 0 else f"week {value.nth}"
-    return dated(p.unit_span("week", day), f"the {which} of {month.value}, the week holding "
-                                          f"{day.isoformat()}; {month.explanation}", month.anchor)
+    return dated(
+        p.unit_span("week", day),
+        f"the {which} of {month.value}, the week holding {day.isoformat()}; {month.explanation}",
+        month.anchor,
+    )
 
 
 def _shift(value: v.Shift, ctx: Context) -> Resolution:
@@ -89,25 +112,44 @@ def _shift(value: v.Shift, ctx: Context) -> Resolution:
     if value.previous and mention is None and value.direction > 0 and ctx.tense == PAST:
         # "Two days later the deal collapsed" with no date told before: after some day not
         # given, and told in the past, so before the publish date, not after it
-        return Resolution("DATE", "PAST_REF", f"{value.amount} {value.unit}(s) after a date the "
-                          f"text does not pin down; past tense, so some time before the publish "
-                          f"date {describe(ctx.published)}", "", None, ctx.published, "open")
+        return Resolution(
+            "DATE",
+            "PAST_REF",
+            f"{value.amount} {value.unit}(s) after a date the "
+            f"text does not pin down; past tense, so some time before the publish "
+            f"date {describe(ctx.published)}",
+            "",
+            None,
+            ctx.published,
+            "open",
+        )
     moved = p.shifted(anchor, unit, value.direction * amount)
     if mention is not None and finer(mention.granularity, unit):
         unit = mention.granularity  # "a year earlier" than a quarter is that quarter
     span = p.unit_span(unit, moved)
     side = "before" if value.direction < 0 else "after"
-    missing = ("; no date told before it, so counted from the publish date"
-               if value.previous and mention is None else "")
-    return dated(span, f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}"
-                 f"{missing}", kind)
+    missing = (
+        "; no date told before it, so counted from the publish date"
+        if value.previous and mention is None
+        else ""
+    )
+    return dated(
+        span,
+        f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}{missing}",
+        kind,
+    )
 
 
 def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
     """Whether "a year ago" compares the quarter last mentioned with the same one a year back."""
     previous = ctx.previous
-    return (value.unit == "year" and value.amount == 1 and value.direction < 0
-            and previous is not None and previous.granularity == "quarter")
+    return (
+        value.unit == "year"
+        and value.amount == 1
+        and value.direction < 0
+        and previous is not None
+        and previous.granularity == "quarter"
+    )
 
 
 def _month_of_year(value: v.MonthOfRelativeYear, ctx: Context) -> Resolution:
@@ -123,8 +165,9 @@ def _period(value: v.Period, ctx: Context) -> Resolution:
         return dated(p.period_span(value.code, value.year), "the period as written")
     if value.year_offset is not None:
         span = p.period_span(value.code, anchor.year + value.year_offset)
-        return dated(span, f"the period in the year {value.year_offset:+d} from the {kind} date",
-                     kind)
+        return dated(
+            span, f"the period in the year {value.year_offset:+d} from the {kind} date", kind
+        )
     this_year = p.period_span(value.code, anchor.year)
     if this_year.earliest > anchor and ctx.tense != FUTURE:
         last_year = p.period_span(value.code, anchor.year - 1)
@@ -154,13 +197,22 @@ def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
 
 def _ref(value: v.Ref, ctx: Context) -> Resolution:
     if value.ref == "PRESENT_REF":
-        return Resolution("DATE", value.ref, "the present, at the publish date", "",
-                          ctx.published, ctx.published, "day")
+        return Resolution(
+            "DATE",
+            value.ref,
+            "the present, at the publish date",
+            "",
+            ctx.published,
+            ctx.published,
+            "day",
+        )
     if value.ref == "PAST_REF":
-        return Resolution("DATE", value.ref, "some time before the publish date", "",
-                          None, ctx.published, "open")
-    return Resolution("DATE", value.ref, "some time after the publish date", "",
-                      ctx.published, None, "open")
+        return Resolution(
+            "DATE", value.ref, "some time before the publish date", "", None, ctx.published, "open"
+        )
+    return Resolution(
+        "DATE", value.ref, "some time after the publish date", "", ctx.published, None, "open"
+    )
 
 
 def duration_value(unit: str, amount: float | None) -> str:
@@ -180,14 +232,22 @@ def duration_value(unit: str, amount: float | None) -> str:
     whole = int(amount)
     if amount == whole:
         return f"{prefix}{whole}{letter}"
-    smaller = {"year": ("M", 12), "month": ("D", 30), "day": ("T", 24), "hour": ("M", 60),
-               "week": ("D", 7), "minute": ("S", 60)}
+    smaller = {
+        "year": ("M", 12),
+        "month": ("D", 30),
+        "day": ("T", 24),
+        "hour": ("M", 60),
+        "week": ("D", 7),
+        "minute": ("S", 60),
+    }
     if unit in smaller:
         sub_letter, per = smaller[unit]
         rest = round((amount - whole) * per)
         if sub_letter == "T":
             return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
-        return f"{prefix}{whole}{letter}{rest}{sub_letter}" if whole else f"{prefix}{rest}{sub_letter}"
+        return (
+            f"{prefix}{whole}{letter}{rest}{sub_letter}" if whole else f"{prefix}{rest}{sub_letter}"
+        )
     return f"{prefix}{amount:g}{letter}"
 
 
@@ -201,8 +261,15 @@ def _recurrence(value: v.Recurrence, ctx: Context) -> Resolution:
 
 def _so_far(value: v.SoFar, ctx: Context) -> Resolution:
     span = p.unit_span(value.unit, ctx.published)
-    return Resolution("DATE", span.value, f"this {value.unit} up to the publish date", "",
-                      span.earliest, ctx.published, span.granularity)
+    return Resolution(
+        "DATE",
+        span.value,
+        f"this {value.unit} up to the publish date",
+        "",
+        span.earliest,
+        ctx.published,
+        span.granularity,
+    )
 
 
 def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
@@ -217,8 +284,12 @@ def _time_of_day(value: v.TimeOfDay, ctx: Context) -> Resolution:
     clock = f"T{value.part}" if value.part else f"T{value.hour:02d}:{value.minute:02d}"
     if not value.part and value.hour == 24:
         clock = "T24"
-    return replace(day, type="TIME", value=day.value + clock,
-                   explanation=f"{day.explanation}; time of day {clock[1:]}")
+    return replace(
+        day,
+        type="TIME",
+        value=day.value + clock,
+        explanation=f"{day.explanation}; time of day {clock[1:]}",
+    )
 
 
 def _modified(value: v.Modified, ctx: Context) -> Resolution:
@@ -229,26 +300,52 @@ def _modified(value: v.Modified, ctx: Context) -> Resolution:
     span = p.Span(inner.value, inner.earliest, inner.latest, inner.granularity)
     if value.so_far:
         latest = max(ctx.published, inner.latest)  # "since 2027" written before 2027: the year
-        return replace(inner, mod=mod, latest=latest, granularity="open",
-                       explanation=f"from {inner.value} up to the publish date")
+        return replace(
+            inner,
+            mod=mod,
+            latest=latest,
+            granularity="open",
+            explanation=f"from {inner.value} up to the publish date",
+        )
     if mod in ("START", "MID", "END"):
         earliest, latest = p.narrowed(span, mod)
-        return replace(inner, mod=mod, earliest=earliest, latest=latest,
-                       explanation=f"{inner.explanation}; {mod.lower()} of the period")
+        return replace(
+            inner,
+            mod=mod,
+            earliest=earliest,
+            latest=latest,
+            explanation=f"{inner.explanation}; {mod.lower()} of the period",
+        )
     bound = _shifted_day(value.inner, ctx)  # "more than three years ago": that very day
     if bound is not None and mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
         # between the bound and the publish date, or open beyond the bound
         before = mod in ("BEFORE", "ON_OR_BEFORE")
         low, high = _bounded(bound, ctx.published, before)
         side = "before" if before else "after"
-        return replace(inner, mod=mod, earliest=low, latest=high, granularity="open",
-                       explanation=f"{side} {bound.isoformat()}; {inner.explanation}")
+        return replace(
+            inner,
+            mod=mod,
+            earliest=low,
+            latest=high,
+            granularity="open",
+            explanation=f"{side} {bound.isoformat()}; {inner.explanation}",
+        )
     if mod in ("BEFORE", "ON_OR_BEFORE"):
-        return replace(inner, mod=mod, earliest=None, granularity="open",
-                       explanation=f"before {inner.value}; {inner.explanation}")
+        return replace(
+            inner,
+            mod=mod,
+            earliest=None,
+            granularity="open",
+            explanation=f"before {inner.value}; {inner.explanation}",
+        )
     if mod in ("AFTER", "ON_OR_AFTER"):
-        return replace(inner, mod=mod, latest=None, granularity="open",
-                       explanation=f"after {inner.value}; {inner.explanation}")
+        return replace(
+            inner,
+            mod=mod,
+            latest=None,
+            granularity="open",
+            explanation=f"after {inner.value}; {inner.explanation}",
+        )
     return replace(inner, mod=mod)
 
 
@@ -259,9 +356,14 @@ def _offset(value: v.Offset, ctx: Context) -> Resolution:
         return day
     moved = p.shifted(day.earliest, value.unit, value.direction * value.amount)
     side = "before" if value.direction < 0 else "after"
-    return replace(dated(p.day_span(moved), f"{value.amount} {value.unit}(s) {side} "
-                                            f"{day.value}; {day.explanation}", day.anchor),
-                   conflict=day.conflict)
+    return replace(
+        dated(
+            p.day_span(moved),
+            f"{value.amount} {value.unit}(s) {side} {day.value}; {day.explanation}",
+            day.anchor,
+        ),
+        conflict=day.conflict,
+    )
 
 
 def _bounded(bound: date, published: date, before: bool) -> tuple[date | None, date | None]:

@@ -16,8 +16,19 @@ from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, t
 from timeline.temporal.values import Modified, Temporal
 
 # Values that name a stretch of calendar a signal like "since" can open up.
-_DATED = (v.CalendarDate, v.Weekday, v.Relative, v.Shift, v.MonthOfRelativeYear, v.Period,
-          v.Decade, v.Holiday, v.Modified, v.PeriodOf, v.Weekend)
+_DATED = (
+    v.CalendarDate,
+    v.Weekday,
+    v.Relative,
+    v.Shift,
+    v.MonthOfRelativeYear,
+    v.Period,
+    v.Decade,
+    v.Holiday,
+    v.Modified,
+    v.PeriodOf,
+    v.Weekend,
+)
 from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
 
 # Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
@@ -68,8 +79,10 @@ class Candidate:
 def _expand(match: re.Match[str]) -> str:
     kind, name = match["kind"], match["name"] or match["kind"]
     if kind not in _PLACEHOLDERS:
-        raise TimelineError(f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
-                            + ", ".join(sorted(_PLACEHOLDERS)))
+        raise TimelineError(
+            f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
+            + ", ".join(sorted(_PLACEHOLDERS))
+        )
     return f"(?P<{name}>{_body(kind)})"
 
 
@@ -133,7 +146,8 @@ class CompiledRule:
             return re.compile(self.pattern, re.IGNORECASE)
         except re.error as error:
             raise TimelineError(
-                f"temporal rule {self.rule.name!r}: bad pattern ({error})") from error
+                f"temporal rule {self.rule.name!r}: bad pattern ({error})"
+            ) from error
 
 
 @cache
@@ -239,8 +253,9 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
 Occurrences = dict[frozenset[str], list[int]]  # where required strings occur in a text
 
 
-def _needs(required: tuple[Requirement, ...], folded: str, starts_of: Occurrences
-           ) -> list[tuple[list[int], int]] | None:
+def _needs(
+    required: tuple[Requirement, ...], folded: str, starts_of: Occurrences
+) -> list[tuple[list[int], int]] | None:
     """Each requirement's occurrences and shortest length, for holds_all; None when one of
     them is missing from the whole text, so no match can exist. Found once per text."""
     needs = []
@@ -254,8 +269,9 @@ def _needs(required: tuple[Requirement, ...], folded: str, starts_of: Occurrence
     return needs
 
 
-def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
-                    starts_of: Occurrences) -> Iterator[Candidate]:
+def _raw_candidates(
+    text: str, positions: dict[str, list[int]], folded: str, starts_of: Occurrences
+) -> Iterator[Candidate]:
     shouting = text.upper() == text
     length = len(text)
     present = positions.keys()
@@ -269,8 +285,9 @@ def _raw_candidates(text: str, positions: dict[str, list[int]], folded: str,
             elif triggers.isdisjoint(present):
                 windows = []  # the commonest case: no trigger word in the text
             else:
-                windows = _windows([p for word in triggers & present for p in positions[word]],
-                                   length)
+                windows = _windows(
+                    [p for word in triggers & present for p in positions[word]], length
+                )
             windows_of[triggers] = windows
         if not windows:
             continue
@@ -305,8 +322,9 @@ def _false_friends() -> tuple[FalseFriend, ...]:
     return tuple(found)
 
 
-def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
-                        starts_of: Occurrences) -> list[tuple[int, int]]:
+def _false_friend_spans(
+    text: str, positions: dict[str, list[int]], folded: str, starts_of: Occurrences
+) -> list[tuple[int, int]]:
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
     spans: list[tuple[int, int]] = []
     for pattern, triggers, friend_requires in _false_friends():
@@ -315,8 +333,9 @@ def _false_friend_spans(text: str, positions: dict[str, list[int]], folded: str,
         elif triggers.isdisjoint(positions.keys()):
             continue
         else:
-            windows = _windows([p for word in triggers & positions.keys() for p in positions[word]],
-                               len(text))
+            windows = _windows(
+                [p for word in triggers & positions.keys() for p in positions[word]], len(text)
+            )
         needs = _needs(friend_requires, folded, starts_of) if windows else None
         if needs is None:
             continue
@@ -346,7 +365,9 @@ def scan(text: str) -> list[Candidate]:
         before = bisect_left(starts, candidate.end) - 1
         if before >= 0 and ends[before] > candidate.start:
             continue
-        if blocked and any(candidate.start < end and start < candidate.end for start, end in blocked):
+        if blocked and any(
+            candidate.start < end and start < candidate.end for start, end in blocked
+        ):
             continue
         taken.append(candidate)
         at = bisect_left(starts, candidate.start)
@@ -358,7 +379,9 @@ def scan(text: str) -> list[Candidate]:
 
 @cache
 def _second_day() -> re.Pattern[str]:
-    joins = "|".join(map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True)))
+    joins = "|".join(
+        map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True))
+    )
     return re.compile(
         rf"\s*(?:{joins})\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.:/,]\d)"
         r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]))?"
@@ -370,9 +393,13 @@ def _second_day() -> re.Pattern[str]:
 
 @cache
 def _first_day() -> re.Pattern[str]:
-    joins = "|".join(map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True)))
-    return re.compile(rf"(?<![\w$€£.,/])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:{joins})\s*$",
-                      re.IGNORECASE)
+    joins = "|".join(
+        map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True))
+    )
+    return re.compile(
+        rf"(?<![\w$€£.,/])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:{joins})\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _with_first_days(text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -380,8 +407,12 @@ def _with_first_days(text: str, taken: list[Candidate]) -> list[Candidate]:
     result = list(taken)
     for candidate in taken:
         value = candidate.value
-        if not (isinstance(value, v.CalendarDate) and value.month and value.day
-                and text[candidate.start].isdigit()):
+        if not (
+            isinstance(value, v.CalendarDate)
+            and value.month
+            and value.day
+            and text[candidate.start].isdigit()
+        ):
             continue
         found = _first_day().search(text, max(0, candidate.start - 12), candidate.start)
         if found is None or int(found["day"]) >= value.day:
@@ -389,7 +420,9 @@ def _with_first_days(text: str, taken: list[Candidate]) -> list[Candidate]:
         if any(other.start < found.end("day") and found.start() < other.end for other in result):
             continue
         first = replace(value, day=int(found["day"]), weekday=None)
-        result.append(replace(candidate, start=found.start("day"), end=found.end("day"), value=first))
+        result.append(
+            replace(candidate, start=found.start("day"), end=found.end("day"), value=first)
+        )
     return result
 
 
@@ -399,7 +432,9 @@ def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
     result = _with_first_days(text, taken)
     for candidate in list(result):
         value = candidate.value
-        if not (isinstance(value, v.CalendarDate) and value.month and value.day and value.year is None):
+        if not (
+            isinstance(value, v.CalendarDate) and value.month and value.day and value.year is None
+        ):
             continue
         if text[candidate.start].isdigit():
             continue  # "3 June": a day-first date takes no second day after it
@@ -407,14 +442,19 @@ def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
         if found is None or int(found["day"]) <= value.day:
             continue
         end = found.end("year") if found["year"] else found.end("day")
-        if any(other.start < end and found.start("day") < other.end for other in result
-               if other is not candidate and not (found["year"] and other.start == found.start("year"))):
+        if any(
+            other.start < end and found.start("day") < other.end
+            for other in result
+            if other is not candidate and not (found["year"] and other.start == found.start("year"))
+        ):
             continue
         year = int(found["year"]) if found["year"] else None
         result = [other for other in result if not (year and other.start == found.start("year"))]
         if year:
-            result = [replace(other, value=replace(value, year=year)) if other is candidate else other
-                      for other in result]
+            result = [
+                replace(other, value=replace(value, year=year)) if other is candidate else other
+                for other in result
+            ]
         second = replace(value, day=int(found["day"]), weekday=None, year=year)
         result.append(replace(candidate, start=found.start("day"), end=end, value=second))
     return result
@@ -423,7 +463,9 @@ def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
 @cache
 def _signal_before() -> re.Pattern[str]:
     words = sorted(vocabulary().words["signals"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?P<signal>" + "|".join(map(re.escape, words)) + r")\s+$", re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?P<signal>" + "|".join(map(re.escape, words)) + r")\s+$", re.IGNORECASE
+    )
 
 
 def _signalled(text: str, candidate: Candidate) -> Candidate:

@@ -24,8 +24,9 @@ _PLANNED_BEFORE = re.compile(r"(?<!\w)had\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re
 _HAD_BEEN = re.compile(r"(?<!\w)had\s+(?:been\s+)?$", re.IGNORECASE)  # had been scheduled: past
 # "said on Tuesday that the border will reopen": a clause opened after the mention has its own
 # verb, which does not place the mention.
-_SUBORDINATE = re.compile(r"(?<!\w)(?:that|which|who|because|although|though|whether|if)(?!\w)",
-                          re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"(?<!\w)(?:that|which|who|because|although|though|whether|if)(?!\w)", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n\s*\n")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z]+)$")
 
@@ -110,16 +111,21 @@ def tense_at(text: str, start: int, end: int) -> str:
             continue  # "will be named": the auxiliary before it carries the tense
         if match.start() >= end and _SUBORDINATE.search(between):
             continue
-        ahead = (match["future"]
-                 and not _HAD_BEEN.search(text, max(head, match.start() - 12), match.start())
-                 and not _HAVE_AFTER.match(text, match.end()))
+        ahead = (
+            match["future"]
+            and not _HAD_BEEN.search(text, max(head, match.start() - 12), match.start())
+            and not _HAVE_AFTER.match(text, match.end())
+        )
         # "said that on Tuesday the border will reopen": the date opens a clause of its own
         opened = match.end() <= start and _SUBORDINATE.search(between) is not None
         if settles and not opened:
             governing = FUTURE if ahead else PAST
         # a cue across a comma or semicolon belongs to another clause: count it further away
-        distance = (len(between) + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
-                    + 2 * _CLAUSE_PENALTY * opened)
+        distance = (
+            len(between)
+            + _CLAUSE_PENALTY * sum(between.count(mark) for mark in ",;:")
+            + 2 * _CLAUSE_PENALTY * opened
+        )
         if distance < best_distance:
             best, best_distance = (FUTURE if ahead else PAST), distance
     return governing if governing != UNKNOWN else best
@@ -153,8 +159,9 @@ def clear_tense(text: str, start: int, end: int) -> str:
     for match in _cues().finditer(text, head, tail):
         if start <= match.start() < end or match["not_past"]:
             continue
-        if match["future"] and not (match.start() >= end
-                                    and _SUBORDINATE.search(text, end, match.start())):
+        if match["future"] and not (
+            match.start() >= end and _SUBORDINATE.search(text, end, match.start())
+        ):
             future = True  # "..., who will remain chairman": a clause of its own tells nothing
         if match.end() <= start:
             before = match
@@ -169,9 +176,14 @@ def clear_tense(text: str, start: int, end: int) -> str:
     opening = len(text[head:start].strip()) <= 6  # "In January, ..." or "Last May ..."
     # "In January, a week after the anniversary, a bombing killed...": an opening phrase may
     # hold commas before the main verb, but no clause of its own ("that", "which")
-    if (not future and opening and after is not None and _told_past(text, head, after)
-            and after.start() - end <= _OPENING_REACH
-            and not _SUBORDINATE.search(text, end, after.start())):
+    if (
+        not future
+        and opening
+        and after is not None
+        and _told_past(text, head, after)
+        and after.start() - end <= _OPENING_REACH
+        and not _SUBORDINATE.search(text, end, after.start())
+    ):
         return PAST
     return UNKNOWN
 
@@ -181,8 +193,10 @@ def _looks_back(text: str, local: re.Match[str], head: int, tail: int) -> bool:
         return False
     if _PLANNED_BEFORE.search(text, max(head, local.start() - 40), local.start()):
         return True  # "had been due to expire Friday": a plan told in the past perfect
-    return (local.group().strip().lower() in _DEADLINE
-            and _PAST_PERFECT.search(text, head, tail) is not None)
+    return (
+        local.group().strip().lower() in _DEADLINE
+        and _PAST_PERFECT.search(text, head, tail) is not None
+    )
 
 
 def _settles(between: str) -> bool:
@@ -190,5 +204,8 @@ def _settles(between: str) -> bool:
 
 
 def _told_past(text: str, head: int, cue: re.Match[str]) -> bool:
-    return (bool(cue["past"]) and cue.group().lower() not in _REPORTING
-            and not _NOT_DONE_YET.search(text, max(head, cue.start() - 10), cue.start()))
+    return (
+        bool(cue["past"])
+        and cue.group().lower() not in _REPORTING
+        and not _NOT_DONE_YET.search(text, max(head, cue.start() - 10), cue.start())
+    )

@@ -15,8 +15,28 @@ YEARS = "<years>"  # a number that may be a year (1500-2099): far rarer than num
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 STOPWORDS = frozenset({"the", "of", "and", "a", "an", "on", "at", "in", "to", "for", "s", "by"})
 # Words too frequent to trigger on when a sequence offers anything rarer.
-_COMMON = frozenset({"this", "that", "last", "next", "one", "some", "over", "first", "second",
-                     "day", "days", "about", "under", "may", "early", "late", "end", "past"})
+_COMMON = frozenset(
+    {
+        "this",
+        "that",
+        "last",
+        "next",
+        "one",
+        "some",
+        "over",
+        "first",
+        "second",
+        "day",
+        "days",
+        "about",
+        "under",
+        "may",
+        "early",
+        "late",
+        "end",
+        "past",
+    }
+)
 
 Cover = frozenset[str]
 _QUANTIFIER = re.compile(r"[?*]|\{0,?\d*\}")
@@ -28,8 +48,13 @@ def token_key(token: str) -> str:
 
 
 def _cost(cover: Cover) -> int:
-    return (len(cover) + 100 * (DIGITS in cover) + 10 * (YEARS in cover)
-            + 25 * len(cover & _COMMON) + 100 * (not cover))
+    return (
+        len(cover)
+        + 100 * (DIGITS in cover)
+        + 10 * (YEARS in cover)
+        + 25 * len(cover & _COMMON)
+        + 100 * (not cover)
+    )
 
 
 def _closing(pattern: str, start: int) -> int:

@@ -86,8 +86,9 @@ def _load_yaml(name: str) -> Any:
     path = _rules_folder() / name
     try:
         # the C loader when available: the pure-Python one took a third of a batch's start
-        return yaml.load(path.read_text(encoding="utf-8"),
-                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as error:
         raise TimelineError(f"{path}: invalid YAML ({error}); fix the rule file") from error
 
@@ -134,11 +135,15 @@ def vocabulary() -> Vocabulary:
         normalize(w): unit for unit, spec in raw["units"]["entries"].items() for w in spec["words"]
     }
     words["holidays"] = {
-        normalize(w): name for name, spec in raw["holidays"]["entries"].items() for w in spec["words"]
+        normalize(w): name
+        for name, spec in raw["holidays"]["entries"].items()
+        for w in spec["words"]
     }
     words["decade_words"] = _invert(raw["decade_words"]["entries"])
     words["seasons"] = {
-        normalize(w): code for code, spec in raw["seasons"]["entries"].items() for w in spec["words"]
+        normalize(w): code
+        for code, spec in raw["seasons"]["entries"].items()
+        for w in spec["words"]
     }
     words["tense_cues"] = raw["tense_cues"]["entries"]
     words["signals"] = _invert(raw["signals"]["entries"])

@@ -1,0 +1,335 @@
+"""Event extraction, spec by spec, on sentences written for these tests (real date tagger)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.events.extract import extract_events
+from timeline.model import CATEGORIES, Article, Event, MainText, Passage
+
+THURSDAY = date(2025, 6, 5)
+
+
+def events_of(text: str, published: date = THURSDAY, name: str = "a.txt") -> list[Event]:
+    article = Article(
+        name=name, published=published, body=text, source="Wire", url="https://example.org/a"
+    )
+    passages = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            passages.append(Passage(offset, offset + len(line), line))
+        offset += len(line) + 1
+    return extract_events(MainText(article, tuple(passages)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("State media said Thursday that the president met the envoy on Wednesday.", "2025-06-04"),
+        (
+            "The agency reported on Thursday that the minister had visited Hanoi on Tuesday.",
+            "2025-06-03",
+        ),
+        ("Officials said on Monday that the prime minister met the king on Sunday.", "2025-06-01"),
+    ],
+)
+def test_report_date_is_not_the_event_date(text: str, expected: str) -> None:
+    (event,) = events_of(text)
+    assert event.date == expected
+    assert event.qualifier == ""
+
+
+def test_happening_dated_only_by_its_report_is_bounded_by_the_report() -> None:
+    (event,) = events_of("Troops captured the border town, state media reported on Thursday.")
+    assert (event.date, event.qualifier) == ("2025-06-05", "before")
+    assert event.label == "by 5 June 2025"
+    assert event.sources[0].basis == "report"
+    assert "dates the report" in event.sources[0].resolution
+
+
+def test_speaker_saying_something_is_itself_the_event() -> None:
+    (event,) = events_of(
+        "The rebels may attack the capital soon, the defence ministry said on Tuesday."
+    )
+    assert (event.date, event.category, event.qualifier) == ("2025-06-03", "statement", "")
+
+
+def test_undated_continuation_adds_to_the_told_event_and_takes_no_date() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba on Monday.\n"
+        "The meeting in Tokyo lasted two hours, officials said.\n"
+        "The talks covered trade."
+    )
+    (event,) = events_of(text)
+    assert event.date == "2025-06-02"
+    assert event.place == "Tokyo"
+    assert event.actors[:2] == ("Narendra Modi", "Shigeru Ishiba")
+
+
+def test_undated_happening_never_takes_the_publish_date() -> None:
+    assert (
+        events_of("The president visited Kenya and signed a trade agreement with its leaders.")
+        == []
+    )
+
+
+def test_the_same_day_is_the_day_of_the_happening_told_not_the_publish_date() -> None:
+    text = (
+        "French President Emmanuel Macron visited Hanoi on Monday.\n"
+        "The visit came the same day Vietnam's parliament was sworn in."
+    )
+    events = events_of(text)
+    assert [e.date for e in events] == ["2025-06-02", "2025-06-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has lasted for three years.",  # a duration
+        "The council meets every Monday.",  # a set
+        "Zelenskyy is expected in Washington on Monday.",  # a plan
+        "Analysts now think the economy is strong.",  # no happening
+        "The army did not attack the town on Monday.",  # a denial
+        "If the party had won in 2022, it would have ruled alone.",  # a condition
+        '"Today we begin a new era," the minister said.',  # the speaker's today, not ours
+    ],
+)
+def test_durations_sets_plans_denials_and_opinions_give_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "label"),
+    [
+        ("The two countries signed a defence treaty last year.", ("2024", ""), "2024"),
+        ("Rebels captured the town in June last year.", ("2024-06", ""), "June 2024"),
+        ("The minister visited Ottawa on Dec. 3, 2024.", ("2024-12-03", ""), "3 December 2024"),
+        (
+            "A monitoring group condemned the deal last week.",
+            ("2025-05-26", "2025-06-01"),
+            "week of 26 May 2025",
+        ),
+        (
+            "Officials said the army sent more troops earlier this year.",
+            ("2025-01", "2025-06"),
+            "January–June 2025",
+        ),
+        ("The rebels retook the town early last year.", ("2024", ""), "early 2024"),
+        ("The rebels retook the town late last month.", ("2025-05", ""), "late May 2025"),
+    ],
+)
+def test_event_keeps_the_granularity_of_its_date(
+    text: str, when: tuple[str, str], label: str
+) -> None:
+    (event,) = events_of(text)
+    assert (event.date, event.end) == when
+    assert event.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "title"),
+    [
+        (
+            "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
+            "meeting",
+            "Vladimir Putin meets Xi Jinping in Beijing",
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan visited Baku on Monday.",
+            "visit",
+            "Recep Tayyip Erdogan visits Baku",
+        ),
+        (
+            "Pakistan deployed troops to the border on Sunday.",
+            "deployment",
+            "Pakistan deploys troops to the border",
+        ),
+        (
+            "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
+            "summit",
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+        ),
+        (
+            "Last year, Pakistan destroyed parts of its own railway once used to carry grain.",
+            "other",
+            "Pakistan destroys parts of its own railway",
+        ),
+        (
+            (
+                "The port workers could leave as early as this month, the labour ministry told "
+                "lawmakers on Friday."
+            ),
+            "statement",
+            "Labour ministry says the port workers could leave",
+        ),
+        (
+            "Yasser Arafat and Ehud Barak met separately on Monday.",
+            "meeting",
+            "Yasser Arafat and Ehud Barak meet",
+        ),
+    ],
+)
+def test_title_reads_like_a_chronology_entry(text: str, category: str, title: str) -> None:
+    (event,) = events_of(text, published=date(2025, 8, 17))
+    assert event.category == category
+    assert event.title == title
+
+
+def test_role_names_the_office_holder_on_the_publish_date() -> None:
+    (event,) = events_of("The Russian leader visited Pyongyang on Wednesday.")
+    assert event.actors == ("Vladimir Putin",)
+    assert event.place == "Pyongyang"
+
+
+def test_unknown_person_after_a_title_is_an_actor_and_keeps_their_surname() -> None:
+    text = (
+        "Foreign Minister Amara Okonkwo met the envoy on Monday.\nOkonkwo visited Lagos on Tuesday."
+    )
+    first, second = events_of(text)
+    assert "Amara Okonkwo" in first.actors
+    assert second.actors[0] == "Amara Okonkwo"
+
+
+def test_event_anchored_date_without_the_anchor_is_a_bound_on_the_publish_date() -> None:
+    (event,) = events_of(
+        "Days before the summit in Geneva, the foreign minister briefed the king by phone.",
+        date(2025, 8, 17),
+    )
+    assert (event.date, event.qualifier) == ("2025-08-17", "before")
+    source = event.sources[0]
+    assert source.basis == "anchor"
+    assert "summit in Geneva" in source.anchor
+    assert "bounded by the publish date" in source.resolution
+
+
+def test_source_keeps_quote_phrase_outlet_and_resolution() -> None:
+    text = "The minister visited Ottawa on Dec. 3, 2024."
+    (event,) = events_of(text)
+    (source,) = event.sources
+    assert source.quote == text
+    assert source.phrase == "Dec. 3, 2024"
+    assert (source.outlet, source.url, source.article, source.published) == (
+        "Wire",
+        "https://example.org/a",
+        "a.txt",
+        "2025-06-05",
+    )
+    assert source.date == "2024-12-03"
+    assert source.resolution
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "president",
+        "met",
+        "visited",
+        "said",
+        "on",
+        "Monday",
+        "last",
+        "year",
+        "in",
+        "June",
+        "2024",
+        "Kim",
+        "Putin",
+        "Seoul",
+        "troops",
+        "deployed",
+        "summit",
+        ",",
+        ".",
+        "'quote'",
+        "state",
+        "media",
+        "reported",
+        "Thursday",
+        "that",
+        "a",
+        "day",
+        "later",
+        "the",
+        "same",
+        "day",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_WORDS, max_size=40).map(" ".join),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_extraction_never_raises_and_quotes_the_text(text: str, published: date) -> None:
+    for event in events_of(text, published):
+        assert len(event.sources) == 1
+        assert event.sources[0].quote in text
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", event.date)
+        assert event.category in CATEGORIES
+
+
+def test_an_expected_happening_days_ahead_lies_between_publish_and_ten_days_later() -> None:
+    plans = [
+        e
+        for e in events_of(
+            "The exchange comes just days ahead of Macron's expected summit with Chancellor "
+            "Olaf Scholz in Berlin."
+        )
+        if e.sources[0].basis == "plan"
+    ]
+    (plan,) = plans
+    assert (plan.date, plan.end, plan.category) == ("2025-06-05", "2025-06-15", "summit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net income slipped 5% to $89.7 million, an analyst said on Monday.",
+        "The third quarter ends Sept. 30, the company said Tuesday.",
+        "HAVANA, August 7 (Xinhua) --",
+        "The company said on Monday the results were in line with forecasts.",
+    ],
+)
+def test_plain_attributions_and_subjectless_lines_give_no_event(text: str) -> None:
+    assert [e for e in events_of(text) if e.category == "statement"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels may attack the capital soon, the defence ministry said on Tuesday.",
+        "Troops could leave soon, the intelligence agency told lawmakers on Tuesday.",
+        "The minister said on Tuesday in a statement that the border will reopen.",
+    ],
+)
+def test_a_saying_that_is_news_is_a_statement_event(text: str) -> None:
+    (event,) = events_of(text)
+    assert (event.category, event.date) == ("statement", "2025-06-03")
+
+
+def test_a_known_surname_inside_a_longer_name_is_someone_else() -> None:
+    (event,) = events_of("Investor M. Lee Pearce met the bankers on Monday.")
+    assert "Lee Jae-myung" not in event.actors
+
+
+def test_a_vague_verb_without_its_object_gives_no_event() -> None:
+    assert events_of("The finance minister predicted on Monday.") == []
+
+
+def test_a_title_keeps_the_that_clause_a_bare_ruling_verb_needs() -> None:
+    (event,) = events_of("The court ruled on Monday that the election result stands.")
+    assert "election result stands" in event.title
+
+
+def test_an_unnamed_thing_that_acts_is_the_subject_not_a_state_named_later() -> None:
+    (event,) = events_of(
+        "The commemorations began on Friday, as thousands of Cubans marched through Havana."
+    )
+    assert event.title.startswith("Commemorations begin")

@@ -1,0 +1,587 @@
+"""Cross-article merge: one happening, one event with every source; look-alikes stay apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.events.extract import extract_events
+from timeline.events.merge import merge_events
+from timeline.model import Article, Event, MainText, Passage, Source
+
+
+def candidates(text: str, published: date, name: str) -> list[Event]:
+    article = Article(name=name, published=published, body=text, source=name.split(".")[0])
+    return extract_events(MainText(article, (Passage(0, len(text), text),)))
+
+
+def candidate(
+    title: str,
+    when: str,
+    article: str,
+    actors: tuple[str, ...] = ("Sergei Shoigu", "Kim Jong Un"),
+    category: str = "visit",
+    place: str = "Pyongyang",
+    basis: str = "",
+    qualifier: str = "",
+    published: str = "2025-06-05",
+) -> Event:
+    source = Source(article, published, f"{title} ({when})", when, date=when, basis=basis)
+    return Event(
+        id="",
+        title=title,
+        date=when,
+        category=category,
+        actors=actors,
+        place=place,
+        qualifier=qualifier,
+        sources=(source,),
+    )
+
+
+def test_same_meeting_told_differently_by_two_articles_is_one_event() -> None:
+    first = candidates(
+        "Meeting top Russian security official Sergei Shoigu on Wednesday, Kim Jong Un said Pyongyang "
+        "would back Moscow.",
+        date(2025, 6, 5),
+        "one.txt",
+    )
+    second = candidates(
+        "North Korean leader Kim Jong Un held talks with Sergei Shoigu in Pyongyang on June 4, "
+        "state media reported.",
+        date(2025, 6, 6),
+        "two.txt",
+    )
+    (event,) = merge_events([*first, *second])
+    assert event.date == "2025-06-04"
+    assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+def test_report_bound_source_joins_the_dated_event_it_tells_of() -> None:
+    dated = candidates(
+        "Sergei Shoigu met Kim Jong Un in Pyongyang on Wednesday.", date(2025, 6, 5), "one.txt"
+    )
+    bound = candidates(
+        "In a meeting with Sergei Shoigu in Pyongyang, Kim Jong Un pledged support, the official news "
+        "agency reported on Thursday.",
+        date(2025, 6, 5),
+        "two.txt",
+    )
+    (event,) = merge_events([*bound, *dated])
+    assert (event.date, event.qualifier) == ("2025-06-04", "")
+    assert len(event.sources) == 2
+
+
+def test_visits_in_different_months_stay_apart() -> None:
+    events = merge_events(
+        [
+            candidate("Sergei Shoigu visits Pyongyang", "2025-03", "a.txt"),
+            candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "b.txt"),
+            candidate("Sergei Shoigu visits Pyongyang", "2025-06-17", "c.txt"),
+        ]
+    )
+    assert [e.date for e in events] == ["2025-03", "2025-06-04", "2025-06-17"]
+
+
+def test_a_day_apart_is_the_same_happening_and_the_disagreement_is_recorded() -> None:
+    (event,) = merge_events(
+        [
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "b.txt", category="meeting"),
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-05", "c.txt", category="meeting"),
+        ]
+    )
+    assert event.date == "2025-06-04"
+    assert "c.txt gives 2025-06-05" in event.disagreement
+
+
+def test_the_most_precise_consistent_date_is_kept_without_disagreement() -> None:
+    (event,) = merge_events(
+        [
+            candidate(
+                "Russia and North Korea sign treaty",
+                "2024",
+                "a.txt",
+                ("Russia", "North Korea"),
+                "treaty",
+                "",
+            ),
+            candidate(
+                "Russia and North Korea sign treaty",
+                "2024-06",
+                "b.txt",
+                ("Russia", "North Korea"),
+                "treaty",
+                "",
+            ),
+        ]
+    )
+    assert event.date == "2024-06"
+    assert event.disagreement == ""
+
+
+def test_different_happenings_on_the_same_day_stay_apart() -> None:
+    events = merge_events(
+        [
+            candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "a.txt", category="meeting"),
+            candidate(
+                "Lee Jae-myung takes office",
+                "2025-06-04",
+                "a.txt",
+                ("Lee Jae-myung",),
+                "other",
+                "Seoul",
+            ),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_ids_are_title_slug_and_date_and_deduplicated() -> None:
+    first = candidate("Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Sergei Shoigu",))
+    second = candidate(
+        "Shoigu visits Pyongyang", "2025-06-04", "a.txt", ("Someone Else",), "visit", "Wonsan"
+    )
+    second = replace(
+        second, sources=(replace(second.sources[0], quote="A namesake toured Wonsan."),)
+    )
+    events = merge_events([first, second])
+    assert sorted(e.id for e in events) == [
+        "shoigu-visits-pyongyang-2025-06-04",
+        "shoigu-visits-pyongyang-2025-06-04-2",
+    ]
+
+
+_POOL = [
+    candidate("Sergei Shoigu visits Pyongyang", "2025-03", "a.txt"),
+    candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "b.txt"),
+    candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "c.txt", category="meeting"),
+    candidate(
+        "Kim Jong Un vows support",
+        "2025-06-05",
+        "d.txt",
+        ("Kim Jong Un",),
+        "statement",
+        "",
+        "report",
+        "before",
+    ),
+    candidate(
+        "Lee Jae-myung takes office", "2025-06-04", "b.txt", ("Lee Jae-myung",), "other", "Seoul"
+    ),
+    candidate(
+        "Russia and North Korea sign treaty",
+        "2024",
+        "e.txt",
+        ("Russia", "North Korea"),
+        "treaty",
+        "",
+    ),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(_POOL))
+def test_merge_is_deterministic_whatever_the_order(order: list[Event]) -> None:
+    assert merge_events(order) == merge_events(_POOL)
+
+
+def test_output_is_sorted_by_date_then_id() -> None:
+    events = merge_events(_POOL)
+    from timeline.temporal.when import bounds
+
+    keys = [(bounds(e.date, e.end)[0], e.date, e.id) for e in events]
+    assert keys == sorted(keys)
+
+
+def test_anchored_date_resolves_against_another_articles_event() -> None:
+    summit = candidates(
+        "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
+        date(2025, 8, 16),
+        "summit.txt",
+    )
+    call = candidates(
+        "Days before Trump and Putin held a summit in Alaska, the Russian leader briefed Kim Jong Un "
+        "during a phone call.",
+        date(2025, 8, 17),
+        "call.txt",
+    )
+    events = merge_events([*summit, *call])
+    briefing = next(e for e in events if e.sources[0].article == "call.txt")
+    assert (briefing.date, briefing.qualifier) == ("2025-08-15", "before")
+    assert "summit" in briefing.sources[0].resolution
+
+
+def test_anchored_date_resolves_against_a_known_event() -> None:
+    known = replace(
+        candidate(
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+            "2025-08-15",
+            "old.txt",
+            ("Donald Trump", "Vladimir Putin"),
+            "summit",
+            "Alaska",
+        ),
+        id="donald-trump-and-vladimir-putin-hold-summit-in-alaska-2025-08-15",
+    )
+    call = candidates(
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 17),
+        "c.txt",
+    )
+    (event,) = merge_events(call, known=[known])
+    assert (event.date, event.qualifier) == ("2025-08-15", "before")
+
+
+def test_anchored_date_without_a_dated_anchor_stays_bound_to_the_publish_date() -> None:
+    call = candidates(
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 17),
+        "c.txt",
+    )
+    (event,) = merge_events(call)
+    assert (event.date, event.qualifier, event.label) == (
+        "2025-08-17",
+        "before",
+        "by 17 August 2025",
+    )
+
+
+def test_happening_without_people_told_by_two_articles_is_one_event() -> None:
+    first = candidates(
+        "A powerful earthquake struck eastern Turkey on Monday, killing at least 150 people.",
+        date(2025, 2, 4),
+        "one.txt",
+    )
+    second = candidates(
+        "The earthquake that struck eastern Turkey on Monday killed at least 150 people, "
+        "officials said.",
+        date(2025, 2, 5),
+        "two.txt",
+    )
+    (event,) = merge_events([*first, *second])
+    assert event.date == "2025-02-03"
+    assert len(event.sources) == 2
+
+
+def test_different_happenings_without_people_stay_apart() -> None:
+    first = candidates("Floods swept through Kenya on Monday.", date(2025, 2, 4), "one.txt")
+    second = candidates(
+        "Parliament in Kenya passed a budget on Monday.", date(2025, 2, 4), "two.txt"
+    )
+    assert len(merge_events([*first, *second])) == 2
+
+
+def test_one_speakers_remarks_on_one_date_in_one_article_are_one_event() -> None:
+    told = candidates(
+        "Rebels may attack the port within weeks, South Korea's intelligence agency said last week.\n"
+        "Fuel stocks could run out this month, the spy agency told lawmakers last week.",
+        date(2025, 7, 1),
+        "one.txt",
+    )
+    (event,) = merge_events(told)
+    assert "intelligence agency" in event.actors[0]  # the body as the article names it
+    assert (event.date, event.end) == ("2025-06-23", "2025-06-29")
+    assert len(event.sources) == 2
+
+
+def test_anchor_told_in_the_past_is_a_bound_event_that_joins_its_dated_report() -> None:
+    summit = candidates(
+        "Donald Trump and Vladimir Putin held a summit in Alaska on Friday.",
+        date(2025, 8, 16),
+        "summit.txt",
+    )
+    call = candidates(
+        "Days before Trump and Putin held a summit in Alaska, the Russian leader briefed "
+        "Kim Jong Un during a phone call.",
+        date(2025, 8, 17),
+        "call.txt",
+    )
+    alone = merge_events(call)
+    assert sorted((e.category, e.date, e.qualifier) for e in alone) == [
+        ("diplomacy", "2025-08-17", "before"),
+        ("summit", "2025-08-17", "before"),
+    ]
+    merged = merge_events([*summit, *call])
+    held = next(e for e in merged if e.category == "summit")
+    assert (held.date, held.qualifier) == ("2025-08-15", "")
+    assert {s.article for s in held.sources} == {"summit.txt", "call.txt"}
+
+
+def test_a_plan_and_a_past_mention_bound_one_happening_from_both_sides() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    summits = [e for e in merge_events([*ahead, *after]) if e.category == "summit"]
+    (summit,) = summits
+    assert (summit.date, summit.end, summit.qualifier) == ("2025-03-03", "2025-03-06", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt"}
+    assert summit.place == "Berlin"
+
+
+def test_a_plan_no_source_reports_as_held_is_no_event() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    assert all(e.category != "summit" for e in merge_events(ahead))
+
+
+def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Monday, officials said.",
+        date(2025, 3, 1),
+        "plan.txt",
+    )
+    done = candidates(
+        "Chancellor Olaf Scholz met Macron in Berlin on Monday.",
+        date(2025, 3, 4),
+        "done.txt",
+    )
+    (event,) = merge_events([*plan, *done])
+    assert event.date == "2025-03-03"
+    assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
+    assert merge_events(plan) == []
+
+
+def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
+    told = candidates(
+        "President Emmanuel Macron on Tuesday condemned the bombing in Nairobi.\n"
+        "Chancellor Olaf Scholz on Tuesday vowed to help the victims of the bombing in Nairobi.",
+        date(2025, 3, 5),
+        "a.txt",
+    )
+    statements = [e for e in merge_events(told) if e.category == "statement"]
+    assert len(statements) == 2
+
+
+def test_before_an_event_known_only_as_a_span_is_by_its_last_day() -> None:
+    known = replace(
+        candidate(
+            "Donald Trump and Vladimir Putin hold summit in Alaska",
+            "2025-08-15",
+            "k.txt",
+            actors=("Donald Trump", "Vladimir Putin"),
+            category="summit",
+            place="Alaska",
+        ),
+        end="2025-08-17",
+    )
+    call = candidates(
+        "Days before the Alaska summit, the Russian leader briefed Kim Jong Un by phone.",
+        date(2025, 8, 20),
+        "c.txt",
+    )
+    (event,) = merge_events(call, known=[known])
+    assert (event.date, event.qualifier) == ("2025-08-17", "before")
+
+
+def test_a_plan_and_a_bound_join_the_day_a_third_article_gives() -> None:
+    ahead = candidates(
+        "The call comes just days ahead of Macron's expected summit with Chancellor Olaf Scholz "
+        "in Berlin, officials said.",
+        date(2025, 3, 3),
+        "ahead.txt",
+    )
+    after = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 6),
+        "after.txt",
+    )
+    dated = candidates(
+        "Chancellor Olaf Scholz and Macron held a summit in Berlin on Tuesday.",
+        date(2025, 3, 5),
+        "dated.txt",
+    )
+    (summit,) = [e for e in merge_events([*ahead, *after, *dated]) if e.category == "summit"]
+    assert (summit.date, summit.end) == ("2025-03-04", "")
+    assert {s.article for s in summit.sources} == {"ahead.txt", "after.txt", "dated.txt"}
+
+
+def test_a_planned_meeting_and_a_summit_told_as_held_are_one_happening() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Friday, officials said.",
+        date(2025, 3, 3),
+        "plan.txt",
+    )
+    held = candidates(
+        "Days before Chancellor Olaf Scholz and Macron held a summit in Berlin, the French "
+        "leader spoke to the Pope by phone.",
+        date(2025, 3, 10),
+        "held.txt",
+    )
+    (summit,) = [e for e in merge_events([*plan, *held]) if e.category in ("summit", "meeting")]
+    assert (summit.date, summit.end, summit.category) == ("2025-03-07", "", "summit")
+    assert {s.article for s in summit.sources} == {"plan.txt", "held.txt"}
+
+
+def test_a_bound_on_a_summit_elsewhere_does_not_join_a_dated_meeting_in_another_city() -> None:
+    meeting = candidate(
+        "Vladimir Putin meets Kim Jong Un in Moscow",
+        "2025-08-11",
+        "one.txt",
+        actors=("Vladimir Putin", "Kim Jong Un"),
+        category="meeting",
+        place="Moscow",
+    )
+    summit = candidate(
+        "Donald Trump and Vladimir Putin hold summit in Alaska",
+        "2025-08-17",
+        "two.txt",
+        actors=("Donald Trump", "Vladimir Putin"),
+        category="summit",
+        place="Alaska",
+        basis="bound",
+        qualifier="before",
+        published="2025-08-17",
+    )
+    assert len(merge_events([meeting, summit])) == 2
+
+
+def test_a_capital_and_its_state_are_one_place_for_merging() -> None:
+    first = candidate("Shoigu visits Pyongyang", "2025-06-04", "one.txt")
+    second = candidate("Shoigu visits North Korea", "2025-06-04", "two.txt", place="North Korea")
+    (event,) = merge_events([first, second])
+    assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+def test_merged_title_comes_from_the_source_with_a_named_subject_and_place() -> None:
+    vague = candidate("Visitor arrives", "2025-06-04", "one.txt", place="")
+    named = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    for order in ([vague, named], [named, vague]):
+        (event,) = merge_events(order)
+        assert event.title == "Sergei Shoigu visits Pyongyang"
+
+
+def test_merged_title_tells_the_deed_not_the_saying_about_it() -> None:
+    saying = candidate(
+        "Sergei Shoigu says talks went well", "2025-06-04", "one.txt", category="statement"
+    )
+    deed = candidate("Sergei Shoigu meets Kim Jong Un", "2025-06-04", "two.txt", category="meeting")
+    (event,) = merge_events([saying, deed])
+    assert event.title == "Sergei Shoigu meets Kim Jong Un"
+
+
+def test_merged_title_comes_from_the_most_precisely_dated_source() -> None:
+    month = candidate("Sergei Shoigu visits North Korea", "2025-06", "one.txt")
+    day = candidate("Sergei Shoigu visits Pyongyang", "2025-06-04", "two.txt")
+    (event,) = merge_events([month, day])
+    assert (event.title, event.date) == ("Sergei Shoigu visits Pyongyang", "2025-06-04")
+
+
+def test_merged_actors_are_the_titled_source_s_and_those_another_source_confirms() -> None:
+    one = candidate(
+        "Sergei Shoigu visits Pyongyang",
+        "2025-06-04",
+        "one.txt",
+        actors=("Sergei Shoigu", "Kim Jong Un", "Ukraine"),
+    )
+    two = candidate(
+        "Shoigu arrives", "2025-06-04", "two.txt", actors=("Sergei Shoigu", "South Korea")
+    )
+    (event,) = merge_events([two, one])
+    assert event.actors == ("Sergei Shoigu", "Kim Jong Un", "Ukraine")
+
+
+def test_a_state_naming_where_a_place_is_does_not_make_a_named_subject() -> None:
+    wrong = candidate(
+        "Kenya kills 258 people",
+        "2025-06-04",
+        "two.txt",
+        actors=("Kenya",),
+        category="casualties",
+        place="Nairobi",
+    )
+    wrong = replace(
+        wrong, sources=(replace(wrong.sources[0], quote="Bombings in Nairobi, Kenya, killed 258."),)
+    )
+    right = candidate(
+        "Bombings kill 257 people",
+        "2025-06-04",
+        "one.txt",
+        actors=("Bombings",),
+        category="casualties",
+        place="Nairobi",
+    )
+    (event,) = merge_events([wrong, right])
+    assert event.title == "Bombings kill 257 people"
+
+
+def test_a_source_that_disagrees_on_who_acted_adds_no_people() -> None:
+    sworn = candidate(
+        "Lee Jae-myung takes office",
+        "2025-06-04",
+        "one.txt",
+        actors=("Lee Jae-myung",),
+        category="other",
+        place="",
+    )
+    same_day = candidate(
+        "Sergei Shoigu swears in",
+        "2025-06-04",
+        "two.txt",
+        actors=("Sergei Shoigu", "Lee Jae-myung", "Kim Jong Un"),
+        category="other",
+        place="",
+    )
+    agreeing = candidate(
+        "Lee Jae-myung is sworn in",
+        "2025-06-04",
+        "three.txt",
+        actors=("Lee Jae-myung", "Yoon Suk Yeol"),
+        category="other",
+        place="",
+    )
+    (event,) = merge_events([sworn, same_day, agreeing])
+    assert event.actors == ("Lee Jae-myung", "Yoon Suk Yeol")
+
+
+def test_one_day_s_death_toll_told_by_several_outlets_is_one_event() -> None:
+    tolls = [
+        candidate(
+            f"Bombings kill {n} people",
+            "1998-08-07",
+            f"{n}.txt",
+            actors=("Bombings",),
+            category="casualties",
+            place="",
+        )
+        for n in (257, 247, 259)
+    ]
+    (event,) = merge_events(tolls)
+    assert len(event.sources) == 3
+
+
+def test_tolls_far_apart_on_one_day_stay_two_events() -> None:
+    small = candidate(
+        "Blast kills 12 people",
+        "1998-08-07",
+        "a.txt",
+        actors=("Blast",),
+        category="casualties",
+        place="",
+    )
+    large = candidate(
+        "Bombings kill 257 people",
+        "1998-08-07",
+        "b.txt",
+        actors=("Bombings",),
+        category="casualties",
+        place="",
+    )
+    assert len(merge_events([small, large])) == 2

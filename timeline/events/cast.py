@@ -1,0 +1,226 @@
+"""Who is who in one article: the full names the recognizer found, so that a later "Kim",
+"Modi" or "he" is named as the article first named them ("Kim Jong Un", "Narendra Modi"); a
+name or office the article never spells out ("Putin", "the Russian leader") as the gazetteer
+names its one holder on the publish date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from timeline.events.actors import CAPITAL, PERSON, gazetteer
+from timeline.events.predicates import lexicon
+from timeline.events.tree import ACTOR_LABELS, agent_of, entity_of, is_verbal, subject_of
+
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
+_ANY_DAY = date(2000, 1, 1)  # capitals and states hold on any day
+_HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
+
+
+@dataclass
+class Cast:
+    """The article's named people and bodies, in the order met; the last person acting."""
+
+    published: date | None = None  # the day the gazetteer's offices are read on
+    people: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # "Korean Central News Agency"
+    last_person: str = ""
+    last_body: str = ""  # the last body or state acting: whom a subject "it" stands for
+    pair: tuple[str, ...] = ()  # the two people last acting together: "the two leaders"
+    described: dict[str, str] = field(default_factory=dict)  # "agency" -> its first description
+
+    def learn(self, ents: Sequence[Span]) -> None:
+        """Remember the full names of the people a passage names, the last named last."""
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                name = _clean(ent.text)
+                if len(name.split()) > 1:
+                    self.people = [p for p in self.people if p != name] + [name]
+            elif ent.label_ == "ORG" and len(ent.text.split()) > 1:
+                name = _clean(ent.text.removeprefix("the ").removeprefix("The "))
+                self.bodies = [b for b in self.bodies if b != name] + [name]
+
+    def full(self, name: str) -> str:
+        """The full name a short one stands for ("Kim" -> "Kim Jong Un"): the one named last
+        when several fit ("Lee" after "President Lee Jae-myung")."""
+        words = name.split()
+        if len(words) != 1:
+            return name
+        if name.isupper() and len(name) > 1:  # "KCNA": the body whose initials it is
+            spelled = [b for b in self.bodies if _initials(b) == name]
+            return spelled[-1] if spelled else name
+        fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
+        if fits:
+            return fits[-1]
+        # a surname the article never spells out: the gazetteer's first such person, its most
+        # prominent ("Kim": Kim Jong Un before Kim Yo Jong)
+        known = gazetteer(self.published).shorts.get(name, ()) if self.published else ()
+        return known[0].name if known else name
+
+    def name_of(self, token: Token) -> str:
+        """The name a participant token stands for: its entity in full, a pronoun's person,
+        or "" when it names no one."""
+        if token.lower_ in _PRONOUNS:
+            if token.dep_ == "poss":
+                return self._owner_before(token)
+            return self._speaker_above(token) or self.last_person
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_body  # "KCNA reported ... It also issued a commentary"
+        ent = entity_of(token)
+        if ent is None and token.pos_ == "NOUN":
+            return self._office(token)
+        if ent is None and token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
+            return self.full(token.text)  # "KCNA": a body by its initials
+        if ent is None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            person = self.full(token.text)  # a surname the recognizer missed: "Lopez met ..."
+            return person if person in self.people else ""
+        if ent is None or ent.label_ not in ACTOR_LABELS:
+            return ""
+        if ent.label_ == "NORP":
+            return ""  # "Indian", "Russian": a people, not an actor
+        name = _clean(ent.text)
+        if ent.label_ in ("PERSON", "ORG"):
+            return self.full(name)
+        known = [p for p in self.people if name in p.split()] if " " not in name else []
+        return known[-1] if known else name  # "Okonkwo" the recognizer took for a place
+
+    def describe(self, body: Token) -> str:
+        """A body named by what it is, as the article first described it: "the spy agency"
+        after "the South Korean intelligence agency" is that agency."""
+        head = body.lemma_.lower()
+        if head not in self.described:
+            words = [t.text for t in body.children if t.dep_ in ("amod", "compound")]
+            self.described[head] = " ".join([*words, body.text])
+        return self.described[head]
+
+    def names_of(self, token: Token) -> list[str]:
+        """The names a participant stands for: "the two leaders" the pair last acting together,
+        else its one name (none when it names no one)."""
+        told = any(c.lower_ in ("the", "two", "both") for c in token.children)
+        plural = token.tag_ == "NNS" and told
+        if plural and token.lemma_.lower() in lexicon().pairs:
+            return list(self.pair) or self._states_acting(token)
+        name = self.name_of(token)
+        return [name] if name else []
+
+    def _states_acting(self, token: Token) -> list[str]:
+        """ "Pyongyang and Moscow keep close ties under the treaty the leaders signed": with no
+        pair told before, the leaders are those of the states the sentence has acting."""
+        states = [
+            self._state_of(t)
+            for t in token.sent
+            if t.ent_type_ == "GPE"
+            and (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ == "nsubj"))
+        ]
+        found = list(dict.fromkeys(s for s in states if s))
+        return found if len(found) >= 2 else []
+
+    def _state_of(self, token: Token) -> str:
+        """The state a capital acting stands for ("Pyongyang and Moscow keep close ties"); a
+        place after a preposition stays the place ("returned to Washington")."""
+        name = self.name_of(token)
+        capital = gazetteer(self.published or _ANY_DAY).names.get(name)
+        if capital is not None and capital.kind == CAPITAL and not _named_as_place(token):
+            return capital.state
+        return name
+
+    def saw_together(self, tokens: Sequence[Token]) -> None:
+        """The people a happening names: two or more of them are the pair a later "the two
+        leaders" stands for."""
+        people = [
+            self.name_of(t)
+            for t in tokens
+            if t.ent_type_ == "PERSON" or (not t.ent_type_ and t.pos_ in ("PRON", "NOUN"))
+        ]
+        named = tuple(dict.fromkeys(p for p in people if p))
+        if len(named) >= 2:
+            self.pair = named[:2]
+
+    def _office(self, noun: Token) -> str:
+        """The one person holding an office on the publish date: "the Russian leader"."""
+        if self.published is None:
+            return ""
+        words = [t for t in noun.subtree if t.dep_ in ("amod", "compound") and t.head == noun]
+        office = " ".join(t.lower_ for t in [*words, noun])
+        holder = gazetteer(self.published).roles.get(office)
+        return holder.name if holder is not None and holder.kind == PERSON else ""
+
+    def _owner_before(self, pronoun: Token) -> str:
+        """Whom "his" or "her" stands for: the person acting in a clause above it ("Haddad said
+        it was discussed during his visit"), or whose happening acts ("Shoigu's visit marks his
+        second trip"); else the person last named before it; else the last person acting."""
+        name = self._speaker_above(pronoun)
+        if name:
+            return name
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            ent = entity_of(token)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.full(_clean(ent.text))
+        return self.last_person
+
+    def _speaker_above(self, pronoun: Token) -> str:
+        """The person acting in a clause above a pronoun, named before it ("Clinton said he
+        had ordered the strikes": Clinton), or ""."""
+        for clause in (a for a in pronoun.ancestors if is_verbal(a)):
+            name = self._person_acting(subject_of(clause), pronoun.i)
+            if name:
+                return name
+        return ""
+
+    def _person_acting(self, subject: Token | None, before: int) -> str:
+        """The person a subject before a word names, or whose happening it names ("Shoigu's
+        visit"); "" when it names none."""
+        if subject is None or subject.i >= before:
+            return ""
+        for actor in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+            ent = entity_of(actor)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.full(_clean(ent.text))
+        return ""
+
+    def saw_acting(self, name: str, token: Token) -> None:
+        """A person, body or state acting as subject: whom a later "he", "she" or "it" most
+        likely stands for; no one when it may as well be another ("Ruiz and Diaz stayed",
+        "Ruiz was shot by a gunman", unlike "Munir will be hosted by Trump")."""
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_), None)
+        if named is not None and named.ent_type_ == "PERSON":  # "Her deputy, Senator Diaz,"
+            name, token = self.name_of(named), named
+        partners = [c for c in token.children if c.dep_ == "conj"]
+        doer = agent_of(token.head) if token.dep_ == "nsubjpass" else None
+        unnamed_doer = doer is not None and doer.pos_ == "NOUN" and not doer.ent_type_
+        if partners or unnamed_doer:  # "shot by a gunman": "he" may be the gunman
+            self.last_person = ""
+            return
+        ent = entity_of(token)
+        if name and ent is not None and ent.label_ == "PERSON":
+            self.last_person = name
+        elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
+            self.last_body = name
+        elif token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
+            self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
+        else:
+            self.last_body = ""
+
+
+def _named_as_place(token: Token) -> bool:
+    """ "returned to Washington", "in Pyongyang and Moscow": after a preposition, a place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"
+
+
+def _initials(name: str) -> str:
+    """ "Korean Central News Agency" -> "KCNA"; small words ("of", "for") do not count."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _clean(text: str) -> str:
+    words = text.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":  # "The Immigration and Naturalization Service"
+        words = words[1:]
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words).strip(" ,.")

@@ -1,0 +1,452 @@
+"""Clusters of candidates told of one happening, and how well a candidate fits one.
+
+A cluster keeps the unions a fit asks of it (people, actors, words, quote words, articles,
+places, spans, tolls, bounds) up to date as members join, so fitting a candidate costs the same
+whatever the cluster's size: merge stays near-linear on long live blogs and big stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from timeline.events.actors import is_known, is_person, places_overlap
+from timeline.events.cues import load_data
+from timeline.events.predicates import lexicon
+from timeline.model import Event, Source
+from timeline.temporal.when import bounds, precision
+
+# How far before its report a reported happening may lie, and a one-sided bound may reach.
+_REPORT_REACH = timedelta(days=3)
+_BOUND_REACH = timedelta(days=14)
+NEAR = timedelta(days=1)  # report vs event, time zones
+_STOPWORDS = frozenset(load_data()["merge_stopwords"])
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The first and last day a happening may have taken place."""
+
+    first: date
+    last: date
+
+
+# --- strength and spans ---------------------------------------------------------------------
+
+
+def basis(event: Event) -> str:
+    """What dates the event: said, report, anchor, bound, plan... ("" without a source)."""
+    return event.sources[0].basis if event.sources else ""
+
+
+def is_weak(event: Event) -> bool:
+    """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
+    if basis(event) == "plan":
+        return True
+    return basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
+
+
+def strength_order(event: Event) -> tuple[object, ...]:
+    """The order merge meets candidates in: precisely dated ones first, then bounds."""
+    source = event.sources[0] if event.sources else Source("", "", "", "")
+    return (
+        is_weak(event),
+        -precision(event.date, event.end),
+        event.date,
+        event.end,
+        source.article,
+        source.quote,
+        event.title,
+    )
+
+
+@lru_cache(maxsize=8192)
+def span_of(event: Event) -> Span:
+    """The days the happening may lie in; a bound reaches a few days or weeks past its date."""
+    first, last = bounds(event.date, event.end)
+    if is_weak(event) and event.qualifier == "before":
+        reach = _REPORT_REACH if basis(event) == "report" else _BOUND_REACH
+        return Span(last - reach, last)
+    if is_weak(event) and event.qualifier in ("after", "since"):
+        return Span(first, first + _BOUND_REACH)
+    return Span(first, last)
+
+
+def weeks_touched(span: Span) -> range:
+    """The weeks (counted from day one of the calendar) a span touches, a day wider on each
+    side: spans that may meet share one, and a week holds far fewer clusters than a month."""
+    return range((span.first - NEAR).toordinal() // 7, (span.last + NEAR).toordinal() // 7 + 1)
+
+
+def compatible(a: Span, b: Span) -> bool:
+    """Overlapping, or single days a day apart (report vs event, time zones)."""
+    if a.first <= b.last and b.first <= a.last:
+        return True
+    single = a.first == a.last and b.first == b.last
+    return single and abs((a.first - b.first).days) <= NEAR.days
+
+
+def _length(span: Span) -> int:
+    return (span.last - span.first).days + 1
+
+
+# --- fit ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate with what `fit` asks of it worked out once, not once per cluster."""
+
+    event: Event
+    span: Span
+    weak: bool
+    counted: bool
+    people: frozenset[str]
+    articles: frozenset[str]
+    words: frozenset[str]
+    quote_words: frozenset[str]
+    limits: tuple[date | None, date | None]
+    kinds: frozenset[str]
+
+    @classmethod
+    def of(cls, event: Event) -> Candidate:
+        """The candidate with its span, words, people and articles worked out."""
+        return cls(
+            event=event,
+            span=span_of(event),
+            weak=is_weak(event),
+            counted=_is_counted(event),
+            people=frozenset(_people(event)),
+            articles=frozenset(s.article for s in event.sources),
+            words=_words(event),
+            quote_words=_quote_words(event),
+            limits=limits(event),
+            kinds=lexicon().kinds_of(event.title),
+        )
+
+
+class Cluster:
+    """The members of one happening in the making, with the unions `fit` asks of them (people,
+    actors, words, articles, spans...) kept up to date as members join: fitting a candidate costs
+    the same whatever the cluster's size."""
+
+    def __init__(self, head: Event) -> None:
+        self.head = head
+        self.members: list[Event] = []
+        self.spans: set[Span] = set()
+        self.latest_first, self.earliest_last = date.min, date.max
+        self.articles: set[str] = set()
+        self.people: set[str] = set()
+        self.actors: set[str] = set()
+        self.categories: set[str] = set()
+        self.kinds: set[str] = set()
+        self.places: set[str] = set()
+        self.words: set[str] = set()
+        self.quote_words: set[str] = set()
+        self.speakers: set[str] = set()  # who made each statement
+        self.all_statements = self.all_weak = self.all_casualties = True
+        self.any_anchor = False
+        self.tolls: list[int] = []  # min and max of the titles' tolls, while every title has one
+        self.every_toll = True
+        self.lows: list[date] = []  # the latest earliest day a bound allows
+        self.highs: list[date] = []  # the earliest latest day
+        self.add(head)
+
+    def add(self, member: Event) -> None:
+        """A member joins: every union grows by what it brings."""
+        self.members.append(member)
+        span = span_of(member)
+        self.spans.add(span)
+        self.latest_first = max(self.latest_first, span.first)
+        self.earliest_last = min(self.earliest_last, span.last)
+        self.articles.update(s.article for s in member.sources)
+        self.people.update(_people(member))
+        self.actors.update(member.actors)
+        self.categories.add(member.category)
+        self.kinds.update(lexicon().kinds_of(member.title))
+        if member.place:
+            self.places.add(member.place)
+        self.words.update(_words(member))
+        self.quote_words.update(_quote_words(member))
+        if member.category == "statement" and member.actors:
+            self.speakers.add(member.actors[0])
+        self.all_statements = self.all_statements and member.category == "statement"
+        self.all_weak = self.all_weak and is_weak(member)
+        self.all_casualties = self.all_casualties and member.category == "casualties"
+        self.any_anchor = self.any_anchor or basis(member) == "anchor"
+        toll = _toll(member.title)
+        self.every_toll = self.every_toll and toll is not None
+        if toll is not None:
+            self.tolls = [min([toll, *self.tolls]), max([toll, *self.tolls])]
+        low, high = limits(member)
+        if low is not None:
+            self.lows = [max([low, *self.lows])]
+        if high is not None:
+            self.highs = [min([high, *self.highs])]
+
+    def meets(self, span: Span) -> bool:
+        """Whether a span is compatible with every member's."""
+        if span.first <= self.earliest_last and self.latest_first <= span.last:
+            return True  # it overlaps them all
+        if span.first != span.last:
+            return False  # a longer span must overlap each
+        return all(compatible(span, other) for other in self.spans)
+
+
+def fit(told: Candidate, cluster: Cluster) -> float:
+    """How well a candidate fits a cluster; 0 when it must stay apart."""
+    if not cluster.meets(told.span):
+        return 0.0
+    candidate, head = told.event, cluster.head
+    if _other_speaker(candidate, cluster):
+        return 0.0  # two people's statements on one day are two statements
+    if told.counted and precision(candidate.date) < precision(head.date):
+        return 0.0  # "two visits last month" is not the one visit on the 4th
+    same_article = told.articles & cluster.articles
+    people = told.people & cluster.people
+    actors = set(candidate.actors) & cluster.actors
+    same_category = candidate.category in cluster.categories and (
+        candidate.category != "other" or candidate.date == head.date
+    )  # happenings of no known kind a day apart are one only if more than that ties them
+    place_clash = _place_clash(candidate, cluster)
+    words = _similarity(told.words, cluster.words)
+    weak = told.weak or cluster.all_weak
+    planned = basis(candidate) == "plan" or basis(head) == "plan"
+    known_kind = candidate.category != "other" and candidate.category in cluster.categories
+    if planned and not (known_kind or told.kinds & cluster.kinds):
+        return 0.0  # "will return on Wednesday" is not Wednesday's cabinet meeting
+    if _same_kind_same_day(told, cluster, place_clash):
+        return 0.5 + words + (1.0 if same_category else 0.0)
+    if told.weak:
+        return _fit_bound(told, cluster, people, same_category, words)
+    copied = _similarity(told.quote_words, cluster.quote_words)
+    if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
+        return 3.0 + words  # the same wire copy carried twice, or by two outlets
+    if same_article:
+        # Two dated sentences of one article are two happenings, unless they tell the same
+        # kind of thing about the same people on the same date, or one only bounds its date;
+        # never when they name two places ("a treaty in Moscow", "a meeting in Pyongyang").
+        if place_clash:
+            return 0.0
+        if weak and people:
+            return 1.0 + len(people) + words
+        if _same_remarks(candidate, head):
+            return 1.0 + words
+        if same_category and people and candidate.date == head.date:
+            return 1.0 + len(people) + words
+        if people and candidate.date == head.date and _said_there(candidate, cluster):
+            return 0.5 + len(people) + words
+        return 0.0
+    if place_clash and not people:
+        return 0.0
+    if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
+        return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
+    named = {a for a in actors if is_known(a)}
+    if not people and same_category and len(named) >= 2 and not place_clash:
+        return 1.0 + len(named) * 0.5 + words
+    same_place = bool(candidate.place) and candidate.place in cluster.places
+    same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
+    if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
+        return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
+    if same_day and not place_clash and _same_toll(candidate, cluster):
+        return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
+    return 0.0
+
+
+def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """One kind of happening ("attack": "gunmen opened fire", "the terror attack") on one day,
+    with no clash of place or of the side that acted, is one happening."""
+    candidate, head = told.event, cluster.head
+    if not (told.kinds & cluster.kinds) or place_clash:
+        return False
+    if not _on_the_day(told, head):
+        return False
+    if basis(candidate) in ("plan", "anchor", "bound") or candidate.qualifier not in ("", "before"):
+        return False  # a report bounds it on the day: "said on Wednesday that India struck"
+    acting = candidate.actors[:1]
+    sides = {m.actors[0] for m in cluster.members if m.actors}
+    return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
+
+
+def _on_the_day(told: Candidate, head: Event) -> bool:
+    """The candidate is dated the head's day, or by a week at most that holds it, told in
+    another article ("last week's massacre" and "gunmen killed 26 on Tuesday")."""
+    candidate = told.event
+    if len(candidate.date) == len("2000-01-01") and not candidate.end:
+        return candidate.date == head.date
+    if len(head.date) != len("2000-01-01") or head.end or _length(told.span) > 7:
+        return False
+    day = date.fromisoformat(head.date)
+    other = not (told.articles & {s.article for s in head.sources})
+    return other and told.span.first <= day <= told.span.last
+
+
+def _same_toll(candidate: Event, cluster: Cluster) -> bool:
+    """Casualties on one day whose titles give tolls within a quarter of each other."""
+    if candidate.category != "casualties" or not cluster.all_casualties:
+        return False
+    toll = _toll(candidate.title)
+    if toll is None or not cluster.every_toll:
+        return False
+    counted = [toll, *cluster.tolls]
+    return max(counted) <= 1.25 * min(counted)
+
+
+def _toll(title: str) -> int | None:
+    match = _TOLL.search(title)
+    return int(match.group("count").replace(",", "")) if match else None
+
+
+_TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
+
+
+def _place_clash(candidate: Event, cluster: Cluster) -> bool:
+    """Both name where it happened, and no place of the cluster overlaps the candidate's."""
+    if not candidate.place or not cluster.places:
+        return False
+    return not any(places_overlap(candidate.place, place) for place in cluster.places)
+
+
+def _other_speaker(candidate: Event, cluster: Cluster) -> bool:
+    """A statement whose speaker differs from every statement's speaker in the cluster."""
+    if candidate.category != "statement" or not candidate.actors or not cluster.speakers:
+        return False
+    if not cluster.all_statements:
+        return False  # "Kim vowed support" joins the meeting where he said it
+    return candidate.actors[0] not in cluster.speakers
+
+
+def _said_there(candidate: Event, cluster: Cluster) -> bool:
+    """A statement and a deed of one person on one day, in one article: said at that deed
+    ("South Korea swore in Lee on Wednesday"; "In a speech on Wednesday, Lee vowed ...")."""
+    if len(candidate.date) != len("2000-01-01"):
+        return False
+    if candidate.category == "statement":
+        return not cluster.all_statements  # a saying joins the deed
+    return cluster.all_statements  # a deed joins the sayings, never another deed through them
+
+
+def _same_remarks(candidate: Event, head: Event) -> bool:
+    """One speaker's sayings on one date in one article are one occasion ("the agency said
+    last week ... the agency told lawmakers last week")."""
+    return (
+        basis(candidate) == basis(head) == "said"
+        and (candidate.date, candidate.end) == (head.date, head.end)
+        and bool(candidate.actors)
+        and candidate.actors[:1] == head.actors[:1]
+    )
+
+
+def _fit_bound(
+    told: Candidate, cluster: Cluster, people: frozenset[str], same_category: bool, words: float
+) -> float:
+    """A happening dated only by a report or an anchor joins a precisely dated one it tells of."""
+    candidate, head = told.event, cluster.head
+    if basis(candidate) == "anchor":
+        return 0.0  # "days before the summit" is not the summit, nor anything else we can tell
+    if _place_clash(candidate, cluster):
+        return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
+    if cluster.all_weak:
+        return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
+    if _length(span_of(head)) > 31 or not people:
+        return 0.0
+    if not (same_category or words >= 0.1 or _related(candidate, cluster)):
+        return 0.0
+    return (
+        1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
+    )
+
+
+def _fit_bounds(
+    told: Candidate, cluster: Cluster, people: frozenset[str], same_category: bool
+) -> float:
+    """Two bounds on one happening from different articles ("ahead of the expected summit in
+    Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
+    and place, and dates that can both hold."""
+    if cluster.any_anchor or not same_category:
+        return 0.0
+    if told.articles & cluster.articles:
+        return 0.0
+    low, high = told.limits
+    lows = [*cluster.lows, *([low] if low is not None else [])]
+    highs = [*cluster.highs, *([high] if high is not None else [])]
+    if not lows or not highs or max(lows) > min(highs):
+        return 0.0  # no day every bound allows, or a side unlimited
+    candidate = told.event
+    same_place = bool(candidate.place) and candidate.place in cluster.places
+    if candidate.place and cluster.places and not same_place:
+        return 0.0
+    if (same_place and people) or len(people) >= 2:
+        return 0.5 + len(people) + (1.0 if same_place else 0.0)
+    return 0.0
+
+
+def limits(event: Event) -> tuple[date | None, date | None]:
+    """The earliest and latest day a bound allows (None: no limit on that side)."""
+    first, last = bounds(event.date, event.end)
+    if event.qualifier == "before":
+        return None, last
+    if event.qualifier in ("after", "since"):
+        return (first if event.qualifier == "since" else last + timedelta(days=1)), None
+    return first, last
+
+
+def intersection(members: Sequence[Event]) -> tuple[date, date] | None:
+    """The days every bound allows, when some bound limits each side; None when they clash
+    or a side is unlimited."""
+    lows = [low for low, _ in map(limits, members) if low is not None]
+    highs = [high for _, high in map(limits, members) if high is not None]
+    if not lows or not highs or max(lows) > min(highs):
+        return None
+    return max(lows), min(highs)
+
+
+_CLOSE = frozenset(
+    {
+        frozenset(("visit", "meeting")),
+        frozenset(("summit", "meeting")),
+        frozenset(("summit", "treaty")),
+        frozenset(("visit", "summit")),
+        frozenset(("meeting", "statement")),
+        frozenset(("visit", "statement")),
+    }
+)
+
+
+def _related(candidate: Event, cluster: Cluster) -> bool:
+    return any(frozenset((candidate.category, c)) in _CLOSE for c in cluster.categories)
+
+
+def _is_counted(event: Event) -> bool:
+    return any(_COUNTED.search(s.quote) for s in event.sources)
+
+
+def _people(event: Event) -> set[str]:
+    return {a for a in event.actors if is_person(a)}
+
+
+@lru_cache(maxsize=8192)
+def _words(event: Event) -> frozenset[str]:
+    text = " ".join([event.title, *(s.quote for s in event.sources)])
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
+
+
+@lru_cache(maxsize=8192)
+def _quote_words(event: Event) -> frozenset[str]:
+    text = " ".join(s.quote for s in event.sources)
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
+
+
+def _similarity(a: frozenset[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)

@@ -1,0 +1,270 @@
+"""One real happening, one event: candidates from many articles merged, with every source kept.
+
+Candidates join when their dates are compatible (overlapping intervals, one inside the other, or
+a day apart: report vs event, time zones) and they share who, where and what (people, place,
+category, wording). Look-alike happenings on incompatible dates stay apart. Event-anchored
+dates ("days before the Alaska summit") are resolved first against the other candidates and the
+events already known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import astuple, replace
+from functools import lru_cache
+
+from timeline.events.actors import is_known, is_person
+from timeline.events.anchoring import resolve_anchors
+from timeline.events.clusters import (
+    NEAR,
+    Candidate,
+    Cluster,
+    Span,
+    basis,
+    compatible,
+    fit,
+    intersection,
+    is_weak,
+    span_of,
+    strength_order,
+    weeks_touched,
+)
+from timeline.events.slugs import event_id
+from timeline.model import Event
+from timeline.temporal.when import bounds, label, precision
+
+# How far before its report a reported happening may lie, and a one-sided bound may reach.
+_MAX_ACTORS = 6  # a hover names the few who took part, not everyone the articles mention
+
+# Which category names an event best when sources differ: the most specific first.
+_CATEGORY_ORDER = (
+    "summit",
+    "treaty",
+    "visit",
+    "meeting",
+    "deployment",
+    "casualties",
+    "diplomacy",
+    "other",
+    "statement",
+)
+
+
+def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
+    """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
+    resolved = resolve_anchors(candidates, known)
+    clusters: list[Cluster] = []
+    by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
+    for event in sorted(resolved, key=strength_order):
+        candidate = Candidate.of(event)
+        best, best_score = None, 0.0
+        weeks = weeks_touched(candidate.span)
+        nearby = sorted(set().union(*(by_week.get(week, ()) for week in weeks)))
+        for index in nearby:  # a cluster it fits shares a week with it: the dates must meet
+            score = fit(candidate, clusters[index])
+            if score > best_score:
+                best, best_score = index, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(Cluster(event))
+        else:
+            clusters[best].add(event)
+        for week in weeks:
+            by_week.setdefault(week, set()).add(best)
+    events = [
+        _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
+    ]
+    return _with_ids(events)
+
+
+def same_happening(one: Event, other: Event) -> bool:
+    """Whether merge would join two events: dates that meet and the same people, place and kind
+    (what `timeline check` calls a likely duplicate)."""
+    if not compatible(span_of(one), span_of(other)):
+        return False  # most pairs `timeline check` asks about: no need to weigh them
+    first, second = sorted((one, other), key=strength_order)  # the order merge meets them in
+    return fit(Candidate.of(second), Cluster(first)) > 0
+
+
+def _only_planned(cluster: list[Event]) -> bool:
+    """A plan no source reports as having taken place is not (yet) a happening."""
+    return all(basis(m) == "plan" for m in cluster)
+
+
+@lru_cache(maxsize=8192)
+def months_touched(event: Event) -> tuple[tuple[int, int], ...]:
+    """The months an event's dates touch, a day wider on each side: events that may be one
+    happening share at least one of them."""
+    return _months(event)
+
+
+def _months(event: Event) -> tuple[tuple[int, int], ...]:
+    """The months the event's span touches, a day wider on each side (dates a day apart meet)."""
+    span = span_of(event)
+    first, last = span.first - NEAR, span.last + NEAR
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
+
+
+# --- combining ------------------------------------------------------------------------------
+
+
+def _combined(cluster: list[Event]) -> Event:
+    """One event from a cluster: the most precise consistent date, every source, the best title."""
+    strong = [m for m in cluster if not is_weak(m)] or cluster
+    chosen = _chosen_date(strong)
+    both_sides = intersection(cluster) if all(is_weak(m) for m in cluster) else None
+    if both_sides is not None:
+        first, last = both_sides
+        end = last.isoformat() if last != first else ""
+        chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")
+    headline = min(cluster, key=_title_support)
+    # the whole source breaks ties: one sentence may give two phrases, and a set has no order
+    sources = sorted(
+        {s for m in cluster for s in m.sources},
+        key=lambda s: (s.published, s.article, s.quote, astuple(s)),
+    )
+    actors = _ranked_actors(cluster, headline)
+    places = Counter(m.place for m in cluster if m.place)
+    place = headline.place or (min(places, key=lambda p: (-places[p], p)) if places else "")
+    title = headline.title
+    if (
+        place
+        and place not in title
+        and headline.category in ("meeting", "summit")
+        and not headline.place
+    ):
+        title = f"{title} in {place}"
+    return Event(
+        id="",
+        title=title,
+        date=chosen.date,
+        end=chosen.end,
+        label=label(chosen.date, chosen.end, chosen.qualifier),
+        qualifier=chosen.qualifier,
+        category=headline.category,
+        actors=actors,
+        place=place,
+        sources=tuple(sources),
+        disagreement=_joined(
+            _disagreement(strong, chosen) if both_sides is None else "",
+            *sorted({m.disagreement for m in cluster if m.disagreement}),  # a source's own clash
+        ),
+    )
+
+
+def _joined(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
+
+
+def _title_support(member: Event) -> tuple[object, ...]:
+    """How well a source's title tells the happening, best first: what happened rather than what
+    was planned or reported, the most precise date, a named subject, a place, not a saying."""
+    subject = member.actors[0] if member.actors else ""
+    named = (
+        bool(subject)
+        and member.title.startswith(subject)
+        and (is_known(subject) or is_person(subject))
+    )
+    # "in Nairobi, Kenya, killed": a state naming where a place is did not act
+    named = named and not any(
+        re.search(rf",\s+{re.escape(subject)},", s.quote) for s in member.sources
+    )
+    return (
+        basis(member) == "plan",  # a title says what happened, not what was planned
+        is_weak(member),
+        basis(member) == "said" or member.category == "statement",  # the saying, not the deed
+        -precision(member.date, member.end),
+        not named,
+        not member.place,
+        _QUOTED.search(member.title) is not None,
+        _CATEGORY_ORDER.index(member.category) if member.category in _CATEGORY_ORDER else 99,
+        strength_order(member),
+    )
+
+
+_QUOTED = re.compile(r"['‘’\"“”](?!s\b)")
+
+
+def _chosen_date(strong: list[Event]) -> Event:
+    """The most precise date consistent with most sources; ties go to the earlier date."""
+    spans = {id(member): span_of(member) for member in strong}
+    counts = Counter(spans.values())  # members sharing a span share its support: count it once
+    support = {
+        span: sum(n for other, n in counts.items() if _inside(span, other) or _inside(other, span))
+        for span in counts
+    }
+    return min(
+        strong,
+        key=lambda m: (
+            -precision(m.date, m.end),
+            -support[spans[id(m)]],
+            m.date,
+            m.end,
+            strength_order(m),
+        ),
+    )
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.first <= inner.first and inner.last <= outer.last
+
+
+def _disagreement(strong: list[Event], chosen: Event) -> str:
+    kept = span_of(chosen)
+    notes = []
+    for member in strong:
+        if _inside(kept, span_of(member)):
+            continue
+        for source in member.sources:
+            notes.append(
+                f"{source.article} gives {member.label or member.date} ({source.phrase or 'context'})"
+            )
+    if not notes:
+        return ""
+    return f"kept {chosen.label or chosen.date}; " + "; ".join(sorted(set(notes)))
+
+
+def _ranked_actors(cluster: list[Event], headline: Event) -> tuple[str, ...]:
+    """Who the titled source names, then the people named by a source that agrees on who acted,
+    and anyone at least two sources name, most named first: one passing mention does not join."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, tuple[int, int]] = {}
+    agreeing: set[str] = set()
+    for m_index, member in enumerate(cluster):
+        if member.actors[:1] == headline.actors[:1]:
+            agreeing.update(a for a in member.actors if is_person(a))
+        for a_index, actor in enumerate(member.actors):
+            counts[actor] += 1
+            first_seen.setdefault(actor, (m_index, a_index))
+    shared = [a for a in counts if (counts[a] >= 2 or a in agreeing) and a not in headline.actors]
+    ranked = sorted(shared, key=lambda a: (-counts[a], first_seen[a]))
+    return tuple([*headline.actors, *ranked][:_MAX_ACTORS])
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    """Ids from title and date, made unique in a fixed order; events sorted by date then id."""
+    ordered = sorted(
+        events,
+        key=lambda e: (
+            bounds(e.date, e.end)[0],
+            e.date,
+            e.end,
+            e.title,
+            e.sources[0].article if e.sources else "",
+            e.sources[0].quote if e.sources else "",
+        ),
+    )
+    taken: Counter[str] = Counter()
+    named = []
+    for event in ordered:
+        base = event_id(event.title, event.date)
+        taken[base] += 1
+        named.append(replace(event, id=base if taken[base] == 1 else f"{base}-{taken[base]}"))
+    return sorted(named, key=lambda e: (bounds(e.date, e.end)[0], e.date, e.id))

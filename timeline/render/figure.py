@@ -1,0 +1,385 @@
+"""The plotly figure: one lane per category, day events as markers, vaguer dates as fainter spans.
+
+plotly is used through `plotly.graph_objects` only (plotly.express needs pandas).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import plotly.graph_objects as go
+
+from timeline.model import Event
+from timeline.render.framing import Frame, frame_story
+from timeline.render.hover import click_payload, hover_text, plotly_text
+from timeline.render.keylabels import HEADROOM_ROWS, ROW_PX, key_labels
+from timeline.render.lanes import Lane, Placed, place_events
+from timeline.temporal.extent import event_extent
+
+DAY_MS = 86_400_000
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
+
+# Colour-blind-safe colours (Okabe & Ito), one per known category; unknown ones cycle the rest.
+COLOURS = {
+    "summit": "#0072B2",
+    "visit": "#E69F00",
+    "meeting": "#009E73",
+    "deployment": "#D55E00",
+    "treaty": "#56B4E9",
+    "casualties": "#CC79A7",
+    "diplomacy": "#8C6BB1",
+    "statement": "#A6761D",
+    "other": "#7F7F7F",
+}
+EXTRA_COLOURS = ("#1B9E77", "#E7298A", "#66A61E", "#E6AB02", "#386CB0", "#BF5B17")
+
+# Opacity by the precision of an event's bounds: the vaguer, the fainter.
+OPACITY = {"day": 0.9, "part of a month": 0.75, "month": 0.62, "part of a year": 0.5, "year": 0.38}
+APPROXIMATE = 0.7  # "about ..." is fainter still
+FADE = (0.42, 0.26, 0.15, 0.07)  # an open bound fades in steps away from the bound
+OUTLINE_EDITED = "#111111"
+SYMBOL_DISAGREE = "diamond"
+PATTERN_DISAGREE = "/"
+SPAN_WIDTH = 0.55  # span thickness, in rows
+# The range slider draws every event a second time, which doubles the page's drawing time;
+# above this many events it is left out (range buttons, zoom and pan remain). See bench/render.py.
+SLIDER_LIMIT = 2000
+
+
+def build_figure(events: Sequence[Event]) -> go.Figure:
+    """The interactive timeline figure for these events (pure: same events, same figure).
+
+    It opens on the stretch of time that holds most events (framing.frame_story); the range
+    slider, the "all" button and `layout.meta.full_range` cover every event.
+    """
+    frame = opening_frame(events)
+    placed, lanes = place_events(events, shown_days=frame.days if frame.outside else 0)
+    figure = go.Figure()
+    for lane_index, lane in enumerate(lanes):
+        members = [p for p in placed if p.lane == lane.category]
+        colour = lane_colour(lane.category, lane_index)
+        for trace in _lane_traces(lane.category, members, colour):
+            figure.add_trace(trace)
+    figure.add_traces(_legend_notes(events))
+    layout = _layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
+    layout["meta"] = {"natural_height": chart_height(lanes)}  # for the page (render.py)
+    shown = (frame.first, frame.last)
+    if placed:
+        full_range = _x_range(placed)
+        opening = _opening_range(frame) if frame.outside else full_range
+        shown = (date.fromisoformat(opening[0]), date.fromisoformat(opening[1]))
+        layout["xaxis"]["range"] = opening
+        layout["xaxis"]["rangeslider"]["range"] = full_range
+        layout["meta"] |= {"full_range": full_range, "opening_range": opening}
+    figure.update_layout(layout)
+    figure.update_layout(annotations=key_labels(placed, shown) if events else [_empty_note()])
+    return figure
+
+
+def opening_frame(events: Sequence[Event]) -> Frame:
+    """The days the chart opens on and the events it leaves out (see framing.frame_story)."""
+    return frame_story([event_extent(event) for event in events])
+
+
+def lane_colour(category: str, lane_index: int) -> str:
+    """The lane's colour: fixed for known categories so they look the same in every build."""
+    return COLOURS.get(category, EXTRA_COLOURS[lane_index % len(EXTRA_COLOURS)])
+
+
+def lane_title(lane: Lane) -> str:
+    """The lane's name on the y axis and in the legend."""
+    return _lane_name(lane.category)
+
+
+def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.Scatter | go.Bar]:
+    """A lane's traces: its legend entry, its spans, the fades of open bounds, its day markers."""
+    days = [p for p in members if p.extent.is_day]
+    spans = [p for p in members if not p.extent.is_day]
+    opens = [p for p in spans if p.extent.open_side]
+    traces: list[go.Scatter | go.Bar] = [_legend_entry(category, colour)]
+    if spans:
+        traces.append(_span_trace(category, spans, colour))
+    if opens:
+        traces.append(_fade_trace(category, opens, colour))
+    if days:
+        traces.append(_day_trace(category, days, colour))
+    return traces
+
+
+def _legend_entry(category: str, colour: str) -> go.Scatter:
+    """A legend-only entry, so every lane shows the same plain swatch whatever its first event
+    looks like; clicking it toggles the whole lane (legendgroup)."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={"symbol": "square", "size": 12, "color": colour},
+        legendgroup=category,
+        name=_lane_name(category),
+        hoverinfo="skip",
+        meta={"category": category, "kind": "legend"},
+    )
+
+
+def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
+    """Horizontal bars from the first to the last day an event may cover, fainter when vaguer;
+    hatched when sources disagree, outlined when edited by hand."""
+    return go.Bar(
+        orientation="h",
+        base=[_interactive_part(p)[0].isoformat() for p in spans],
+        x=[_duration_ms(*_interactive_part(p)) for p in spans],
+        y=[p.y for p in spans],
+        width=SPAN_WIDTH,
+        marker={
+            "color": colour,
+            "opacity": [_span_opacity(p) for p in spans],
+            "line": {
+                "color": [OUTLINE_EDITED if p.event.edited else colour for p in spans],
+                # an outline in the bar's own colour keeps a span of a few days visible
+                "width": [2 if p.event.edited else 1 for p in spans],
+            },
+            "pattern": {
+                "shape": [PATTERN_DISAGREE if p.event.disagreement else "" for p in spans],
+                "fgcolor": "#222222",
+                "fgopacity": 0.6,
+            },
+        },
+        hovertext=[hover_text(p.event) for p in spans],
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[click_payload(p.event) for p in spans],
+        legendgroup=category,
+        showlegend=False,
+        name=_lane_name(category),
+        meta={"category": category, "kind": "span"},
+    )
+
+
+def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
+    """Markers for events pinned to one day; a diamond when sources disagree, a dark outline
+    when edited by hand."""
+    return go.Scatter(
+        mode="markers",
+        x=[p.extent.first.isoformat() for p in days],
+        y=[p.y for p in days],
+        marker={
+            "color": colour,
+            "size": 12,
+            "opacity": 0.92,
+            "symbol": [SYMBOL_DISAGREE if p.event.disagreement else "circle" for p in days],
+            "line": {
+                "color": [OUTLINE_EDITED if p.event.edited else "#FFFFFF" for p in days],
+                "width": [2.5 if p.event.edited else 1 for p in days],
+            },
+        },
+        hovertext=[hover_text(p.event) for p in days],
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[click_payload(p.event) for p in days],
+        legendgroup=category,
+        showlegend=False,
+        name=_lane_name(category),
+        meta={"category": category, "kind": "day"},
+    )
+
+
+def _lane_name(category: str) -> str:
+    return plotly_text(category.replace("_", " ").capitalize())
+
+
+def _interactive_part(placed: Placed) -> tuple[date, date]:
+    """The days of a span that carry hover and click: all of it, or an open bound's first step."""
+    first, last = placed.drawn_first, placed.drawn_last
+    if not placed.extent.open_side:
+        return first, last
+    step = _fade_step(placed)
+    if placed.extent.open_side == "left":
+        return last - step + timedelta(days=1), last
+    return first, first + step - timedelta(days=1)
+
+
+def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
+    """The fading steps of open bounds beyond the first: drawn only, no hover or click."""
+    bases, lengths, rows, opacities, ids = [], [], [], [], []
+    for placed in opens:
+        step = _fade_step(placed)
+        for index, opacity in enumerate(FADE[1:], start=1):
+            if placed.extent.open_side == "right":
+                first = placed.drawn_first + step * index
+            else:
+                first = placed.drawn_last + timedelta(days=1) - step * (index + 1)
+            bases.append(first.isoformat())
+            lengths.append(_duration_ms(first, first + step - timedelta(days=1)))
+            rows.append(placed.y)
+            opacities.append(opacity)
+            ids.append(placed.event.id)
+    return go.Bar(
+        orientation="h",
+        base=bases,
+        x=lengths,
+        y=rows,
+        width=SPAN_WIDTH,
+        marker={"color": colour, "opacity": opacities, "line": {"width": 0}},
+        hoverinfo="skip",
+        legendgroup=category,
+        showlegend=False,
+        name=_lane_name(category),
+        meta={"category": category, "kind": "fade", "ids": ids},  # ids: for the filter box
+    )
+
+
+def _fade_step(placed: Placed) -> timedelta:
+    """The length of one fading step of an open bound, in whole days."""
+    days = (placed.drawn_last - placed.drawn_first).days + 1
+    return timedelta(days=max(1, days // len(FADE)))
+
+
+def _duration_ms(first: date, last: date) -> int:
+    return ((last - first).days + 1) * DAY_MS
+
+
+def _span_opacity(placed: Placed) -> float:
+    if placed.extent.open_side:
+        return FADE[0]
+    opacity = OPACITY[placed.extent.precision]
+    return round(opacity * APPROXIMATE, 3) if placed.extent.approximate else opacity
+
+
+def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
+    """Legend entries explaining the marks for disagreeing sources and hand edits."""
+    notes = []
+    if any(event.disagreement for event in events):
+        notes.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="Sources disagree",
+                marker={"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"},
+                legendgroup="_disagree",
+                hoverinfo="skip",
+                meta={"kind": "note"},
+            )
+        )
+    if any(event.edited for event in events):
+        notes.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="Edited by hand",
+                marker={
+                    "symbol": "circle",
+                    "size": 12,
+                    "color": "#BBBBBB",
+                    "line": {"color": OUTLINE_EDITED, "width": 2.5},
+                },
+                legendgroup="_edited",
+                hoverinfo="skip",
+                meta={"kind": "note"},
+            )
+        )
+    return notes
+
+
+def _empty_note() -> dict[str, object]:
+    return {
+        "text": "No events yet: add articles and run <i>timeline build</i>.",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 16, "color": "#555555"},
+    }
+
+
+def _x_range(placed: Sequence[Placed]) -> list[str]:
+    """All drawn days with some air either side: at least a week, so one day is not shown
+    in milliseconds."""
+    first = min(p.drawn_first for p in placed)
+    last = max(p.drawn_last for p in placed) + timedelta(days=1)
+    pad = max(timedelta(days=7), (last - first) / 30)
+    return [(first - pad).isoformat(), (last + pad).isoformat()]
+
+
+def _opening_range(frame: Frame) -> list[str]:
+    """The framed window as an x range: its first day to the end of its last."""
+    return [frame.first.isoformat(), (frame.last + timedelta(days=1)).isoformat()]
+
+
+def chart_height(lanes: Sequence[Lane]) -> int:
+    """The chart's height in pixels when the window leaves it room: 34 per row (keylabels'
+    ROW_PX) and the room above the first row, plus the axis, range slider and legend."""
+    return max(380, round(190 + ROW_PX * (sum(lane.rows for lane in lanes) + HEADROOM_ROWS)))
+
+
+def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, Any]:
+    rows = sum(lane.rows for lane in lanes)
+    bands = [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "yref": "y",
+            "y0": lane.first_row - 0.5,
+            "y1": lane.first_row + lane.rows - 0.5,
+            "fillcolor": "rgba(0,0,0,0.045)" if index % 2 == 0 else "rgba(0,0,0,0)",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for index, lane in enumerate(lanes)
+    ]
+    # No height: the page sizes the chart (render.chart_height_css), at most one window high.
+    return {
+        "template": "plotly_white",
+        "font": {"family": FONT, "size": 13},
+        "margin": {"l": 110, "r": 20, "t": 62, "b": 20},
+        "barmode": "overlay",
+        "hovermode": "closest",
+        "dragmode": "pan",  # a drag moves along the timeline (the zoom box is in the toolbar)
+        "hoverlabel": {"align": "left", "bgcolor": "#FFFFFF", "font": {"size": 12}},
+        "showlegend": has_events,
+        # Below the chart, in a row: the plot keeps the page's width, even on a phone.
+        "legend": {
+            "title": {"text": "Lanes (click to hide)", "side": "left"},
+            "groupclick": "togglegroup",
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
+        "shapes": bands,
+        "xaxis": {
+            "type": "date",
+            "side": "top",  # the dates stay in the first screen whatever the chart's height
+            "showgrid": True,
+            "rangeslider": {"visible": slider, "thickness": 0.08},
+            "rangeselector": {
+                "buttons": [
+                    {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
+                    {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
+                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                    {"label": "all", "step": "all"},
+                ],
+                # in the corner above the lane names, clear of the dates along the top
+                "x": -0.005,
+                "xanchor": "right",
+                "y": 1.0,
+                "yanchor": "bottom",
+            },
+        },
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": [lane.centre for lane in lanes],
+            "ticktext": [lane_title(lane) for lane in lanes],
+            "range": [rows - 0.5, -HEADROOM_ROWS] if rows else [1, 0],  # room for labels
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+    }

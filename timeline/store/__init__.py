@@ -1,0 +1,10 @@
+"""Stage 5, store: events.yaml, the user's hand-editable chronology; extracted events in, the
+merged store (hand edits kept) and the report of what changed out.
+
+Entry points: `store.load_store`, `store.update_store`, `store.write_store`; `check.check_text`
+(the `check` command). Inside: the parser that keeps comments and positions (`storefile`), the
+three-way merge with the user's edits (`reconcile`), the in-place rewrite (`splice`, `emit`)
+and the change report (`changes`).
+May import: `timeline.model`, `timeline.safewrite`, the stages before it and its own modules.
+This file imports nothing: import the module you need.
+"""
