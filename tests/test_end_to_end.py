@@ -93,7 +93,9 @@ def test_committed_store_is_up_to_date(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "articles", tmp_path / "articles")
     shutil.copy(ROOT / "events.yaml", tmp_path / "events.yaml")
     (tmp_path / ".timeline").mkdir()
-    shutil.copy(ROOT / ".timeline" / "events.base.json", tmp_path / ".timeline" / "events.base.json")
+    shutil.copy(
+        ROOT / ".timeline" / "events.base.json", tmp_path / ".timeline" / "events.base.json"
+    )
     before = (tmp_path / "events.yaml").read_bytes()
     base = (tmp_path / ".timeline" / "events.base.json").read_bytes()
     assert _build(tmp_path) == 0
