@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from timeline.events.actors import is_known, is_person, places_overlap
 from timeline.events.cues import load_data
+from timeline.events.gazetteers import is_known, is_person, places_overlap
 from timeline.events.predicates import lexicon
 from timeline.events.spans import (
     Span,

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import astuple, replace
 from functools import lru_cache
 
-from timeline.events.actors import is_known, is_person
 from timeline.events.anchoring import resolve_anchors
 from timeline.events.clusters import Candidate, Cluster, fit
+from timeline.events.gazetteers import is_known, is_person
 from timeline.events.slugs import event_id
 from timeline.events.spans import (
     NEAR,
