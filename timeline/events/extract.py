@@ -19,6 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
+from timeline.events.attachment import predicate_of
 from timeline.events.cast import Cast
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline, without_dateline
@@ -46,7 +47,6 @@ from timeline.events.tree import (
     lemma,
     participants,
     place_of,
-    predicate_of,
     sentences,
     subject_of,
 )

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 # extraction's own tests, so a verdict says what the extractor did, not what a copy would do
+from timeline.events.attachment import predicate_of
 from timeline.events.datelines import is_dateline
 from timeline.events.extract import (
     _PRESENT_WORDS,
@@ -34,7 +35,6 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
-    predicate_of,
 )
 from timeline.model import Timex
 from timeline.temporal.when import when_of
