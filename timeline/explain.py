@@ -14,8 +14,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events.clusters import Candidate, Cluster, fit, strength_order
+from timeline.events.clusters import Candidate, Cluster, fit
 from timeline.events.extract import Parser, Reading, Tagger, extract_events, read_sentence
+from timeline.events.spans import strength_order
 from timeline.events.tree import sentences
 from timeline.events.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
 from timeline.model import Event, MainText, Source, Timex

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.events.clusters import Cluster, Span, compatible, span_of
+from timeline.events.clusters import Cluster
 from timeline.events.merge import merge_events
+from timeline.events.spans import Span, compatible, span_of
 from timeline.model import Event, Source
 
 _DAYS = st.integers(min_value=0, max_value=40)

@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from timeline.events.actors import CAPITAL, PERSON, gazetteer
+from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
 from timeline.events.predicates import lexicon
 from timeline.events.tree import ACTOR_LABELS, agent_of, entity_of, is_verbal, subject_of
 

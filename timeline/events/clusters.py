@@ -3,102 +3,37 @@
 A cluster keeps the unions a fit asks of it (people, actors, words, quote words, articles,
 places, spans, tolls, bounds) up to date as members join, so fitting a candidate costs the same
 whatever the cluster's size: merge stays near-linear on long live blogs and big stories.
+When a candidate may have happened, and how firmly, is `spans`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
-from timeline.events.actors import is_known, is_person, places_overlap
 from timeline.events.cues import load_data
+from timeline.events.gazetteers import is_known, is_person, places_overlap
 from timeline.events.predicates import lexicon
-from timeline.model import Event, Source
-from timeline.temporal.when import bounds, precision
+from timeline.events.spans import (
+    Span,
+    basis,
+    compatible,
+    is_weak,
+    length_of,
+    limits,
+    span_of,
+)
+from timeline.model import Event
+from timeline.temporal.when import precision
 
-# How far before its report a reported happening may lie, and a one-sided bound may reach.
-_REPORT_REACH = timedelta(days=3)
-_BOUND_REACH = timedelta(days=14)
-NEAR = timedelta(days=1)  # report vs event, time zones
 _STOPWORDS = frozenset(load_data()["merge_stopwords"])
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Span:
-    """The first and last day a happening may have taken place."""
-
-    first: date
-    last: date
-
-
-# --- strength and spans ---------------------------------------------------------------------
-
-
-def basis(event: Event) -> str:
-    """What dates the event: said, report, anchor, bound, plan... ("" without a source)."""
-    return event.sources[0].basis if event.sources else ""
-
-
-def is_weak(event: Event) -> bool:
-    """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
-    if basis(event) == "plan":
-        return True
-    return basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
-
-
-def strength_order(event: Event) -> tuple[object, ...]:
-    """The order merge meets candidates in: precisely dated ones first, then bounds."""
-    source = event.sources[0] if event.sources else Source("", "", "", "")
-    return (
-        is_weak(event),
-        -precision(event.date, event.end),
-        event.date,
-        event.end,
-        source.article,
-        source.quote,
-        event.title,
-    )
-
-
-@lru_cache(maxsize=8192)
-def span_of(event: Event) -> Span:
-    """The days the happening may lie in; a bound reaches a few days or weeks past its date."""
-    first, last = bounds(event.date, event.end)
-    if is_weak(event) and event.qualifier == "before":
-        reach = _REPORT_REACH if basis(event) == "report" else _BOUND_REACH
-        return Span(last - reach, last)
-    if is_weak(event) and event.qualifier in ("after", "since"):
-        return Span(first, first + _BOUND_REACH)
-    return Span(first, last)
-
-
-def weeks_touched(span: Span) -> range:
-    """The weeks (counted from day one of the calendar) a span touches, a day wider on each
-    side: spans that may meet share one, and a week holds far fewer clusters than a month."""
-    return range((span.first - NEAR).toordinal() // 7, (span.last + NEAR).toordinal() // 7 + 1)
-
-
-def compatible(a: Span, b: Span) -> bool:
-    """Overlapping, or single days a day apart (report vs event, time zones)."""
-    if a.first <= b.last and b.first <= a.last:
-        return True
-    single = a.first == a.last and b.first == b.last
-    return single and abs((a.first - b.first).days) <= NEAR.days
-
-
-def _length(span: Span) -> int:
-    return (span.last - span.first).days + 1
-
-
-# --- fit ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -282,7 +217,7 @@ def _on_the_day(told: Candidate, head: Event) -> bool:
     candidate = told.event
     if len(candidate.date) == len("2000-01-01") and not candidate.end:
         return candidate.date == head.date
-    if len(head.date) != len("2000-01-01") or head.end or _length(told.span) > 7:
+    if len(head.date) != len("2000-01-01") or head.end or length_of(told.span) > 7:
         return False
     day = date.fromisoformat(head.date)
     other = not (told.articles & {s.article for s in head.sources})
@@ -356,7 +291,7 @@ def _fit_bound(
         return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
     if cluster.all_weak:
         return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
-    if _length(span_of(head)) > 31 or not people:
+    if length_of(span_of(head)) > 31 or not people:
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
         return 0.0
@@ -387,26 +322,6 @@ def _fit_bounds(
     if (same_place and people) or len(people) >= 2:
         return 0.5 + len(people) + (1.0 if same_place else 0.0)
     return 0.0
-
-
-def limits(event: Event) -> tuple[date | None, date | None]:
-    """The earliest and latest day a bound allows (None: no limit on that side)."""
-    first, last = bounds(event.date, event.end)
-    if event.qualifier == "before":
-        return None, last
-    if event.qualifier in ("after", "since"):
-        return (first if event.qualifier == "since" else last + timedelta(days=1)), None
-    return first, last
-
-
-def intersection(members: Sequence[Event]) -> tuple[date, date] | None:
-    """The days every bound allows, when some bound limits each side; None when they clash
-    or a side is unlimited."""
-    lows = [low for low, _ in map(limits, members) if low is not None]
-    highs = [high for _, high in map(limits, members) if high is not None]
-    if not lows or not highs or max(lows) > min(highs):
-        return None
-    return max(lows), min(highs)
 
 
 _CLOSE = frozenset(

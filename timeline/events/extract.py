@@ -19,13 +19,24 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
+from timeline.events.attachment import predicate_of
 from timeline.events.cast import Cast
+from timeline.events.categories import category_of
+from timeline.events.datelines import is_dateline, without_dateline
+from timeline.events.happenings import happening_of, is_planned, is_price_move, is_wished
 from timeline.events.predicates import lexicon
+from timeline.events.reports import (
+    named_speaker,
+    only_time,
+    own_date_below,
+    reported_saying,
+    says_something,
+    told_as_done,
+)
 from timeline.events.slugs import event_id
 from timeline.events.story import continued, same_story
 from timeline.events.titles import title_of
 from timeline.events.tree import (
-    WISHES,
     clauses_within,
     complement_of,
     is_eventive_noun,
@@ -34,11 +45,8 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
-    object_of,
     participants,
     place_of,
-    predicate_of,
-    preposition_objects,
     sentences,
     subject_of,
 )
@@ -50,8 +58,6 @@ Parser = Callable[[Sequence[str]], list[Doc]]
 
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*)*,?\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|:|/)")
 _QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -77,7 +83,7 @@ def extract_events(
     tagger = tag if tag is not None else _default_tagger()
     parser = parse if parse is not None else _default_parser()
     article = main.article
-    docs = parser([_without_dateline(p.text) for p in main.passages])
+    docs = parser([without_dateline(p.text) for p in main.passages])
     cast = Cast(article.published)
     events: list[Event] = []
     for passage, doc in zip(main.passages, docs, strict=True):
@@ -98,13 +104,33 @@ def extract_events(
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
-    """The happenings a sentence dates: each date to the predicate it modifies in the tree."""
+    """The happenings a sentence dates: each date to the predicate it modifies in the tree, then
+    the happenings another one dates ("days after the summit")."""
+    direct = _dated_predicates(sentence, timexes, published)
+    # a date said of the predicate itself dates it before one inside an argument ("A 1996 law
+    # ... strengthened the embargo in 1996": the title keeps the law's "1996")
+    direct.sort(key=lambda pair: not _said_of(pair[0], pair[1], sentence))
+    # what a report tells has a date of its own only when that date tells a happening
+    dated = {p.i for p, _ in direct if not (is_negated(p) or is_irrealis(p))}
+    readings: list[Reading] = []
+    for predicate, timex in direct:
+        reading = _reading(predicate, timex, published, dated, readings)
+        if reading is not None:
+            readings.append(reading)
+    return _with_anchored(sentence, published, dated, readings)
+
+
+def _dated_predicates(
+    sentence: Span, timexes: Sequence[Timex], published: date
+) -> list[tuple[Token, Timex]]:
+    """Each date of the sentence with the predicate it modifies (and the clauses a day's noun
+    takes), leaving out datelines, quoted words and dates that place nothing."""
     text = sentence.text
     offset = sentence.start_char
     direct: list[tuple[Token, Timex]] = []
     for timex in timexes:
         local = replace(timex, start=timex.start - offset, end=timex.end - offset)
-        if not _dates_something(timex, published) or _is_dateline(text, local):
+        if not _dates_something(timex, published) or is_dateline(text, local):
             continue
         if not text[local.start : local.end].strip():
             continue  # in a dateline, blanked before parsing ("KYIV, June 5 (Reuters) -")
@@ -121,53 +147,61 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
         direct.extend((clause, timex) for clause in _day_clauses(span))
-    # a date said of the predicate itself dates it before one inside an argument ("A 1996 law
-    # ... strengthened the embargo in 1996": the title keeps the law's "1996")
-    direct.sort(key=lambda pair: not _said_of(pair[0], pair[1], sentence))
-    # what a report tells has a date of its own only when that date tells a happening
-    dated = {p.i for p, _ in direct if not (is_negated(p) or is_irrealis(p))}
-    readings: list[Reading] = []
-    for predicate, timex in direct:
-        when = when_of(timex)
-        if when is None:
-            continue
-        basis, note = "", ""
-        if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
-            told = complement_of(predicate)
-            others = dated - {predicate.i}
-            if told is not None and (told.i in others or _own_date_below(told, others)):
-                continue  # the happening it tells has a date of its own
-            happening = _happening(told) if told is not None else None
-            if told is not None and _reported_saying(told):
-                note = "; this dates the report, so the saying is on or before it"
-                when = replace(when, qualifier="before")
-                readings.append(Reading(told, timex, when, "report", note))
-                continue  # "Kim said ..., the agency reported on Thursday"
-            if happening is not None and _told_as_done(happening):
-                predicate, basis = happening, "report"
-                when = replace(when, qualifier="before")
-                note = "; this dates the report, so the happening is on or before it"
-            elif _named_speaker(predicate) and _says_something(predicate, timex):
-                readings.append(Reading(predicate, timex, when, "said", ""))
-                continue  # the saying is the happening: "Modi on Tuesday told the brass ..."
-            else:
-                continue
-        happening = _happening(predicate)
-        if happening is not None and _wished(happening):
-            # "urged workers to accept the offer last week": the urging; "analysts expected the
-            # company to lose $1.61": a state of mind, no happening
-            happening = None if lemma(happening.head) in lexicon().stative else happening.head
-        if happening is None or any(r.predicate.i == happening.i for r in readings):
-            continue
-        if _market_quote(happening, timex):
-            continue  # "Acme shares closed at $12.50 on Monday"
-        if is_negated(happening) or is_irrealis(happening):
-            continue
-        if timex.earliest is not None and timex.earliest > published:
-            if not is_future(happening) and not is_eventive_noun(happening):
-                continue
-            basis, note = "plan", "; a plan when published, not yet a happening"
-        readings.append(Reading(happening, timex, when, basis, note))
+    return direct
+
+
+def _reading(
+    predicate: Token, timex: Timex, published: date, dated: set[int], earlier: Sequence[Reading]
+) -> Reading | None:
+    """The happening a date on a predicate tells, or None: a report gives way to what it
+    tells, a wish to the wishing; nothing negated, unreal, already read or a market quote."""
+    when = when_of(timex)
+    if when is None:
+        return None
+    basis, note = "", ""
+    if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
+        told = complement_of(predicate)
+        others = dated - {predicate.i}
+        if told is not None and (told.i in others or own_date_below(told, others)):
+            return None  # the happening it tells has a date of its own
+        happening = happening_of(told) if told is not None else None
+        if told is not None and reported_saying(told):
+            note = "; this dates the report, so the saying is on or before it"
+            when = replace(when, qualifier="before")
+            return Reading(told, timex, when, "report", note)  # "Kim said ..., the agency reported"
+        if happening is not None and told_as_done(happening):
+            predicate, basis = happening, "report"
+            when = replace(when, qualifier="before")
+            note = "; this dates the report, so the happening is on or before it"
+        elif named_speaker(predicate) and says_something(predicate, timex):
+            # the saying is the happening: "Modi on Tuesday told the brass ..."
+            return Reading(predicate, timex, when, "said", "")
+        else:
+            return None
+    happening = happening_of(predicate)
+    if happening is not None and is_wished(happening):
+        # "urged workers to accept the offer last week": the urging; "analysts expected the
+        # company to lose $1.61": a state of mind, no happening
+        happening = None if lemma(happening.head) in lexicon().stative else happening.head
+    if happening is None or any(r.predicate.i == happening.i for r in earlier):
+        return None
+    if is_price_move(happening, timex):
+        return None  # "Acme shares closed at $12.50 on Monday"
+    if is_negated(happening) or is_irrealis(happening):
+        return None
+    if timex.earliest is not None and timex.earliest > published:
+        if not is_future(happening) and not is_eventive_noun(happening):
+            return None
+        basis, note = "plan", "; a plan when published, not yet a happening"
+    return Reading(happening, timex, when, basis, note)
+
+
+def _with_anchored(
+    sentence: Span, published: date, dated: set[int], direct: Sequence[Reading]
+) -> list[Reading]:
+    """The readings, and after them the happenings dated by another one ("days after X")."""
+    text, offset = sentence.text, sentence.start_char
+    readings = list(direct)
     for anchor in anchors_in(sentence):
         if _inside_quote(text, anchor.relation.start_char - offset):
             continue  # a speaker's "days after" is not ours either
@@ -178,24 +212,6 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         elif relative is None:
             readings.extend(_anchored(anchor, published, taken))
     return readings
-
-
-def _market_quote(predicate: Token, timex: Timex) -> bool:
-    """ "The index fell 30 points on Friday": a price or index moving by a figure is a quote;
-    "the stock market fell sharply" is news."""
-    words = lexicon()
-    subject = subject_of(predicate) if is_verbal(predicate) else None
-    if subject is None or lemma(predicate) not in words.market_moves:
-        return False
-    named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
-    if not any(t.lower_ in words.market_words for t in named):
-        return False
-    return any(
-        (t.like_num or t.ent_type_ in ("MONEY", "PERCENT"))
-        and not (timex.start <= t.idx < timex.end)
-        for t in predicate.subtree
-        if t.i != predicate.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)
-    )
 
 
 def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:
@@ -211,14 +227,14 @@ def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:
 def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading | None:
     """ "shot shortly after he returned home on Friday, Oct. 23": the other happening is dated
     in the sentence, so this one is after (or before) that day."""
-    other = _happening(anchor.other)
+    other = happening_of(anchor.other)
     told = next((r for r in readings if other is not None and r.predicate.i == other.i), None)
-    happening = _happening(anchor.dated)
+    happening = happening_of(anchor.dated)
     if told is None or told.basis or len(told.when.date) != 10 or told.when.end:
         return None
     if happening is None or lemma(anchor.dated) in lexicon().light:
         return None
-    if not _told_as_done(happening):
+    if not told_as_done(happening):
         return None
     relation = anchor.relation.text.lower()
     qualifier = "after" if relation.endswith("after") else "before"
@@ -239,34 +255,28 @@ def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]
     # "His remarks came days after Pakistan fired drones": both were told before; only a plan
     # named there ("comes days ahead of the expected summit") is news
     relating = lemma(anchor.dated) in lexicon().light
-    happening = None if relating else _happening(anchor.dated)
-    if happening is not None and happening.i not in taken and _told_as_done(happening):
+    happening = None if relating else happening_of(anchor.dated)
+    if happening is not None and happening.i not in taken and told_as_done(happening):
         note = (
             f"{relation} {words}: that event is not dated here, so the date is bounded by the "
             f"publish date {day}"
         )
         when = When(day, qualifier="before")
         readings.append(Reading(happening, whole, when, "anchor", note, f"{relation} | {words}"))
-    other = _happening(anchor.other)
+    other = happening_of(anchor.other)
     if other is None or other.i in taken:
         return readings
-    if is_verbal(anchor.other) and _told_as_done(other) and not relating:
+    if is_verbal(anchor.other) and told_as_done(other) and not relating:
         note = f"told as done in '{whole.text}': not dated here, so on or before the publish date"
         when = When(day, qualifier="before")
         readings.append(Reading(other, _phrase(anchor.relation, day), when, "bound", note))
-    elif is_eventive_noun(other) and _planned(other):
+    elif is_eventive_noun(other) and is_planned(other):
         reach = lexicon().reach.get(anchor.amount.lower_)
         when = When(day, shift_days(day, reach)) if reach else When(day, qualifier="since")
         bound = f"between the publish date {day} and {when.end}" if reach else ""
         note = f"still to come in '{whole.text}': {bound or f'on or after the publish date {day}'}"
         readings.append(Reading(other, _phrase(anchor.relation, day), when, "plan", note))
     return readings
-
-
-def _planned(noun: Token) -> bool:
-    """ "the expected summit", "the planned talks": a happening still to come."""
-    plans = lexicon().plans
-    return any(c.dep_ in ("amod", "compound") and c.lower_ in plans for c in noun.children)
 
 
 def _phrase(words: Span, day: str) -> Timex:
@@ -292,109 +302,6 @@ def _day_clauses(span: Span) -> list[Token]:
     return [c for c in span.root.children if c.dep_ == "relcl" and is_verbal(c) and c not in within]
 
 
-def _happening(predicate: Token) -> Token | None:
-    """The word that names the happening a predicate tells: the predicate itself, or for
-    "The promotion came days after ..." and "The talks were on Monday" the subject noun."""
-    words = lexicon()
-    if is_eventive_noun(predicate):
-        return predicate
-    base = lemma(predicate)
-    if base in words.light or base == "be":
-        subject = subject_of(predicate)
-        if subject is not None and is_eventive_noun(subject):
-            return subject
-        if base == "be":
-            return None
-    if base in words.stative or base in words.reporting:
-        return None
-    return predicate
-
-
-def _wished(predicate: Token) -> bool:
-    """A clause wished or expected by the verb above it, which the date dates instead."""
-    return (
-        predicate.dep_ in ("xcomp", "ccomp")
-        and lemma(predicate.head) in WISHES
-        and (is_verbal(predicate.head))
-    )
-
-
-def _told_as_done(predicate: Token) -> bool:
-    """A reported happening told in the past ("had carried out strikes"), not a state or a plan."""
-    if is_negated(predicate) or is_irrealis(predicate) or is_future(predicate):
-        return False
-    if predicate.pos_ in ("NOUN", "PROPN"):
-        return True
-    return predicate.tag_ in ("VBD", "VBN") or any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children
-    )
-
-
-def _says_something(report: Token, timex: Timex) -> bool:
-    """ "The minister predicted on Monday." says nothing: a saying needs words besides its
-    speaker and its date."""
-    bare = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct")
-    return any(
-        c.dep_ not in bare
-        and not (c.dep_ in ("prep", "npadvmod") and _only_time(c, timex))
-        and not timex.start <= c.idx < timex.end
-        for c in report.children
-    )
-
-
-def _reported_saying(told: Token) -> bool:
-    """ "Kim said he will help, the agency reported": a named speaker's saying, told as done."""
-    return lemma(told) in lexicon().reporting and _named_speaker(told) and _told_as_done(told)
-
-
-def _named_speaker(report: Token) -> bool:
-    """Whether a reporting verb's subject is a named person, body or state, or a body named by
-    what it is ("the intelligence agency")."""
-    subject = subject_of(report)
-    if subject is None:
-        return False
-    if subject.pos_ == "PROPN" and not subject.ent_type_:
-        return True  # a name the recognizer missed ("KCNA reported on Thursday")
-    return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in lexicon().bodies
-
-
-def _own_date_below(told: Token, dated: set[int]) -> bool:
-    return any(t.i in dated for t in told.subtree if t.i != told.i and is_verbal(t))
-
-
-def category_of(predicate: Token) -> str:
-    """The lane a happening goes in: from its noun, its verb, or the noun a support verb
-    carries ("held talks": meeting)."""
-    words = lexicon()
-    base = lemma(predicate)
-    if predicate.pos_ in ("NOUN", "PROPN"):
-        return words.nouns.get(base, "other")
-    if base in words.reporting:
-        return "statement"
-    found = object_of(predicate)
-    means = [pobj for _, pobj in preposition_objects(predicate, ("by", "via", "over"))]
-    for thing in [found, *means]:
-        if thing is None:
-            continue
-        by_object = words.objects.get(base, {})
-        if lemma(thing) in by_object:
-            return by_object[lemma(thing)]
-        if lemma(thing) in words.support.get(base, frozenset()):
-            return words.nouns.get(lemma(thing), "other")
-    if base in words.guests and not (found is not None and _is_someone(found)):
-        return "other"  # "the firm received a new offer": no meeting
-    return words.verbs.get(base, "other")
-
-
-def _is_someone(token: Token) -> bool:
-    """A person or a body: a named one, or one named by what it is ("the envoy")."""
-    return (
-        token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or lemma(token) in lexicon().bodies
-        or (lemma(token) in ("envoy", "delegation", "leader", "official", "guest", "counterpart"))
-    )
-
-
 def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Event:
     article = main.article
     predicate, timex, when = reading.predicate, reading.timex, reading.when
@@ -402,7 +309,7 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
         t.i
         for t in sentence
         if timex.start <= t.idx < timex.end
-        or (t.dep_ == "prep" and _only_time(t, timex))
+        or (t.dep_ == "prep" and only_time(t, timex))
         or (reading.basis == "plan" and t.head.i == predicate.i and t.lower_ in lexicon().plans)
     }
     title = title_of(predicate, cast, skip)
@@ -446,11 +353,6 @@ def _opens_a_span(span: Span) -> bool:
     return head.dep_ == "prep" and head.lower_ in ("from", "since") and head.i < span.start
 
 
-def _only_time(preposition: Token, timex: Timex) -> bool:
-    """ "on" in "on Monday": a preposition whose object is the time expression."""
-    return any(c.dep_ == "pobj" and timex.start <= c.idx < timex.end for c in preposition.children)
-
-
 def _follow_subject(sentence: Span, cast: Cast) -> None:
     """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in the
     next ones."""
@@ -469,42 +371,6 @@ def _dates_something(timex: Timex, published: date) -> bool:
     if timex.value.startswith("X") or timex.earliest is None or timex.latest is None:
         return False
     return timex.granularity not in ("open", "decade", "century")
-
-
-def _is_dateline(text: str, timex: Timex) -> bool:
-    """ "SEOUL, June 5 (Yonhap) --", "Islamabad, April 24:": the day the story was filed."""
-    return bool(_DATELINE_BEFORE.match(text[: timex.start])) and bool(
-        _DATELINE_AFTER.match(text[timex.end :])
-    )
-
-
-_DATELINE = re.compile(
-    # the place: capitalised words and numbers only ("SRINAGAR, India", "Islamabad, April 24"),
-    # never a sentence's opening phrase ("In a speech in Rawalpindi on May 5, ... he said:")
-    r"^\s*(?P<place>[A-Z][\w.'’/]*(?:[ ,]+(?:[A-Z][\w.'’/]*|\d{1,4}))*?)\s*"
-    r"(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
-    r"(?:--|—|–|-|:)\s+"
-)
-_CAPS = re.compile(
-    r"\b[A-Z]{3,}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
-)
-
-
-_CITY = re.compile(
-    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*"
-)  # "Seattle, Washington"
-
-
-def _without_dateline(text: str) -> str:
-    """The passage with its dateline ("SRINAGAR, India (AP) -", "Islamabad, April 24:") blanked,
-    same length, so the parser never takes the filing place for a subject."""
-    match = _DATELINE.match(text)
-    place = match.group("place") if match is not None else ""
-    if match is None or not (
-        match.group("agency") or _CAPS.search(place) or _CITY.fullmatch(place)
-    ):
-        return text
-    return " " * match.end() + text[match.end() :]
 
 
 def _inside_quote(text: str, at: int) -> bool:

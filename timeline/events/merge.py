@@ -15,23 +15,21 @@ from collections.abc import Sequence
 from dataclasses import astuple, replace
 from functools import lru_cache
 
-from timeline.events.actors import is_known, is_person
 from timeline.events.anchoring import resolve_anchors
-from timeline.events.clusters import (
+from timeline.events.clusters import Candidate, Cluster, fit
+from timeline.events.gazetteers import is_known, is_person
+from timeline.events.slugs import event_id
+from timeline.events.spans import (
     NEAR,
-    Candidate,
-    Cluster,
     Span,
     basis,
     compatible,
-    fit,
     intersection,
     is_weak,
     span_of,
     strength_order,
     weeks_touched,
 )
-from timeline.events.slugs import event_id
 from timeline.model import Event
 from timeline.temporal.when import bounds, label, precision
 

@@ -15,20 +15,18 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-# extract's own tests, so a verdict says what the extractor did, not what a copy would do
+# extraction's own tests, so a verdict says what the extractor did, not what a copy would do
+from timeline.events.attachment import predicate_of
+from timeline.events.datelines import is_dateline
 from timeline.events.extract import (
     _PRESENT_WORDS,
     Reading,
     _dates_something,
-    _happening,
     _inside_quote,
-    _is_dateline,
-    _named_speaker,
-    _own_date_below,
-    _reported_saying,
-    _told_as_done,
 )
+from timeline.events.happenings import happening_of
 from timeline.events.predicates import lexicon
+from timeline.events.reports import named_speaker, own_date_below, reported_saying, told_as_done
 from timeline.events.tree import (
     complement_of,
     is_eventive_noun,
@@ -37,7 +35,6 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
-    predicate_of,
 )
 from timeline.model import Timex
 from timeline.temporal.when import when_of
@@ -86,7 +83,7 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
     predicate = predicate_of(span) if span is not None else None
     if not _dates_something(timex, published):
         return Verdict(timex, predicate, None, _not_a_date(timex))
-    if _is_dateline(sentence.text, local) or not sentence.text[local.start : local.end].strip():
+    if is_dateline(sentence.text, local) or not sentence.text[local.start : local.end].strip():
         return Verdict(timex, None, None, "the dateline: the day and place the story was filed")
     if _inside_quote(sentence.text, local.start):
         return Verdict(
@@ -134,7 +131,7 @@ def _weigh(
     if is_verbal(predicate) and lemma(predicate) in lexicon().reporting:
         told = complement_of(predicate)
         others = dated - {predicate.i}
-        if told is not None and (told.i in others or _own_date_below(told, others)):
+        if told is not None and (told.i in others or own_date_below(told, others)):
             return Verdict(
                 timex,
                 predicate,
@@ -142,14 +139,14 @@ def _weigh(
                 f'dates the report {said}, but what it reports ("{told.text}") has a date of '
                 "its own: this one dates only the saying",
             )
-        if told is not None and _reported_saying(told):
+        if told is not None and reported_saying(told):
             return Verdict(timex, predicate, told, "")
-        reported = _happening(told) if told is not None else None
-        if reported is None or not _told_as_done(reported):
-            if _named_speaker(predicate):
+        reported = happening_of(told) if told is not None else None
+        if reported is None or not told_as_done(reported):
+            if named_speaker(predicate):
                 return Verdict(timex, predicate, predicate, "")
             return Verdict(timex, predicate, None, _report_tells_nothing(said, told, reported))
-    happening = _happening(reported if reported is not None else predicate)
+    happening = happening_of(reported if reported is not None else predicate)
     if happening is None:
         return Verdict(timex, predicate, None, _no_happening(predicate))
     named = f'"{happening.text}"'

@@ -1,0 +1,84 @@
+"""Which predicate a time expression modifies: the nearest head above it that is a verb or a
+noun naming a happening, past the parser's usual misreadings (an -ing word read as a verb, a
+subject read as one, a participle describing a noun).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from timeline.events.predicates import lexicon
+from timeline.events.tree import OBJECTS, is_eventive_noun, is_verbal, lemma, object_of, purpose_of
+
+
+def predicate_of(span: Span) -> Token | None:
+    """The predicate a time expression modifies: the nearest head above it that is a verb or a
+    noun naming a happening ("the April 22 attack": attack; "met on Monday": met)."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if span.start <= token.i < span.end or _misread_noun(token) or _describing(token):
+            continue
+        if is_eventive_noun(token):
+            return _supporting_verb(token) or _told_by_its_verb(token) or token
+        if is_verbal(token):
+            return purpose_of(token) or _opening_participle(token, span) or token
+    return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
+
+
+def _opening_participle(verb: Token, span: Span) -> Token | None:
+    """ "Meeting Shoigu on Wednesday, Kim said": a date that closes an opening participle
+    clause dates that clause, wherever the parser hung it."""
+    head = span.root.head
+    start = head.i if head.dep_ == "prep" and head.i < span.start else span.start
+    if start > verb.i:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.right_edge.i == start - 1:
+            return clause if clause.i < start else None
+    return None
+
+
+def _describing(token: Token) -> bool:
+    """ "the mountains surrounding the city": a participle that describes a noun tells no
+    happening of its own."""
+    return token.dep_ == "acl" and token.tag_ == "VBG"
+
+
+def _misread_noun(token: Token) -> bool:
+    """ "a ceasefire understanding": an -ing word the tagger read as a verb, right after the noun
+    it modifies and with no object of its own, is part of that noun; a subject read as a verb
+    ("The Monday blasts killed") is a noun."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB" and token.tag_ != "VBG":
+        return True  # "The Monday blasts ... killed 40": a subject is no verb
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.i == token.head.i + 1
+        and object_of(token) is None
+    )
+
+
+def _told_by_its_verb(noun: Token) -> Token | None:
+    """ "The twin attacks Jan. 7 killed 40 people": a happening noun acting as the subject of a
+    verb of a known kind is told by that verb."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or not is_verbal(verb) or verb.i == noun.i:
+        return None
+    return verb if lemma(verb) in lexicon().verbs else None
+
+
+def _supporting_verb(noun: Token) -> Token | None:
+    """ "reached a ceasefire", "held talks": the verb whose object the happening noun is."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and noun.lower_ in lexicon().support.get(lemma(head), ()):
+        return head
+    if noun.dep_ in OBJECTS and lemma(noun) in lexicon().support.get(lemma(head), ()):
+        return head
+    # "agreed on a ceasefire in May", "talks over the deal on Monday": a verb of a known
+    # kind whose argument the noun is tells the happening; "during a visit" only frames it
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "over") and head.dep_ == "prep":
+        verb = head.head
+        if is_verbal(verb) and lemma(verb) in lexicon().verbs and verb.i != head.i:
+            return verb
+    return None

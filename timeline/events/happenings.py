@@ -1,0 +1,62 @@
+"""What names a happening in a clause, and what only looks like one: a wish ("urged them to
+accept"), a stock or index quote ("shares closed at $12.50 on Monday"); and a plan ("the expected
+summit")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from timeline.events.predicates import lexicon
+from timeline.events.tree import WISHES, is_eventive_noun, is_verbal, lemma, subject_of
+from timeline.model import Timex
+
+
+def is_price_move(predicate: Token, timex: Timex) -> bool:
+    """ "The index fell 30 points on Friday": a price or index moving by a figure is a quote;
+    "the stock market fell sharply" is news."""
+    words = lexicon()
+    subject = subject_of(predicate) if is_verbal(predicate) else None
+    if subject is None or lemma(predicate) not in words.market_moves:
+        return False
+    named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    if not any(t.lower_ in words.market_words for t in named):
+        return False
+    return any(
+        (t.like_num or t.ent_type_ in ("MONEY", "PERCENT"))
+        and not (timex.start <= t.idx < timex.end)
+        for t in predicate.subtree
+        if t.i != predicate.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)
+    )
+
+
+def is_planned(noun: Token) -> bool:
+    """ "the expected summit", "the planned talks": a happening still to come."""
+    plans = lexicon().plans
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in plans for c in noun.children)
+
+
+def happening_of(predicate: Token) -> Token | None:
+    """The word that names the happening a predicate tells: the predicate itself, or for
+    "The promotion came days after ..." and "The talks were on Monday" the subject noun."""
+    words = lexicon()
+    if is_eventive_noun(predicate):
+        return predicate
+    base = lemma(predicate)
+    if base in words.light or base == "be":
+        subject = subject_of(predicate)
+        if subject is not None and is_eventive_noun(subject):
+            return subject
+        if base == "be":
+            return None
+    if base in words.stative or base in words.reporting:
+        return None
+    return predicate
+
+
+def is_wished(predicate: Token) -> bool:
+    """A clause wished or expected by the verb above it, which the date dates instead."""
+    return (
+        predicate.dep_ in ("xcomp", "ccomp")
+        and lemma(predicate.head) in WISHES
+        and (is_verbal(predicate.head))
+    )
