@@ -30,7 +30,8 @@ LAYERS: dict[str, int] = {
     "build": 7,
     "explain": 7,
     "explain_text": 7,
-    # The command line over everything, and `python -m timeline` over it.
+    # The command line over everything (its grammar in `arguments`), and `python -m timeline` over it.
+    "arguments": 8,
     "cli": 8,
     "__main__": 9,
 }

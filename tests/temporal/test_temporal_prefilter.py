@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.model import TimelineError
-from timeline.temporal import scanner
+from timeline.temporal import patterns, scanner
 from timeline.temporal.prefilter import (
     Requirement,
     fold,
@@ -109,7 +109,9 @@ def test_the_prefilter_changes_no_candidate(text: str) -> None:
 def test_placeholders_read_once_require_what_the_expanded_patterns_require() -> None:
     for rule in compiled():
         expanded = required(rule.regex.pattern, rule.regex.flags)
-        assert set(scanner._requirements(rule.rule.pattern)) == set(expanded), rule.rule.name
+        assert set(patterns.pattern_requirements(rule.rule.pattern)) == set(expanded), (
+            rule.rule.name
+        )
 
 
 _TOKEN = re.compile("[A-Za-z]+")
@@ -164,7 +166,7 @@ def test_holds_all_agrees_with_holds(
 
 
 def test_a_bad_rule_pattern_names_its_rule_when_first_compiled() -> None:
-    rule = scanner.CompiledRule(rules()[0], "(unclosed", frozenset())
+    rule = patterns.CompiledRule(rules()[0], "(unclosed", frozenset())
     with pytest.raises(TimelineError, match=rf"temporal rule {rules()[0].name!r}: bad pattern"):
         rule.regex  # noqa: B018
 

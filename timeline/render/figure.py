@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 import plotly.graph_objects as go
 
 from timeline.model import Event
 from timeline.render.framing import Frame, frame_story
-from timeline.render.hover import click_payload, hover_text, plotly_text
-from timeline.render.keylabels import HEADROOM_ROWS, ROW_PX, key_labels
-from timeline.render.lanes import Lane, Placed, place_events
+from timeline.render.hover import click_payload, hover_text
+from timeline.render.keylabels import key_labels
+from timeline.render.lanes import Placed, place_events
+from timeline.render.layout import chart_height, figure_layout, lane_name
 from timeline.temporal.extent import event_extent
 
 DAY_MS = 86_400_000
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
 
 # Colour-blind-safe colours (Okabe & Ito), one per known category; unknown ones cycle the rest.
 COLOURS = {
@@ -63,7 +62,7 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
         for trace in _lane_traces(lane.category, members, colour):
             figure.add_trace(trace)
     figure.add_traces(_legend_notes(events))
-    layout = _layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
+    layout = figure_layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
     layout["meta"] = {"natural_height": chart_height(lanes)}  # for the page (render.py)
     shown = (frame.first, frame.last)
     if placed:
@@ -86,11 +85,6 @@ def opening_frame(events: Sequence[Event]) -> Frame:
 def lane_colour(category: str, lane_index: int) -> str:
     """The lane's colour: fixed for known categories so they look the same in every build."""
     return COLOURS.get(category, EXTRA_COLOURS[lane_index % len(EXTRA_COLOURS)])
-
-
-def lane_title(lane: Lane) -> str:
-    """The lane's name on the y axis and in the legend."""
-    return _lane_name(lane.category)
 
 
 def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.Scatter | go.Bar]:
@@ -117,7 +111,7 @@ def _legend_entry(category: str, colour: str) -> go.Scatter:
         mode="markers",
         marker={"symbol": "square", "size": 12, "color": colour},
         legendgroup=category,
-        name=_lane_name(category),
+        name=lane_name(category),
         hoverinfo="skip",
         meta={"category": category, "kind": "legend"},
     )
@@ -151,7 +145,7 @@ def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
         customdata=[click_payload(p.event) for p in spans],
         legendgroup=category,
         showlegend=False,
-        name=_lane_name(category),
+        name=lane_name(category),
         meta={"category": category, "kind": "span"},
     )
 
@@ -178,13 +172,9 @@ def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
         customdata=[click_payload(p.event) for p in days],
         legendgroup=category,
         showlegend=False,
-        name=_lane_name(category),
+        name=lane_name(category),
         meta={"category": category, "kind": "day"},
     )
-
-
-def _lane_name(category: str) -> str:
-    return plotly_text(category.replace("_", " ").capitalize())
 
 
 def _interactive_part(placed: Placed) -> tuple[date, date]:
@@ -223,7 +213,7 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
         hoverinfo="skip",
         legendgroup=category,
         showlegend=False,
-        name=_lane_name(category),
+        name=lane_name(category),
         meta={"category": category, "kind": "fade", "ids": ids},  # ids: for the filter box
     )
 
@@ -306,80 +296,3 @@ def _x_range(placed: Sequence[Placed]) -> list[str]:
 def _opening_range(frame: Frame) -> list[str]:
     """The framed window as an x range: its first day to the end of its last."""
     return [frame.first.isoformat(), (frame.last + timedelta(days=1)).isoformat()]
-
-
-def chart_height(lanes: Sequence[Lane]) -> int:
-    """The chart's height in pixels when the window leaves it room: 34 per row (keylabels'
-    ROW_PX) and the room above the first row, plus the axis, range slider and legend."""
-    return max(380, round(190 + ROW_PX * (sum(lane.rows for lane in lanes) + HEADROOM_ROWS)))
-
-
-def _layout(lanes: Sequence[Lane], has_events: bool, slider: bool) -> dict[str, Any]:
-    rows = sum(lane.rows for lane in lanes)
-    bands = [
-        {
-            "type": "rect",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "yref": "y",
-            "y0": lane.first_row - 0.5,
-            "y1": lane.first_row + lane.rows - 0.5,
-            "fillcolor": "rgba(0,0,0,0.045)" if index % 2 == 0 else "rgba(0,0,0,0)",
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for index, lane in enumerate(lanes)
-    ]
-    # No height: the page sizes the chart (render.chart_height_css), at most one window high.
-    return {
-        "template": "plotly_white",
-        "font": {"family": FONT, "size": 13},
-        "margin": {"l": 110, "r": 20, "t": 62, "b": 20},
-        "barmode": "overlay",
-        "hovermode": "closest",
-        "dragmode": "pan",  # a drag moves along the timeline (the zoom box is in the toolbar)
-        "hoverlabel": {"align": "left", "bgcolor": "#FFFFFF", "font": {"size": 12}},
-        "showlegend": has_events,
-        # Below the chart, in a row: the plot keeps the page's width, even on a phone.
-        "legend": {
-            "title": {"text": "Lanes (click to hide)", "side": "left"},
-            "groupclick": "togglegroup",
-            "orientation": "h",
-            "xref": "container",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-        },
-        "shapes": bands,
-        "xaxis": {
-            "type": "date",
-            "side": "top",  # the dates stay in the first screen whatever the chart's height
-            "showgrid": True,
-            "rangeslider": {"visible": slider, "thickness": 0.08},
-            "rangeselector": {
-                "buttons": [
-                    {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-                    {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                    {"label": "all", "step": "all"},
-                ],
-                # in the corner above the lane names, clear of the dates along the top
-                "x": -0.005,
-                "xanchor": "right",
-                "y": 1.0,
-                "yanchor": "bottom",
-            },
-        },
-        "yaxis": {
-            "tickmode": "array",
-            "tickvals": [lane.centre for lane in lanes],
-            "ticktext": [lane_title(lane) for lane in lanes],
-            "range": [rows - 0.5, -HEADROOM_ROWS] if rows else [1, 0],  # room for labels
-            "fixedrange": True,
-            "showgrid": False,
-            "zeroline": False,
-        },
-    }

@@ -61,6 +61,47 @@ def reconcile(
     """Merge freshly extracted events into the file's events, keeping every user edit."""
     extracted = [replace(event, sources=_distinct(event.sources)) for event in extracted]
     known = base or Snapshot(deleted=tuple(deleted))
+    proposals, owned, final_deleted = _deletions(events, deleted, known)
+    gone = set(final_deleted)
+    live = [event for event in events if event.id not in gone]
+    matches, fresh, suppressed = _match(live, extracted, proposals, gone)
+    merged = _merge_live(live, matches, proposals, owned, base is None)
+    new_base = dict(merged.base)
+    for event in fresh:
+        new_base[event.id] = event
+    for event_id in final_deleted:
+        if event_id in proposals:
+            new_base[event_id] = proposals[event_id]
+    for event in suppressed:  # remembered, so the next build does not report it again
+        new_base[event.id] = replace(propose(proposals.get(event.id), event, event), id=event.id)
+    ordered, before = _place(merged.events, fresh)
+    return Outcome(
+        events=tuple(ordered),
+        deleted=tuple(final_deleted),
+        base=Snapshot(
+            events=tuple(new_base[key] for key in sorted(new_base)),
+            deleted=tuple(final_deleted),
+            owned=tuple(
+                (key, tuple(sorted(merged.owned[key])))
+                for key in sorted(merged.owned)
+                if merged.owned[key]
+            ),
+        ),
+        new=tuple(event.id for event in fresh),
+        updated=tuple(merged.updated),
+        removed=tuple(event.id for event in events if event.id in gone),
+        before=before,
+        edited=tuple(merged.edited),
+        suppressed=tuple(suppressed),
+    )
+
+
+def _deletions(
+    events: Sequence[Event], deleted: Sequence[str], known: Snapshot
+) -> tuple[dict[str, Event], dict[str, frozenset[str]], list[str]]:
+    """The last proposals and the user's fields by id, and the ids deleted: those listed under
+    `deleted:` and the proposals gone from the file, unless renamed there by hand (then the
+    proposal and its user's fields move to the new id)."""
     proposals = {event.id: event for event in known.events}
     owned = {event_id: frozenset(names) for event_id, names in known.owned}
     present = {event.id for event in events}
@@ -72,68 +113,60 @@ def reconcile(
             owned[renamed] = owned.pop(event_id, frozenset())
         else:
             final_deleted.append(event_id)
-    gone = set(final_deleted)
-    live = [event for event in events if event.id not in gone]
-    matches, fresh, suppressed = _match(live, extracted, proposals, gone)
+    return proposals, owned, final_deleted
 
-    results: list[Event] = []
-    new_base: dict[str, Event] = {}
-    new_owned: dict[str, frozenset[str]] = {}
-    updated: list[str] = []
-    edited: list[str] = []
+
+@dataclass
+class _Merged:
+    """The file's live events merged with what was extracted for them."""
+
+    events: list[Event] = field(default_factory=list)  # in file order
+    base: dict[str, Event] = field(default_factory=dict)  # the proposals to remember, by id
+    owned: dict[str, frozenset[str]] = field(default_factory=dict)  # the user's fields, by id
+    updated: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+
+
+def _merge_live(
+    live: Sequence[Event],
+    matches: dict[str, Event],
+    proposals: dict[str, Event],
+    owned: dict[str, frozenset[str]],
+    fresh_clone: bool,
+) -> _Merged:
+    """Each live event merged with the extracted event it matches, its user's fields kept."""
+    merged = _Merged()
     for current in live:
         proposal = proposals.get(current.id)
         found = matches.get(current.id)
-        if base is None:
-            # No base (a fresh clone): a value that differs from the extraction may be an edit and
-            # is kept; an empty field may be filled. Without a match there is nothing to merge.
-            mine: frozenset[str] = frozenset()
-            if found is not None:
-                differs = user_fields(current, found, frozenset())
-                mine = frozenset(
-                    name for name in differs if _has_news(name, getattr(current, name))
-                )
-            known_sources: Sequence[Source] = ()
+        known_sources: Sequence[Source] = ()
+        if fresh_clone:
+            mine = _guessed_user_fields(current, found)
         else:
             mine = user_fields(current, proposal, owned.get(current.id, frozenset()))
             known_sources = proposal.sources if proposal is not None else ()
         if mine:
-            edited.append(current.id)
+            merged.edited.append(current.id)
         result = current
         if found is not None:
             result = merge_event(current, mine, known_sources, found)
             proposal = replace(propose(proposal, found, current), id=current.id)
-        results.append(result)
+        merged.events.append(result)
         if result != current:
-            updated.append(current.id)
+            merged.updated.append(current.id)
         if proposal is not None:
-            new_base[current.id] = proposal
-            new_owned[current.id] = mine
-    for event in fresh:
-        new_base[event.id] = event
-    for event_id in final_deleted:
-        if event_id in proposals:
-            new_base[event_id] = proposals[event_id]
-    for event in suppressed:  # remembered, so the next build does not report it again
-        new_base[event.id] = replace(propose(proposals.get(event.id), event, event), id=event.id)
-    ordered, before = _place(results, fresh)
-    return Outcome(
-        events=tuple(ordered),
-        deleted=tuple(final_deleted),
-        base=Snapshot(
-            events=tuple(new_base[key] for key in sorted(new_base)),
-            deleted=tuple(final_deleted),
-            owned=tuple(
-                (key, tuple(sorted(new_owned[key]))) for key in sorted(new_owned) if new_owned[key]
-            ),
-        ),
-        new=tuple(event.id for event in fresh),
-        updated=tuple(updated),
-        removed=tuple(event.id for event in events if event.id in gone),
-        before=before,
-        edited=tuple(edited),
-        suppressed=tuple(suppressed),
-    )
+            merged.base[current.id] = proposal
+            merged.owned[current.id] = mine
+    return merged
+
+
+def _guessed_user_fields(current: Event, found: Event | None) -> frozenset[str]:
+    """With no base (a fresh clone): a value that differs from the extraction may be an edit and
+    is kept; an empty field may be filled. Without a match there is nothing to merge."""
+    if found is None:
+        return frozenset()
+    differs = user_fields(current, found, frozenset())
+    return frozenset(name for name in differs if _has_news(name, getattr(current, name)))
 
 
 def user_fields(current: Event, proposal: Event | None, owned: frozenset[str]) -> frozenset[str]:

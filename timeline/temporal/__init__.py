@@ -1,8 +1,9 @@
 """Temporal tagger: find dates, times, durations and sets in news text and resolve them.
 
 Phase one (scanner) reads typed, under-specified values (values.py) with regexes built from the
-YAML rules; phase two (resolver, placement) applies the publish date, the dates mentioned before
-and the tense of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
+YAML rules (patterns); both days of "3-5 June" are dates (day_pairs). Phase two (resolver with
+placement, shifts, durations) applies the publish date, the dates mentioned before and the tense
+of the sentence, giving TIMEX3 values (TempEval-3 conventions) and day intervals.
 The two ends of a range ("from May to August") stay two timexes, placed to run forward (ranges).
 Between the phases, expressions written apart but naming one time are joined: offsets from a
 date (offsets), a weekday beside a date and a clock time parted from its day (beside). After a

@@ -1,61 +1,24 @@
-"""Phase two: apply the anchor (publish date or last date mentioned) and the tense to a value."""
+"""Phase two: apply the anchor (publish date or last date mentioned) and the tense to a value.
+
+`resolve` hands each kind of value to its resolver: dates placed on the calendar (placement),
+counts from an anchor (shifts), amounts and sets (durations), periods, times of day and the
+modifiers ("early", "before", "since") here."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.temporal import periods as p
 from timeline.temporal import values as v
-from timeline.temporal.context import Context, Resolution, dated, describe, finer
+from timeline.temporal.context import Context, Resolution, dated
+from timeline.temporal.durations import duration, recurrence
 from timeline.temporal.placement import calendar_date, holiday, weekday, weekend
+from timeline.temporal.shifts import reference, relative, shift
 from timeline.temporal.tense import FUTURE, PAST
 from timeline.temporal.vocabulary import vocabulary
 
 __all__ = ["Context", "Resolution", "resolve"]
-
-
-# "compared with a loss of $3 million last year", "up 13% from last year's $1.55 billion"
-_COMPARED = re.compile(
-    r"(?<!\w)(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+"
-    r"(?:[^.;:]{0,40}?\s)?$",
-    re.IGNORECASE,
-)
-
-
-def _relative(value: v.Relative, ctx: Context) -> Resolution:
-    told = ctx.previous
-    if (
-        value.unit == "year"
-        and value.offset == -1
-        and not value.previous
-        and told is not None
-        and told.granularity == "quarter"
-        and _COMPARED.search(ctx.text, max(0, ctx.start - 60), ctx.start)
-    ):
-        # a quarter's result set against last year's: the same quarter a year back
-        span = p.unit_span("quarter", p.shifted(told.earliest, "year", -1))
-        return dated(
-            span,
-            f"the quarter last mentioned, {told.value}, a year back: a result "
-            "compared with last year's",
-            "previous",
-        )
-    if (
-        value.previous
-        and value.offset == 0
-        and value.unit == "day"
-        and told is not None
-        and told.granularity == "month"
-    ):
-        # "killed last October ... crossed out that same day": a day of that month, unknown
-        span = p.Span(f"{told.value}-XX", told.earliest, told.latest, "month")
-        return dated(span, f"a day of the month last mentioned, {told.value}", "previous")
-    anchor, kind, _ = ctx.anchor(value.previous, value.unit)
-    span = p.unit_span(value.unit, p.shifted(anchor, value.unit, value.offset))
-    which = {0: "this", -1: "the previous", 1: "the next"}.get(value.offset, f"{value.offset:+d}")
-    return dated(span, f"{which} {value.unit} from the {kind} date {describe(anchor)}", kind)
 
 
 def _period_of(value: v.PeriodOf, ctx: Context) -> Resolution:
@@ -80,75 +43,6 @@ def _week_of_month(value: v.WeekOfMonth, ctx: Context) -> Resolution:
         p.unit_span("week", day),
         f"the {which} of {month.value}, the week holding {day.isoformat()}; {month.explanation}",
         month.anchor,
-    )
-
-
-def _shift(value: v.Shift, ctx: Context) -> Resolution:
-    if value.amount is None:
-        ref = "PAST_REF" if value.direction < 0 else "FUTURE_REF"
-        return _ref(v.Ref(ref), ctx)
-    unit, amount = value.unit, value.amount
-    if value.ahead_only and ctx.tense != FUTURE:
-        return _duration(v.Duration(unit, amount), ctx)
-    if unit in ("decade", "century"):
-        # "a decade ago" is a year, ten years back, not the decade before this one
-        unit, amount = "year", amount * (10 if unit == "decade" else 100)
-    if vocabulary().units[unit].get("time"):
-        # "5 hours ago" is the publish day: the publish time is unknown, so count whole days
-        unit, amount = "day", amount // 24 if unit == "hour" else 0
-    anchor, kind, mention = ctx.anchor(value.previous, unit)
-    if mention is not None and (
-        (value.compares and not finer(mention.granularity, unit))
-        or mention.shift == f"{value.unit}{value.direction * value.amount:+d}"
-    ):
-        # "$3 million a year ago ... $2 million a year earlier": both compare with the period
-        # reported, a year back; the second does not count a year back from the first
-        anchor, kind, mention = ctx.anchor(False, unit)
-    if _compares_quarters(value, ctx):
-        # "profit rose from $3 million a year ago": the quarter just reported, a year back
-        mention = ctx.previous
-        assert mention is not None
-        anchor, kind = mention.earliest, "previous"
-    if value.previous and mention is None and value.direction > 0 and ctx.tense == PAST:
-        # "Two days later the deal collapsed" with no date told before: after some day not
-        # given, and told in the past, so before the publish date, not after it
-        return Resolution(
-            "DATE",
-            "PAST_REF",
-            f"{value.amount} {value.unit}(s) after a date the "
-            f"text does not pin down; past tense, so some time before the publish "
-            f"date {describe(ctx.published)}",
-            "",
-            None,
-            ctx.published,
-            "open",
-        )
-    moved = p.shifted(anchor, unit, value.direction * amount)
-    if mention is not None and finer(mention.granularity, unit):
-        unit = mention.granularity  # "a year earlier" than a quarter is that quarter
-    span = p.unit_span(unit, moved)
-    side = "before" if value.direction < 0 else "after"
-    missing = (
-        "; no date told before it, so counted from the publish date"
-        if value.previous and mention is None
-        else ""
-    )
-    return dated(
-        span,
-        f"{value.amount} {value.unit}(s) {side} the {kind} date {describe(anchor)}{missing}",
-        kind,
-    )
-
-
-def _compares_quarters(value: v.Shift, ctx: Context) -> bool:
-    """Whether "a year ago" compares the quarter last mentioned with the same one a year back."""
-    previous = ctx.previous
-    return (
-        value.unit == "year"
-        and value.amount == 1
-        and value.direction < 0
-        and previous is not None
-        and previous.granularity == "quarter"
     )
 
 
@@ -193,70 +87,6 @@ def _mentioned_quarter(value: v.Period, ctx: Context) -> Resolution:
     elif value.year_offset is not None:
         year += value.year_offset
     return dated(p.quarter_span(year, quarter), how, kind)
-
-
-def _ref(value: v.Ref, ctx: Context) -> Resolution:
-    if value.ref == "PRESENT_REF":
-        return Resolution(
-            "DATE",
-            value.ref,
-            "the present, at the publish date",
-            "",
-            ctx.published,
-            ctx.published,
-            "day",
-        )
-    if value.ref == "PAST_REF":
-        return Resolution(
-            "DATE", value.ref, "some time before the publish date", "", None, ctx.published, "open"
-        )
-    return Resolution(
-        "DATE", value.ref, "some time after the publish date", "", ctx.published, None, "open"
-    )
-
-
-def duration_value(unit: str, amount: float | None) -> str:
-    """The TIMEX3 duration: P3Y, PT5H, P2Y6M for 2 1/2 years, PXY for a vague amount."""
-    spec = vocabulary().units[unit]
-    letter, prefix = spec["letter"], "PT" if spec.get("time") else "P"
-    if unit == "decade" and amount is not None:
-        unit, letter, amount = "year", "Y", amount * 10
-    if unit == "century" and amount is not None:
-        unit, letter, amount = "year", "Y", amount * 100
-    if unit == "weekend":
-        letter = "WE"
-    if unit == "quarter" and amount is not None:
-        unit, letter, amount = "month", "M", amount * 3  # "the next three quarters": P9M
-    if amount is None:
-        return f"{prefix}X{letter}"
-    whole = int(amount)
-    if amount == whole:
-        return f"{prefix}{whole}{letter}"
-    smaller = {
-        "year": ("M", 12),
-        "month": ("D", 30),
-        "day": ("T", 24),
-        "hour": ("M", 60),
-        "week": ("D", 7),
-        "minute": ("S", 60),
-    }
-    if unit in smaller:
-        sub_letter, per = smaller[unit]
-        rest = round((amount - whole) * per)
-        if sub_letter == "T":
-            return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
-        return (
-            f"{prefix}{whole}{letter}{rest}{sub_letter}" if whole else f"{prefix}{rest}{sub_letter}"
-        )
-    return f"{prefix}{amount:g}{letter}"
-
-
-def _duration(value: v.Duration, ctx: Context) -> Resolution:
-    return Resolution("DURATION", duration_value(value.unit, value.amount), "an amount of time")
-
-
-def _recurrence(value: v.Recurrence, ctx: Context) -> Resolution:
-    return Resolution("SET", value.value, "a recurring time")
 
 
 def _so_far(value: v.SoFar, ctx: Context) -> Resolution:
@@ -387,16 +217,16 @@ _RESOLVERS = {
     v.Weekday: weekday,
     v.Weekend: weekend,
     v.Holiday: holiday,
-    v.Relative: _relative,
+    v.Relative: relative,
     v.PeriodOf: _period_of,
-    v.Shift: _shift,
+    v.Shift: shift,
     v.MonthOfRelativeYear: _month_of_year,
     v.Period: _period,
     v.Decade: lambda value, ctx: dated(p.decade_span(value.decade), "the decade as written"),
     v.Century: lambda value, ctx: dated(p.century_span(value.century), "the century as written"),
-    v.Ref: _ref,
-    v.Duration: _duration,
-    v.Recurrence: _recurrence,
+    v.Ref: reference,
+    v.Duration: duration,
+    v.Recurrence: recurrence,
     v.SoFar: _so_far,
     v.TimeOfDay: _time_of_day,
     v.Offset: _offset,

@@ -1,177 +1,28 @@
-"""Phase one: find candidate temporal expressions with precompiled regexes built from the rules."""
+"""Phase one: find candidate temporal expressions with the rules' regexes (patterns.py), tried
+only near their trigger words; the longest match wins, false friends are left out, day pairs
+(day_pairs.py) and signals ("since 2022") are read around what was found."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from dataclasses import replace
+from functools import cache
 
-from timeline.model import TimelineError
 from timeline.temporal import values as v
 from timeline.temporal.builders import build
-from timeline.temporal.prefilter import Requirement, fold, holds_all, implied, occurrences, required
-from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
-from timeline.temporal.values import Modified, Temporal
+from timeline.temporal.day_pairs import with_day_pairs
+from timeline.temporal.patterns import compile_all, compiled, placeholder_cover, unimplied
+from timeline.temporal.prefilter import Requirement, fold, holds_all, occurrences, required
+from timeline.temporal.triggers import DIGITS, YEARS, cover
+from timeline.temporal.values import Candidate, Modified
+from timeline.temporal.vocabulary import vocabulary
 
-# Values that name a stretch of calendar a signal like "since" can open up.
-_DATED = (
-    v.CalendarDate,
-    v.Weekday,
-    v.Relative,
-    v.Shift,
-    v.MonthOfRelativeYear,
-    v.Period,
-    v.Decade,
-    v.Holiday,
-    v.Modified,
-    v.PeriodOf,
-    v.Weekend,
-)
-from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
-
-# Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
-_NUMBER = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2|\s?[½¼¾])?"
-    r"|(?:(?:{number_tens})[\s\-]+(?:{number_ones})|{numbers})(?:[\s\-]+and[\s\-]+a[\s\-]+half)?)"
-)
-_PLACEHOLDERS: dict[str, str] = {
-    "month": "{months}",
-    "weekday": "{weekdays}",
-    "ordinal": "{ordinals}",
-    "unit": "{units}",
-    "season": "{seasons}",
-    "holiday": "{holidays}",
-    "decade_word": "{decade_words}",
-    "part": "{parts_of_day}",
-    "fuzzy": "{fuzzy}",
-    "approx": "{approximators}",
-    "bound": "{bounds}",
-    "vague": "{vague_numbers}",
-    "count": _NUMBER,
-    "year": (
-        r"(?<![\d$€£.,/])(?:1[5-9]|20)\d\d(?![\d,]\d|%|\.\d)"
-        r"|nineteen[\s\-]+(?:{number_tens})(?:[\s\-]+(?:{number_ones}))?"
-        r"|two[\s\-]+thousand(?:[\s\-]+(?:and[\s\-]+)?(?:{number_ones}))?"
-    ),
-    "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
-}
-_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
-_CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb is not May the month
-
+__all__ = ["Candidate", "compile_all", "compiled", "scan"]
 
 _WINDOW = 50  # no match reaches further than this from the word that triggered it
 _NUMBERS = re.compile(r"\d+")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A matched expression and its typed, not yet resolved value."""
-
-    start: int
-    end: int
-    value: Temporal
-    rule: str
-    priority: int
-
-
-def _expand(match: re.Match[str]) -> str:
-    kind, name = match["kind"], match["name"] or match["kind"]
-    if kind not in _PLACEHOLDERS:
-        raise TimelineError(
-            f"unknown placeholder {{{kind}}} in a temporal rule; use one of "
-            + ", ".join(sorted(_PLACEHOLDERS))
-        )
-    return f"(?P<{name}>{_body(kind)})"
-
-
-@cache
-def _body(kind: str) -> str:
-    return re.sub(r"\{([a-z_]+)\}", lambda m: alternation(m[1]), _PLACEHOLDERS[kind])
-
-
-# For the pre-filter, each placeholder stands as one private-use character, read once.
-_MARKS = {kind: chr(0xE000 + i) for i, kind in enumerate(_PLACEHOLDERS)}
-
-
-def _requirements(pattern: str) -> tuple[Requirement, ...]:
-    """What every match of a rule pattern holds, its placeholders read once for all rules."""
-    skeleton = _PLACEHOLDER.sub(lambda m: f"(?:{_MARKS[m['kind']]})", pattern)
-    parts = {_MARKS[kind]: _body(kind) for kind in _PLACEHOLDERS}
-    return required(skeleton, re.IGNORECASE, parts)
-
-
-# Placeholders whose every match holds one of a few words: a year is four digits or starts
-# "nineteen ..." or reads "two thousand ...".
-_COVERS = {"year": frozenset({YEARS, "nineteen", "thousand"})}
-
-
-@cache
-def _placeholder_cover(kind: str) -> frozenset[str]:
-    if kind in _COVERS:
-        return _COVERS[kind]
-    body = _PLACEHOLDERS.get(kind, "")
-    found = {DIGITS} if "\\d" in body else set()
-    for word_class in re.findall(r"\{([a-z_]+)\}", body):
-        for word in vocabulary().words[word_class]:
-            tokens = [token_key(t) for t in TOKEN.findall(word)]
-            useful = [t for t in tokens if t not in STOPWORDS] or tokens
-            found.update(useful)
-    return frozenset(found)
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    """A rule, its regex (compiled on first use) and the words that trigger trying it."""
-
-    rule: Rule
-    pattern: str  # placeholders expanded, bounded at word edges
-    triggers: frozenset[str]
-    # strings every match contains (prefilter.py); None: read from the pattern on first use
-    required: tuple[Requirement, ...] | None = None
-
-    @cached_property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The required strings a window around a trigger word does not already hold, read
-        on first use: a short text never reads those of the rules its words do not trigger."""
-        if self.required is not None:
-            return self.required
-        return _unimplied(_requirements(self.rule.pattern), self.triggers)
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """The compiled pattern: a text uses a quarter of the rules, so one text compiles few."""
-        try:
-            return re.compile(self.pattern, re.IGNORECASE)
-        except re.error as error:
-            raise TimelineError(
-                f"temporal rule {self.rule.name!r}: bad pattern ({error})"
-            ) from error
-
-
-@cache
-def compiled() -> tuple[CompiledRule, ...]:
-    """Every rule's pattern with placeholders expanded and bounded at word edges, once."""
-    result = []
-    for rule in rules():
-        pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
-        result.append(CompiledRule(rule, pattern, cover(rule.pattern, _placeholder_cover)))
-    return tuple(result)
-
-
-def compile_all() -> None:
-    """Compile every rule's regex and read its requirements now (before forking workers that
-    then share them)."""
-    for rule in compiled():
-        rule.regex  # noqa: B018 - compiled on first access
-        rule.requirements  # noqa: B018 - read on first access
-
-
-def _unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:
-    """The requirements a window around any trigger word does not already meet."""
-    words = frozenset() if DIGITS in triggers or YEARS in triggers else triggers
-    return tuple(r for r in found if not implied(r, words))
 
 
 def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
@@ -238,6 +89,9 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
         if word[-1] == "s" and word[:-1] in wanted:  # "Sundays", "years"
             positions.setdefault(word[:-1], []).append(token.start())
     return positions
+
+
+_CAPITALISED = ("month", "weekday", "holiday")  # proper names: "may" the verb is not May the month
 
 
 def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
@@ -317,8 +171,8 @@ def _false_friends() -> tuple[FalseFriend, ...]:
     """Each false friend's regex, trigger words and required strings."""
     found = []
     for pattern in vocabulary().false_friends:
-        triggers = cover(pattern, _placeholder_cover)
-        found.append((re.compile(pattern), triggers, _unimplied(required(pattern, 0), triggers)))
+        triggers = cover(pattern, placeholder_cover)
+        found.append((re.compile(pattern), triggers, unimplied(required(pattern, 0), triggers)))
     return tuple(found)
 
 
@@ -373,91 +227,8 @@ def scan(text: str) -> list[Candidate]:
         at = bisect_left(starts, candidate.start)
         starts.insert(at, candidate.start)
         ends.insert(at, candidate.end)
-    taken = _with_second_days(text, taken)
+    taken = with_day_pairs(text, taken)
     return [_signalled(text, candidate) for candidate in sorted(taken, key=lambda c: c.start)]
-
-
-@cache
-def _second_day() -> re.Pattern[str]:
-    joins = "|".join(
-        map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True))
-    )
-    return re.compile(
-        rf"\s*(?:{joins})\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.:/,]\d)"
-        r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]))?"
-        r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|million|billion|hours?\b|days?\b|weeks?\b"
-        r"|months?\b|years?\b|minutes?\b|of\b|more\b|other|people\b|men\b|women\b|children\b))",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _first_day() -> re.Pattern[str]:
-    joins = "|".join(
-        map(re.escape, sorted(vocabulary().words["day_pair_joins"], key=len, reverse=True))
-    )
-    return re.compile(
-        rf"(?<![\w$€£.,/])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:{joins})\s*$",
-        re.IGNORECASE,
-    )
-
-
-def _with_first_days(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """Adds the first day of "3-5 June" or "3 and 4 June" as a date of its own."""
-    result = list(taken)
-    for candidate in taken:
-        value = candidate.value
-        if not (
-            isinstance(value, v.CalendarDate)
-            and value.month
-            and value.day
-            and text[candidate.start].isdigit()
-        ):
-            continue
-        found = _first_day().search(text, max(0, candidate.start - 12), candidate.start)
-        if found is None or int(found["day"]) >= value.day:
-            continue
-        if any(other.start < found.end("day") and found.start() < other.end for other in result):
-            continue
-        first = replace(value, day=int(found["day"]), weekday=None)
-        result.append(
-            replace(candidate, start=found.start("day"), end=found.end("day"), value=first)
-        )
-    return result
-
-
-def _with_second_days(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """Adds the second day of "April 24 and 25" or "June 3-5" as a date of its own; a year
-    after it ("March 3 and 4, 2024") holds for both days."""
-    result = _with_first_days(text, taken)
-    for candidate in list(result):
-        value = candidate.value
-        if not (
-            isinstance(value, v.CalendarDate) and value.month and value.day and value.year is None
-        ):
-            continue
-        if text[candidate.start].isdigit():
-            continue  # "3 June": a day-first date takes no second day after it
-        found = _second_day().match(text, candidate.end)
-        if found is None or int(found["day"]) <= value.day:
-            continue
-        end = found.end("year") if found["year"] else found.end("day")
-        if any(
-            other.start < end and found.start("day") < other.end
-            for other in result
-            if other is not candidate and not (found["year"] and other.start == found.start("year"))
-        ):
-            continue
-        year = int(found["year"]) if found["year"] else None
-        result = [other for other in result if not (year and other.start == found.start("year"))]
-        if year:
-            result = [
-                replace(other, value=replace(value, year=year)) if other is candidate else other
-                for other in result
-            ]
-        second = replace(value, day=int(found["day"]), weekday=None, year=year)
-        result.append(replace(candidate, start=found.start("day"), end=end, value=second))
-    return result
 
 
 @cache
@@ -466,6 +237,22 @@ def _signal_before() -> re.Pattern[str]:
     return re.compile(
         r"(?<!\w)(?P<signal>" + "|".join(map(re.escape, words)) + r")\s+$", re.IGNORECASE
     )
+
+
+# Values that name a stretch of calendar a signal like "since" can open up.
+_DATED = (
+    v.CalendarDate,
+    v.Weekday,
+    v.Relative,
+    v.Shift,
+    v.MonthOfRelativeYear,
+    v.Period,
+    v.Decade,
+    v.Holiday,
+    v.Modified,
+    v.PeriodOf,
+    v.Weekend,
+)
 
 
 def _signalled(text: str, candidate: Candidate) -> Candidate:

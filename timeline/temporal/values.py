@@ -211,3 +211,14 @@ def names_a_day(value: Temporal) -> bool:
     if isinstance(value, Relative):
         return value.unit == "day"
     return isinstance(value, (Weekday, Holiday))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched expression and its typed, not yet resolved value."""
+
+    start: int
+    end: int
+    value: Temporal
+    rule: str
+    priority: int
