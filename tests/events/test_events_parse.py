@@ -445,3 +445,12 @@ def test_an_expected_result_is_no_happening() -> None:
 def test_a_city_and_region_dateline_is_no_subject() -> None:
     (event,) = events("Lyon, France - Workers rejected the offer on Wednesday.")
     assert event.title.startswith("Workers reject the offer")
+
+
+def test_a_walkout_and_a_strike_on_one_day_in_two_articles_are_one_happening() -> None:
+    first = events("About 30,000 machinists went on strike on Friday.")
+    body = "Workers at the plant walked off the job on Friday after rejecting the offer."
+    article = Article(name="two.txt", published=date(2024, 3, 9), body=body, source="two")
+    second = extract_events(MainText(article, (Passage(0, len(body), body),)))
+    (event,) = merge_events([*first, *second])
+    assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
