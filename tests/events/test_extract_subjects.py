@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.events.cues import load_data
+from timeline import data as package_data
 from timeline.events.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
 
@@ -97,7 +97,7 @@ def test_a_sentence_opening_on_the_happening_names_it_first() -> None:
     assert titles("Floods swept through Chile on Monday.") == ["Floods sweep through Chile"]
 
 
-@pytest.mark.parametrize("example", load_data()["market"]["examples"])
+@pytest.mark.parametrize("example", package_data.load("predicates.yaml")["market"]["examples"])
 def test_market_quotes_are_no_happenings(example: dict[str, object]) -> None:
     sentence = str(example["sentence"])
     assert (titles(sentence) == []) == example["market"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from timeline.events.predicates import lexicon
-from timeline.events.tree import WISHES, is_eventive_noun, is_verbal, lemma, subject_of
+from timeline.events.tree import is_eventive_noun, is_verbal, lemma, subject_of
 from timeline.model import Timex
 
 
@@ -57,6 +57,6 @@ def is_wished(predicate: Token) -> bool:
     """A clause wished or expected by the verb above it, which the date dates instead."""
     return (
         predicate.dep_ in ("xcomp", "ccomp")
-        and lemma(predicate.head) in WISHES
+        and lemma(predicate.head) in lexicon().wishes
         and (is_verbal(predicate.head))
     )

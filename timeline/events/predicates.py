@@ -21,6 +21,7 @@ class Lexicon:
     light: frozenset[str]
     support: dict[str, frozenset[str]]  # light verb -> object nouns that carry the happening
     stative: frozenset[str]
+    wishes: frozenset[str]  # verbs whose clause is wished or expected, not told as done
     guests: frozenset[str]  # verbs that tell a meeting only with a person or a body as object
     kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
     relations: dict[str, str]  # "ahead" -> "ahead of": words that date one happening by another
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         light=frozenset(raw["light"]),
         support={verb: frozenset(nouns) for verb, nouns in raw["support"].items()},
         stative=frozenset(raw["stative"]),
+        wishes=frozenset(raw["wishes"]),
         guests=frozenset(raw["guests"]),
         kinds=_kinds(raw["kinds"]),
         relations=dict(raw["anchors"]["relations"]),

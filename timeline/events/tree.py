@@ -15,26 +15,6 @@ OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "across", "from")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-# verbs whose clause is wished or expected, not told as done
-WISHES = (
-    "expect",
-    "want",
-    "hope",
-    "intend",
-    "urge",
-    "ask",
-    "try",
-    "seek",
-    "aim",
-    "plan",
-    "press",
-    "encourage",
-    "wish",
-    "demand",
-    "need",
-    "forecast",
-    "predict",
-)
 MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
 WH_WORDS = ("who", "which", "that", "whom")
 # what a phrase drops: clauses and asides that say more about a word than name it
@@ -187,7 +167,7 @@ def is_negated(predicate: Token) -> bool:
 
 def is_irrealis(predicate: Token) -> bool:
     """Told as possible, wished or conditional ("could strike", "if it attacks")."""
-    if predicate.dep_ in ("xcomp", "ccomp") and lemma(predicate.head) in WISHES:
+    if predicate.dep_ in ("xcomp", "ccomp") and lemma(predicate.head) in lexicon().wishes:
         return True  # "urged workers to accept the offer", "expected the company to lose"
     for child in predicate.children:
         if child.dep_ == "aux" and child.lower_ in MODALS:
