@@ -6,12 +6,10 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.events import merge
 from timeline.events.cache import Extracted, ExtractionCache, tool_version
 from timeline.events.extracting import extracting
 from timeline.ingest import ingest
 from timeline.model import Article
-from timeline.render import render
 from timeline.store import store
 from timeline.store.changes import NO_CHANGES, Changes
 
@@ -60,6 +58,10 @@ def build(
         cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
         held = [cache.lookup(article) for article in articles]
         with extracting([a for a, h in zip(articles, held) if h is None], jobs) as extracted:
+            # imported while the workers extract (merge's rules, plotly): they need not wait
+            from timeline.events import merge
+            from timeline.render import render
+
             stored = store.load_store(store_path)  # a broken store aborts before any write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too

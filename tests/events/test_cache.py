@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -157,3 +159,21 @@ def test_second_build_removes_no_furniture(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(furniture, "main_text", counting)
     build(*args)
     assert calls == []
+
+
+# A fresh process runs a build and says whether spaCy was ever imported in it.
+_BUILD_AND_SAY_IF_SPACY = (
+    "import sys; from pathlib import Path; from timeline.build import build; "
+    "build(*(Path(arg) for arg in sys.argv[1:4])); print('spacy' in sys.modules)"
+)
+
+
+def test_cached_build_never_imports_spacy(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "articles", tmp_path / "articles")
+    args = [str(tmp_path / name) for name in ("articles", "events.yaml", "output")]
+    command = [sys.executable, "-c", _BUILD_AND_SAY_IF_SPACY, *args]
+    subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)  # extracts
+    second = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
+    assert second.stdout.strip() == "False"
+    assert (tmp_path / "events.yaml").is_file()

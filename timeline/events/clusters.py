@@ -145,12 +145,15 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 0.0  # two people's statements on one day are two statements
     if told.counted and precision(candidate.date) < precision(head.date):
         return 0.0  # "two visits last month" is not the one visit on the 4th
-    same_article = told.articles & cluster.articles
     people = told.people & cluster.people
     actors = set(candidate.actors) & cluster.actors
     same_category = candidate.category in cluster.categories and (
         candidate.category != "other" or candidate.date == head.date
     )  # happenings of no known kind a day apart are one only if more than that ties them
+    if not (people or actors or same_category or told.kinds & cluster.kinds):
+        if not _related(candidate, cluster):
+            return 0.0  # no person, actor, kind or category ties them: every rule below needs one
+    same_article = told.articles & cluster.articles
     place_clash = _place_clash(candidate, cluster)
     words = _similarity(told.words, cluster.words)
     weak = told.weak or cluster.all_weak

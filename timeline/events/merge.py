@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import astuple, replace
+from dataclasses import fields, replace
 from functools import lru_cache
+from operator import attrgetter
 
-from timeline.events.anchoring import resolve_anchors
+from timeline.events.anchored import resolve_anchors
 from timeline.events.clusters import Candidate, Cluster, fit
 from timeline.events.gazetteers import is_known, is_person
 from timeline.events.slugs import event_id
@@ -30,7 +31,7 @@ from timeline.events.spans import (
     strength_order,
     weeks_touched,
 )
-from timeline.model import Event
+from timeline.model import Event, Source
 from timeline.temporal.when import bounds, label, precision
 
 # How far before its report a reported happening may lie, and a one-sided bound may reach.
@@ -112,6 +113,9 @@ def _months(event: Event) -> tuple[tuple[int, int], ...]:
 
 # --- combining ------------------------------------------------------------------------------
 
+# A source's fields in order, as dataclasses.astuple gives them (all text) but without its copying.
+_every_field = attrgetter(*(item.name for item in fields(Source)))
+
 
 def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
@@ -126,7 +130,7 @@ def _combined(cluster: list[Event]) -> Event:
     # the whole source breaks ties: one sentence may give two phrases, and a set has no order
     sources = sorted(
         {s for m in cluster for s in m.sources},
-        key=lambda s: (s.published, s.article, s.quote, astuple(s)),
+        key=lambda s: (s.published, s.article, s.quote, _every_field(s)),
     )
     actors = _ranked_actors(cluster, headline)
     places = Counter(m.place for m in cluster if m.place)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline import data as package_data
 
@@ -44,6 +44,7 @@ class Lexicon:
         return frozenset(found)
 
 
+@lru_cache(maxsize=65536)  # merge asks it of every word of every title, twice
 def _forms(word: str) -> tuple[str, ...]:
     """A word and the stems it may come from ("kills" -> kill, "strikes" -> strike)."""
     forms = [word]

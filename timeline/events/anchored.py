@@ -1,0 +1,98 @@
+"""Event-anchored dates resolved across articles: "days before the Alaska summit" (found on the
+tree by `anchoring.anchors_in`) takes the summit's date when another candidate or a known event
+gives it; otherwise it stays a bound on the publish date. Reads events only, never a parse, so
+merge runs without the English pipeline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from timeline.events.cues import vocabulary
+from timeline.model import Event
+from timeline.temporal.when import label
+
+_BEFORE = ("before", "ahead of", "on the eve of", "in the run-up to", "in the lead-up to")
+
+
+def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
+    """Candidates with their event-anchored dates resolved where the anchor event is dated."""
+    dated = [
+        c
+        for c in [*candidates, *known]
+        if not _anchored(c)
+        and not any(s.basis == "plan" for s in c.sources)
+        and len(c.date.split("-")) == 3
+        and c.qualifier not in ("before", "after")
+    ]
+    return [_resolved(c, dated) if _anchored(c) else c for c in candidates]
+
+
+def _anchored(event: Event) -> bool:
+    return (
+        bool(event.sources) and event.sources[0].basis == "anchor" and bool(event.sources[0].anchor)
+    )
+
+
+def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
+    source = candidate.sources[0]
+    relation, _, words = source.anchor.partition(" | ")
+    target = _anchor_event(words, dated, candidate)
+    if target is None:
+        return candidate
+    qualifier = "before" if any(relation.endswith(r) for r in _BEFORE) else "after"
+    resolution = (
+        f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
+    )
+    # before a span ("15-17 August"): by its last day; after it: after its first
+    bound = target.end if qualifier == "before" and target.end else target.date
+    if len(bound.split("-")) != 3:
+        return candidate  # "days before" a month-dated event bounds nothing a day could
+    resolved_source = replace(source, date=bound, resolution=resolution)
+    return replace(
+        candidate,
+        date=bound,
+        end="",
+        qualifier=qualifier,
+        label=label(bound, "", qualifier),
+        sources=(resolved_source,),
+    )
+
+
+def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event | None:
+    """The dated event the anchor words name: its kind of happening plus its place or people."""
+    lowered = words.lower()
+    categories = {
+        cue.category
+        for cue in vocabulary().cues
+        if any(
+            re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", lowered)
+            for form in cue.forms
+        )
+        and cue.rank >= 3
+    }
+    best: tuple[int, Event] | None = None
+    for event in dated:
+        if event.category not in categories:
+            continue  # "days before the summit" names a summit
+        if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
+            continue
+        if event.date > candidate.sources[0].published:
+            continue  # an anchor a report names in the past tense happened by its publish date
+        score = 0
+        if event.category in categories:
+            score += 2
+        if event.place and event.place.lower() in lowered:
+            score += 2
+        score += sum(1 for actor in event.actors if _named(actor, lowered))
+        if event.category in categories and score >= 3 and (best is None or score > best[0]):
+            best = (score, event)
+    return best[1] if best else None
+
+
+def _named(actor: str, lowered: str) -> bool:
+    return any(
+        len(part) > 2 and re.search(rf"\b{re.escape(part.lower())}\b", lowered)
+        for part in actor.split()[-1:]
+    )
