@@ -150,9 +150,9 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     same_category = candidate.category in cluster.categories and (
         candidate.category != "other" or candidate.date == head.date
     )  # happenings of no known kind a day apart are one only if more than that ties them
-    if not (people or actors or same_category or told.kinds & cluster.kinds):
-        if not _related(candidate, cluster):
-            return 0.0  # no person, actor, kind or category ties them: every rule below needs one
+    tied = people or actors or same_category or told.kinds & cluster.kinds
+    if not tied and not _related(candidate, cluster):
+        return 0.0  # no person, actor, kind or category ties them: every rule below needs one
     same_article = told.articles & cluster.articles
     place_clash = _place_clash(candidate, cluster)
     words = _similarity(told.words, cluster.words)
