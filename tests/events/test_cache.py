@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,9 +127,9 @@ def test_second_build_extracts_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     calls.mkdir()
     real = extract.extract_events
 
-    def counting(main: MainText) -> list[Event]:
+    def counting(main: MainText, **given: Any) -> list[Event]:  # given: the parsed passages
         (calls / main.article.name).touch()
-        return list(real(main))
+        return list(real(main, **given))
 
     monkeypatch.setattr(extract, "extract_events", counting)
     args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")

@@ -83,7 +83,7 @@ def extract_events(
     tagger = tag if tag is not None else _default_tagger()
     parser = parse if parse is not None else _default_parser()
     article = main.article
-    docs = parser([without_dateline(p.text) for p in main.passages])
+    docs = parser(passage_texts(main))
     cast = Cast(article.published)
     events: list[Event] = []
     for passage, doc in zip(main.passages, docs, strict=True):
@@ -101,6 +101,11 @@ def extract_events(
                 events = continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
+
+
+def passage_texts(main: MainText) -> list[str]:
+    """The text of each passage as it is parsed: a dateline blanked ("KYIV, June 5 (Reuters) -")."""
+    return [without_dateline(passage.text) for passage in main.passages]
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:

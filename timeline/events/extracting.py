@@ -1,10 +1,12 @@
 """The articles the cache lacks, extracted by forked workers while the build reads its store.
 
 Nearly all of an article's extraction time is spaCy's loading and parse, and each article is read
-on its own, so articles are shared out whole. With several workers, they are forked once the
-English model and the date rules are loaded: they share them instead of loading them again.
-Results come back in input order, and each article is parsed exactly as in one process, so the
-build's output is byte-identical whatever the number of jobs.
+on its own, so articles are shared out whole, a few at a time: the passages of those few are
+parsed in one go, which the model does faster than article by article (each passage is still its
+own Doc, parsed the same either way). With several workers, they are forked once the English model
+and the date rules are loaded: they share them instead of loading them again. Results come back in
+input order, and each article is parsed exactly as in one process, so the build's output is
+byte-identical whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -13,16 +15,20 @@ import contextlib
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from timeline.events.cache import Extracted
 from timeline.model import Article
 from timeline.temporal.records import default_jobs, others_running
 
 FEW = 4  # this many articles or fewer are read by one worker by default
+AT_A_TIME = 8  # articles a worker takes at a time (fewer when that would leave a worker idle)
 Extractor = Callable[[Article], Extracted]
+T = TypeVar("T")
+BatchExtractor = Callable[[Sequence[Article]], list[Extracted]]
 
 # What the forked workers read (inherited, not sent): the extractor and the articles by index.
-_WORK: tuple[Extractor, Sequence[Article]] | None = None
+_WORK: tuple[BatchExtractor, Sequence[Article]] | None = None
 
 
 def extract_articles(
@@ -43,9 +49,12 @@ def extracting(
     are more than FEW articles, else one), elsewhere here. `extract` reads one article
     (default: page furniture dropped, events extracted with the English model)."""
     global _WORK
-    run = extract if extract is not None else extract_article
-    if not articles or sys.platform != "linux":  # workers are forked: Linux only
-        yield lambda: [run(article) for article in articles]
+    run = _one_by_one(extract) if extract is not None else extract_batch
+    if not articles:
+        yield list  # nothing to read: no worker, no English model
+        return
+    if sys.platform != "linux":  # workers are forked: Linux only
+        yield lambda: run(articles)
         return
     if jobs is None:
         jobs = default_jobs(others_running()) if len(articles) > FEW else 1
@@ -55,21 +64,47 @@ def extracting(
     import multiprocessing
 
     _WORK = (run, articles)  # the workers are forked with it
+    size = max(1, min(AT_A_TIME, -(-len(articles) // jobs)))
+    batches = [(start, min(start + size, len(articles))) for start in range(0, len(articles), size)]
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
-            pending = pool.map_async(_extract_one, range(len(articles)), chunksize=1)
-            yield pending.get
+            pending = pool.map_async(_extract_batch, batches, chunksize=1)
+            yield lambda: [found for batch in pending.get() for found in batch]
     finally:
         _WORK = None
 
 
 def extract_article(article: Article) -> Extracted:
     """One article's events and the furniture characters dropped from it, as the build reads it."""
+    return extract_batch([article])[0]
+
+
+def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
+    """What each article gives, as `extract_article` gives it, the passages of all of them
+    parsed in one go."""
+    from timeline import nlp
     from timeline.events import extract  # extract imports spaCy: only when an article needs it
     from timeline.ingest import furniture
 
-    main = furniture.main_text(article)
-    return Extracted(tuple(extract.extract_events(main)), main.dropped_chars)
+    mains = [furniture.main_text(article) for article in articles]
+    texts = [extract.passage_texts(main) for main in mains]
+    docs = iter(nlp.parse([text for passages in texts for text in passages]))
+    found: list[Extracted] = []
+    for main, passages in zip(mains, texts, strict=True):
+        parsed = [next(docs) for _ in passages]
+        events = extract.extract_events(main, parse=_already(parsed))
+        found.append(Extracted(tuple(events), main.dropped_chars))
+    return found
+
+
+def _already(parsed: list[T]) -> Callable[[Sequence[str]], list[T]]:
+    """A parser that gives what was parsed before, for the passages it was parsed from."""
+    return lambda _texts: parsed
+
+
+def _one_by_one(extract: Extractor) -> BatchExtractor:
+    """A batch read by an extractor of one article, article by article."""
+    return lambda articles: [extract(article) for article in articles]
 
 
 def _load_shared() -> None:
@@ -89,8 +124,9 @@ def _worker_signals() -> None:
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
-def _extract_one(index: int) -> Extracted:
-    """A worker's task: one article of those forked with it."""
+def _extract_batch(bounds: tuple[int, int]) -> list[Extracted]:
+    """A worker's task: the articles from one index to another of those forked with it."""
     assert _WORK is not None, "a worker reads the articles it was forked with"
     run, articles = _WORK
-    return run(articles[index])
+    start, end = bounds
+    return run(articles[start:end])
