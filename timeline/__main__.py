@@ -1,8 +1,6 @@
 """`python -m timeline` runs the command-line interface."""
 
-import sys
-
-from timeline.cli import main
+from timeline.cli import run
 
 if __name__ == "__main__":  # not when a spawned worker process imports this module
-    sys.exit(main())
+    run()
