@@ -65,6 +65,7 @@ def build(
             stored = store.load_store(store_path)  # a broken store aborts before any write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
+            merge.prepare([event for found in held if found is not None for event in found.events])
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]

@@ -68,6 +68,14 @@ class Candidate:
         )
 
 
+@lru_cache(maxsize=65536)
+def candidate_of(event: Event) -> Candidate:
+    """`Candidate.of`, worked out once per event: merge asks it of each candidate and again of
+    each member joining a cluster, and a build asks it of the cached candidates while its workers
+    extract the others (`merge.prepare`)."""
+    return Candidate.of(event)
+
+
 class Cluster:
     """The members of one happening in the making, with the unions `fit` asks of them (people,
     actors, words, articles, spans...) kept up to date as members join: fitting a candidate costs
@@ -98,30 +106,31 @@ class Cluster:
     def add(self, member: Event) -> None:
         """A member joins: every union grows by what it brings."""
         self.members.append(member)
-        span = span_of(member)
+        told = candidate_of(member)
+        span = told.span
         self.spans.add(span)
         self.latest_first = max(self.latest_first, span.first)
         self.earliest_last = min(self.earliest_last, span.last)
-        self.articles.update(s.article for s in member.sources)
-        self.people.update(_people(member))
+        self.articles.update(told.articles)
+        self.people.update(told.people)
         self.actors.update(member.actors)
         self.categories.add(member.category)
-        self.kinds.update(lexicon().kinds_of(member.title))
+        self.kinds.update(told.kinds)
         if member.place:
             self.places.add(member.place)
-        self.words.update(_words(member))
-        self.quote_words.update(_quote_words(member))
+        self.words.update(told.words)
+        self.quote_words.update(told.quote_words)
         if member.category == "statement" and member.actors:
             self.speakers.add(member.actors[0])
         self.all_statements = self.all_statements and member.category == "statement"
-        self.all_weak = self.all_weak and is_weak(member)
+        self.all_weak = self.all_weak and told.weak
         self.all_casualties = self.all_casualties and member.category == "casualties"
         self.any_anchor = self.any_anchor or basis(member) == "anchor"
         toll = _toll(member.title)
         self.every_toll = self.every_toll and toll is not None
         if toll is not None:
             self.tolls = [min([toll, *self.tolls]), max([toll, *self.tolls])]
-        low, high = limits(member)
+        low, high = told.limits
         if low is not None:
             self.lows = [max([low, *self.lows])]
         if high is not None:
@@ -339,8 +348,16 @@ _CLOSE = frozenset(
 )
 
 
+# each category with those close to it, for a lookup rather than a pair built per cluster
+_CLOSE_TO = {
+    category: frozenset(other for pair in _CLOSE if category in pair for other in pair - {category})
+    for pair in _CLOSE
+    for category in pair
+}
+
+
 def _related(candidate: Event, cluster: Cluster) -> bool:
-    return any(frozenset((candidate.category, c)) in _CLOSE for c in cluster.categories)
+    return not _CLOSE_TO.get(candidate.category, frozenset()).isdisjoint(cluster.categories)
 
 
 def _is_counted(event: Event) -> bool:

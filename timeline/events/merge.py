@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from timeline.events.anchored import resolve_anchors
-from timeline.events.clusters import Candidate, Cluster, fit
+from timeline.events.clusters import Candidate, Cluster, candidate_of, fit
 from timeline.events.gazetteers import is_known, is_person
 from timeline.events.slugs import event_id
 from timeline.events.spans import (
@@ -57,7 +57,7 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
     clusters: list[Cluster] = []
     by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
     for event in sorted(resolved, key=strength_order):
-        candidate = Candidate.of(event)
+        candidate = candidate_of(event)
         best, best_score = None, 0.0
         weeks = weeks_touched(candidate.span)
         nearby = sorted(set().union(*(by_week.get(week, ()) for week in weeks)))
@@ -76,6 +76,14 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
         _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
     ]
     return _with_ids(events)
+
+
+def prepare(candidates: Sequence[Event]) -> None:
+    """Work out now what merging will ask of each candidate (its span, words, people, kinds),
+    so that `merge_events` is quicker later: a build does it for the cached candidates while
+    its workers extract the others."""
+    for event in candidates:
+        candidate_of(event)
 
 
 def same_happening(one: Event, other: Event) -> bool:
