@@ -10,8 +10,15 @@ from pathlib import Path
 
 from timeline.build import build
 from timeline.events.cache import Extracted
-from timeline.events.extracting import Extractor, extract_articles, extracting
+from timeline.events.extracting import (
+    Extractor,
+    extract_article,
+    extract_articles,
+    extract_batch,
+    extracting,
+)
 from timeline.events.merge import merge_events
+from timeline.ingest.ingest import read_articles
 from timeline.model import Article, Event, Source
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
@@ -100,3 +107,8 @@ def test_sources_from_one_sentence_come_in_the_order_of_their_phrases() -> None:
     (merged,) = merge_events(candidates)
     # a set of sources has no order of its own: the output must not take one from it
     assert [source.phrase for source in merged.sources] == sorted(phrases)
+
+
+def test_articles_parsed_together_give_what_each_gives_alone() -> None:
+    articles, _ = read_articles(DEMO)
+    assert extract_batch(articles) == [extract_article(article) for article in articles]

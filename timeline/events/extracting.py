@@ -12,19 +12,24 @@ byte-identical whatever the number of jobs.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 from timeline.events.cache import Extracted
 from timeline.model import Article
 from timeline.temporal.records import default_jobs, others_running
 
+if TYPE_CHECKING:  # spaCy is imported by the workers that parse, never by the build itself
+    from spacy.tokens import Doc
+
+    from timeline.events.extract import Parser
+
 FEW = 4  # this many articles or fewer are read by one worker by default
 AT_A_TIME = 8  # articles a worker takes at a time (fewer when that would leave a worker idle)
 Extractor = Callable[[Article], Extracted]
-T = TypeVar("T")
 BatchExtractor = Callable[[Sequence[Article]], list[Extracted]]
 
 # What the forked workers read (inherited, not sent): the extractor and the articles by index.
@@ -81,25 +86,29 @@ def extract_article(article: Article) -> Extracted:
 
 def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     """What each article gives, as `extract_article` gives it, the passages of all of them
-    parsed in one go."""
+    parsed in one go (when the first article asks for its own)."""
     from timeline import nlp
     from timeline.events import extract  # extract imports spaCy: only when an article needs it
     from timeline.ingest import furniture
 
     mains = [furniture.main_text(article) for article in articles]
     texts = [extract.passage_texts(main) for main in mains]
-    docs = iter(nlp.parse([text for passages in texts for text in passages]))
+
+    @functools.cache
+    def parsed() -> list[list[Doc]]:
+        docs = iter(nlp.parse([text for passages in texts for text in passages]))
+        return [[next(docs) for _ in passages] for passages in texts]
+
     found: list[Extracted] = []
-    for main, passages in zip(mains, texts, strict=True):
-        parsed = [next(docs) for _ in passages]
-        events = extract.extract_events(main, parse=_already(parsed))
+    for index, main in enumerate(mains):
+        events = extract.extract_events(main, parse=_passages_of(parsed, index))
         found.append(Extracted(tuple(events), main.dropped_chars))
     return found
 
 
-def _already(parsed: list[T]) -> Callable[[Sequence[str]], list[T]]:
-    """A parser that gives what was parsed before, for the passages it was parsed from."""
-    return lambda _texts: parsed
+def _passages_of(parsed: Callable[[], list[list[Doc]]], index: int) -> Parser:
+    """A parser giving the docs of the article at `index` of a batch parsed together."""
+    return lambda _texts: parsed()[index]
 
 
 def _one_by_one(extract: Extractor) -> BatchExtractor:
