@@ -57,7 +57,8 @@ def build(
         # unchanged articles are not read again; the others are read while the store is
         cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
         held = [cache.lookup(article) for article in articles]
-        with extracting([a for a, h in zip(articles, held) if h is None], jobs) as extracted:
+        unread = [article for article, found in zip(articles, held) if found is None]
+        with extracting(unread, jobs) as extracted:
             # imported while the workers extract (merge's rules, plotly): they need not wait
             from timeline.events import merge
             from timeline.render import render
@@ -65,7 +66,11 @@ def build(
             stored = store.load_store(store_path)  # a broken store aborts before any write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-            merge.prepare([event for found in held if found is not None for event in found.events])
+            if unread:  # while the workers extract: what merge and render can do beforehand
+                merge.prepare(
+                    [event for found in held if found is not None for event in found.events]
+                )
+                render.warm()
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]

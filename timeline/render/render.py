@@ -11,7 +11,7 @@ from string import Template
 
 import plotly.io as pio
 
-from timeline.model import Event, TimelineError
+from timeline.model import Event, Source, TimelineError
 from timeline.render.changelog import changes_markdown
 from timeline.render.changemarks import changed_marks
 from timeline.render.exports import chronology_markdown, events_csv, timelinejs
@@ -51,7 +51,7 @@ EXPORTS: tuple[tuple[str, Callable[[Sequence[Event]], str]], ...] = (
     ("chronology.md", chronology_markdown),
 )
 
-__all__ = ["DIV_ID", "build_figure", "render_html", "write_outputs"]
+__all__ = ["DIV_ID", "build_figure", "render_html", "warm", "write_outputs"]
 
 
 def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
@@ -81,6 +81,19 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
         css=_page_file("timeline.css"),
         script=_page_file("timeline.js"),
         figure=div,
+    )
+
+
+def warm() -> None:
+    """Load what plotly loads only when first drawing (its trace classes and their validators),
+    by drawing two events: a build does it while its workers extract, so its own page is drawn
+    sooner."""
+    source = Source("warm.txt", "2000-01-05", "", "")
+    render_html(
+        [
+            Event("day", "A day", "2000-01-04", sources=(source,)),
+            Event("month", "A month", "2000-01", sources=(source,), disagreement="a"),
+        ]
     )
 
 
