@@ -264,7 +264,10 @@ def _joined(event: Event, store: Store) -> tuple[Joined | None, str]:
     if event.id in store.document.deleted:
         return None, "deleted: its id is listed under deleted: in the store"
     if source.basis == "plan":
-        return None, "a plan: stored only beside a source that it took place"
+        return (
+            None,
+            "a plan with no date of its own: stored only beside a source that it took place",
+        )
     return None, "in no stored event: the store was built before this reading; run timeline build"
 
 

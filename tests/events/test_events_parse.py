@@ -60,6 +60,18 @@ def test_an_expected_happening_days_ahead_is_a_plan_within_the_reach_of_its_amou
     assert (reading.when.date, reading.when.end) == ("2024-03-08", "2024-03-18")
 
 
+def test_a_later_date_on_a_deed_told_as_done_plans_the_happening_it_names() -> None:
+    (reading,) = readings("The minister postponed his visit next week to Hanoi.", "plan")
+    assert reading.predicate.lower_ == "visit"
+    assert (reading.when.date, reading.when.end) == ("2024-03-11", "2024-03-17")
+
+
+def test_a_happening_called_off_is_no_plan() -> None:
+    text = "The minister cancelled his visit next week to Hanoi."
+    assert [r for r in readings(text, "plan")] == []
+    assert [r for r in readings(text, "")] == []
+
+
 def test_a_happening_that_comes_days_after_another_relates_two_told_ones() -> None:
     text = "The resignation came days after the ministers signed the accord."
     assert readings(text, "anchor") == []

@@ -353,9 +353,28 @@ def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> N
         "done.txt",
     )
     (event,) = merge_events([*plan, *done])
-    assert event.date == "2025-03-03"
+    assert (event.date, event.qualifier, event.label) == ("2025-03-03", "", "3 March 2025")
     assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
-    assert merge_events(plan) == []
+
+
+def test_a_dated_plan_no_source_reports_as_held_is_shown_as_planned() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Monday, officials said.",
+        date(2025, 3, 1),
+        "plan.txt",
+    )
+    (event,) = merge_events(plan)
+    assert (event.date, event.qualifier) == ("2025-03-03", "planned")
+    assert event.label == "planned for 3 March 2025"
+
+
+def test_a_plan_for_next_week_keeps_its_week() -> None:
+    plan = candidates(
+        "The minister postponed his visit next week to Hanoi.", date(2025, 4, 24), "p.txt"
+    )
+    (event,) = merge_events(plan)
+    assert (event.date, event.end, event.qualifier) == ("2025-04-28", "2025-05-04", "planned")
+    assert event.label == "planned for the week of 28 April 2025"
 
 
 def test_two_speakers_statements_on_one_day_stay_two_events() -> None:

@@ -45,6 +45,7 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
+    object_of,
     participants,
     place_of,
     sentences,
@@ -191,9 +192,20 @@ def _reading(
         return None
     if timex.earliest is not None and timex.earliest > published:
         if not is_future(happening) and not is_eventive_noun(happening):
-            return None
+            happening = _planned_object(happening)
+            if happening is None:
+                return None
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
+
+
+def _planned_object(verb: Token) -> Token | None:
+    """ "postponed his visit next week", "announced talks next month": a later date on a deed
+    told as done belongs to the happening it names, still to come; one called off is no plan."""
+    named = object_of(verb) if is_verbal(verb) else None
+    if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
+        return None
+    return named
 
 
 def _with_anchored(

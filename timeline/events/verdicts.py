@@ -193,9 +193,7 @@ def taken_why(reading: Reading, attached: Token | None) -> str:
     else:
         how = f'attaches to "{attached.text}"; the happening it tells is {happening}'
     if reading.basis == "plan":
-        return (
-            f"{how}; after the publish date, so a plan, kept only beside a source that it happened"
-        )
+        return f"{how}; after the publish date, so a plan: stored as planned until a source tells it took place"
     return f"{how} ({reading.basis}: {note})" if reading.basis else how
 
 
