@@ -72,6 +72,48 @@ def test_undated_continuation_adds_to_the_told_event_and_takes_no_date() -> None
     assert event.actors[:2] == ("Narendra Modi", "Shigeru Ishiba")
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Hours later, the police arrested two men.",
+        "Within hours, the police arrested two men.",
+        "The police arrested two men within minutes.",
+    ],
+)
+def test_hours_later_is_the_day_of_the_happening_told_before(then: str) -> None:
+    text = f"Gunmen attacked a hotel in Nairobi on Monday.\n{then}"
+    (attack, arrest) = events_of(text)
+    assert (attack.date, arrest.date) == ("2025-06-02", "2025-06-02")
+    assert "from the happening told before (2025-06-02)" in arrest.sources[0].resolution
+
+
+def test_hours_later_with_no_happening_told_before_dates_nothing() -> None:
+    assert events_of("Hours later, the police arrested two men.") == []
+
+
+def test_on_a_day_when_dates_the_clause_by_the_day_the_story_is_at() -> None:
+    text = (
+        "The two sides agreed to a ceasefire, the president said on Saturday.\n"
+        "The announcement came on a day when the army destroyed six air bases."
+    )
+    destroyed = events_of(text)[-1]
+    assert (destroyed.title, destroyed.date) == ("Army destroys six air bases", "2025-05-31")
+
+
+def test_a_happening_reported_in_the_passive_is_the_reported_subject() -> None:
+    (event,) = events_of("Explosions were reported in Kyiv on Monday.")
+    assert (event.title, event.date, event.qualifier) == (
+        "Explosions reported",
+        "2025-06-02",
+        "before",
+    )
+    assert event.category == "casualties"
+
+
+def test_nothing_reported_is_no_event() -> None:
+    assert events_of("No casualties were reported on Monday.") == []
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

@@ -94,7 +94,7 @@ def extract_events(
             inside = [
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
-            inside = same_story(inside, events)
+            inside = same_story(sentence, inside, events)
             found = read_sentence(sentence, inside, article.published)
             told = [_event(main, sentence, reading, cast) for reading in found]
             events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
@@ -165,7 +165,7 @@ def _reading(
         others = dated - {predicate.i}
         if told is not None and (told.i in others or own_date_below(told, others)):
             return None  # the happening it tells has a date of its own
-        happening = happening_of(told) if told is not None else None
+        happening = happening_of(told) if told is not None else _reported_subject(predicate)
         if told is not None and reported_saying(told):
             note = "; this dates the report, so the saying is on or before it"
             when = replace(when, qualifier="before")
@@ -197,6 +197,13 @@ def _reading(
                 return None
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
+
+
+def _reported_subject(verb: Token) -> Token | None:
+    """ "Violations were reported within hours", "Explosions were reported in Kyiv": the passive
+    report's subject names the happening."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and is_eventive_noun(subject) else None
 
 
 def _planned_object(verb: Token) -> Token | None:

@@ -41,6 +41,8 @@ def title_of(predicate: Token, cast: Cast, skip: Collection[int]) -> str:
     """The title of the happening a predicate tells; skip: token indices of the time expression."""
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_title(predicate, cast, skip)
+        if predicate.dep_ == "nsubjpass" and lemma(predicate.head) in lexicon().reporting:
+            words.append(predicate.head.text.lower())  # "Explosions reported"
     else:
         words = _verb_title(predicate, cast, skip)
     text = " ".join(w for w in words if w).strip(" ,;:-")

@@ -162,7 +162,10 @@ def _after_comma(report: Token) -> bool:
 
 
 def is_negated(predicate: Token) -> bool:
-    return any(c.dep_ == "neg" for c in predicate.children)
+    """ "did not meet", "no casualties were reported", "no talks"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in predicate.children
+    )
 
 
 def is_irrealis(predicate: Token) -> bool:
