@@ -114,6 +114,21 @@ def test_nothing_reported_is_no_event() -> None:
     assert events_of("No casualties were reported on Monday.") == []
 
 
+def test_a_proposal_names_what_it_is_to_do_and_whom() -> None:
+    (event,) = events_of(
+        "A proposal to promote General Maria Lopez to the rank of admiral was approved by "
+        "the cabinet on Tuesday."
+    )
+    assert event.title == "Cabinet approves proposal to promote Maria Lopez"
+    assert "Maria Lopez" in event.actors
+
+
+def test_the_person_a_participle_tells_of_takes_part() -> None:
+    text = "General Maria Lopez spoke on Monday.\nLopez, promoted last month to admiral, left Lima."
+    promoted = next(e for e in events_of(text) if e.date == "2025-05")
+    assert promoted.actors == ("Maria Lopez",)
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

@@ -14,9 +14,11 @@ from timeline.events.tree import (
     PLACE_LABELS,
     agent_of,
     complement_of,
+    content_of,
     core,
     entity_of,
     framing_subject,
+    is_eventive_noun,
     is_passive,
     lemma,
     object_of,
@@ -232,21 +234,21 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
             continue
         words += [preposition.text, phrase(pobj, cast, skip, leading=True)]
         break
-    for child in noun.children:
-        if (
-            child.dep_ == "acl"
-            and child.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        ):
-            words += ["to", child.lemma_.lower()]
-            found = object_of(child)
-            if found is not None:
-                words.append(phrase(found, cast, skip, leading=True))
-            break
+    words += _content(noun, cast, skip)
     place = place_of(noun)
     if place is not None and place.text not in " ".join(words):
         words.append(f"in {cast.full(place.text)}")
     return words
+
+
+def _content(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """ "decision to suspend the treaty", "proposal to promote Asim Munir": what it is to do."""
+    clause = content_of(noun)
+    if clause is None:
+        return []
+    found = object_of(clause)
+    told = [phrase(found, cast, skip, leading=True)] if found is not None else []
+    return ["to", clause.lemma_.lower(), *told]
 
 
 def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
@@ -258,14 +260,17 @@ def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
         frame = framing_subject(noun)
         name = cast.name_of(frame) if frame is not None else ""
     if not name:
-        return phrase(noun, cast, skip)
+        return phrase(noun, cast, skip, content=False)
     mine = {t.i for t in owner.subtree} if owner is not None else set()
-    return f"{name}'s {phrase(noun, cast, set(skip) | mine)}"
+    return f"{name}'s {phrase(noun, cast, set(skip) | mine, content=False)}"
 
 
-def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = False) -> str:
+def phrase(
+    token: Token, cast: Cast, skip: Collection[int], leading: bool = False, content: bool = True
+) -> str:
     """The words that name an argument, a name given in full, without the time expression;
-    leading: keep an article ("suspends the treaty")."""
+    leading: keep an article ("suspends the treaty"); content: what a proposal or decision is
+    to do ("approves proposal to promote Asim Munir")."""
     named = cast.name_of(token)
     ent = entity_of(token)
     tokens = [
@@ -297,6 +302,8 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
         parts = parts[1:]  # a headline drops "a": "hold summit", keeps "the": "the treaty"
     if len(parts) > _MAX_PHRASE:
         parts = parts[-_MAX_PHRASE:] if token.pos_ in ("NOUN", "PROPN") else parts[:_MAX_PHRASE]
+    if content and is_eventive_noun(token):
+        parts += _content(token, cast, skip)  # "approves proposal to promote Asim Munir"
     return " ".join(parts).strip(" ,")
 
 

@@ -259,6 +259,20 @@ def core(token: Token) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
+def content_of(noun: Token) -> Token | None:
+    """What a proposal, decision or plan is to do: "a proposal to promote Munir": promote."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl"
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, a split the parser made after an abbreviation or a bare name ("after
     PM | Modi's speech") joined again: a sentence ends on final punctuation."""
@@ -283,6 +297,8 @@ def participants(predicate: Token) -> list[Token]:
     subject = subject_of(predicate)
     if subject is not None:
         found.append(subject)
+    elif predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        found.append(predicate.head)  # "Munir, raised last month to the rank": Munir
     for getter in (agent_of, object_of):
         token = getter(predicate)
         if token is not None and not (getter is object_of and _visiting(predicate)):
@@ -301,6 +317,11 @@ def participants(predicate: Token) -> list[Token]:
             found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
     for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
         found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+    for holder in list(found):  # "a proposal to promote Munir was approved": Munir is named
+        content = content_of(holder)
+        told = object_of(content) if content is not None else None
+        if told is not None and told.ent_type_ == "PERSON":
+            found.append(told)
     for head in found:  # grows as it goes: "Lopez, Vega and Diaz" chain conjunct to conjunct
         found.extend(c for c in head.children if c.dep_ == "conj" and c not in found)
     for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"
