@@ -5,11 +5,12 @@ names its one holder on the publish date."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
 from timeline.events.predicates import lexicon
@@ -197,6 +198,8 @@ class Cast:
         ent = entity_of(token)
         if name and ent is not None and ent.label_ == "PERSON":
             self.last_person = name
+        elif name in self.people and ent is None:  # "Field Marshal Munir", unrecognized
+            self.last_person = name
         elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
             self.last_body = name
         elif token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
@@ -215,6 +218,24 @@ def _named_as_place(token: Token) -> bool:
 def _initials(name: str) -> str:
     """ "Korean Central News Agency" -> "KCNA"; small words ("of", "for") do not count."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def people_named_alike(docs: Sequence[Doc]) -> None:
+    """One name, one kind through an article: a name the recognizer took for a person once
+    ("Sam Bankman-Fried") is the person where it took the name, or its surname, for a body
+    ("Bankman-Fried said"), so "he" and "his" find him. Places keep their label ("Washington")."""
+    people = {_clean(e.text) for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+    names = {p for p in people if len(p.split()) > 1}
+    surnames = Counter(p.split()[-1] for p in names)
+    alike = names | {s for s, n in surnames.items() if n == 1}
+    for doc in docs:
+        if any(e.label_ == "ORG" and _clean(e.text) in alike for e in doc.ents):
+            doc.ents = [
+                Span(doc, e.start, e.end, label="PERSON")
+                if e.label_ == "ORG" and _clean(e.text) in alike
+                else e
+                for e in doc.ents
+            ]
 
 
 def _clean(text: str) -> str:

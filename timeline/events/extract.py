@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
 from timeline.events.attachment import predicate_of
-from timeline.events.cast import Cast
+from timeline.events.cast import Cast, people_named_alike
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline, without_dateline
 from timeline.events.happenings import happening_of, is_planned, is_price_move, is_wished
@@ -85,6 +85,7 @@ def extract_events(
     parser = parse if parse is not None else _default_parser()
     article = main.article
     docs = parser([without_dateline(p.text) for p in main.passages])
+    people_named_alike(docs)
     cast = Cast(article.published)
     events: list[Event] = []
     for passage, doc in zip(main.passages, docs, strict=True):
@@ -376,6 +377,10 @@ def _follow_subject(sentence: Span, cast: Cast) -> None:
     """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in the
     next ones."""
     root = sentence.root
+    told = complement_of(root) if is_verbal(root) and lemma(root) in lexicon().reporting else None
+    actor = subject_of(told) if told is not None and is_verbal(told) else None
+    if actor is not None and cast.name_of(actor):
+        root = told  # "Munir used his trip ..., the paper said": Munir acted, not the paper
     subject = subject_of(root) if is_verbal(root) else None
     if subject is not None:
         cast.saw_acting(cast.name_of(subject), subject)

@@ -53,7 +53,9 @@ def subject_of(predicate: Token) -> Token | None:
     token: Token | None = predicate
     seen = 0
     while token is not None and seen < 4:
-        for child in token.children:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        # "Field Marshal Munir - raised ... - used": a title misread as a second subject
+        for child in sorted(subjects, key=lambda c: len(subjects) > 1 and c.pos_ != "PROPN"):
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
                     return _named_one(token.head)
