@@ -160,8 +160,8 @@ def false_friends() -> tuple[ScanPattern, ...]:
 
 
 def compile_all() -> None:
-    """Compile every rule's regex and read its requirements now (before forking workers that
-    then share them)."""
+    """Compile every rule's and false friend's regex and read its requirements now (before
+    forking workers that then share them)."""
     for pattern in (*(rule.scan for rule in compiled()), *false_friends()):
         pattern.regex  # noqa: B018 - compiled on first access
         pattern.requirements  # noqa: B018 - read on first access
