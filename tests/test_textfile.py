@@ -19,23 +19,23 @@ def test_newlines_are_kept_as_written() -> None:
     assert decode_text(b"one\r\ntwo\rthree\n") == "one\r\ntwo\rthree\n"
 
 
-def test_a_byte_that_is_not_utf8_is_named_with_its_line_and_what_it_likely_meant() -> None:
+@pytest.mark.parametrize(
+    ("raw", "line", "byte"),
+    [
+        # Windows-1252's curly apostrophe: the byte is named with the character it likely meant
+        ("title: Kim\nKim\u2019s visit\n".encode("cp1252"), 2, "byte 14 is 0x92, likely '\u2019'"),
+        ("Caf\u00e9 society\n".encode("latin-1"), 1, "byte 3 is 0xe9, likely '\u00e9'"),
+        # a byte with no printable meaning in Windows-1252 is named without a guess
+        (b"one\ntwo\nthree \x81\n", 3, "byte 14 is 0x81)"),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_named_with_its_line(raw: bytes, line: int, byte: str) -> None:
     with pytest.raises(NotUtf8) as refused:
-        decode_text("title: Kim\nKim\u2019s visit\n".encode("cp1252"))
-    assert refused.value.line == 2
-    assert str(refused.value) == (
-        "not UTF-8 text (byte 14 is 0x92, likely '\u2019' saved as Windows-1252 or Latin-1); "
-        "save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
-    )
-
-
-def test_a_byte_with_no_printable_meaning_is_named_without_a_guess() -> None:
-    with pytest.raises(NotUtf8) as refused:
-        decode_text(b"one\ntwo\nthree \x81\n")
-    assert refused.value.line == 3
-    assert str(refused.value) == (
-        "not UTF-8 text (byte 14 is 0x81); save the file as UTF-8 "
-        "(in your editor: Save As, encoding UTF-8)"
+        decode_text(raw)
+    assert refused.value.line == line
+    assert str(refused.value).startswith(f"not UTF-8 text ({byte}")
+    assert str(refused.value).endswith(
+        "; save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
     )
 
 
