@@ -196,9 +196,8 @@ class Cast:
             self.last_person = ""
             return
         ent = entity_of(token)
-        if name and ent is not None and ent.label_ == "PERSON":
-            self.last_person = name
-        elif name in self.people and ent is None:  # "Field Marshal Munir", unrecognized
+        person = ent is not None and ent.label_ == "PERSON"
+        if (name and person) or (name in self.people and ent is None):  # "Field Marshal Munir"
             self.last_person = name
         elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
             self.last_body = name

@@ -379,7 +379,7 @@ def _follow_subject(sentence: Span, cast: Cast) -> None:
     root = sentence.root
     told = complement_of(root) if is_verbal(root) and lemma(root) in lexicon().reporting else None
     actor = subject_of(told) if told is not None and is_verbal(told) else None
-    if actor is not None and cast.name_of(actor):
+    if told is not None and actor is not None and cast.name_of(actor):
         root = told  # "Munir used his trip ..., the paper said": Munir acted, not the paper
     subject = subject_of(root) if is_verbal(root) else None
     if subject is not None:
