@@ -158,6 +158,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     known_kind = candidate.category != "other" and candidate.category in cluster.categories
     if planned and not (known_kind or told.kinds & cluster.kinds):
         return 0.0  # "will return on Wednesday" is not Wednesday's cabinet meeting
+    if planned and _same_plan(told, cluster, place_clash):
+        return 10.0 + len(people) + words  # a plan joins the same plan before anything else
     if _same_kind_same_day(told, cluster, place_clash):
         return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
@@ -209,6 +211,20 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
     acting = candidate.actors[:1]
     sides = {m.actors[0] for m in cluster.members if m.actors}
     return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
+
+
+def _same_plan(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """Plans of one kind for one day ("his trial, set for Oct. 2", "the trial, scheduled to
+    begin on October 2", "his October trial"): one plan, with no clash of place and the same
+    people where both name any."""
+    candidate, head = told.event, cluster.head
+    if basis(candidate) != "plan" or basis(head) != "plan" or place_clash:
+        return False
+    if not told.kinds & cluster.kinds:
+        return False
+    if candidate.actors and cluster.actors and not set(candidate.actors) & cluster.actors:
+        return False
+    return told.span.first <= span_of(head).first and span_of(head).last <= told.span.last
 
 
 def _on_the_day(told: Candidate, head: Event) -> bool:

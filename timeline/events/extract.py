@@ -37,6 +37,7 @@ from timeline.events.slugs import event_id
 from timeline.events.story import continued, same_story
 from timeline.events.titles import title_of
 from timeline.events.tree import (
+    SUBJECTS,
     clauses_within,
     complement_of,
     is_eventive_noun,
@@ -336,6 +337,10 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     actors: list[str] = []
     for token in participants(predicate):
         actors.extend(n for n in cast.names_of(token) if n not in actors)
+        whose = [c for c in token.children if c.dep_ == "poss" and token.dep_ in SUBJECTS]
+        for owner in (cast.owner_above(c) for c in whose):  # "Since his bail was revoked, ..."
+            if owner and owner not in actors:
+                actors.append(owner)
     speaker = subject_of(predicate) if reading.basis == "said" and not actors else None
     if speaker is not None and lemma(speaker) in lexicon().bodies:
         actors.append(cast.describe(speaker))  # "the intelligence agency said last week"

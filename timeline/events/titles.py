@@ -285,6 +285,12 @@ def phrase(
     pieces: list[str] = []
     kept = {t.i for t in tokens}
     for t in tokens:
+        # "His bail revoked": whose, named; in an object it is most often the subject's own
+        whose = t.lower_ in ("his", "her") and t.dep_ == "poss" and t.head.i == token.i
+        owner = cast.owner_above(t) if whose and token.dep_ in ("nsubj", "nsubjpass") else ""
+        if owner:
+            pieces.append(f"{owner}'s ")  # "revokes his bail": Sam Bankman-Fried's bail
+            continue
         if ent is not None and named and ent.start <= t.i < ent.end:
             if t.i == ent.start or not pieces:
                 pieces.append(named + " ")

@@ -106,7 +106,11 @@ def agent_of(predicate: Token) -> Token | None:
 
 
 def is_passive(predicate: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children)
+    """ "was revoked", and "had his bail revoked": what was done to the subject."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
+        return True
+    causative = predicate.dep_ in ("ccomp", "xcomp") and lemma(predicate.head) in ("have", "get")
+    return causative and predicate.tag_ == "VBN"
 
 
 def object_of(predicate: Token) -> Token | None:
@@ -319,6 +323,9 @@ def participants(predicate: Token) -> list[Token]:
             found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
     for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
         found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+    for holder in list(found):  # "Smith's bail was revoked": whose bail takes part
+        if not holder.ent_type_ and holder.pos_ == "NOUN":
+            found.extend(c for c in holder.children if c.dep_ == "poss" and c.ent_type_ == "PERSON")
     for holder in list(found):  # "a proposal to promote Munir was approved": Munir is named
         content = content_of(holder)
         told = object_of(content) if content is not None else None
