@@ -15,7 +15,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.clusters import Candidate, Cluster, fit
-from timeline.events.extract import Parser, Reading, Tagger, extract_events, read_sentence
+from timeline.events.extract import (
+    Parser,
+    Reading,
+    Tagger,
+    extract_events,
+    read_sentence,
+    tag_passages,
+)
 from timeline.events.spans import strength_order
 from timeline.events.story import same_story
 from timeline.events.tree import sentences
@@ -129,17 +136,13 @@ def explain(
     is searched for the stored event each proposed event joined."""
     tagger, parser = tag or _default_tagger(), parse or _default_parser()
     docs: list[Doc] = []
-    tagged: list[list[Timex]] = []
 
     def keep_parses(texts: Sequence[str]) -> list[Doc]:
         docs.extend(parser(texts))
         return docs[-len(texts) :] if texts else []
 
-    def keep_timexes(text: str, published: date) -> list[Timex]:
-        tagged.append(tagger(text, published))
-        return tagged[-1]
-
-    proposed = extract_events(main, keep_timexes, keep_parses)
+    proposed = extract_events(main, tagger, keep_parses)
+    tagged = tag_passages(tagger, main.passages, main.article.published)
     in_order = list(proposed)  # as extraction told them: "the same day" counts from these
     published = main.article.published
     read: list[SentenceReading] = []

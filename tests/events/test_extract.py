@@ -129,6 +129,25 @@ def test_the_person_a_participle_tells_of_takes_part() -> None:
     assert promoted.actors == ("Maria Lopez",)
 
 
+def test_a_speakers_today_in_a_quote_over_two_sentences_dates_nothing() -> None:
+    text = '"He thought he was above the law. Today\'s verdict proves him wrong," she said.'
+    assert events_of(text) == []
+
+
+def test_a_calendar_date_in_a_quote_is_still_that_date() -> None:
+    (event,) = events_of('The minister wrote: "The group carried out the April 22 attack."')
+    assert event.date == "2025-04-22"
+
+
+def test_a_clock_time_takes_the_day_the_paragraph_before_set() -> None:
+    text = (
+        "It was Thursday night, and the jury had deliberated for hours.\n"
+        "Then, at 7:37 p.m., the jury reached a verdict."
+    )
+    events = events_of(text, date(2023, 11, 8))
+    assert [e.date for e in events if "verdict" in e.title.lower()] == ["2023-11-02"]
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

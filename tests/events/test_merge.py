@@ -377,6 +377,20 @@ def test_a_plan_for_next_week_keeps_its_week() -> None:
     assert event.label == "planned for the week of 28 April 2025"
 
 
+def test_one_plan_told_by_several_articles_is_one_planned_event() -> None:
+    told = [
+        *candidates(
+            "Judge Ana Cruz set the trial of Omar Haddad for Oct. 2.", date(2023, 8, 5), "a.txt"
+        ),
+        *candidates(
+            "Omar Haddad's trial is scheduled to begin on October 2.", date(2023, 8, 12), "b.txt"
+        ),
+    ]
+    (trial,) = [e for e in merge_events(told) if "trial" in e.title.lower()]
+    assert (trial.date, trial.qualifier) == ("2023-10-02", "planned")
+    assert {s.article for s in trial.sources} == {"a.txt", "b.txt"}
+
+
 def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
     told = candidates(
         "President Emmanuel Macron on Tuesday condemned the bombing in Nairobi.\n"

@@ -52,14 +52,18 @@ from timeline.events.tree import (
     sentences,
     subject_of,
 )
-from timeline.model import Event, MainText, Source, Timex
+from timeline.model import Event, MainText, Passage, Source, Timex
 from timeline.temporal.when import When, label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
 Parser = Callable[[Sequence[str]], list[Doc]]
 
+_PASSAGE_BREAK = "\n\n"
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
+_CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 _QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -89,8 +93,8 @@ def extract_events(
     people_named_alike(docs)
     cast = Cast(article.published)
     events: list[Event] = []
-    for passage, doc in zip(main.passages, docs, strict=True):
-        timexes = tagger(passage.text, article.published)
+    tagged = tag_passages(tagger, main.passages, article.published)
+    for doc, timexes in zip(docs, tagged, strict=True):
         cast.learn(doc.ents)
         for sentence in sentences(doc):
             inside = [
@@ -104,6 +108,27 @@ def extract_events(
                 events = continued(sentence, events, cast)
             _follow_subject(sentence, cast)
     return events
+
+
+def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -> list[list[Timex]]:
+    """Each passage's time expressions, offsets within the passage, tagged as one text: "at
+    7:37 p.m." is the day the paragraph before set ("It was Thursday night ..."), not the
+    publish date."""
+    joined = _PASSAGE_BREAK.join(p.text for p in passages)
+    timexes = tagger(joined, published)
+    found: list[list[Timex]] = []
+    start = 0
+    for passage in passages:
+        end = start + len(passage.text)
+        found.append(
+            [
+                replace(t, start=t.start - start, end=t.end - start)
+                for t in timexes
+                if start <= t.start and t.end <= end
+            ]
+        )
+        start = end + len(_PASSAGE_BREAK)
+    return found
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
@@ -137,7 +162,7 @@ def _dated_predicates(
             continue
         if not text[local.start : local.end].strip():
             continue  # in a dateline, blanked before parsing ("KYIV, June 5 (Reuters) -")
-        if _inside_quote(text, local.start):
+        if speakers_date(sentence, timex):
             continue  # a speaker's "today" is not ours
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         predicate = predicate_of(span) if span is not None else None
@@ -221,10 +246,9 @@ def _with_anchored(
     sentence: Span, published: date, dated: set[int], direct: Sequence[Reading]
 ) -> list[Reading]:
     """The readings, and after them the happenings dated by another one ("days after X")."""
-    text, offset = sentence.text, sentence.start_char
     readings = list(direct)
     for anchor in anchors_in(sentence):
-        if _inside_quote(text, anchor.relation.start_char - offset):
+        if _inside_quote(sentence, anchor.relation.start_char):
             continue  # a speaker's "days after" is not ours either
         taken = dated | {r.predicate.i for r in readings}
         relative = _after_a_dated_one(anchor, readings)
@@ -402,8 +426,16 @@ def _dates_something(timex: Timex, published: date) -> bool:
     return timex.granularity not in ("open", "decade", "century")
 
 
-def _inside_quote(text: str, at: int) -> bool:
-    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(text))
+def speakers_date(sentence: Span, timex: Timex) -> bool:
+    """A date in a speaker's words counted from the speaker's day ("Today's verdict proves
+    ..."), not one the calendar fixes ("It claimed the April 22 attack")."""
+    return _inside_quote(sentence, timex.start) and not _CALENDAR.search(timex.text)
+
+
+def _inside_quote(sentence: Span, at: int) -> bool:
+    """Whether the passage's character `at` is a speaker's words; a quotation may run over
+    several sentences ("... above the law. Today's verdict proves he was wrong," said ...)."""
+    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(sentence.doc.text))
 
 
 def _default_tagger() -> Tagger:
