@@ -148,6 +148,21 @@ def test_a_clock_time_takes_the_day_the_paragraph_before_set() -> None:
     assert [e.date for e in events if "verdict" in e.title.lower()] == ["2023-11-02"]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("On Tuesday, the fraud trial of Omar Haddad got under way in federal court.", "trial"),
+        ("The talks continued on Tuesday.", "talks"),
+        ("Maria Lopez is continuing her testimony on Tuesday.", "testimony"),
+        ("The minister had talks with Omar Haddad on Tuesday.", "talks"),
+    ],
+)
+def test_a_verb_that_carries_a_happening_dates_that_happening(text: str, word: str) -> None:
+    (event,) = events_of(text)
+    assert word in event.title.lower()
+    assert event.date == "2025-06-03"
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

@@ -391,6 +391,16 @@ def test_one_plan_told_by_several_articles_is_one_planned_event() -> None:
     assert {s.article for s in trial.sources} == {"a.txt", "b.txt"}
 
 
+def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
+    begun = candidates(
+        "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"
+    )
+    meets = candidates(
+        "Omar Haddad on Wednesday will meet the jury at his trial.", date(2023, 10, 4), "b.txt"
+    )
+    assert len(merge_events([*begun, *meets])) == 2
+
+
 def test_two_speakers_statements_on_one_day_stay_two_events() -> None:
     told = candidates(
         "President Emmanuel Macron on Tuesday condemned the bombing in Nairobi.\n"
