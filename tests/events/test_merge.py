@@ -391,6 +391,16 @@ def test_one_plan_told_by_several_articles_is_one_planned_event() -> None:
     assert {s.article for s in trial.sources} == {"a.txt", "b.txt"}
 
 
+def test_a_plan_for_a_day_joins_its_kind_held_that_day_with_no_one_named() -> None:
+    plan = candidates("The union will hold the vote on Wednesday.", date(2024, 10, 19), "a.txt")
+    held = candidates(
+        "Striking machinists voted Wednesday to reject the offer.", date(2024, 10, 24), "b.txt"
+    )
+    (vote,) = [e for e in merge_events([*plan, *held]) if "vote" in e.title.lower()]
+    assert (vote.date, vote.qualifier) == ("2024-10-23", "")
+    assert {s.article for s in vote.sources} == {"a.txt", "b.txt"}
+
+
 def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
     begun = candidates(
         "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"

@@ -160,6 +160,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 0.0  # "will return on Wednesday" is not Wednesday's cabinet meeting
     if planned and _same_plan(told, cluster, place_clash):
         return 10.0 + len(people) + words  # a plan joins the same plan before anything else
+    if planned and _held_as_planned(told, cluster, place_clash):
+        return 1.0 + len(people) + words
     if _same_kind_same_day(told, cluster, place_clash):
         return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
@@ -214,6 +216,18 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
     acting = candidate.actors[:1]
     sides = {m.actors[0] for m in cluster.members if m.actors}
     return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
+
+
+def _held_as_planned(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """ "The union will hold the vote on Wednesday" and "Machinists voted Wednesday night": a
+    plan for a day joins the happening of its kind told on that very day."""
+    candidate, head = told.event, cluster.head
+    if basis(candidate) != "plan" or basis(head) == "plan" or place_clash:
+        return False
+    if not (told.kinds & cluster.kinds) or is_weak(head):
+        return False
+    day = len(candidate.date) == len("2000-01-01") and not candidate.end
+    return day and candidate.date == head.date and not head.end
 
 
 def _same_plan(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
