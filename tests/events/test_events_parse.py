@@ -66,6 +66,17 @@ def test_a_later_date_on_a_deed_told_as_done_plans_the_happening_it_names() -> N
     assert (reading.when.date, reading.when.end) == ("2024-03-11", "2024-03-17")
 
 
+def test_the_happening_scheduled_for_a_later_day_is_the_plan() -> None:
+    (reading,) = readings("The hearing is scheduled for March 14.", "plan")
+    assert (reading.predicate.lower_, reading.when.date) == ("hearing", "2024-03-14")
+
+
+def test_a_happening_moved_to_a_later_year_is_planned_then_once() -> None:
+    text = "The company will delay the rollout of its new plane to 2026 instead of 2025."
+    (reading,) = readings(text, "plan")
+    assert (reading.predicate.lower_, reading.when.date) == ("rollout", "2026")
+
+
 def test_a_happening_called_off_is_no_plan() -> None:
     text = "The minister cancelled his visit next week to Hanoi."
     assert [r for r in readings(text, "plan")] == []

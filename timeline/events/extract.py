@@ -222,6 +222,10 @@ def _reading(
             happening = _planned_object(happening)
             if happening is None:
                 return None
+        else:
+            happening = _moved(happening) or happening
+        if any(r.predicate.i == happening.i for r in earlier):
+            return None  # "delay the rollout to 2026 instead of 2025": dated once
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
 
@@ -233,9 +237,23 @@ def _reported_subject(verb: Token) -> Token | None:
     return subject if subject is not None and is_eventive_noun(subject) else None
 
 
+def _moved(verb: Token) -> Token | None:
+    """ "will delay the rollout of the plane to 2026": the date is the rollout's, moved there."""
+    if not is_verbal(verb) or lemma(verb) not in lexicon().scheduling:
+        return None
+    moved = object_of(verb)
+    return moved if moved is not None and moved.pos_ == "NOUN" else None
+
+
 def _planned_object(verb: Token) -> Token | None:
     """ "postponed his visit next week", "announced talks next month": a later date on a deed
-    told as done belongs to the happening it names, still to come; one called off is no plan."""
+    told as done belongs to the happening it names, still to come; one called off is no plan.
+    "The hearing is scheduled for March 3": the happening scheduled."""
+    scheduled = (
+        subject_of(verb) if is_verbal(verb) and lemma(verb) in lexicon().scheduling else None
+    )
+    if scheduled is not None and is_eventive_noun(scheduled):
+        return scheduled
     named = object_of(verb) if is_verbal(verb) else None
     if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
         return None
