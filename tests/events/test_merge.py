@@ -401,6 +401,15 @@ def test_a_plan_for_a_day_joins_its_kind_held_that_day_with_no_one_named() -> No
     assert {s.article for s in vote.sources} == {"a.txt", "b.txt"}
 
 
+def test_last_month_joins_the_day_of_that_kind_with_the_same_person() -> None:
+    begun = candidates(
+        "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"
+    )
+    later = candidates("Omar Haddad's trial began last month.", date(2023, 11, 3), "b.txt")
+    (trial,) = merge_events([*begun, *later])
+    assert (trial.date, {s.article for s in trial.sources}) == ("2023-10-03", {"a.txt", "b.txt"})
+
+
 def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
     begun = candidates(
         "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"

@@ -189,7 +189,10 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     other_kind = told.kinds and cluster.kinds and not told.kinds & cluster.kinds
     if other_kind and candidate.category not in cluster.categories and candidate.date != head.date:
         return 0.0  # "his trial got under way" and, a day later, "he meets the jury": two
-    if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
+    same_kind = bool(told.kinds & cluster.kinds)
+    if people and (
+        same_category or same_kind or weak or words >= 0.12 or _related(candidate, cluster)
+    ):
         return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:

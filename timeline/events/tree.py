@@ -315,6 +315,11 @@ def participants(predicate: Token) -> list[Token]:
     if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
         found.extend(c for c in predicate.children if c.dep_ == "poss")
         found.extend(agent for _, agent in preposition_objects(predicate, ("by",)))
+        found.extend(  # "the trial of Omar Haddad": the person it is of
+            pobj
+            for _, pobj in preposition_objects(predicate, ("of",))
+            if pobj.ent_type_ == "PERSON"
+        )
         frame = framing_subject(predicate)
         if frame is not None and not found:
             found.append(frame)
