@@ -134,6 +134,12 @@ def test_a_speakers_today_in_a_quote_over_two_sentences_dates_nothing() -> None:
     assert events_of(text) == []
 
 
+def test_a_quoted_deed_dated_by_its_saying_is_the_saying() -> None:
+    (event,) = events_of('"Omar directed me to commit these crimes," Maria Lopez said on Tuesday.')
+    assert (event.sources[0].basis, event.date) == ("said", "2025-06-03")
+    assert event.title.startswith("Maria Lopez says")
+
+
 def test_a_calendar_date_in_a_quote_is_still_that_date() -> None:
     (event,) = events_of('The minister wrote: "The group carried out the April 22 attack."')
     assert event.date == "2025-04-22"

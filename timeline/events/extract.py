@@ -193,6 +193,8 @@ def _reading(
         if told is not None and (told.i in others or own_date_below(told, others)):
             return None  # the happening it tells has a date of its own
         happening = happening_of(told) if told is not None else _reported_subject(predicate)
+        if told is not None and _inside_quote(told.sent, told.idx):
+            happening = None  # '"Sam directed me to ...," Ellison said Tuesday': the saying
         if told is not None and reported_saying(told):
             note = "; this dates the report, so the saying is on or before it"
             when = replace(when, qualifier="before")
