@@ -410,6 +410,13 @@ def test_last_month_joins_the_day_of_that_kind_with_the_same_person() -> None:
     assert (trial.date, {s.article for s in trial.sources}) == ("2023-10-03", {"a.txt", "b.txt"})
 
 
+def test_one_kind_in_one_month_told_by_two_articles_is_one_happening() -> None:
+    one = candidates("The Acme exchange imploded last November.", date(2023, 10, 5), "a.txt")
+    two = candidates("His businesses collapsed in November 2022.", date(2024, 3, 29), "b.txt")
+    (collapse,) = merge_events([*one, *two])
+    assert (collapse.date, len(collapse.sources)) == ("2022-11", 2)
+
+
 def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
     begun = candidates(
         "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"

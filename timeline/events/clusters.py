@@ -249,10 +249,15 @@ def _same_plan(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
 
 def _on_the_day(told: Candidate, head: Event) -> bool:
     """The candidate is dated the head's day, or by a week at most that holds it, told in
-    another article ("last week's massacre" and "gunmen killed 26 on Tuesday")."""
+    another article ("last week's massacre" and "gunmen killed 26 on Tuesday"); or both are
+    dated by the same month, in two articles ("FTX imploded last November", "his businesses
+    collapsed in November 2022")."""
     candidate = told.event
     if len(candidate.date) == len("2000-01-01") and not candidate.end:
         return candidate.date == head.date
+    if len(candidate.date) == len("2000-01") and not candidate.end:
+        other = not (told.articles & {s.article for s in head.sources})
+        return other and candidate.date == head.date and not head.end and not told.counted
     if len(head.date) != len("2000-01-01") or head.end or length_of(told.span) > 7:
         return False
     day = date.fromisoformat(head.date)
