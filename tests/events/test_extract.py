@@ -134,6 +134,12 @@ def test_a_speakers_today_in_a_quote_over_two_sentences_dates_nothing() -> None:
     assert events_of(text) == []
 
 
+def test_a_that_opening_the_told_clause_is_not_its_object() -> None:
+    text = 'Maria Lopez on Tuesday told the generals that the army has "complete freedom" to act.'
+    (event,) = events_of(text)
+    assert event.title == "Maria Lopez says the army has complete freedom"
+
+
 def test_a_quoted_deed_dated_by_its_saying_is_the_saying() -> None:
     (event,) = events_of('"Omar directed me to commit these crimes," Maria Lopez said on Tuesday.')
     assert (event.sources[0].basis, event.date) == ("said", "2025-06-03")

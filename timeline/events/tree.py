@@ -116,7 +116,17 @@ def is_passive(predicate: Token) -> bool:
 def object_of(predicate: Token) -> Token | None:
     """The direct object ("suspended the treaty": treaty); in a relative clause, the noun its
     "that" or "which" stands for ("the treaty that the leaders signed": treaty)."""
-    found = next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    # "told the brass that the forces have "complete freedom"": a "that" the parser took for
+    # an object before the clause's verb opens the clause; the object is the one after
+    misread = predicate.dep_ != "relcl"
+    found = next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ in OBJECTS and not (misread and c.lower_ == "that" and c.i < predicate.i)
+        ),
+        None,
+    )
     if found is None:
         found = _misread_object(predicate)
     if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
