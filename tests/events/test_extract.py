@@ -134,6 +134,11 @@ def test_a_speakers_today_in_a_quote_over_two_sentences_dates_nothing() -> None:
     assert events_of(text) == []
 
 
+def test_of_two_subjects_the_parser_gave_the_one_nearest_the_verb_acts() -> None:
+    (event,) = events_of("Shortly after the minister's speech, drones were spotted on Monday.")
+    assert event.title == "Drones spotted"
+
+
 def test_a_that_opening_the_told_clause_is_not_its_object() -> None:
     text = 'Maria Lopez on Tuesday told the generals that the army has "complete freedom" to act.'
     (event,) = events_of(text)

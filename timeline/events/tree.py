@@ -53,9 +53,11 @@ def subject_of(predicate: Token) -> Token | None:
     token: Token | None = predicate
     seen = 0
     while token is not None and seen < 4:
+        verb = token.i
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-        # "Field Marshal Munir - raised ... - used": a title misread as a second subject
-        for child in sorted(subjects, key=lambda c: len(subjects) > 1 and c.pos_ != "PROPN"):
+        # "Field Marshal Munir - raised ... - used", "After Modi's speech, drones were spotted":
+        # of two subjects the parser gave, the one nearest the verb
+        for child in sorted(subjects, key=lambda c: abs(c.i - verb)):
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
                     return _named_one(token.head)
