@@ -139,6 +139,17 @@ def test_of_two_subjects_the_parser_gave_the_one_nearest_the_verb_acts() -> None
     assert event.title == "Drones spotted"
 
 
+def test_a_noun_in_ing_right_after_the_verb_is_its_object() -> None:
+    (event,) = events_of("On Monday the two sides traded shelling across the border.")
+    assert event.title == "Two sides trade shelling"
+
+
+def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> None:
+    text = "Last June, an attack on a bus sent it plunging into a gorge."
+    (event,) = events_of(text)
+    assert (event.title, event.date) == ("Attack on bus", "2024-06")
+
+
 def test_a_that_opening_the_told_clause_is_not_its_object() -> None:
     text = 'Maria Lopez on Tuesday told the generals that the army has "complete freedom" to act.'
     (event,) = events_of(text)

@@ -41,6 +41,13 @@ _LEADING = ("the", "a", "an", "this", "that", "these", "those")
 
 def title_of(predicate: Token, cast: Cast, skip: Collection[int]) -> str:
     """The title of the happening a predicate tells; skip: token indices of the time expression."""
+    subject = subject_of(predicate) if predicate.pos_ not in ("NOUN", "PROPN") else None
+    done_to = object_of(predicate) if subject is not None else None
+    unnamed = (
+        done_to is not None and done_to.lower_ in ("it", "them") and not cast.names_of(done_to)
+    )
+    if subject is not None and is_eventive_noun(subject) and unnamed:
+        predicate = subject  # "an attack on a bus sent it plunging": the attack on a bus
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_title(predicate, cast, skip)
         if predicate.dep_ == "nsubjpass" and lemma(predicate.head) in lexicon().reporting:

@@ -150,6 +150,19 @@ def _misread_object(predicate: Token) -> Token | None:
             and subject.left_edge.i == predicate.i + 1
         ):
             return subject
+    # "have traded shelling across the border": a noun in -ing right after the verb, read as
+    # a clause of its own with nothing in it but where
+    after = predicate.nbor(1) if predicate.i + 1 < len(predicate.doc) else None
+    if (
+        after is not None
+        and after.dep_ == "xcomp"
+        and after.head.i == predicate.i
+        and after.tag_ == "VBG"
+        and lemma(predicate) not in lexicon().light
+        and not any(c.dep_ in (*SUBJECTS, *OBJECTS, "aux") for c in after.children)
+        and after.lower_ in lexicon().nouns
+    ):
+        return after
     return None
 
 
