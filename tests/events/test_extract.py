@@ -150,6 +150,11 @@ def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> Non
     assert (event.title, event.date) == ("Attack on bus", "2024-06")
 
 
+def test_today_dates_the_deed_of_its_clause_however_far_from_the_verb() -> None:
+    (event,) = events_of("The two companies sued the federal government in Washington today.")
+    assert event.date == "2025-06-05"
+
+
 def test_a_that_opening_the_told_clause_is_not_its_object() -> None:
     text = 'Maria Lopez on Tuesday told the generals that the army has "complete freedom" to act.'
     (event,) = events_of(text)

@@ -60,7 +60,7 @@ Parser = Callable[[Sequence[str]], list[Doc]]
 
 _PASSAGE_BREAK = "\n\n"
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-_PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
+_PRESENT_WORDS = ("now", "currently", "at present", "these days")
 _CALENDAR = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
