@@ -2,9 +2,10 @@
 
     python bench/stories.py [--shared PATH]
 
-The stories: the India-Pakistan development story in ../shared/bench/events (story2) and the
-court story kept here (bench/stories/court: United States v. Bankman-Fried, 12 articles, gold
-written before the tool was run on it, then used for development). Each line prints the scorer's
+The stories: the India-Pakistan development story in ../shared/bench/events (story2), and two
+kept here, each 12 articles with a gold timeline written before the tool was run on them, then
+used for development: bench/stories/court (United States v. Bankman-Fried) and
+bench/stories/business (Nippon Steel's takeover of U.S. Steel). Each line prints the scorer's
 figures: recall, gold events with the right date, precision, multi-article events merged,
 over-merged events and events from page furniture.
 """
@@ -29,6 +30,10 @@ def stories(shared: Path) -> dict[str, tuple[Path, Path]]:
         "court (Bankman-Fried)": (
             ROOT / "bench" / "stories" / "court" / "articles",
             ROOT / "bench" / "stories" / "court" / "gold.yaml",
+        ),
+        "business (U.S. Steel)": (
+            ROOT / "bench" / "stories" / "business" / "articles",
+            ROOT / "bench" / "stories" / "business" / "gold.yaml",
         ),
     }
 
