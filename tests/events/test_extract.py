@@ -150,6 +150,20 @@ def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> Non
     assert (event.title, event.date) == ("Attack on bus", "2024-06")
 
 
+def test_a_state_for_a_happening_dates_that_happening() -> None:
+    (event,) = events_of('She wrote: "I will see you all in Lima on Friday, June 13, for a rally."')
+    assert (event.date, event.sources[0].basis) == ("2025-06-13", "plan")
+
+
+def test_what_it_was_learned_on_a_day_was_done_by_that_day() -> None:
+    (event,) = events_of("Acme has refiled its request for a review, it was learned Tuesday.")
+    assert (event.date, event.qualifier, event.sources[0].basis) == (
+        "2025-06-03",
+        "before",
+        "report",
+    )
+
+
 def test_today_dates_the_deed_of_its_clause_however_far_from_the_verb() -> None:
     (event,) = events_of("The two companies sued the federal government in Washington today.")
     assert event.date == "2025-06-05"
