@@ -150,6 +150,13 @@ def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> Non
     assert (event.title, event.date) == ("Attack on bus", "2024-06")
 
 
+def test_a_saying_titles_the_clause_inside_what_was_said() -> None:
+    (event,) = events_of(
+        "Maria Lopez said Tuesday she was acting to ensure that the plant stays open."
+    )
+    assert event.title == "Maria Lopez says she was acting to ensure the plant stays open"
+
+
 def test_a_state_for_a_happening_dates_that_happening() -> None:
     (event,) = events_of('She wrote: "I will see you all in Lima on Friday, June 13, for a rally."')
     assert (event.date, event.sources[0].basis) == ("2025-06-13", "plan")

@@ -114,6 +114,8 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     place = place_of(predicate)
     if place is not None and place.text not in " ".join(words):
         words.append(f"{_toward(place)} {cast.full(place.text)}")
+    if words[-1] in ("says", "say"):  # what was said is out of the parser's reach
+        words[-1] = "speaks" if words[-1] == "says" else "speak"
     return words
 
 
@@ -204,6 +206,11 @@ def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
         words.append(phrase(found, cast, skip, leading=True))
     if found is None or found.dep_ != "acomp":  # "willing to withdraw" says its own purpose
         words += _purpose(verb, cast, skip)
+    if found is None:  # "he hopes talks will go well", "he was acting to ensure that ..."
+        ends = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl"))]
+        inner = next((c for e in ends for c in e.children if c.dep_ == "ccomp"), None)
+        if inner is not None and len(words) < _MAX_SAID:
+            words += _clause(inner, cast, skip)
     return [w for w in words if w.strip("'\"‘’“”")][:_MAX_SAID]
 
 
