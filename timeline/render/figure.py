@@ -249,55 +249,30 @@ def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
     """Legend entries explaining the marks for disagreeing sources, plans and hand edits."""
     notes = []
     if any(event.disagreement for event in events):
-        notes.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Sources disagree",
-                marker={"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"},
-                legendgroup="_disagree",
-                hoverinfo="skip",
-                meta={"kind": "note"},
-            )
-        )
+        marker = {"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"}
+        notes.append(_legend_note("Sources disagree", "_disagree", marker))
     if any(_planned(event) for event in events):
-        notes.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Planned, not yet reported held",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 12,
-                    "color": "#888888",
-                    "line": {"width": 2.5},
-                },
-                legendgroup="_planned",
-                hoverinfo="skip",
-                meta={"kind": "note"},
-            )
-        )
+        marker = {"symbol": "circle-open", "size": 12, "color": "#888888", "line": {"width": 2.5}}
+        notes.append(_legend_note("Planned, not yet reported held", "_planned", marker))
     if any(event.edited for event in events):
-        notes.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Edited by hand",
-                marker={
-                    "symbol": "circle",
-                    "size": 12,
-                    "color": "#BBBBBB",
-                    "line": {"color": OUTLINE_EDITED, "width": 2.5},
-                },
-                legendgroup="_edited",
-                hoverinfo="skip",
-                meta={"kind": "note"},
-            )
-        )
+        line = {"color": OUTLINE_EDITED, "width": 2.5}
+        marker = {"symbol": "circle", "size": 12, "color": "#BBBBBB", "line": line}
+        notes.append(_legend_note("Edited by hand", "_edited", marker))
     return notes
+
+
+def _legend_note(name: str, group: str, marker: dict[str, object]) -> go.Scatter:
+    """A legend entry with no point of its own: what a kind of mark means."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        marker=marker,
+        legendgroup=group,
+        hoverinfo="skip",
+        meta={"kind": "note"},
+    )
 
 
 def _empty_note() -> dict[str, object]:
