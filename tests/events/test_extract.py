@@ -150,6 +150,16 @@ def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> Non
     assert (event.title, event.date) == ("Attack on bus", "2024-06")
 
 
+def test_whose_thing_acts_is_the_person_the_article_names_most() -> None:
+    text = (
+        "Omar Haddad, the founder, met Judge Ana Cruz on Monday.\n"
+        "Omar Haddad spoke on Tuesday.\n"
+        "His lawyers rested their case on Wednesday."
+    )
+    rested = next(e for e in events_of(text) if e.date == "2025-06-04")
+    assert rested.title.startswith("Omar Haddad's lawyers")
+
+
 def test_a_saying_titles_the_clause_inside_what_was_said() -> None:
     (event,) = events_of(
         "Maria Lopez said Tuesday she was acting to ensure that the plant stays open."

@@ -166,8 +166,12 @@ class Cast:
 
     def owner_above(self, pronoun: Token) -> str:
         """Whom a "his" or "her" stands for when the sentence's tree says it ("Since his bail
-        was revoked, Bankman-Fried ..."), else "": no guess from sentences before."""
-        return self._speaker_above(pronoun) if pronoun.lower_ in ("his", "her") else ""
+        was revoked, Bankman-Fried ..."), or the one the article is about: the person it names
+        more than anyone ("His lawyers rested their case"); else "" rather than a guess from
+        whoever acted last."""
+        if pronoun.lower_ not in ("his", "her"):
+            return ""
+        return self._speaker_above(pronoun) or self._most_named()
 
     def _speaker_above(self, pronoun: Token) -> str:
         """The person acting in a clause above a pronoun, named before it ("Clinton said he
