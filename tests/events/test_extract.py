@@ -160,6 +160,11 @@ def test_whose_thing_acts_is_the_person_the_article_names_most() -> None:
     assert rested.title.startswith("Omar Haddad's lawyers")
 
 
+def test_talks_keep_whom_they_are_with() -> None:
+    (event,) = events_of("Talks with Pakistan were held on Monday.")
+    assert event.title == "Talks with Pakistan held"
+
+
 def test_a_saying_titles_the_clause_inside_what_was_said() -> None:
     (event,) = events_of(
         "Maria Lopez said Tuesday she was acting to ensure that the plant stays open."

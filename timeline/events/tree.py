@@ -279,7 +279,7 @@ def core(token: Token) -> list[Token]:
             child.dep_ == "prep"
             and child.lower_ in ("of", "against", "between")
             and token.pos_ == "NOUN"
-        ):
+        ) or (child.dep_ == "prep" and child.lower_ == "with" and is_eventive_noun(token)):
             kept.extend(core(child))  # "parts of its railway", "ties between Russia and ..."
             continue
         joined = token.dep_ in ("compound", "amod", "nmod") or token.head.lower_ == "between"
