@@ -470,6 +470,11 @@ def test_a_city_and_region_dateline_is_no_subject() -> None:
     assert event.title.startswith("Workers reject the offer")
 
 
+def test_a_dateline_whose_dash_touches_the_first_word_is_no_subject() -> None:
+    (event,) = events("Tokyo, March 8 (Kyodo)--Acme Corp. sold its plant on Friday.")
+    assert event.title.startswith("Acme Corp sells its plant")
+
+
 def test_a_walkout_and_a_strike_on_one_day_in_two_articles_are_one_happening() -> None:
     first = events("About 30,000 machinists went on strike on Friday.")
     body = "Workers at the plant walked off the job on Friday after rejecting the offer."
