@@ -292,15 +292,9 @@ def core(token: Token) -> list[Token]:
 
 def content_of(noun: Token) -> Token | None:
     """What a proposal, decision or plan is to do: "a proposal to promote Munir": promote."""
+    clauses = (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB")
     return next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "acl"
-            and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ),
-        None,
+        (c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None
     )
 
 
