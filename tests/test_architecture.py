@@ -18,6 +18,10 @@ LAYERS: dict[str, int] = {
     "model": 0,
     "safewrite": 0,
     "data": 0,
+    # How a person writes a day (YYYY-MM-DD) and a text file's encoding (UTF-8), read the
+    # same way by every stage and command.
+    "days": 0,
+    "textfile": 0,
     # The stages.
     "ingest": 1,
     "temporal": 2,

@@ -333,7 +333,7 @@ def test_tag_refuses_a_publish_date_with_anything_but_a_time_after_it(
     text = tmp_path / "t.txt"
     text.write_text("Kim met Shoigu on Wednesday.\n", encoding="utf-8")
     assert cli.main(["tag", "--published", published, str(text)]) == 1
-    assert "is not a date; give the publish date as YYYY-MM-DD" in capsys.readouterr().err
+    assert "is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_tag_batch_reports_a_bad_line_and_still_tags_the_others(
@@ -370,7 +370,10 @@ def test_a_file_that_is_not_utf8_is_named_with_its_line(
         else ["check", "--store", str(path), "--articles", str(tmp_path)]
     )
     assert cli.main(argv) == 1
-    assert capsys.readouterr().err == f"Error: {path}:2: not UTF-8 text — save the file as UTF-8\n"
+    assert capsys.readouterr().err == (
+        f"Error: {path}:2: not UTF-8 text (byte 19 is 0x92, likely '\u2019' saved as "
+        "Windows-1252 or Latin-1); save the file as UTF-8 (in your editor: Save As, encoding UTF-8)\n"
+    )
 
 
 def test_check_of_a_folder_as_store_says_it_is_a_folder(

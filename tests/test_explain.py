@@ -104,7 +104,9 @@ def test_report_date_bounds_a_happening_without_a_date(envoy: Explanation) -> No
     assert report.attaches_to == "reported"
     assert report.event is not None
     assert (report.event.happening, report.event.basis) == ("captured", "report")
-    assert (report.event.date, report.event.label) == ("2025-06-05", "by 5 June 2025")
+    # the article is read as one text, as `timeline tag` reads it: its dateline ("Seoul,
+    # Wednesday") makes Wednesday 4 June the day the story speaks from, so "Thursday" is 29 May
+    assert (report.event.date, report.event.label) == ("2025-05-29", "by 29 May 2025")
     assert '"captured", is on or before that day' in report.why
 
 

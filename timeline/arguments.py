@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline import __version__
+from timeline.days import read_day
 
 # What runs a command: its parsed arguments in, the exit code out.
 Run = Callable[[argparse.Namespace], int]
@@ -193,8 +194,6 @@ def _positive(text: str) -> int:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+        return read_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from timeline.arguments import command_line
 from timeline.model import Article, TimelineError
+from timeline.textfile import NotUtf8, decode_text
 
 
 def run() -> None:
@@ -243,10 +244,9 @@ def _read_text(path: Path) -> str:
             "give a UTF-8 text file"
         ) from None
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from None
+        return decode_text(raw)
+    except NotUtf8 as error:
+        raise TimelineError(f"{path}:{error.line}: {error}") from None
 
 
 def _run_explain(args: argparse.Namespace) -> int:

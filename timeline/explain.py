@@ -15,8 +15,16 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.clusters import Candidate, Cluster, fit
-from timeline.events.extract import Parser, Reading, Tagger, extract_events, read_sentence
+from timeline.events.extract import (
+    Parser,
+    Reading,
+    Tagger,
+    extract_events,
+    read_sentence,
+    tag_passages,
+)
 from timeline.events.spans import strength_order
+from timeline.events.story import same_story
 from timeline.events.tree import sentences
 from timeline.events.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
 from timeline.model import Event, MainText, Source, Timex
@@ -128,24 +136,24 @@ def explain(
     is searched for the stored event each proposed event joined."""
     tagger, parser = tag or _default_tagger(), parse or _default_parser()
     docs: list[Doc] = []
-    tagged: list[list[Timex]] = []
 
     def keep_parses(texts: Sequence[str]) -> list[Doc]:
         docs.extend(parser(texts))
         return docs[-len(texts) :] if texts else []
 
-    def keep_timexes(text: str, published: date) -> list[Timex]:
-        tagged.append(tagger(text, published))
-        return tagged[-1]
-
-    proposed = extract_events(main, keep_timexes, keep_parses)
+    proposed = extract_events(main, tagger, keep_parses)
+    tagged = tag_passages(tagger, main.passages, main.article.published)
+    in_order = list(proposed)  # as extraction told them: "the same day" counts from these
     published = main.article.published
     read: list[SentenceReading] = []
+    told = 0
     for passage, doc, timexes in zip(main.passages, docs, tagged, strict=True):
         for sentence in sentences(doc):
             written = passage.text[sentence.start_char : sentence.end_char].strip()
-            found = _sentence(sentence, timexes, published, proposed, store)
+            found = _sentence(sentence, timexes, published, in_order[:told], proposed, store)
             read.append(replace(found, number=len(read) + 1, text=written))
+            while told < len(in_order) and in_order[told].sources[0].quote == sentence.text.strip():
+                told += 1
     article = main.article
     return Explanation(
         article=article.name,
@@ -165,11 +173,12 @@ def _sentence(
     sentence: Span,
     timexes: Sequence[Timex],
     published: date,
+    told: Sequence[Event],
     proposed: list[Event],
     store: Store | None,
 ) -> SentenceReading:
     begin, end = sentence.start_char, sentence.end_char
-    inside = [t for t in timexes if begin <= t.start and t.end <= end]
+    inside = same_story(sentence, [t for t in timexes if begin <= t.start and t.end <= end], told)
     across = [t for t in timexes if begin <= t.start < end < t.end]
     readings = read_sentence(sentence, inside, published)
     found: list[tuple[int, DateReading]] = []
@@ -264,7 +273,10 @@ def _joined(event: Event, store: Store) -> tuple[Joined | None, str]:
     if event.id in store.document.deleted:
         return None, "deleted: its id is listed under deleted: in the store"
     if source.basis == "plan":
-        return None, "a plan: stored only beside a source that it took place"
+        return (
+            None,
+            "a plan with no date of its own: stored only beside a source that it took place",
+        )
     return None, "in no stored event: the store was built before this reading; run timeline build"
 
 

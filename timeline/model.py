@@ -161,7 +161,7 @@ class Event:
     category: str = "other"
     end: str = ""  # last day, month or year of a span; "" when a single date
     label: str = ""  # the date as people write it: "June 2024", "early 2025"
-    qualifier: str = ""  # early | mid | late | before | after | since | about | ""
+    qualifier: str = ""  # early | mid | late | before | after | since | about | planned | ""
     actors: tuple[str, ...] = ()
     place: str = ""
     sources: tuple[Source, ...] = field(default_factory=tuple)

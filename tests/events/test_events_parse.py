@@ -60,6 +60,29 @@ def test_an_expected_happening_days_ahead_is_a_plan_within_the_reach_of_its_amou
     assert (reading.when.date, reading.when.end) == ("2024-03-08", "2024-03-18")
 
 
+def test_a_later_date_on_a_deed_told_as_done_plans_the_happening_it_names() -> None:
+    (reading,) = readings("The minister postponed his visit next week to Hanoi.", "plan")
+    assert reading.predicate.lower_ == "visit"
+    assert (reading.when.date, reading.when.end) == ("2024-03-11", "2024-03-17")
+
+
+def test_the_happening_scheduled_for_a_later_day_is_the_plan() -> None:
+    (reading,) = readings("The hearing is scheduled for March 14.", "plan")
+    assert (reading.predicate.lower_, reading.when.date) == ("hearing", "2024-03-14")
+
+
+def test_a_happening_moved_to_a_later_year_is_planned_then_once() -> None:
+    text = "The company will delay the rollout of its new plane to 2026 instead of 2025."
+    (reading,) = readings(text, "plan")
+    assert (reading.predicate.lower_, reading.when.date) == ("rollout", "2026")
+
+
+def test_a_happening_called_off_is_no_plan() -> None:
+    text = "The minister cancelled his visit next week to Hanoi."
+    assert [r for r in readings(text, "plan")] == []
+    assert [r for r in readings(text, "")] == []
+
+
 def test_a_happening_that_comes_days_after_another_relates_two_told_ones() -> None:
     text = "The resignation came days after the ministers signed the accord."
     assert readings(text, "anchor") == []
@@ -445,6 +468,11 @@ def test_an_expected_result_is_no_happening() -> None:
 def test_a_city_and_region_dateline_is_no_subject() -> None:
     (event,) = events("Lyon, France - Workers rejected the offer on Wednesday.")
     assert event.title.startswith("Workers reject the offer")
+
+
+def test_a_dateline_whose_dash_touches_the_first_word_is_no_subject() -> None:
+    (event,) = events("Tokyo, March 8 (Kyodo)--Acme Corp. sold its plant on Friday.")
+    assert event.title.startswith("Acme Corp sells its plant")
 
 
 def test_a_walkout_and_a_strike_on_one_day_in_two_articles_are_one_happening() -> None:

@@ -72,6 +72,166 @@ def test_undated_continuation_adds_to_the_told_event_and_takes_no_date() -> None
     assert event.actors[:2] == ("Narendra Modi", "Shigeru Ishiba")
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Hours later, the police arrested two men.",
+        "Within hours, the police arrested two men.",
+        "The police arrested two men within minutes.",
+    ],
+)
+def test_hours_later_is_the_day_of_the_happening_told_before(then: str) -> None:
+    text = f"Gunmen attacked a hotel in Nairobi on Monday.\n{then}"
+    (attack, arrest) = events_of(text)
+    assert (attack.date, arrest.date) == ("2025-06-02", "2025-06-02")
+    assert "from the happening told before (2025-06-02)" in arrest.sources[0].resolution
+
+
+def test_hours_later_with_no_happening_told_before_dates_nothing() -> None:
+    assert events_of("Hours later, the police arrested two men.") == []
+
+
+def test_on_a_day_when_dates_the_clause_by_the_day_the_story_is_at() -> None:
+    text = (
+        "The two sides agreed to a ceasefire, the president said on Saturday.\n"
+        "The announcement came on a day when the army destroyed six air bases."
+    )
+    destroyed = events_of(text)[-1]
+    assert (destroyed.title, destroyed.date) == ("Army destroys six air bases", "2025-05-31")
+
+
+def test_a_happening_reported_in_the_passive_is_the_reported_subject() -> None:
+    (event,) = events_of("Explosions were reported in Kyiv on Monday.")
+    assert (event.title, event.date, event.qualifier) == (
+        "Explosions reported",
+        "2025-06-02",
+        "before",
+    )
+    assert event.category == "casualties"
+
+
+def test_nothing_reported_is_no_event() -> None:
+    assert events_of("No casualties were reported on Monday.") == []
+
+
+def test_a_proposal_names_what_it_is_to_do_and_whom() -> None:
+    (event,) = events_of(
+        "A proposal to promote General Maria Lopez to the rank of admiral was approved by "
+        "the cabinet on Tuesday."
+    )
+    assert event.title == "Cabinet approves proposal to promote Maria Lopez"
+    assert "Maria Lopez" in event.actors
+
+
+def test_the_person_a_participle_tells_of_takes_part() -> None:
+    text = "General Maria Lopez spoke on Monday.\nLopez, promoted last month to admiral, left Lima."
+    promoted = next(e for e in events_of(text) if e.date == "2025-05")
+    assert promoted.actors == ("Maria Lopez",)
+
+
+def test_a_speakers_today_in_a_quote_over_two_sentences_dates_nothing() -> None:
+    text = '"He thought he was above the law. Today\'s verdict proves him wrong," she said.'
+    assert events_of(text) == []
+
+
+def test_of_two_subjects_the_parser_gave_the_one_nearest_the_verb_acts() -> None:
+    (event,) = events_of("Shortly after the minister's speech, drones were spotted on Monday.")
+    assert event.title == "Drones spotted"
+
+
+def test_a_noun_in_ing_right_after_the_verb_is_its_object() -> None:
+    (event,) = events_of("On Monday the two sides traded shelling across the border.")
+    assert event.title == "Two sides trade shelling"
+
+
+def test_a_happening_that_does_something_to_an_unnamed_it_titles_itself() -> None:
+    text = "Last June, an attack on a bus sent it plunging into a gorge."
+    (event,) = events_of(text)
+    assert (event.title, event.date) == ("Attack on bus", "2024-06")
+
+
+def test_whose_thing_acts_is_the_person_the_article_names_most() -> None:
+    text = (
+        "Omar Haddad, the founder, met Judge Ana Cruz on Monday.\n"
+        "Omar Haddad spoke on Tuesday.\n"
+        "His lawyers rested their case on Wednesday."
+    )
+    rested = next(e for e in events_of(text) if e.date == "2025-06-04")
+    assert rested.title.startswith("Omar Haddad's lawyers")
+
+
+def test_talks_keep_whom_they_are_with() -> None:
+    (event,) = events_of("Talks with Pakistan were held on Monday.")
+    assert event.title == "Talks with Pakistan held"
+
+
+def test_a_saying_titles_the_clause_inside_what_was_said() -> None:
+    (event,) = events_of(
+        "Maria Lopez said Tuesday she was acting to ensure that the plant stays open."
+    )
+    assert event.title == "Maria Lopez says she was acting to ensure the plant stays open"
+
+
+def test_a_state_for_a_happening_dates_that_happening() -> None:
+    (event,) = events_of('She wrote: "I will see you all in Lima on Friday, June 13, for a rally."')
+    assert (event.date, event.sources[0].basis) == ("2025-06-13", "plan")
+
+
+def test_what_it_was_learned_on_a_day_was_done_by_that_day() -> None:
+    (event,) = events_of("Acme has refiled its request for a review, it was learned Tuesday.")
+    assert (event.date, event.qualifier, event.sources[0].basis) == (
+        "2025-06-03",
+        "before",
+        "report",
+    )
+
+
+def test_today_dates_the_deed_of_its_clause_however_far_from_the_verb() -> None:
+    (event,) = events_of("The two companies sued the federal government in Washington today.")
+    assert event.date == "2025-06-05"
+
+
+def test_a_that_opening_the_told_clause_is_not_its_object() -> None:
+    text = 'Maria Lopez on Tuesday told the generals that the army has "complete freedom" to act.'
+    (event,) = events_of(text)
+    assert event.title == "Maria Lopez says the army has complete freedom"
+
+
+def test_a_quoted_deed_dated_by_its_saying_is_the_saying() -> None:
+    (event,) = events_of('"Omar directed me to commit these crimes," Maria Lopez said on Tuesday.')
+    assert (event.sources[0].basis, event.date) == ("said", "2025-06-03")
+    assert event.title.startswith("Maria Lopez says")
+
+
+def test_a_calendar_date_in_a_quote_is_still_that_date() -> None:
+    (event,) = events_of('The minister wrote: "The group carried out the April 22 attack."')
+    assert event.date == "2025-04-22"
+
+
+def test_a_clock_time_takes_the_day_the_paragraph_before_set() -> None:
+    text = (
+        "It was Thursday night, and the jury had deliberated for hours.\n"
+        "Then, at 7:37 p.m., the jury reached a verdict."
+    )
+    events = events_of(text, date(2023, 11, 8))
+    assert [e.date for e in events if "verdict" in e.title.lower()] == ["2023-11-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("On Tuesday, the fraud trial of Omar Haddad got under way in federal court.", "trial"),
+        ("The talks continued on Tuesday.", "talks"),
+        ("Maria Lopez is continuing her testimony on Tuesday.", "testimony"),
+        ("The minister had talks with Omar Haddad on Tuesday.", "talks"),
+    ],
+)
+def test_a_verb_that_carries_a_happening_dates_that_happening(text: str, word: str) -> None:
+    (event,) = events_of(text)
+    assert word in event.title.lower()
+    assert event.date == "2025-06-03"
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

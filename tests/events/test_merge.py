@@ -353,9 +353,78 @@ def test_a_dated_plan_joins_the_happening_a_later_article_reports_as_done() -> N
         "done.txt",
     )
     (event,) = merge_events([*plan, *done])
-    assert event.date == "2025-03-03"
+    assert (event.date, event.qualifier, event.label) == ("2025-03-03", "", "3 March 2025")
     assert {s.article for s in event.sources} == {"plan.txt", "done.txt"}
-    assert merge_events(plan) == []
+
+
+def test_a_dated_plan_no_source_reports_as_held_is_shown_as_planned() -> None:
+    plan = candidates(
+        "Chancellor Olaf Scholz will meet Macron in Berlin on Monday, officials said.",
+        date(2025, 3, 1),
+        "plan.txt",
+    )
+    (event,) = merge_events(plan)
+    assert (event.date, event.qualifier) == ("2025-03-03", "planned")
+    assert event.label == "planned for 3 March 2025"
+
+
+def test_a_plan_for_next_week_keeps_its_week() -> None:
+    plan = candidates(
+        "The minister postponed his visit next week to Hanoi.", date(2025, 4, 24), "p.txt"
+    )
+    (event,) = merge_events(plan)
+    assert (event.date, event.end, event.qualifier) == ("2025-04-28", "2025-05-04", "planned")
+    assert event.label == "planned for the week of 28 April 2025"
+
+
+def test_one_plan_told_by_several_articles_is_one_planned_event() -> None:
+    told = [
+        *candidates(
+            "Judge Ana Cruz set the trial of Omar Haddad for Oct. 2.", date(2023, 8, 5), "a.txt"
+        ),
+        *candidates(
+            "Omar Haddad's trial is scheduled to begin on October 2.", date(2023, 8, 12), "b.txt"
+        ),
+    ]
+    (trial,) = [e for e in merge_events(told) if "trial" in e.title.lower()]
+    assert (trial.date, trial.qualifier) == ("2023-10-02", "planned")
+    assert {s.article for s in trial.sources} == {"a.txt", "b.txt"}
+
+
+def test_a_plan_for_a_day_joins_its_kind_held_that_day_with_no_one_named() -> None:
+    plan = candidates("The union will hold the vote on Wednesday.", date(2024, 10, 19), "a.txt")
+    held = candidates(
+        "Striking machinists voted Wednesday to reject the offer.", date(2024, 10, 24), "b.txt"
+    )
+    (vote,) = [e for e in merge_events([*plan, *held]) if "vote" in e.title.lower()]
+    assert (vote.date, vote.qualifier) == ("2024-10-23", "")
+    assert {s.article for s in vote.sources} == {"a.txt", "b.txt"}
+
+
+def test_last_month_joins_the_day_of_that_kind_with_the_same_person() -> None:
+    begun = candidates(
+        "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"
+    )
+    later = candidates("Omar Haddad's trial began last month.", date(2023, 11, 3), "b.txt")
+    (trial,) = merge_events([*begun, *later])
+    assert (trial.date, {s.article for s in trial.sources}) == ("2023-10-03", {"a.txt", "b.txt"})
+
+
+def test_one_kind_in_one_month_told_by_two_articles_is_one_happening() -> None:
+    one = candidates("The Acme exchange imploded last November.", date(2023, 10, 5), "a.txt")
+    two = candidates("His businesses collapsed in November 2022.", date(2024, 3, 29), "b.txt")
+    (collapse,) = merge_events([*one, *two])
+    assert (collapse.date, len(collapse.sources)) == ("2022-11", 2)
+
+
+def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
+    begun = candidates(
+        "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"
+    )
+    meets = candidates(
+        "Omar Haddad on Wednesday will meet the jury at his trial.", date(2023, 10, 4), "b.txt"
+    )
+    assert len(merge_events([*begun, *meets])) == 2
 
 
 def test_two_speakers_statements_on_one_day_stay_two_events() -> None:

@@ -112,13 +112,13 @@ def test_binary_file_is_skipped(tmp_path: Path) -> None:
     )
 
 
-def test_file_not_in_utf8_names_the_byte_offset(tmp_path: Path) -> None:
+def test_file_not_in_utf8_names_its_line_and_the_byte(tmp_path: Path) -> None:
     reason = only_reason(
         tmp_path, "a.txt", "---\npublished: 2025-06-05\n---\nCaf\xe9 society\n".encode("latin-1")
     )
     assert (
         reason
-        == "not UTF-8 text (byte 33, on line 4, is 0xe9, likely 'é' saved as Windows-1252 or Latin-1); save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
+        == "line 4: not UTF-8 text (byte 33 is 0xe9, likely 'é' saved as Windows-1252 or Latin-1); save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
     )
 
 

@@ -139,6 +139,20 @@ def test_sources_disagreeing_mark_the_event() -> None:
     assert any(t.name.startswith("Sources disagree") for t in _traces(figure, "note"))
 
 
+def test_a_planned_day_is_a_hollow_marker_and_a_planned_span_is_fainter() -> None:
+    events = [
+        _event("day", "2025-06-04", qualifier="planned"),
+        _event("week", "2025-06-09", end="2025-06-15", qualifier="planned"),
+        _event("held", "2025-06-16", end="2025-06-22"),
+    ]
+    figure = build_figure(events)
+    drawn = _drawn(figure)
+    assert drawn["day"][1].marker.symbol[drawn["day"][2]] == "circle-open"
+    week, held = drawn["week"], drawn["held"]
+    assert week[1].marker.opacity[week[2]] < held[1].marker.opacity[held[2]]
+    assert any(t.name.startswith("Planned") for t in _traces(figure, "note"))
+
+
 def test_hand_edited_events_are_outlined() -> None:
     figure = build_figure([_event("a", "2025-06-04", edited=True), _event("b", "2025-06-20")])
     _, trace, _ = _drawn(figure)["a"]

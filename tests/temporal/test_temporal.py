@@ -34,6 +34,15 @@ def test_future_weekday_is_the_next_one() -> None:
     assert only("The two leaders will meet on Monday.").value == "2025-06-09"
 
 
+def test_a_month_announced_in_the_passive_is_the_one_before() -> None:
+    assert only("The deal was first announced in December.", date(2024, 9, 17)).value == "2023-12"
+
+
+def test_a_season_ahead_of_something_is_the_coming_one() -> None:
+    text = "The talks come ahead of the election in autumn."
+    assert only(text, date(2024, 4, 12)).value == "2024-FA"
+
+
 def test_last_year_is_the_year_before() -> None:
     timex = only("Exports fell last year.")
     assert (timex.value, timex.earliest, timex.latest) == (

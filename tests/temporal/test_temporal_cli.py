@@ -51,7 +51,7 @@ def test_tag_rejects_a_bad_publish_date(tmp_path: Path, capsys: pytest.CaptureFi
     article.write_text("today", encoding="utf-8")
     assert main(["tag", "--published", "2025-13-05", str(article)]) == 1
     assert capsys.readouterr().err == (
-        "Error: --published: '2025-13-05' is not a date; give the publish date as YYYY-MM-DD\n"
+        "Error: --published: '2025-13-05' is not a date; write it as YYYY-MM-DD\n"
     )
 
 

@@ -31,13 +31,12 @@ def _unmet(text: str) -> list[tuple[str, Requirement, str]]:
     """(rule or false friend, requirement, matched text) for every match lacking a string
     it requires."""
     folded = fold(text)
-    patterns = [(c.rule.name, c.regex, c.requirements) for c in compiled()]
-    patterns += [(regex.pattern, regex, needs) for regex, _, needs in scanner._false_friends()]
+    scanned = [*(c.scan for c in compiled()), *patterns.false_friends()]
     return [
-        (name, r, m[0])
-        for name, regex, needs in patterns
-        for m in regex.finditer(text)
-        for r in needs
+        (pattern.name, r, m[0])
+        for pattern in scanned
+        for m in pattern.regex.finditer(text)
+        for r in pattern.requirements
         if not holds(occurrences(folded, r), r, m.start(), m.end())
     ]
 
@@ -108,10 +107,10 @@ def test_the_prefilter_changes_no_candidate(text: str) -> None:
 
 def test_placeholders_read_once_require_what_the_expanded_patterns_require() -> None:
     for rule in compiled():
-        expanded = required(rule.regex.pattern, rule.regex.flags)
-        assert set(patterns.pattern_requirements(rule.rule.pattern)) == set(expanded), (
-            rule.rule.name
-        )
+        expanded = required(rule.scan.regex.pattern, rule.scan.regex.flags)
+        assert set(patterns.pattern_requirements(rule.rule.pattern, re.IGNORECASE)) == set(
+            expanded
+        ), rule.rule.name
 
 
 _TOKEN = re.compile("[A-Za-z]+")
@@ -133,11 +132,11 @@ def test_trigger_words_are_found_as_whole_ascii_words(text: str) -> None:
 
 
 def _unfiltered_scan(text: str) -> list[scanner.Candidate]:
-    unfiltered = tuple(replace(c, required=()) for c in compiled())
-    friends = tuple((regex, triggers, ()) for regex, triggers, _ in scanner._false_friends())
+    unfiltered = tuple(replace(c, scan=replace(c.scan, required=())) for c in compiled())
+    friends = tuple(replace(friend, required=()) for friend in patterns.false_friends())
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(scanner, "compiled", lambda: unfiltered)
-        patch.setattr(scanner, "_false_friends", lambda: friends)
+        patch.setattr(scanner, "false_friends", lambda: friends)
         return scanner.scan(text)
 
 
@@ -166,9 +165,21 @@ def test_holds_all_agrees_with_holds(
 
 
 def test_a_bad_rule_pattern_names_its_rule_when_first_compiled() -> None:
-    rule = patterns.CompiledRule(rules()[0], "(unclosed", frozenset())
-    with pytest.raises(TimelineError, match=rf"temporal rule {rules()[0].name!r}: bad pattern"):
-        rule.regex  # noqa: B018
+    pattern = patterns.scan_pattern("temporal rule 'bad'", "*june", re.IGNORECASE, word_edges=True)
+    with pytest.raises(
+        TimelineError, match=r"temporal rule 'bad': bad pattern \(nothing to repeat"
+    ):
+        pattern.regex  # noqa: B018
+
+
+def test_rules_and_false_friends_are_read_alike_but_for_case_and_word_edges() -> None:
+    written = r"(?:last|past)\s+{unit}"
+    rule = patterns.scan_pattern("a rule", written, re.IGNORECASE, word_edges=True)
+    friend = patterns.scan_pattern("a false friend", written, 0, word_edges=False)
+    assert rule.triggers == friend.triggers == frozenset({"last", "past"})
+    assert rule.pattern == rf"(?<![\w])(?:{friend.pattern})(?![\w])"
+    assert "{unit}" not in friend.pattern and "(?P<unit>" in friend.pattern
+    assert rule.regex.search("in the Past week") and not friend.regex.search("in the Past week")
 
 
 def test_an_optional_character_inside_a_run_gives_both_strings() -> None:

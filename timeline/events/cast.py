@@ -5,11 +5,12 @@ names its one holder on the publish date."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
 from timeline.events.predicates import lexicon
@@ -31,6 +32,7 @@ class Cast:
     last_body: str = ""  # the last body or state acting: whom a subject "it" stands for
     pair: tuple[str, ...] = ()  # the two people last acting together: "the two leaders"
     described: dict[str, str] = field(default_factory=dict)  # "agency" -> its first description
+    mentions: Counter[str] = field(default_factory=Counter)  # full name -> times named so far
 
     def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names, the last named last."""
@@ -39,6 +41,7 @@ class Cast:
                 name = _clean(ent.text)
                 if len(name.split()) > 1:
                     self.people = [p for p in self.people if p != name] + [name]
+                self.mentions[self.full(name)] += 1
             elif ent.label_ == "ORG" and len(ent.text.split()) > 1:
                 name = _clean(ent.text.removeprefix("the ").removeprefix("The "))
                 self.bodies = [b for b in self.bodies if b != name] + [name]
@@ -52,7 +55,7 @@ class Cast:
         if name.isupper() and len(name) > 1:  # "KCNA": the body whose initials it is
             spelled = [b for b in self.bodies if _initials(b) == name]
             return spelled[-1] if spelled else name
-        fits = [p for p in self.people if words[0] in p.replace("-", " ").split() and p != name]
+        fits = [p for p in self.people if _has_word(p, words[0]) and p != name]
         if fits:
             return fits[-1]
         # a surname the article never spells out: the gazetteer's first such person, its most
@@ -161,14 +164,40 @@ class Cast:
                 return self.full(_clean(ent.text))
         return self.last_person
 
+    def owner_above(self, pronoun: Token) -> str:
+        """Whom a "his" or "her" stands for when the sentence's tree says it ("Since his bail
+        was revoked, Bankman-Fried ..."), or the one the article is about: the person it names
+        more than anyone ("His lawyers rested their case"); else "" rather than a guess from
+        whoever acted last."""
+        if pronoun.lower_ not in ("his", "her"):
+            return ""
+        return self._speaker_above(pronoun) or self._most_named()
+
     def _speaker_above(self, pronoun: Token) -> str:
         """The person acting in a clause above a pronoun, named before it ("Clinton said he
-        had ordered the strikes": Clinton), or ""."""
+        had ordered the strikes": Clinton), or "". A clause whose subject is another pronoun
+        ("statements he made before his arrest") stands for the person the article names most
+        so far, if one is named more than anyone."""
         for clause in (a for a in pronoun.ancestors if is_verbal(a)):
-            name = self._person_acting(subject_of(clause), pronoun.i)
+            subject = subject_of(clause)
+            if subject is None:
+                continue
+            fronted = _fronted(pronoun, clause, subject)
+            name = self._person_acting(subject, subject.i + 1 if fronted else pronoun.i)
             if name:
                 return name
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in clause.children):
+                return ""  # "the man who seemed atop the world before his businesses collapsed"
+            if subject is not None and subject.i < pronoun.i and subject.lower_ in _PRONOUNS:
+                return self._most_named()  # "statements he made before his arrest"
         return ""
+
+    def _most_named(self) -> str:
+        """The person the article has named more often than anyone so far, at least twice."""
+        counts = sorted((self.mentions[p] for p in self.people), reverse=True)
+        if not counts or counts[0] < 2 or (len(counts) > 1 and counts[1] == counts[0]):
+            return ""
+        return next(p for p in self.people if self.mentions[p] == counts[0])
 
     def _person_acting(self, subject: Token | None, before: int) -> str:
         """The person a subject before a word names, or whose happening it names ("Shoigu's
@@ -195,7 +224,8 @@ class Cast:
             self.last_person = ""
             return
         ent = entity_of(token)
-        if name and ent is not None and ent.label_ == "PERSON":
+        person = ent is not None and ent.label_ == "PERSON"
+        if (name and person) or (name in self.people and ent is None):  # "Field Marshal Munir"
             self.last_person = name
         elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
             self.last_body = name
@@ -203,6 +233,20 @@ class Cast:
             self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
         else:
             self.last_body = ""
+
+
+def _fronted(pronoun: Token, clause: Token, subject: Token) -> bool:
+    """ "Since his bail was revoked, Bankman-Fried has been held": a pronoun in a clause or
+    phrase put before the subject it stands for."""
+    return subject.i > pronoun.i and any(
+        c.dep_ in ("advcl", "prep") and c.i < subject.i and pronoun in c.subtree
+        for c in clause.children
+    )
+
+
+def _has_word(name: str, word: str) -> bool:
+    """ "Sam Bankman-Fried" has "Bankman-Fried" and "Fried"; "Lee Jae-myung" has "Lee"."""
+    return word in name.split() or word in name.replace("-", " ").split()
 
 
 def _named_as_place(token: Token) -> bool:
@@ -215,6 +259,24 @@ def _named_as_place(token: Token) -> bool:
 def _initials(name: str) -> str:
     """ "Korean Central News Agency" -> "KCNA"; small words ("of", "for") do not count."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def people_named_alike(docs: Sequence[Doc]) -> None:
+    """One name, one kind through an article: a name the recognizer took for a person once
+    ("Sam Bankman-Fried") is the person where it took the name, or its surname, for a body
+    ("Bankman-Fried said"), so "he" and "his" find him. Places keep their label ("Washington")."""
+    people = {_clean(e.text) for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+    names = {p for p in people if len(p.split()) > 1}
+    surnames = Counter(p.split()[-1] for p in names)
+    alike = names | {s for s, n in surnames.items() if n == 1}
+    for doc in docs:
+        if any(e.label_ == "ORG" and _clean(e.text) in alike for e in doc.ents):
+            doc.ents = [
+                Span(doc, e.start, e.end, label="PERSON")
+                if e.label_ == "ORG" and _clean(e.text) in alike
+                else e
+                for e in doc.ents
+            ]
 
 
 def _clean(text: str) -> str:

@@ -170,6 +170,10 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     known_kind = candidate.category != "other" and candidate.category in cluster.categories
     if planned and not (known_kind or told.kinds & cluster.kinds):
         return 0.0  # "will return on Wednesday" is not Wednesday's cabinet meeting
+    if planned and _same_plan(told, cluster, place_clash):
+        return 10.0 + len(people) + words  # a plan joins the same plan before anything else
+    if planned and _held_as_planned(told, cluster, place_clash):
+        return 1.0 + len(people) + words
     if _same_kind_same_day(told, cluster, place_clash):
         return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
@@ -194,7 +198,13 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 0.0
     if place_clash and not people:
         return 0.0
-    if people and (same_category or weak or words >= 0.12 or _related(candidate, cluster)):
+    other_kind = told.kinds and cluster.kinds and not told.kinds & cluster.kinds
+    if other_kind and candidate.category not in cluster.categories and candidate.date != head.date:
+        return 0.0  # "his trial got under way" and, a day later, "he meets the jury": two
+    same_kind = bool(told.kinds & cluster.kinds)
+    if people and (
+        same_category or same_kind or weak or words >= 0.12 or _related(candidate, cluster)
+    ):
         return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:
@@ -223,12 +233,43 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
     return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
 
 
+def _held_as_planned(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """ "The union will hold the vote on Wednesday" and "Machinists voted Wednesday night": a
+    plan for a day joins the happening of its kind told on that very day."""
+    candidate, head = told.event, cluster.head
+    if basis(candidate) != "plan" or basis(head) == "plan" or place_clash:
+        return False
+    if not (told.kinds & cluster.kinds) or is_weak(head):
+        return False
+    day = len(candidate.date) == len("2000-01-01") and not candidate.end
+    return day and candidate.date == head.date and not head.end
+
+
+def _same_plan(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
+    """Plans of one kind for one day ("his trial, set for Oct. 2", "the trial, scheduled to
+    begin on October 2", "his October trial"): one plan, with no clash of place and the same
+    people where both name any."""
+    candidate, head = told.event, cluster.head
+    if basis(candidate) != "plan" or basis(head) != "plan" or place_clash:
+        return False
+    if not told.kinds & cluster.kinds:
+        return False
+    if candidate.actors and cluster.actors and not set(candidate.actors) & cluster.actors:
+        return False
+    return told.span.first <= span_of(head).first and span_of(head).last <= told.span.last
+
+
 def _on_the_day(told: Candidate, head: Event) -> bool:
     """The candidate is dated the head's day, or by a week at most that holds it, told in
-    another article ("last week's massacre" and "gunmen killed 26 on Tuesday")."""
+    another article ("last week's massacre" and "gunmen killed 26 on Tuesday"); or both are
+    dated by the same month, in two articles ("FTX imploded last November", "his businesses
+    collapsed in November 2022")."""
     candidate = told.event
     if len(candidate.date) == len("2000-01-01") and not candidate.end:
         return candidate.date == head.date
+    if len(candidate.date) == len("2000-01") and not candidate.end:
+        other = not (told.articles & {s.article for s in head.sources})
+        return other and candidate.date == head.date and not head.end and not told.counted
     if len(head.date) != len("2000-01-01") or head.end or length_of(told.span) > 7:
         return False
     day = date.fromisoformat(head.date)

@@ -29,7 +29,7 @@ _DATELINE = re.compile(
     # never a sentence's opening phrase ("In a speech in Rawalpindi on May 5, ... he said:")
     r"^\s*(?P<place>[A-Z][\w.'’/]*(?:[ ,]+(?:[A-Z][\w.'’/]*|\d{1,4}))*?)\s*"
     r"(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
-    r"(?:--|—|–|-|:)\s+"
+    r"(?:(?:--|—|–)\s*|(?:-|:)\s+)"  # "(Jiji Press)--Nippon Steel ...": a dash may touch
 )
 
 

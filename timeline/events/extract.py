@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
 from timeline.events.attachment import predicate_of
-from timeline.events.cast import Cast
+from timeline.events.cast import Cast, people_named_alike
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline, without_dateline
 from timeline.events.happenings import happening_of, is_planned, is_price_move, is_wished
@@ -37,6 +37,7 @@ from timeline.events.slugs import event_id
 from timeline.events.story import continued, same_story
 from timeline.events.titles import title_of
 from timeline.events.tree import (
+    SUBJECTS,
     clauses_within,
     complement_of,
     is_eventive_noun,
@@ -45,19 +46,24 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
+    object_of,
     participants,
     place_of,
     sentences,
     subject_of,
 )
-from timeline.model import Event, MainText, Source, Timex
+from timeline.model import Event, MainText, Passage, Source, Timex
 from timeline.temporal.when import When, label, shift_days, when_of
 
 Tagger = Callable[[str, date], list[Timex]]
 Parser = Callable[[Sequence[str]], list[Doc]]
 
+_PASSAGE_BREAK = "\n\n"
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-_PRESENT_WORDS = ("today", "now", "currently", "this week", "at present", "these days")
+_PRESENT_WORDS = ("now", "currently", "at present", "these days")
+_CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 _QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -84,16 +90,17 @@ def extract_events(
     parser = parse if parse is not None else _default_parser()
     article = main.article
     docs = parser(passage_texts(main))
+    people_named_alike(docs)
     cast = Cast(article.published)
     events: list[Event] = []
-    for passage, doc in zip(main.passages, docs, strict=True):
-        timexes = tagger(passage.text, article.published)
+    tagged = tag_passages(tagger, main.passages, article.published)
+    for doc, timexes in zip(docs, tagged, strict=True):
         cast.learn(doc.ents)
         for sentence in sentences(doc):
             inside = [
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
-            inside = same_story(inside, events)
+            inside = same_story(sentence, inside, events)
             found = read_sentence(sentence, inside, article.published)
             told = [_event(main, sentence, reading, cast) for reading in found]
             events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
@@ -106,6 +113,27 @@ def extract_events(
 def passage_texts(main: MainText) -> list[str]:
     """The text of each passage as it is parsed: a dateline blanked ("KYIV, June 5 (Reuters) -")."""
     return [without_dateline(passage.text) for passage in main.passages]
+
+
+def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -> list[list[Timex]]:
+    """Each passage's time expressions, offsets within the passage, tagged as one text: "at
+    7:37 p.m." is the day the paragraph before set ("It was Thursday night ..."), not the
+    publish date."""
+    joined = _PASSAGE_BREAK.join(p.text for p in passages)
+    timexes = tagger(joined, published)
+    found: list[list[Timex]] = []
+    start = 0
+    for passage in passages:
+        end = start + len(passage.text)
+        found.append(
+            [
+                replace(t, start=t.start - start, end=t.end - start)
+                for t in timexes
+                if start <= t.start and t.end <= end
+            ]
+        )
+        start = end + len(_PASSAGE_BREAK)
+    return found
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
@@ -139,7 +167,7 @@ def _dated_predicates(
             continue
         if not text[local.start : local.end].strip():
             continue  # in a dateline, blanked before parsing ("KYIV, June 5 (Reuters) -")
-        if _inside_quote(text, local.start):
+        if speakers_date(sentence, timex):
             continue  # a speaker's "today" is not ours
         span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         predicate = predicate_of(span) if span is not None else None
@@ -169,7 +197,9 @@ def _reading(
         others = dated - {predicate.i}
         if told is not None and (told.i in others or own_date_below(told, others)):
             return None  # the happening it tells has a date of its own
-        happening = happening_of(told) if told is not None else None
+        happening = happening_of(told) if told is not None else _reported_subject(predicate)
+        if told is not None and _inside_quote(told.sent, told.idx):
+            happening = None  # '"Sam directed me to ...," Ellison said Tuesday': the saying
         if told is not None and reported_saying(told):
             note = "; this dates the report, so the saying is on or before it"
             when = replace(when, qualifier="before")
@@ -196,19 +226,54 @@ def _reading(
         return None
     if timex.earliest is not None and timex.earliest > published:
         if not is_future(happening) and not is_eventive_noun(happening):
-            return None
+            happening = _planned_object(happening)
+            if happening is None:
+                return None
+        else:
+            happening = _moved(happening) or happening
+        if any(r.predicate.i == happening.i for r in earlier):
+            return None  # "delay the rollout to 2026 instead of 2025": dated once
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
+
+
+def _reported_subject(verb: Token) -> Token | None:
+    """ "Violations were reported within hours", "Explosions were reported in Kyiv": the passive
+    report's subject names the happening."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and is_eventive_noun(subject) else None
+
+
+def _moved(verb: Token) -> Token | None:
+    """ "will delay the rollout of the plane to 2026": the date is the rollout's, moved there."""
+    if not is_verbal(verb) or lemma(verb) not in lexicon().scheduling:
+        return None
+    moved = object_of(verb)
+    return moved if moved is not None and moved.pos_ == "NOUN" else None
+
+
+def _planned_object(verb: Token) -> Token | None:
+    """ "postponed his visit next week", "announced talks next month": a later date on a deed
+    told as done belongs to the happening it names, still to come; one called off is no plan.
+    "The hearing is scheduled for March 3": the happening scheduled."""
+    scheduled = (
+        subject_of(verb) if is_verbal(verb) and lemma(verb) in lexicon().scheduling else None
+    )
+    if scheduled is not None and is_eventive_noun(scheduled):
+        return scheduled
+    named = object_of(verb) if is_verbal(verb) else None
+    if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
+        return None
+    return named
 
 
 def _with_anchored(
     sentence: Span, published: date, dated: set[int], direct: Sequence[Reading]
 ) -> list[Reading]:
     """The readings, and after them the happenings dated by another one ("days after X")."""
-    text, offset = sentence.text, sentence.start_char
     readings = list(direct)
     for anchor in anchors_in(sentence):
-        if _inside_quote(text, anchor.relation.start_char - offset):
+        if _inside_quote(sentence, anchor.relation.start_char):
             continue  # a speaker's "days after" is not ours either
         taken = dated | {r.predicate.i for r in readings}
         relative = _after_a_dated_one(anchor, readings)
@@ -321,6 +386,10 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
     actors: list[str] = []
     for token in participants(predicate):
         actors.extend(n for n in cast.names_of(token) if n not in actors)
+        whose = [c for c in token.children if c.dep_ == "poss" and token.dep_ in SUBJECTS]
+        for owner in (cast.owner_above(c) for c in whose):  # "Since his bail was revoked, ..."
+            if owner and owner not in actors:
+                actors.append(owner)
     speaker = subject_of(predicate) if reading.basis == "said" and not actors else None
     if speaker is not None and lemma(speaker) in lexicon().bodies:
         actors.append(cast.describe(speaker))  # "the intelligence agency said last week"
@@ -362,6 +431,10 @@ def _follow_subject(sentence: Span, cast: Cast) -> None:
     """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in the
     next ones."""
     root = sentence.root
+    told = complement_of(root) if is_verbal(root) and lemma(root) in lexicon().reporting else None
+    actor = subject_of(told) if told is not None and is_verbal(told) else None
+    if told is not None and actor is not None and cast.name_of(actor):
+        root = told  # "Munir used his trip ..., the paper said": Munir acted, not the paper
     subject = subject_of(root) if is_verbal(root) else None
     if subject is not None:
         cast.saw_acting(cast.name_of(subject), subject)
@@ -378,8 +451,16 @@ def _dates_something(timex: Timex, published: date) -> bool:
     return timex.granularity not in ("open", "decade", "century")
 
 
-def _inside_quote(text: str, at: int) -> bool:
-    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(text))
+def speakers_date(sentence: Span, timex: Timex) -> bool:
+    """A date in a speaker's words counted from the speaker's day ("Today's verdict proves
+    ..."), not one the calendar fixes ("It claimed the April 22 attack")."""
+    return _inside_quote(sentence, timex.start) and not _CALENDAR.search(timex.text)
+
+
+def _inside_quote(sentence: Span, at: int) -> bool:
+    """Whether the passage's character `at` is a speaker's words; a quotation may run over
+    several sentences ("... above the law. Today's verdict proves he was wrong," said ...)."""
+    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(sentence.doc.text))
 
 
 def _default_tagger() -> Tagger:

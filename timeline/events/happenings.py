@@ -7,7 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from timeline.events.predicates import lexicon
-from timeline.events.tree import is_eventive_noun, is_verbal, lemma, subject_of
+from timeline.events.tree import (
+    is_eventive_noun,
+    is_verbal,
+    lemma,
+    object_of,
+    preposition_objects,
+    subject_of,
+)
 from timeline.model import Timex
 
 
@@ -48,6 +55,16 @@ def happening_of(predicate: Token) -> Token | None:
             return subject
         if base == "be":
             return None
+    if base in words.stative and is_verbal(predicate):  # "see you on May 30 for a rally"
+        purpose = next(
+            (n for _, n in preposition_objects(predicate, ("for",)) if is_eventive_noun(n)), None
+        )
+        if purpose is not None:
+            return purpose
+    carried = object_of(predicate) if is_verbal(predicate) else None
+    supported = carried is not None and lemma(carried) in words.support.get(base, ())
+    if carried is not None and supported and (base in words.light or base in words.stative):
+        return carried  # "is continuing her testimony", "had talks with Diaz on Monday"
     if base in words.stative or base in words.reporting:
         return None
     return predicate

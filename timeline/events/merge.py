@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import fields, replace
+from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
@@ -72,9 +73,7 @@ def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> li
             clusters[best].add(event)
         for week in weeks:
             by_week.setdefault(week, set()).add(best)
-    events = [
-        _combined(cluster.members) for cluster in clusters if not _only_planned(cluster.members)
-    ]
+    events = [_combined(cluster.members) for cluster in clusters if _told(cluster.members)]
     return _with_ids(events)
 
 
@@ -95,9 +94,18 @@ def same_happening(one: Event, other: Event) -> bool:
     return fit(Candidate.of(second), Cluster(first)) > 0
 
 
-def _only_planned(cluster: list[Event]) -> bool:
-    """A plan no source reports as having taken place is not (yet) a happening."""
-    return all(basis(m) == "plan" for m in cluster)
+def _told(cluster: list[Event]) -> bool:
+    """A happening some source tells, or a plan with a date of its own ("talks will be held on
+    May 12"): shown as planned until a source tells it took place. A plan placed only "days
+    ahead" of another happening has no date a reader could put on a timeline."""
+    return any(basis(m) != "plan" or _scheduled(m) for m in cluster)
+
+
+def _scheduled(plan: Event) -> bool:
+    """Dated by a phrase of its own, after the day it was published ("on May 12", "next week"),
+    not by the span from the publish date that "days ahead of" allows."""
+    published = date.fromisoformat(plan.sources[0].published)
+    return bounds(plan.date, plan.end)[0] > published
 
 
 @lru_cache(maxsize=8192)
@@ -129,8 +137,11 @@ def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
     strong = [m for m in cluster if not is_weak(m)] or cluster
     chosen = _chosen_date(strong)
+    planned = all(basis(m) == "plan" for m in cluster)
+    if planned and not chosen.qualifier:
+        chosen = replace(chosen, qualifier="planned")  # "planned for 12 May 2025"
     both_sides = intersection(cluster) if all(is_weak(m) for m in cluster) else None
-    if both_sides is not None:
+    if both_sides is not None and not planned:
         first, last = both_sides
         end = last.isoformat() if last != first else ""
         chosen = replace(chosen, date=first.isoformat(), end=end, qualifier="", label="")

@@ -28,6 +28,8 @@ class Lexicon:
     amounts: frozenset[str]  # "days" in "days before": lemmas that make a relation a date
     same_day: frozenset[str]  # "hours after": on the other happening's day
     plans: frozenset[str]  # "expected summit": the other happening is still to come
+    called_off: frozenset[str]  # "cancelled the visit next week": the plan is no more
+    scheduling: frozenset[str]  # "the hearing is scheduled for March 3": its subject is a plan
     reach: dict[str, int]  # "days" -> 10: how far past the publish date a plan may lie
     bodies: frozenset[str]  # "agency": a body that speaks for itself
     pairs: frozenset[str]  # "leaders": the two people last acting together
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
         amounts=frozenset(raw["anchors"]["amounts"]),
         same_day=frozenset(raw["anchors"]["same_day"]),
         plans=frozenset(raw["anchors"]["plans"]),
+        called_off=frozenset(raw["called_off"]),
+        scheduling=frozenset(raw["scheduling"]),
         reach={word: int(days) for word, days in raw["anchors"]["reach"].items()},
         bodies=frozenset(raw["bodies"]),
         pairs=frozenset(raw["pairs"]),

@@ -3,6 +3,7 @@ happening an undated sentence goes on about ("The meeting in Tokyo lasted two ho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -24,35 +25,69 @@ from timeline.model import Event, Timex
 from timeline.temporal.when import shift_days
 
 
-def same_story(timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
-    """ "the same day", "a day later": dated from the last happening told on a known day,
-    never from the publish date; without one they date nothing."""
-    shifts = lexicon().same_story
-    last = next(
-        (e.date for e in reversed(told) if len(e.date) == 10 and not e.end and not e.qualifier),
-        "",
-    )
+def same_story(sentence: Span, timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
+    """ "the same day", "a day later", "within hours": dated from the last happening told on a
+    known day, never from the publish date; without one they date nothing. The timexes' offsets
+    index the sentence's Doc; a phrase the tagger did not find is added where the text says it."""
+    text = sentence.doc.text
+    last = next((e.date for e in reversed(told) if _on_a_day(e)), "")
     found: list[Timex] = []
     for timex in timexes:
-        offset = shifts.get(timex.text.lower())
-        if offset is None:
+        words = _story_phrase(text, timex.start, timex.end)
+        if words is None:
             found.append(timex)
-        elif last:
-            day = date.fromisoformat(shift_days(last, offset))
-            explanation = f"{offset:+d} days from the happening told before ({last})"
-            found.append(
-                replace(
-                    timex,
-                    value=day.isoformat(),
-                    earliest=day,
-                    latest=day,
-                    granularity="day",
-                    explanation=explanation,
-                    anchor="previous",
-                    mod="",
-                )
+        elif last:  # the tagger's words keep their place in the tree: "a day" in "on a day when"
+            found.append(_from_story(timex, words, last))
+    if not last:
+        return found
+    lowered = sentence.text.lower()
+    for words in lexicon().same_story:
+        for found_at in re.finditer(rf"\b{re.escape(words)}\b", lowered):
+            match = range(
+                found_at.start() + sentence.start_char, found_at.end() + sentence.start_char
             )
-    return found
+            if not any(t.start < match.stop and match.start < t.end for t in found):
+                timex = Timex(match.start, match.stop, text[match.start : match.stop], "DATE", "")
+                found.append(_from_story(timex, words, last))
+    return sorted(found, key=lambda t: (t.start, t.end))
+
+
+def _on_a_day(event: Event) -> bool:
+    """Told on a known day: a dated happening, or one a report dates ("agreed to a ceasefire,
+    Trump said on Saturday": the story is at Saturday)."""
+    if len(event.date) != 10 or event.end:
+        return False
+    reported = bool(event.sources) and event.sources[0].basis == "report"
+    return not event.qualifier or (reported and event.qualifier == "before")
+
+
+def _story_phrase(text: str, start: int, end: int) -> str | None:
+    """The same-story phrase around text[start:end] ("within hours" around "hours"), or None."""
+    inner = text[start:end].lower()
+    for words in lexicon().same_story:
+        at = words.find(inner)
+        while at >= 0:
+            first = start - at
+            if first >= 0 and text[first : first + len(words)].lower() == words:
+                return words
+            at = words.find(inner, at + 1)
+    return None
+
+
+def _from_story(timex: Timex, words: str, last: str) -> Timex:
+    offset = lexicon().same_story[words]
+    day = date.fromisoformat(shift_days(last, offset))
+    return replace(
+        timex,
+        type="DATE",
+        value=day.isoformat(),
+        earliest=day,
+        latest=day,
+        granularity="day",
+        explanation=f"{offset:+d} days from the happening told before ({last})",
+        anchor="previous",
+        mod="",
+    )
 
 
 def continued(sentence: Span, told: list[Event], cast: Cast) -> list[Event]:

@@ -14,9 +14,11 @@ from timeline.events.tree import (
     PLACE_LABELS,
     agent_of,
     complement_of,
+    content_of,
     core,
     entity_of,
     framing_subject,
+    is_eventive_noun,
     is_passive,
     lemma,
     object_of,
@@ -39,8 +41,17 @@ _LEADING = ("the", "a", "an", "this", "that", "these", "those")
 
 def title_of(predicate: Token, cast: Cast, skip: Collection[int]) -> str:
     """The title of the happening a predicate tells; skip: token indices of the time expression."""
+    subject = subject_of(predicate) if predicate.pos_ not in ("NOUN", "PROPN") else None
+    done_to = object_of(predicate) if subject is not None else None
+    unnamed = (
+        done_to is not None and done_to.lower_ in ("it", "them") and not cast.names_of(done_to)
+    )
+    if subject is not None and is_eventive_noun(subject) and unnamed:
+        predicate = subject  # "an attack on a bus sent it plunging": the attack on a bus
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_title(predicate, cast, skip)
+        if predicate.dep_ == "nsubjpass" and lemma(predicate.head) in lexicon().reporting:
+            words.append(predicate.head.text.lower())  # "Explosions reported"
     else:
         words = _verb_title(predicate, cast, skip)
     text = " ".join(w for w in words if w).strip(" ,;:-")
@@ -103,6 +114,8 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
     place = place_of(predicate)
     if place is not None and place.text not in " ".join(words):
         words.append(f"{_toward(place)} {cast.full(place.text)}")
+    if words[-1] in ("says", "say"):  # what was said is out of the parser's reach
+        words[-1] = "speaks" if words[-1] == "says" else "speak"
     return words
 
 
@@ -193,6 +206,11 @@ def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
         words.append(phrase(found, cast, skip, leading=True))
     if found is None or found.dep_ != "acomp":  # "willing to withdraw" says its own purpose
         words += _purpose(verb, cast, skip)
+    if found is None:  # "he hopes talks will go well", "he was acting to ensure that ..."
+        ends = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl"))]
+        inner = next((c for e in ends for c in e.children if c.dep_ == "ccomp"), None)
+        if inner is not None and len(words) < _MAX_SAID:
+            words += _clause(inner, cast, skip)
     return [w for w in words if w.strip("'\"‘’“”")][:_MAX_SAID]
 
 
@@ -230,21 +248,21 @@ def _noun_title(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
             continue
         words += [preposition.text, phrase(pobj, cast, skip, leading=True)]
         break
-    for child in noun.children:
-        if (
-            child.dep_ == "acl"
-            and child.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        ):
-            words += ["to", child.lemma_.lower()]
-            found = object_of(child)
-            if found is not None:
-                words.append(phrase(found, cast, skip, leading=True))
-            break
+    words += _content(noun, cast, skip)
     place = place_of(noun)
     if place is not None and place.text not in " ".join(words):
         words.append(f"in {cast.full(place.text)}")
     return words
+
+
+def _content(noun: Token, cast: Cast, skip: Collection[int]) -> list[str]:
+    """ "decision to suspend the treaty", "proposal to promote Asim Munir": what it is to do."""
+    clause = content_of(noun)
+    if clause is None:
+        return []
+    found = object_of(clause)
+    told = [phrase(found, cast, skip, leading=True)] if found is not None else []
+    return ["to", clause.lemma_.lower(), *told]
 
 
 def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
@@ -256,14 +274,17 @@ def _owned(noun: Token, cast: Cast, skip: Collection[int]) -> str:
         frame = framing_subject(noun)
         name = cast.name_of(frame) if frame is not None else ""
     if not name:
-        return phrase(noun, cast, skip)
+        return phrase(noun, cast, skip, content=False)
     mine = {t.i for t in owner.subtree} if owner is not None else set()
-    return f"{name}'s {phrase(noun, cast, set(skip) | mine)}"
+    return f"{name}'s {phrase(noun, cast, set(skip) | mine, content=False)}"
 
 
-def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = False) -> str:
+def phrase(
+    token: Token, cast: Cast, skip: Collection[int], leading: bool = False, content: bool = True
+) -> str:
     """The words that name an argument, a name given in full, without the time expression;
-    leading: keep an article ("suspends the treaty")."""
+    leading: keep an article ("suspends the treaty"); content: what a proposal or decision is
+    to do ("approves proposal to promote Asim Munir")."""
     named = cast.name_of(token)
     ent = entity_of(token)
     tokens = [
@@ -278,6 +299,12 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
     pieces: list[str] = []
     kept = {t.i for t in tokens}
     for t in tokens:
+        # "His bail revoked": whose, named; in an object it is most often the subject's own
+        whose = t.lower_ in ("his", "her") and t.dep_ == "poss" and t.head.i == token.i
+        owner = cast.owner_above(t) if whose and token.dep_ in ("nsubj", "nsubjpass") else ""
+        if owner:
+            pieces.append(f"{owner}'s ")  # "revokes his bail": Sam Bankman-Fried's bail
+            continue
         if ent is not None and named and ent.start <= t.i < ent.end:
             if t.i == ent.start or not pieces:
                 pieces.append(named + " ")
@@ -295,6 +322,8 @@ def phrase(token: Token, cast: Cast, skip: Collection[int], leading: bool = Fals
         parts = parts[1:]  # a headline drops "a": "hold summit", keeps "the": "the treaty"
     if len(parts) > _MAX_PHRASE:
         parts = parts[-_MAX_PHRASE:] if token.pos_ in ("NOUN", "PROPN") else parts[:_MAX_PHRASE]
+    if content and is_eventive_noun(token):
+        parts += _content(token, cast, skip)  # "approves proposal to promote Asim Munir"
     return " ".join(parts).strip(" ,")
 
 

@@ -53,7 +53,11 @@ def subject_of(predicate: Token) -> Token | None:
     token: Token | None = predicate
     seen = 0
     while token is not None and seen < 4:
-        for child in token.children:
+        verb = token.i
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        # "Field Marshal Munir - raised ... - used", "After Modi's speech, drones were spotted":
+        # of two subjects the parser gave, the one nearest the verb
+        for child in sorted(subjects, key=lambda c: abs(c.i - verb)):
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
                     return _named_one(token.head)
@@ -104,13 +108,27 @@ def agent_of(predicate: Token) -> Token | None:
 
 
 def is_passive(predicate: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children)
+    """ "was revoked", and "had his bail revoked": what was done to the subject."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
+        return True
+    causative = predicate.dep_ in ("ccomp", "xcomp") and lemma(predicate.head) in ("have", "get")
+    return causative and predicate.tag_ == "VBN"
 
 
 def object_of(predicate: Token) -> Token | None:
     """The direct object ("suspended the treaty": treaty); in a relative clause, the noun its
     "that" or "which" stands for ("the treaty that the leaders signed": treaty)."""
-    found = next((c for c in predicate.children if c.dep_ in OBJECTS), None)
+    # "told the brass that the forces have "complete freedom"": a "that" the parser took for
+    # an object before the clause's verb opens the clause; the object is the one after
+    misread = predicate.dep_ != "relcl"
+    found = next(
+        (
+            c
+            for c in predicate.children
+            if c.dep_ in OBJECTS and not (misread and c.lower_ == "that" and c.i < predicate.i)
+        ),
+        None,
+    )
     if found is None:
         found = _misread_object(predicate)
     if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
@@ -132,6 +150,19 @@ def _misread_object(predicate: Token) -> Token | None:
             and subject.left_edge.i == predicate.i + 1
         ):
             return subject
+    # "have traded shelling across the border": a noun in -ing right after the verb, read as
+    # a clause of its own with nothing in it but where
+    after = predicate.nbor(1) if predicate.i + 1 < len(predicate.doc) else None
+    if (
+        after is not None
+        and after.dep_ == "xcomp"
+        and after.head.i == predicate.i
+        and after.tag_ == "VBG"
+        and lemma(predicate) not in lexicon().light
+        and not any(c.dep_ in (*SUBJECTS, *OBJECTS, "aux") for c in after.children)
+        and after.lower_ in lexicon().nouns
+    ):
+        return after
     return None
 
 
@@ -162,7 +193,10 @@ def _after_comma(report: Token) -> bool:
 
 
 def is_negated(predicate: Token) -> bool:
-    return any(c.dep_ == "neg" for c in predicate.children)
+    """ "did not meet", "no casualties were reported", "no talks"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in predicate.children
+    )
 
 
 def is_irrealis(predicate: Token) -> bool:
@@ -245,7 +279,7 @@ def core(token: Token) -> list[Token]:
             child.dep_ == "prep"
             and child.lower_ in ("of", "against", "between")
             and token.pos_ == "NOUN"
-        ):
+        ) or (child.dep_ == "prep" and child.lower_ == "with" and is_eventive_noun(token)):
             kept.extend(core(child))  # "parts of its railway", "ties between Russia and ..."
             continue
         joined = token.dep_ in ("compound", "amod", "nmod") or token.head.lower_ == "between"
@@ -254,6 +288,14 @@ def core(token: Token) -> list[Token]:
             continue  # "the funeral home and cemetery operator" keeps both its modifiers
         kept.extend(core(child))
     return sorted(kept, key=lambda t: t.i)
+
+
+def content_of(noun: Token) -> Token | None:
+    """What a proposal, decision or plan is to do: "a proposal to promote Munir": promote."""
+    clauses = (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB")
+    return next(
+        (c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None
+    )
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -280,6 +322,8 @@ def participants(predicate: Token) -> list[Token]:
     subject = subject_of(predicate)
     if subject is not None:
         found.append(subject)
+    elif predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        found.append(predicate.head)  # "Munir, raised last month to the rank": Munir
     for getter in (agent_of, object_of):
         token = getter(predicate)
         if token is not None and not (getter is object_of and _visiting(predicate)):
@@ -290,6 +334,11 @@ def participants(predicate: Token) -> list[Token]:
     if predicate.pos_ in ("NOUN", "PROPN"):  # "Putin's summit with Trump": Putin takes part
         found.extend(c for c in predicate.children if c.dep_ == "poss")
         found.extend(agent for _, agent in preposition_objects(predicate, ("by",)))
+        found.extend(  # "the trial of Omar Haddad": the person it is of
+            pobj
+            for _, pobj in preposition_objects(predicate, ("of",))
+            if pobj.ent_type_ == "PERSON"
+        )
         frame = framing_subject(predicate)
         if frame is not None and not found:
             found.append(frame)
@@ -298,6 +347,14 @@ def participants(predicate: Token) -> list[Token]:
             found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
     for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
         found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+    for holder in list(found):  # "Smith's bail was revoked": whose bail takes part
+        if not holder.ent_type_ and holder.pos_ == "NOUN":
+            found.extend(c for c in holder.children if c.dep_ == "poss" and c.ent_type_ == "PERSON")
+    for holder in list(found):  # "a proposal to promote Munir was approved": Munir is named
+        content = content_of(holder)
+        told = object_of(content) if content is not None else None
+        if told is not None and told.ent_type_ == "PERSON":
+            found.append(told)
     for head in found:  # grows as it goes: "Lopez, Vega and Diaz" chain conjunct to conjunct
         found.extend(c for c in head.children if c.dep_ == "conj" and c not in found)
     for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"

@@ -22,7 +22,7 @@ from timeline.events.extract import (
     _PRESENT_WORDS,
     Reading,
     _dates_something,
-    _inside_quote,
+    speakers_date,
 )
 from timeline.events.happenings import happening_of
 from timeline.events.predicates import lexicon
@@ -85,7 +85,7 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
         return Verdict(timex, predicate, None, _not_a_date(timex))
     if is_dateline(sentence.text, local) or not sentence.text[local.start : local.end].strip():
         return Verdict(timex, None, None, "the dateline: the day and place the story was filed")
-    if _inside_quote(sentence.text, local.start):
+    if speakers_date(sentence, timex):
         return Verdict(
             timex,
             predicate,
@@ -193,9 +193,7 @@ def taken_why(reading: Reading, attached: Token | None) -> str:
     else:
         how = f'attaches to "{attached.text}"; the happening it tells is {happening}'
     if reading.basis == "plan":
-        return (
-            f"{how}; after the publish date, so a plan, kept only beside a source that it happened"
-        )
+        return f"{how}; after the publish date, so a plan: stored as planned until a source tells it took place"
     return f"{how} ({reading.basis}: {note})" if reading.basis else how
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from timeline.days import read_day_and_time
 from timeline.model import TimelineError
 
 try:  # libyaml's parser: a thousand articles' front matter in a tenth of the time
@@ -90,12 +91,14 @@ def _line_of(lines: list[str], start: int, stop: int, error: Exception) -> int:
 
 
 def parse_published(name: str, value: object, line: int) -> Published:
-    """Read a `published` value: a YAML date or datetime, or an ISO string (time and zone kept)."""
+    """Read a `published` value: a YAML date or datetime, or a string written YYYY-MM-DD
+    (a time and zone after it kept as written)."""
     if isinstance(value, datetime):
         return Published(value.date(), _time_text(value))
     if isinstance(value, date):
         return Published(value)
-    hint = "write it as YYYY-MM-DD, optionally with a time and zone, e.g. published: 2025-06-05"
+    example = "optionally with a time and zone, e.g. published: 2025-06-05"
+    hint = f"write it as YYYY-MM-DD, {example}"
     if isinstance(value, (list, dict, bool)):
         kind = {list: "a list", dict: "a set of fields", bool: "yes/no"}[type(value)]
         raise TimelineError(f"{name}, line {line}: published is {kind}, not a date; {hint}")
@@ -106,21 +109,9 @@ def parse_published(name: str, value: object, line: int) -> Published:
             f"the day: {hint}"
         )
     try:
-        parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if " " in text else text)
-    except ValueError:
-        try:  # a date then a time and zone ISO cannot read: "2025-06-05 10:00 KST"
-            day = date.fromisoformat(text[:10])
-            rest = text[10:]
-            if rest and not rest[0] in " T":
-                raise ValueError(text)
-            return Published(day, rest.lstrip("T "))
-        except ValueError:
-            raise TimelineError(
-                f"{name}, line {line}: published: {text!r} is not a date; {hint}"
-            ) from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return Published(parsed.date())
-    return Published(parsed.date(), text[10:].lstrip("T "))
+        return Published(*read_day_and_time(text))
+    except ValueError as error:
+        raise TimelineError(f"{name}, line {line}: published: {error}, {example}") from None
 
 
 def _time_text(moment: datetime) -> str:

@@ -26,9 +26,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from timeline.days import read_day_and_time
 from timeline.ingest import pubdate, webpage
 from timeline.ingest.frontmatter import as_text, field_line, parse_published, split_front_matter
 from timeline.model import Article, TimelineError
+from timeline.textfile import NotUtf8, decode_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -203,20 +205,9 @@ def decode(name: str, raw: bytes) -> str:
             ".txt, .md or .html"
         )
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        byte = raw[error.start : error.start + 1]
-        seen = byte.decode("cp1252", errors="ignore")
-        hint = (
-            f", likely {seen!r} saved as Windows-1252 or Latin-1"
-            if seen.isprintable() and seen
-            else ""
-        )
-        raise TimelineError(
-            f"{name}: not UTF-8 text (byte {error.start}, on line {line}, is 0x{byte[0]:02x}{hint}); "
-            "save the file as UTF-8 (in your editor: Save As, encoding UTF-8)"
-        ) from error
+        text = decode_text(raw)
+    except NotUtf8 as error:
+        raise TimelineError(f"{name}, line {error.line}: {error}") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TimelineError(
@@ -299,7 +290,7 @@ def _from_page(name: str, raw: bytes, infer: bool, how_to_date: str) -> Article:
     if page.published:
         return replace(
             article,
-            published=date.fromisoformat(page.published[:10]),
+            published=read_day_and_time(page.published)[0],
             published_evidence="the web page's metadata (publish date in its markup)",
         )
     if not infer:

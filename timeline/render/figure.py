@@ -151,8 +151,8 @@ def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
 
 
 def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
-    """Markers for events pinned to one day; a diamond when sources disagree, a dark outline
-    when edited by hand."""
+    """Markers for events pinned to one day; a diamond when sources disagree, hollow while only
+    planned, a dark outline when edited by hand."""
     return go.Scatter(
         mode="markers",
         x=[p.extent.first.isoformat() for p in days],
@@ -161,10 +161,10 @@ def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
             "color": colour,
             "size": 12,
             "opacity": 0.92,
-            "symbol": [SYMBOL_DISAGREE if p.event.disagreement else "circle" for p in days],
+            "symbol": [_symbol(p.event) for p in days],
             "line": {
                 "color": [OUTLINE_EDITED if p.event.edited else "#FFFFFF" for p in days],
-                "width": [2.5 if p.event.edited else 1 for p in days],
+                "width": [2.5 if p.event.edited or _planned(p.event) else 1 for p in days],
             },
         },
         hovertext=[hover_text(p.event) for p in days],
@@ -232,44 +232,47 @@ def _span_opacity(placed: Placed) -> float:
     if placed.extent.open_side:
         return FADE[0]
     opacity = OPACITY[placed.extent.precision]
-    return round(opacity * APPROXIMATE, 3) if placed.extent.approximate else opacity
+    vague = placed.extent.approximate or _planned(placed.event)
+    return round(opacity * APPROXIMATE, 3) if vague else opacity
+
+
+def _planned(event: Event) -> bool:
+    return event.qualifier == "planned"
+
+
+def _symbol(event: Event) -> str:
+    symbol = SYMBOL_DISAGREE if event.disagreement else "circle"
+    return f"{symbol}-open" if _planned(event) else symbol
 
 
 def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
-    """Legend entries explaining the marks for disagreeing sources and hand edits."""
+    """Legend entries explaining the marks for disagreeing sources, plans and hand edits."""
     notes = []
     if any(event.disagreement for event in events):
-        notes.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Sources disagree",
-                marker={"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"},
-                legendgroup="_disagree",
-                hoverinfo="skip",
-                meta={"kind": "note"},
-            )
-        )
+        marker = {"symbol": SYMBOL_DISAGREE, "size": 12, "color": "#BBBBBB"}
+        notes.append(_legend_note("Sources disagree", "_disagree", marker))
+    if any(_planned(event) for event in events):
+        marker = {"symbol": "circle-open", "size": 12, "color": "#888888", "line": {"width": 2.5}}
+        notes.append(_legend_note("Planned, not yet reported held", "_planned", marker))
     if any(event.edited for event in events):
-        notes.append(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Edited by hand",
-                marker={
-                    "symbol": "circle",
-                    "size": 12,
-                    "color": "#BBBBBB",
-                    "line": {"color": OUTLINE_EDITED, "width": 2.5},
-                },
-                legendgroup="_edited",
-                hoverinfo="skip",
-                meta={"kind": "note"},
-            )
-        )
+        line = {"color": OUTLINE_EDITED, "width": 2.5}
+        marker = {"symbol": "circle", "size": 12, "color": "#BBBBBB", "line": line}
+        notes.append(_legend_note("Edited by hand", "_edited", marker))
     return notes
+
+
+def _legend_note(name: str, group: str, marker: dict[str, object]) -> go.Scatter:
+    """A legend entry with no point of its own: what a kind of mark means."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        marker=marker,
+        legendgroup=group,
+        hoverinfo="skip",
+        meta={"kind": "note"},
+    )
 
 
 def _empty_note() -> dict[str, object]:

@@ -5,6 +5,7 @@ Entry points: `store.load_store`, `store.update_store`, `store.write_store`; `ch
 (the `check` command). Inside: the parser that keeps comments and positions (`storefile`), the
 three-way merge with the user's edits (`reconcile`), the in-place rewrite (`splice`, `emit`)
 and the change report (`changes`).
-May import: `timeline.model`, `timeline.safewrite`, the stages before it and its own modules.
+May import: `timeline.model`, `timeline.safewrite`, `timeline.days`, `timeline.textfile`, the
+stages before it and its own modules.
 This file imports nothing: import the module you need.
 """

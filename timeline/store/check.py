@@ -15,7 +15,7 @@ from timeline.events.merge import months_touched, same_happening
 from timeline.model import CATEGORIES, Event
 from timeline.store.storefile import Document, Entry, Problem, date_bounds, parse
 
-QUALIFIERS = ("", "early", "mid", "late", "before", "after", "since", "about")
+QUALIFIERS = ("", "early", "mid", "late", "before", "after", "since", "about", "planned")
 _UNRESOLVED = re.compile(
     r"\b(unresolved|not resolved|not dated|could not resolve|cannot resolve)\b", re.IGNORECASE
 )

@@ -70,6 +70,7 @@ from timeline.store.check import store_errors
 from timeline.store.reconcile import Snapshot, reconcile
 from timeline.store.splice import splice
 from timeline.store.storefile import Document, parse
+from timeline.textfile import NotUtf8, decode_text
 
 STATE_DIR = ".timeline"
 LOCK_WAIT_SECONDS = 10.0
@@ -307,10 +308,9 @@ def _read(path: Path) -> str:
     except OSError as error:
         raise TimelineError(f"{path}: cannot read the store ({error.strerror})") from error
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise TimelineError(f"{path}:{line}: not UTF-8 text — save the file as UTF-8") from error
+        return decode_text(raw)
+    except NotUtf8 as error:
+        raise TimelineError(f"{path}:{error.line}: {error}") from None
 
 
 def snapshot_text(snapshot: Snapshot) -> str:

@@ -20,7 +20,8 @@ Stage 2: a text and its publish date in, `Timex` values out (entry point `tag`; 
 `timeline tag --batch`). An event's place in time from a timex (`when`), the days a date
 covers (`extent`) and the date as people write it (`labels`) live here too, as the events,
 store and render stages all read them.
-May import: `timeline.model` and its own modules (imports of other stages are refused).
+May import: `timeline.model`, `timeline.days` and its own modules (imports of other stages are
+refused).
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ def precision_label(event: Event) -> str:
         return f"part of a {granularity}"
     if event.qualifier == "about":
         return f"approximate {granularity}"
+    if event.qualifier == "planned":
+        return f"planned {granularity}"
     return granularity
 
 

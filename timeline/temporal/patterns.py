@@ -1,6 +1,7 @@
-"""Rule patterns made ready to scan with: placeholders ({month}, {year}, ...) expanded into
-regexes, and what lets the scanner skip a rule: the words that trigger trying it and the strings
-every match contains."""
+"""Rule and false-friend patterns made ready to scan with, by one reader (`scan_pattern`):
+placeholders ({month}, {year}, ...) expanded into regexes, and what lets the scanner skip a
+pattern: the words that trigger trying it (triggers.py) and the strings every match contains
+(prefilter.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import cache, cached_property
 from timeline.model import TimelineError
 from timeline.temporal.prefilter import Requirement, implied, required
 from timeline.temporal.triggers import DIGITS, STOPWORDS, TOKEN, YEARS, cover, token_key
-from timeline.temporal.vocabulary import Rule, alternation, rules, vocabulary
+from timeline.temporal.vocabulary import PLACEHOLDER, Rule, alternation, rules, vocabulary
 
 # Placeholders a rule pattern may use, as {kind} or {kind:group_name}.
 _NUMBER = (
@@ -39,7 +40,6 @@ _PLACEHOLDERS: dict[str, str] = {
     ),
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
 }
-_PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
 
 
 def _expand(match: re.Match[str]) -> str:
@@ -61,11 +61,11 @@ def _body(kind: str) -> str:
 _MARKS = {kind: chr(0xE000 + i) for i, kind in enumerate(_PLACEHOLDERS)}
 
 
-def pattern_requirements(pattern: str) -> tuple[Requirement, ...]:
-    """What every match of a rule pattern holds, its placeholders read once for all rules."""
-    skeleton = _PLACEHOLDER.sub(lambda m: f"(?:{_MARKS[m['kind']]})", pattern)
-    parts = {_MARKS[kind]: _body(kind) for kind in _PLACEHOLDERS}
-    return required(skeleton, re.IGNORECASE, parts)
+def pattern_requirements(pattern: str, flags: int) -> tuple[Requirement, ...]:
+    """What every match of a pattern as written holds, its placeholders read once for all."""
+    skeleton = PLACEHOLDER.sub(lambda m: f"(?:{_MARKS[m['kind']]})", pattern)
+    parts = {_MARKS[kind]: _body(kind) for kind in _PLACEHOLDERS if _MARKS[kind] in skeleton}
+    return required(skeleton, flags, parts)
 
 
 # Placeholders whose every match holds one of a few words: a year is four digits or starts
@@ -89,13 +89,17 @@ def placeholder_cover(kind: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class CompiledRule:
-    """A rule, its regex (compiled on first use) and the words that trigger trying it."""
+class ScanPattern:
+    """A regex the scanner tries, a rule's or a false friend's, and what lets it skip trying
+    it: the words that trigger it (triggers.py) and the strings every match holds
+    (prefilter.py), both read from the pattern as written in the rule files."""
 
-    rule: Rule
-    pattern: str  # placeholders expanded, bounded at word edges
+    name: str  # how an error names it: "temporal rule 'ago'"
+    written: str  # as in the rule files: placeholders ({month}, ...) unexpanded
+    pattern: str  # the regex tried: placeholders expanded (and bounded at word edges)
+    flags: int
     triggers: frozenset[str]
-    # strings every match contains (prefilter.py); None: read from the pattern on first use
+    # strings every match contains; None: read from the pattern on first use
     required: tuple[Requirement, ...] | None = None
 
     @cached_property
@@ -104,35 +108,63 @@ class CompiledRule:
         on first use: a short text never reads those of the rules its words do not trigger."""
         if self.required is not None:
             return self.required
-        return unimplied(pattern_requirements(self.rule.pattern), self.triggers)
+        return unimplied(pattern_requirements(self.written, self.flags), self.triggers)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """The compiled pattern: a text uses a quarter of the rules, so one text compiles few."""
         try:
-            return re.compile(self.pattern, re.IGNORECASE)
+            return re.compile(self.pattern, self.flags)
         except re.error as error:
-            raise TimelineError(
-                f"temporal rule {self.rule.name!r}: bad pattern ({error})"
-            ) from error
+            raise TimelineError(f"{self.name}: bad pattern ({error})") from error
+
+
+def scan_pattern(name: str, written: str, flags: int, *, word_edges: bool) -> ScanPattern:
+    """A pattern as written in the rule files made ready to scan with: its placeholders
+    expanded, bounded at word edges when `word_edges`, and its trigger words read."""
+    pattern = PLACEHOLDER.sub(_expand, written)
+    if word_edges:
+        pattern = rf"(?<![\w])(?:{pattern})(?![\w])"
+    return ScanPattern(name, written, pattern, flags, cover(written, placeholder_cover))
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule and its pattern made ready to scan with."""
+
+    rule: Rule
+    scan: ScanPattern
 
 
 @cache
 def compiled() -> tuple[CompiledRule, ...]:
-    """Every rule's pattern with placeholders expanded and bounded at word edges, once."""
-    result = []
-    for rule in rules():
-        pattern = rf"(?<![\w])(?:{_PLACEHOLDER.sub(_expand, rule.pattern)})(?![\w])"
-        result.append(CompiledRule(rule, pattern, cover(rule.pattern, placeholder_cover)))
-    return tuple(result)
+    """Every rule's pattern, case-insensitive, placeholders expanded, bounded at word edges."""
+    return tuple(
+        CompiledRule(
+            rule,
+            scan_pattern(
+                f"temporal rule {rule.name!r}", rule.pattern, re.IGNORECASE, word_edges=True
+            ),
+        )
+        for rule in rules()
+    )
+
+
+@cache
+def false_friends() -> tuple[ScanPattern, ...]:
+    """Every false friend's pattern ("Theresa May", "6-year-old"), case as written."""
+    return tuple(
+        scan_pattern(f"false friend {written!r}", written, 0, word_edges=False)
+        for written in vocabulary().false_friends
+    )
 
 
 def compile_all() -> None:
-    """Compile every rule's regex and read its requirements now (before forking workers that
-    then share them)."""
-    for rule in compiled():
-        rule.regex  # noqa: B018 - compiled on first access
-        rule.requirements  # noqa: B018 - read on first access
+    """Compile every rule's and false friend's regex and read its requirements now (before
+    forking workers that then share them)."""
+    for pattern in (*(rule.scan for rule in compiled()), *false_friends()):
+        pattern.regex  # noqa: B018 - compiled on first access
+        pattern.requirements  # noqa: B018 - read on first access
 
 
 def unimplied(found: tuple[Requirement, ...], triggers: frozenset[str]) -> tuple[Requirement, ...]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
+from timeline.days import read_day_and_time
 from timeline.model import TimelineError
 from timeline.temporal import tag, warm
 
@@ -29,16 +30,11 @@ Tagged = str | TimelineError  # a record's output line, or what is wrong with th
 
 
 def parse_published(text: str, where: str = "--published") -> date:
-    """An ISO publish date (YYYY-MM-DD, a time part ignored); TimelineError names `where`."""
-    written = str(text).strip()
+    """A publish date written YYYY-MM-DD (a time after it ignored); TimelineError names `where`."""
     try:
-        if written[10:11] not in ("", "T", " "):  # a time may follow, nothing else
-            raise ValueError(written)
-        return date.fromisoformat(written[:10])
-    except ValueError:
-        raise TimelineError(
-            f"{where}: {text!r} is not a date; give the publish date as YYYY-MM-DD"
-        ) from None
+        return read_day_and_time(str(text))[0]
+    except ValueError as error:
+        raise TimelineError(f"{where}: {error}") from None
 
 
 def tag_json(text: str, published: date) -> list[dict[str, object]]:

@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from timeline.temporal import values as v
 from timeline.temporal.builders import build
 from timeline.temporal.day_pairs import with_day_pairs
-from timeline.temporal.patterns import compile_all, compiled, placeholder_cover, unimplied
-from timeline.temporal.prefilter import Requirement, fold, holds_all, occurrences, required
-from timeline.temporal.triggers import DIGITS, YEARS, cover
+from timeline.temporal.patterns import ScanPattern, compile_all, compiled, false_friends
+from timeline.temporal.prefilter import Requirement, fold, holds_all, occurrences
+from timeline.temporal.triggers import DIGITS, YEARS
 from timeline.temporal.values import Candidate, Modified
 from timeline.temporal.vocabulary import vocabulary
 
@@ -39,8 +39,8 @@ def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
 
 @cache
 def _all_triggers() -> frozenset[str]:
-    friends = (triggers for _, triggers, _ in _false_friends())
-    return frozenset().union(*(c.triggers for c in compiled()), *friends)
+    friends = (friend.triggers for friend in false_friends())
+    return frozenset().union(*(c.scan.triggers for c in compiled()), *friends)
 
 
 def _trie(words: list[str]) -> str:
@@ -105,54 +105,68 @@ def _properly_capitalised(match: re.Match[str], shouting: bool) -> bool:
 
 
 Occurrences = dict[frozenset[str], list[int]]  # where required strings occur in a text
+Window = tuple[int, int]
 
 
-def _needs(
-    required: tuple[Requirement, ...], folded: str, starts_of: Occurrences
-) -> list[tuple[list[int], int]] | None:
-    """Each requirement's occurrences and shortest length, for holds_all; None when one of
-    them is missing from the whole text, so no match can exist. Found once per text."""
-    needs = []
-    for requirement in required:
-        starts = starts_of.get(requirement.strings)
-        if starts is None:
-            starts = starts_of[requirement.strings] = occurrences(folded, requirement)
-        if not starts:
-            return None
-        needs.append((starts, requirement.shortest))
-    return needs
+@dataclass(frozen=True)
+class _Scanning:
+    """One text being scanned, and what is found in it once for every pattern: where its
+    trigger words are, where required strings are, the windows around each set of triggers."""
 
+    text: str
+    positions: dict[str, list[int]]
+    folded: str
+    starts_of: Occurrences = field(default_factory=dict)
+    windows_of: dict[frozenset[str], list[Window]] = field(default_factory=dict)
 
-def _raw_candidates(
-    text: str, positions: dict[str, list[int]], folded: str, starts_of: Occurrences
-) -> Iterator[Candidate]:
-    shouting = text.upper() == text
-    length = len(text)
-    present = positions.keys()
-    windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules often share triggers
-    for compiled_rule in compiled():
-        triggers = compiled_rule.triggers
-        windows = windows_of.get(triggers)
+    def windows(self, pattern: ScanPattern) -> list[Window]:
+        """Where `pattern` may match: around its trigger words (anywhere when it has none),
+        in windows holding every string it requires."""
+        windows = self._around(pattern.triggers)
+        if not windows:
+            return []
+        needs = self._needs(pattern.requirements)
+        if needs is None:
+            return []  # a string every match holds is missing from the text
+        return [window for window in windows if not needs or holds_all(needs, *window)]
+
+    def _around(self, triggers: frozenset[str]) -> list[Window]:
+        windows = self.windows_of.get(triggers)  # patterns often share triggers
         if windows is None:
+            present = self.positions.keys()
             if not triggers:
-                windows = [(0, length)]
+                windows = [(0, len(self.text))]
             elif triggers.isdisjoint(present):
                 windows = []  # the commonest case: no trigger word in the text
             else:
-                windows = _windows(
-                    [p for word in triggers & present for p in positions[word]], length
-                )
-            windows_of[triggers] = windows
-        if not windows:
-            continue
-        needs = _needs(compiled_rule.requirements, folded, starts_of)
-        if needs is None:
-            continue  # a string every match holds is missing from the text
+                at = [p for word in triggers & present for p in self.positions[word]]
+                windows = _windows(at, len(self.text))
+            self.windows_of[triggers] = windows
+        return windows
+
+    def _needs(self, required: tuple[Requirement, ...]) -> list[tuple[list[int], int]] | None:
+        """Each requirement's occurrences and shortest length, for holds_all; None when one of
+        them is missing from the whole text, so no match can exist. Found once per text."""
+        needs = []
+        for requirement in required:
+            starts = self.starts_of.get(requirement.strings)
+            if starts is None:
+                starts = self.starts_of[requirement.strings] = occurrences(self.folded, requirement)
+            if not starts:
+                return None
+            needs.append((starts, requirement.shortest))
+        return needs
+
+
+def _raw_candidates(scanning: _Scanning) -> Iterator[Candidate]:
+    text = scanning.text
+    shouting = text.upper() == text
+    length = len(text)
+    for compiled_rule in compiled():
         rule = compiled_rule.rule
-        for start, end in windows:
-            if needs and not holds_all(needs, start, end):
-                continue  # ... or from this window: no match here
-            for match in compiled_rule.regex.finditer(text, start, end):
+        regex = compiled_rule.scan.regex
+        for start, end in scanning.windows(compiled_rule.scan):
+            for match in regex.finditer(text, start, end):
                 if match.end() == end < length and text[end].isalnum():
                     continue  # cut by the window's edge, not at a word's end
                 if not _properly_capitalised(match, shouting):
@@ -163,54 +177,26 @@ def _raw_candidates(
                     yield Candidate(match.start(), match.end(), value, rule.name, rule.priority)
 
 
-FalseFriend = tuple[re.Pattern[str], frozenset[str], tuple[Requirement, ...]]
-
-
-@cache
-def _false_friends() -> tuple[FalseFriend, ...]:
-    """Each false friend's regex, trigger words and required strings."""
-    found = []
-    for pattern in vocabulary().false_friends:
-        triggers = cover(pattern, placeholder_cover)
-        found.append((re.compile(pattern), triggers, unimplied(required(pattern, 0), triggers)))
-    return tuple(found)
-
-
-def _false_friend_spans(
-    text: str, positions: dict[str, list[int]], folded: str, starts_of: Occurrences
-) -> list[tuple[int, int]]:
+def _false_friend_spans(scanning: _Scanning) -> list[Window]:
     """Spans of false friends ("Theresa May", "6-year-old"), looked for near their trigger words."""
-    spans: list[tuple[int, int]] = []
-    for pattern, triggers, friend_requires in _false_friends():
-        if not triggers:
-            windows = [(0, len(text))]
-        elif triggers.isdisjoint(positions.keys()):
-            continue
-        else:
-            windows = _windows(
-                [p for word in triggers & positions.keys() for p in positions[word]], len(text)
-            )
-        needs = _needs(friend_requires, folded, starts_of) if windows else None
-        if needs is None:
-            continue
-        for start, end in windows:
-            if not needs or holds_all(needs, start, end):
-                spans.extend(m.span() for m in pattern.finditer(text, start, end))
-    return spans
+    return [
+        match.span()
+        for friend in false_friends()
+        for start, end in scanning.windows(friend)
+        for match in friend.regex.finditer(scanning.text, start, end)
+    ]
 
 
 def scan(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order; the longest match wins, then the higher priority."""
-    positions = _trigger_positions(text)
-    folded = fold(text)
-    starts_of: Occurrences = {}
+    scanning = _Scanning(text, _trigger_positions(text), fold(text))
     ranked = sorted(
-        _raw_candidates(text, positions, folded, starts_of),
+        _raw_candidates(scanning),
         key=lambda c: (-(c.end - c.start), -c.priority, c.start),
     )
     if not ranked:
         return []
-    blocked = _false_friend_spans(text, positions, folded, starts_of)
+    blocked = _false_friend_spans(scanning)
     taken: list[Candidate] = []
     starts: list[int] = []  # the taken spans, which never overlap, by start (ends in step)
     ends: list[int] = []

@@ -12,6 +12,7 @@ _CLAUSE_PENALTY = 20
 _OPENING_REACH = 120  # how far the main verb may follow a mention opening the sentence
 _CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
 _REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
+_WAS = re.compile(r"(?<!\w)(?:was|were|been)\s+(?:\w+ly\s+|first\s+)?$", re.IGNORECASE)
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 # "Until Thursday, they had not...": a deadline word tells nothing when the clause is told
 # in the past perfect, which looks back from the publish date.
@@ -204,8 +205,11 @@ def _settles(between: str) -> bool:
 
 
 def _told_past(text: str, head: int, cue: re.Match[str]) -> bool:
+    """A past verb that settles the tense: not a report ("said in December" may tell of a
+    plan), unless done to something ("was first announced in December": the announcing)."""
+    passive = _WAS.search(text, max(head, cue.start() - 16), cue.start()) is not None
     return (
         bool(cue["past"])
-        and cue.group().lower() not in _REPORTING
+        and (cue.group().lower() not in _REPORTING or passive)
         and not _NOT_DONE_YET.search(text, max(head, cue.start() - 10), cue.start())
     )

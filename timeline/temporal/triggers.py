@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from timeline.temporal.vocabulary import PLACEHOLDER
+
 DIGITS = "<digits>"  # any number in the text
 YEARS = "<years>"  # a number that may be a year (1500-2099): far rarer than numbers in news
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -122,8 +124,8 @@ def _sequence_cover(pattern: str, placeholder: Callable[[str], Cover]) -> Cover:
                 continue
             inner = re.sub(r"^\?(?::|P<[a-z_0-9]+>)", "", inner)
             element, i = cover(inner, placeholder), end
-        elif char == "{" and (found := re.match(r"\{([a-z_]+)(?::[a-z_0-9]+)?\}", pattern[i:])):
-            element, i = placeholder(found[1]), i + found.end()
+        elif char == "{" and (found := PLACEHOLDER.match(pattern, i)):
+            element, i = placeholder(found["kind"]), found.end()
         elif char == "\\":
             element = frozenset({DIGITS}) if pattern[i + 1] == "d" else None
             i += 2

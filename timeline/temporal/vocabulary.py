@@ -32,6 +32,10 @@ class Example:
     source: str = ""  # "file.yaml: rule name", for test ids
 
 
+# A placeholder in a rule's pattern: {kind}, or {kind:group_name} to name what it matched.
+PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+)(?::(?P<name>[a-z_0-9]+))?\}")
+
+
 @dataclass(frozen=True)
 class Rule:
     """A pattern over vocabulary placeholders and the builder that types what it matched."""

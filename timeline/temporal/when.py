@@ -144,6 +144,7 @@ def label(iso: str, end: str = "", qualifier: str = "") -> str:
         "before": "by ",
         "after": "after ",
         "since": "since ",
+        "planned": "planned for ",
     }
     if qualifier in prefix and text.startswith("week of"):
         text = f"the {text}"  # "about the week of 9 June 2025"
