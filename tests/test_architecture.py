@@ -120,3 +120,17 @@ def test_the_reader_sees_lazy_imports_and_module_imports() -> None:
     assert {"timeline.ingest.ingest", "timeline.events.merge", "timeline.store.store"} <= build
     cli = imported_modules(PACKAGE / "cli.py")  # cli imports its commands inside functions
     assert "timeline.explain" in cli
+
+
+def test_modules_stay_under_400_lines_and_functions_under_60() -> None:
+    long_modules, long_functions = [], []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") >= 400:
+            long_modules.append(path.name)
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    long_functions.append(f"{path.name}:{node.name} ({length} lines)")
+    assert (long_modules, long_functions) == ([], [])

@@ -74,19 +74,9 @@ def build(
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]
-        dropped = [
-            (a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)
-        ]
         events = merge.merge_events(candidates, known=stored.events)
         update = store.update_store(stored, events)
-        outputs: list[Path] = []
-        if not dry_run:
-            store.write_store(store_path, update)
-            cache.prune()
-            # The page and changes.md show the latest changes: a rebuild that changes nothing
-            # (a hand edit taken in, the same articles) keeps the stars of the one before.
-            latest = update.changes if update.changes.changes else stored.latest
-            outputs = render.write_outputs(update.events, out_dir, latest)
+        outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache)
     return BuildReport(
         articles=len(articles),
         new=update.new,
@@ -97,11 +87,36 @@ def build(
         cached=cache.hits,
         skipped=tuple((s.name, s.reason) for s in skipped),
         warnings=tuple((a.name, warning) for a in articles for warning in a.warnings),
-        dropped=tuple(dropped),
+        dropped=_dropped(articles, found),
         outputs=tuple(outputs),
         changes=update.changes,
         latest=len(stored.latest.changes),
         dry_run=dry_run,
+    )
+
+
+def _written(
+    store_path: Path,
+    out_dir: Path,
+    stored: store.Store,
+    update: store.StoreUpdate,
+    cache: ExtractionCache,
+) -> list[Path]:
+    """The store written, the cache pruned, and the outputs rendered: the paths written."""
+    from timeline.render import render
+
+    store.write_store(store_path, update)
+    cache.prune()
+    # The page and changes.md show the latest changes: a rebuild that changes nothing (a hand
+    # edit taken in, the same articles) keeps the stars of the one before.
+    latest = update.changes if update.changes.changes else stored.latest
+    return render.write_outputs(update.events, out_dir, latest)
+
+
+def _dropped(articles: list[Article], found: list[Extracted]) -> tuple[tuple[str, int, int], ...]:
+    """Each article's furniture dropped: its name, the characters dropped, its length."""
+    return tuple(
+        (a.name, f.dropped_chars, len(a.body)) for a, f in zip(articles, found, strict=True)
     )
 
 

@@ -14,15 +14,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events.clusters import Candidate, Cluster, fit
-from timeline.events.extract import (
-    Parser,
-    Reading,
-    Tagger,
-    extract_events,
-    read_sentence,
-    tag_passages,
-)
+from timeline.events.candidates import Candidate, Cluster
+from timeline.events.clusters import fit
+from timeline.events.extract import Parser, Reading, extract_events, read_sentence
+from timeline.events.passages import Tagger, tag_passages
 from timeline.events.spans import strength_order
 from timeline.events.story import same_story
 from timeline.events.tree import sentences

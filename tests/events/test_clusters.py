@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.events.clusters import Cluster
+from timeline.events.candidates import Cluster
 from timeline.events.merge import merge_events
 from timeline.events.spans import Span, compatible, span_of
 from timeline.model import Event, Source

@@ -14,7 +14,16 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
 from timeline.events.predicates import lexicon
-from timeline.events.tree import ACTOR_LABELS, agent_of, entity_of, is_verbal, subject_of
+from timeline.events.tree import (
+    ACTOR_LABELS,
+    agent_of,
+    complement_of,
+    entity_of,
+    is_verbal,
+    lemma,
+    participants,
+    subject_of,
+)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 _ANY_DAY = date(2000, 1, 1)  # capitals and states hold on any day
@@ -129,6 +138,21 @@ class Cast:
         if capital is not None and capital.kind == CAPITAL and not _named_as_place(token):
             return capital.state
         return name
+
+    def follow(self, sentence: Span) -> None:
+        """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in
+        the next ones."""
+        root = sentence.root
+        reported = is_verbal(root) and lemma(root) in lexicon().reporting
+        told = complement_of(root) if reported else None
+        actor = subject_of(told) if told is not None and is_verbal(told) else None
+        if told is not None and actor is not None and self.name_of(actor):
+            root = told  # "Munir used his trip ..., the paper said": Munir acted, not the paper
+        subject = subject_of(root) if is_verbal(root) else None
+        if subject is not None:
+            self.saw_acting(self.name_of(subject), subject)
+        if is_verbal(root):
+            self.saw_together(participants(root))
 
     def saw_together(self, tokens: Sequence[Token]) -> None:
         """The people a happening names: two or more of them are the pair a later "the two

@@ -1,148 +1,17 @@
-"""Clusters of candidates told of one happening, and how well a candidate fits one.
-
-A cluster keeps the unions a fit asks of it (people, actors, words, quote words, articles,
-places, spans, tolls, bounds) up to date as members join, so fitting a candidate costs the same
-whatever the cluster's size: merge stays near-linear on long live blogs and big stories.
+"""How well a candidate fits a cluster of candidates told of one happening (`fit`), by rules
+that read what `candidates` worked out: the people, kinds, places, words and spans they share.
 When a candidate may have happened, and how firmly, is `spans`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from timeline.events.cues import load_data
-from timeline.events.gazetteers import is_known, is_person, places_overlap
-from timeline.events.predicates import lexicon
-from timeline.events.spans import (
-    Span,
-    basis,
-    compatible,
-    is_weak,
-    length_of,
-    limits,
-    span_of,
-)
+from timeline.events.candidates import Candidate, Cluster, similarity, toll_of
+from timeline.events.gazetteers import is_known, places_overlap
+from timeline.events.spans import basis, is_weak, length_of, span_of
 from timeline.model import Event
 from timeline.temporal.when import precision
-
-_STOPWORDS = frozenset(load_data()["merge_stopwords"])
-_COUNTED = re.compile(
-    r"\b(?:two|three|four|five|several|multiple|many|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:visits|trips|meetings|calls|summits|rounds of talks|letters)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A candidate with what `fit` asks of it worked out once, not once per cluster."""
-
-    event: Event
-    span: Span
-    weak: bool
-    counted: bool
-    people: frozenset[str]
-    articles: frozenset[str]
-    words: frozenset[str]
-    quote_words: frozenset[str]
-    limits: tuple[date | None, date | None]
-    kinds: frozenset[str]
-
-    @classmethod
-    def of(cls, event: Event) -> Candidate:
-        """The candidate with its span, words, people and articles worked out."""
-        return cls(
-            event=event,
-            span=span_of(event),
-            weak=is_weak(event),
-            counted=_is_counted(event),
-            people=frozenset(_people(event)),
-            articles=frozenset(s.article for s in event.sources),
-            words=_words(event),
-            quote_words=_quote_words(event),
-            limits=limits(event),
-            kinds=lexicon().kinds_of(event.title),
-        )
-
-
-@lru_cache(maxsize=65536)
-def candidate_of(event: Event) -> Candidate:
-    """`Candidate.of`, worked out once per event: merge asks it of each candidate and again of
-    each member joining a cluster, and a build asks it of the cached candidates while its workers
-    extract the others (`merge.prepare`)."""
-    return Candidate.of(event)
-
-
-class Cluster:
-    """The members of one happening in the making, with the unions `fit` asks of them (people,
-    actors, words, articles, spans...) kept up to date as members join: fitting a candidate costs
-    the same whatever the cluster's size."""
-
-    def __init__(self, head: Event) -> None:
-        self.head = head
-        self.members: list[Event] = []
-        self.spans: set[Span] = set()
-        self.latest_first, self.earliest_last = date.min, date.max
-        self.articles: set[str] = set()
-        self.people: set[str] = set()
-        self.actors: set[str] = set()
-        self.categories: set[str] = set()
-        self.kinds: set[str] = set()
-        self.places: set[str] = set()
-        self.words: set[str] = set()
-        self.quote_words: set[str] = set()
-        self.speakers: set[str] = set()  # who made each statement
-        self.all_statements = self.all_weak = self.all_casualties = True
-        self.any_anchor = False
-        self.tolls: list[int] = []  # min and max of the titles' tolls, while every title has one
-        self.every_toll = True
-        self.lows: list[date] = []  # the latest earliest day a bound allows
-        self.highs: list[date] = []  # the earliest latest day
-        self.add(head)
-
-    def add(self, member: Event) -> None:
-        """A member joins: every union grows by what it brings."""
-        self.members.append(member)
-        told = candidate_of(member)
-        span = told.span
-        self.spans.add(span)
-        self.latest_first = max(self.latest_first, span.first)
-        self.earliest_last = min(self.earliest_last, span.last)
-        self.articles.update(told.articles)
-        self.people.update(told.people)
-        self.actors.update(member.actors)
-        self.categories.add(member.category)
-        self.kinds.update(told.kinds)
-        if member.place:
-            self.places.add(member.place)
-        self.words.update(told.words)
-        self.quote_words.update(told.quote_words)
-        if member.category == "statement" and member.actors:
-            self.speakers.add(member.actors[0])
-        self.all_statements = self.all_statements and member.category == "statement"
-        self.all_weak = self.all_weak and told.weak
-        self.all_casualties = self.all_casualties and member.category == "casualties"
-        self.any_anchor = self.any_anchor or basis(member) == "anchor"
-        toll = _toll(member.title)
-        self.every_toll = self.every_toll and toll is not None
-        if toll is not None:
-            self.tolls = [min([toll, *self.tolls]), max([toll, *self.tolls])]
-        low, high = told.limits
-        if low is not None:
-            self.lows = [max([low, *self.lows])]
-        if high is not None:
-            self.highs = [min([high, *self.highs])]
-
-    def meets(self, span: Span) -> bool:
-        """Whether a span is compatible with every member's."""
-        if span.first <= self.earliest_last and self.latest_first <= span.last:
-            return True  # it overlaps them all
-        if span.first != span.last:
-            return False  # a longer span must overlap each
-        return all(compatible(span, other) for other in self.spans)
 
 
 def fit(told: Candidate, cluster: Cluster) -> float:
@@ -162,9 +31,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     tied = people or actors or same_category or told.kinds & cluster.kinds
     if not tied and not _related(candidate, cluster):
         return 0.0  # no person, actor, kind or category ties them: every rule below needs one
-    same_article = told.articles & cluster.articles
     place_clash = _place_clash(candidate, cluster)
-    words = _similarity(told.words, cluster.words)
+    words = similarity(told.words, cluster.words)
     weak = told.weak or cluster.all_weak
     planned = basis(candidate) == "plan" or basis(head) == "plan"
     known_kind = candidate.category != "other" and candidate.category in cluster.categories
@@ -178,24 +46,11 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 0.5 + words + (1.0 if same_category else 0.0)
     if told.weak:
         return _fit_bound(told, cluster, people, same_category, words)
-    copied = _similarity(told.quote_words, cluster.quote_words)
+    copied = similarity(told.quote_words, cluster.quote_words)
     if copied >= 0.6 and candidate.date == head.date and candidate.category == head.category:
         return 3.0 + words  # the same wire copy carried twice, or by two outlets
-    if same_article:
-        # Two dated sentences of one article are two happenings, unless they tell the same
-        # kind of thing about the same people on the same date, or one only bounds its date;
-        # never when they name two places ("a treaty in Moscow", "a meeting in Pyongyang").
-        if place_clash:
-            return 0.0
-        if weak and people:
-            return 1.0 + len(people) + words
-        if _same_remarks(candidate, head):
-            return 1.0 + words
-        if same_category and people and candidate.date == head.date:
-            return 1.0 + len(people) + words
-        if people and candidate.date == head.date and _said_there(candidate, cluster):
-            return 0.5 + len(people) + words
-        return 0.0
+    if told.articles & cluster.articles:
+        return _fit_in_article(told, cluster, people, same_category, words, place_clash)
     if place_clash and not people:
         return 0.0
     other_kind = told.kinds and cluster.kinds and not told.kinds & cluster.kinds
@@ -213,8 +68,33 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     same_day = len(candidate.date) == len("2000-01-01") and candidate.date == head.date
     if not people and same_category and (named or same_place) and words >= 0.2 and same_day:
         return 0.5 + words  # "Earthquake kills 150 in Turkey" told by two outlets
-    if same_day and not place_clash and _same_toll(candidate, cluster):
+    if same_day and not place_clash and _sametoll_of(candidate, cluster):
         return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
+    return 0.0
+
+
+def _fit_in_article(
+    told: Candidate,
+    cluster: Cluster,
+    people: frozenset[str],
+    same_category: bool,
+    words: float,
+    place_clash: bool,
+) -> float:
+    """Two dated sentences of one article are two happenings, unless they tell the same kind of
+    thing about the same people on the same date, or one only bounds its date; never when they
+    name two places ("a treaty in Moscow", "a meeting in Pyongyang")."""
+    candidate, head = told.event, cluster.head
+    if place_clash:
+        return 0.0
+    if (told.weak or cluster.all_weak) and people:
+        return 1.0 + len(people) + words
+    if _same_remarks(candidate, head):
+        return 1.0 + words
+    if same_category and people and candidate.date == head.date:
+        return 1.0 + len(people) + words
+    if people and candidate.date == head.date and _said_there(candidate, cluster):
+        return 0.5 + len(people) + words
     return 0.0
 
 
@@ -277,23 +157,15 @@ def _on_the_day(told: Candidate, head: Event) -> bool:
     return other and told.span.first <= day <= told.span.last
 
 
-def _same_toll(candidate: Event, cluster: Cluster) -> bool:
+def _sametoll_of(candidate: Event, cluster: Cluster) -> bool:
     """Casualties on one day whose titles give tolls within a quarter of each other."""
     if candidate.category != "casualties" or not cluster.all_casualties:
         return False
-    toll = _toll(candidate.title)
+    toll = toll_of(candidate.title)
     if toll is None or not cluster.every_toll:
         return False
     counted = [toll, *cluster.tolls]
     return max(counted) <= 1.25 * min(counted)
-
-
-def _toll(title: str) -> int | None:
-    match = _TOLL.search(title)
-    return int(match.group("count").replace(",", "")) if match else None
-
-
-_TOLL = re.compile(r"\b(?P<count>\d[\d,]*)\s+(?:people|persons|dead|civilians|soldiers)\b")
 
 
 def _place_clash(candidate: Event, cluster: Cluster) -> bool:
@@ -399,30 +271,3 @@ _CLOSE_TO = {
 
 def _related(candidate: Event, cluster: Cluster) -> bool:
     return not _CLOSE_TO.get(candidate.category, frozenset()).isdisjoint(cluster.categories)
-
-
-def _is_counted(event: Event) -> bool:
-    return any(_COUNTED.search(s.quote) for s in event.sources)
-
-
-def _people(event: Event) -> set[str]:
-    return {a for a in event.actors if is_person(a)}
-
-
-@lru_cache(maxsize=8192)
-def _words(event: Event) -> frozenset[str]:
-    text = " ".join([event.title, *(s.quote for s in event.sources)])
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
-
-
-@lru_cache(maxsize=8192)
-def _quote_words(event: Event) -> frozenset[str]:
-    text = " ".join(s.quote for s in event.sources)
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS)
-
-
-def _similarity(a: frozenset[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    common = len(a & b)
-    return common / (len(a) + len(b) - common)

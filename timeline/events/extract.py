@@ -11,7 +11,6 @@ What earlier sentences told gives "the same day" its day (story.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,9 +21,19 @@ from timeline.events.anchoring import Anchor, anchors_in
 from timeline.events.attachment import predicate_of
 from timeline.events.cast import Cast, people_named_alike
 from timeline.events.categories import category_of
-from timeline.events.datelines import is_dateline, without_dateline
-from timeline.events.happenings import happening_of, is_planned, is_price_move, is_wished
+from timeline.events.datelines import is_dateline
+from timeline.events.happenings import (
+    happening_of,
+    is_planned,
+    is_price_move,
+    is_wished,
+    moved_happening,
+    planned_object,
+    reported_subject,
+)
+from timeline.events.passages import Tagger, passage_texts, tag_passages
 from timeline.events.predicates import lexicon
+from timeline.events.quotes import inside_quote, speakers_date
 from timeline.events.reports import (
     named_speaker,
     only_time,
@@ -46,25 +55,18 @@ from timeline.events.tree import (
     is_negated,
     is_verbal,
     lemma,
-    object_of,
     participants,
     place_of,
     sentences,
     subject_of,
 )
-from timeline.model import Event, MainText, Passage, Source, Timex
+from timeline.model import Event, MainText, Source, Timex
 from timeline.temporal.when import When, label, shift_days, when_of
 
-Tagger = Callable[[str, date], list[Timex]]
 Parser = Callable[[Sequence[str]], list[Doc]]
 
-_PASSAGE_BREAK = "\n\n"
 _NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _PRESENT_WORDS = ("now", "currently", "at present", "these days")
-_CALENDAR = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
-_QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 @dataclass(frozen=True)
@@ -106,34 +108,8 @@ def extract_events(
             events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
             if not found:
                 events = continued(sentence, events, cast)
-            _follow_subject(sentence, cast)
+            cast.follow(sentence)
     return events
-
-
-def passage_texts(main: MainText) -> list[str]:
-    """The text of each passage as it is parsed: a dateline blanked ("KYIV, June 5 (Reuters) -")."""
-    return [without_dateline(passage.text) for passage in main.passages]
-
-
-def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -> list[list[Timex]]:
-    """Each passage's time expressions, offsets within the passage, tagged as one text: "at
-    7:37 p.m." is the day the paragraph before set ("It was Thursday night ..."), not the
-    publish date."""
-    joined = _PASSAGE_BREAK.join(p.text for p in passages)
-    timexes = tagger(joined, published)
-    found: list[list[Timex]] = []
-    start = 0
-    for passage in passages:
-        end = start + len(passage.text)
-        found.append(
-            [
-                replace(t, start=t.start - start, end=t.end - start)
-                for t in timexes
-                if start <= t.start and t.end <= end
-            ]
-        )
-        start = end + len(_PASSAGE_BREAK)
-    return found
 
 
 def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
@@ -197,8 +173,8 @@ def _reading(
         others = dated - {predicate.i}
         if told is not None and (told.i in others or own_date_below(told, others)):
             return None  # the happening it tells has a date of its own
-        happening = happening_of(told) if told is not None else _reported_subject(predicate)
-        if told is not None and _inside_quote(told.sent, told.idx):
+        happening = happening_of(told) if told is not None else reported_subject(predicate)
+        if told is not None and inside_quote(told.sent, told.idx):
             happening = None  # '"Sam directed me to ...," Ellison said Tuesday': the saying
         if told is not None and reported_saying(told):
             note = "; this dates the report, so the saying is on or before it"
@@ -226,45 +202,15 @@ def _reading(
         return None
     if timex.earliest is not None and timex.earliest > published:
         if not is_future(happening) and not is_eventive_noun(happening):
-            happening = _planned_object(happening)
+            happening = planned_object(happening)
             if happening is None:
                 return None
         else:
-            happening = _moved(happening) or happening
+            happening = moved_happening(happening) or happening
         if any(r.predicate.i == happening.i for r in earlier):
             return None  # "delay the rollout to 2026 instead of 2025": dated once
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
-
-
-def _reported_subject(verb: Token) -> Token | None:
-    """ "Violations were reported within hours", "Explosions were reported in Kyiv": the passive
-    report's subject names the happening."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return subject if subject is not None and is_eventive_noun(subject) else None
-
-
-def _moved(verb: Token) -> Token | None:
-    """ "will delay the rollout of the plane to 2026": the date is the rollout's, moved there."""
-    if not is_verbal(verb) or lemma(verb) not in lexicon().scheduling:
-        return None
-    moved = object_of(verb)
-    return moved if moved is not None and moved.pos_ == "NOUN" else None
-
-
-def _planned_object(verb: Token) -> Token | None:
-    """ "postponed his visit next week", "announced talks next month": a later date on a deed
-    told as done belongs to the happening it names, still to come; one called off is no plan.
-    "The hearing is scheduled for March 3": the happening scheduled."""
-    scheduled = (
-        subject_of(verb) if is_verbal(verb) and lemma(verb) in lexicon().scheduling else None
-    )
-    if scheduled is not None and is_eventive_noun(scheduled):
-        return scheduled
-    named = object_of(verb) if is_verbal(verb) else None
-    if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
-        return None
-    return named
 
 
 def _with_anchored(
@@ -273,7 +219,7 @@ def _with_anchored(
     """The readings, and after them the happenings dated by another one ("days after X")."""
     readings = list(direct)
     for anchor in anchors_in(sentence):
-        if _inside_quote(sentence, anchor.relation.start_char):
+        if inside_quote(sentence, anchor.relation.start_char):
             continue  # a speaker's "days after" is not ours either
         taken = dated | {r.predicate.i for r in readings}
         relative = _after_a_dated_one(anchor, readings)
@@ -427,21 +373,6 @@ def _opens_a_span(span: Span) -> bool:
     return head.dep_ == "prep" and head.lower_ in ("from", "since") and head.i < span.start
 
 
-def _follow_subject(sentence: Span, cast: Cast) -> None:
-    """Remember who acted in the sentence's main clause, for a "he" or "the two leaders" in the
-    next ones."""
-    root = sentence.root
-    told = complement_of(root) if is_verbal(root) and lemma(root) in lexicon().reporting else None
-    actor = subject_of(told) if told is not None and is_verbal(told) else None
-    if told is not None and actor is not None and cast.name_of(actor):
-        root = told  # "Munir used his trip ..., the paper said": Munir acted, not the paper
-    subject = subject_of(root) if is_verbal(root) else None
-    if subject is not None:
-        cast.saw_acting(cast.name_of(subject), subject)
-    if is_verbal(root):
-        cast.saw_together(participants(root))
-
-
 def _dates_something(timex: Timex, published: date) -> bool:
     """Dates that can place a happening: not durations, sets, vague refs or open bounds."""
     if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATES:
@@ -449,18 +380,6 @@ def _dates_something(timex: Timex, published: date) -> bool:
     if timex.value.startswith("X") or timex.earliest is None or timex.latest is None:
         return False
     return timex.granularity not in ("open", "decade", "century")
-
-
-def speakers_date(sentence: Span, timex: Timex) -> bool:
-    """A date in a speaker's words counted from the speaker's day ("Today's verdict proves
-    ..."), not one the calendar fixes ("It claimed the April 22 attack")."""
-    return _inside_quote(sentence, timex.start) and not _CALENDAR.search(timex.text)
-
-
-def _inside_quote(sentence: Span, at: int) -> bool:
-    """Whether the passage's character `at` is a speaker's words; a quotation may run over
-    several sentences ("... above the law. Today's verdict proves he was wrong," said ...)."""
-    return any(m.start() <= at < m.end() for m in _QUOTES.finditer(sentence.doc.text))
 
 
 def _default_tagger() -> Tagger:

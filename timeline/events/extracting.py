@@ -89,10 +89,11 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     parsed in one go (when the first article asks for its own)."""
     from timeline import nlp
     from timeline.events import extract  # extract imports spaCy: only when an article needs it
+    from timeline.events.passages import passage_texts
     from timeline.ingest import furniture
 
     mains = [furniture.main_text(article) for article in articles]
-    texts = [extract.passage_texts(main) for main in mains]
+    texts = [passage_texts(main) for main in mains]
 
     @functools.cache
     def parsed() -> list[list[Doc]]:

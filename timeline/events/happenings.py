@@ -77,3 +77,33 @@ def is_wished(predicate: Token) -> bool:
         and lemma(predicate.head) in lexicon().wishes
         and (is_verbal(predicate.head))
     )
+
+
+def reported_subject(verb: Token) -> Token | None:
+    """ "Violations were reported within hours", "Explosions were reported in Kyiv": the passive
+    report's subject names the happening."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and is_eventive_noun(subject) else None
+
+
+def moved_happening(verb: Token) -> Token | None:
+    """ "will delay the rollout of the plane to 2026": the date is the rollout's, moved there."""
+    if not is_verbal(verb) or lemma(verb) not in lexicon().scheduling:
+        return None
+    moved = object_of(verb)
+    return moved if moved is not None and moved.pos_ == "NOUN" else None
+
+
+def planned_object(verb: Token) -> Token | None:
+    """ "postponed his visit next week", "announced talks next month": a later date on a deed
+    told as done belongs to the happening it names, still to come; one called off is no plan.
+    "The hearing is scheduled for March 3": the happening scheduled."""
+    scheduled = (
+        subject_of(verb) if is_verbal(verb) and lemma(verb) in lexicon().scheduling else None
+    )
+    if scheduled is not None and is_eventive_noun(scheduled):
+        return scheduled
+    named = object_of(verb) if is_verbal(verb) else None
+    if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
+        return None
+    return named

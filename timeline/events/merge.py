@@ -18,7 +18,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from timeline.events.anchored import resolve_anchors
-from timeline.events.clusters import Candidate, Cluster, candidate_of, fit
+from timeline.events.candidates import Candidate, Cluster, candidate_of
+from timeline.events.clusters import fit
 from timeline.events.gazetteers import is_known, is_person
 from timeline.events.slugs import event_id
 from timeline.events.spans import (

@@ -18,14 +18,10 @@ from spacy.tokens import Span, Token
 # extraction's own tests, so a verdict says what the extractor did, not what a copy would do
 from timeline.events.attachment import predicate_of
 from timeline.events.datelines import is_dateline
-from timeline.events.extract import (
-    _PRESENT_WORDS,
-    Reading,
-    _dates_something,
-    speakers_date,
-)
+from timeline.events.extract import _PRESENT_WORDS, Reading, _dates_something
 from timeline.events.happenings import happening_of
 from timeline.events.predicates import lexicon
+from timeline.events.quotes import speakers_date
 from timeline.events.reports import named_speaker, own_date_below, reported_saying, told_as_done
 from timeline.events.tree import (
     complement_of,

@@ -1,0 +1,41 @@
+"""An article's passages as extraction reads them: the text parsed, its dateline blanked; and
+the time expressions, tagged over the whole main text as one, given back passage by passage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from timeline.events.datelines import without_dateline
+from timeline.model import MainText, Passage, Timex
+
+Tagger = Callable[[str, date], list[Timex]]
+
+_PASSAGE_BREAK = "\n\n"
+
+
+def passage_texts(main: MainText) -> list[str]:
+    """The text of each passage as it is parsed: a dateline blanked ("KYIV, June 5 (Reuters) -")."""
+    return [without_dateline(passage.text) for passage in main.passages]
+
+
+def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -> list[list[Timex]]:
+    """Each passage's time expressions, offsets within the passage, tagged as one text: "at
+    7:37 p.m." is the day the paragraph before set ("It was Thursday night ..."), not the
+    publish date."""
+    joined = _PASSAGE_BREAK.join(p.text for p in passages)
+    timexes = tagger(joined, published)
+    found: list[list[Timex]] = []
+    start = 0
+    for passage in passages:
+        end = start + len(passage.text)
+        found.append(
+            [
+                replace(t, start=t.start - start, end=t.end - start)
+                for t in timexes
+                if start <= t.start and t.end <= end
+            ]
+        )
+        start = end + len(_PASSAGE_BREAK)
+    return found
