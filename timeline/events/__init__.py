@@ -1,10 +1,10 @@
 """Stage 4, events: articles with their resolved dates and parses in, `Event` values out.
 
 Entry points: `extracting.extracting` (every article, through the extraction `cache`, in
-parallel), `extract.extract_events` (one article's passages: happenings on the parse (`tree`,
-`attachment`), their dates, actors and titles; `datelines`, `reports`, `happenings`,
-`categories`; `cast` names actors from the `gazetteers`) and `merge.merge_events` (one event
-per happening across articles: `clusters`, `spans`, `anchoring`). The patterns over the parse
+parallel), `extract.extract_events` (one article's `passages`: happenings on the parse (`tree`,
+`attachment`), their dates, actors and titles; `datelines`, `quotes`, `reports`, `happenings`,
+`story`, `categories`; `cast` names actors from the `gazetteers`) and `merge.merge_events` (one
+event per happening across articles: `candidates`, `clusters`, `spans`, `anchored`). The patterns over the parse
 are data (`predicates`, `cues`). `actors.find_mentions` finds names in plain text (only its
 tests call it).
 May import: `timeline.model`, `timeline.safewrite`, `timeline.data`, the stages before it
