@@ -1,6 +1,7 @@
 """What names a happening in a clause, and what only looks like one: a wish ("urged them to
-accept"), a stock or index quote ("shares closed at $12.50 on Monday"); and a plan ("the expected
-summit")."""
+accept"), a stock or index quote ("shares closed at $12.50 on Monday"); a plan ("the expected
+summit", "postponed his visit next week", "the hearing is scheduled for March 3", "will delay the
+rollout to 2026"); and what a passive report tells ("Explosions were reported on Monday")."""
 
 from __future__ import annotations
 
