@@ -29,6 +29,9 @@ def is_price_move(predicate: Token, timex: Timex) -> bool:
     named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
     if not any(t.lower_ in words.market_words for t in named):
         return False
+    after = preposition_objects(predicate, ("after", "following"))
+    if any(is_eventive_noun(cause) for _, cause in after):
+        return False  # "jumped 11% Monday following the order": news, the market's answer
     return any(
         (t.like_num or t.ent_type_ in ("MONEY", "PERCENT"))
         and not (timex.start <= t.idx < timex.end)
