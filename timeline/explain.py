@@ -142,7 +142,7 @@ def explain(
     published = main.article.published
     read: list[SentenceReading] = []
     told = 0
-    for passage, doc, timexes in zip(main.passages, docs, tagged, strict=True):
+    for passage, doc, timexes in zip(main.passages, docs[1:], tagged, strict=True):  # [0]: headline
         for sentence in sentences(doc):
             written = passage.text[sentence.start_char : sentence.end_char].strip()
             found = _sentence(sentence, timexes, published, in_order[:told], proposed, store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -493,3 +494,18 @@ def test_an_unnamed_thing_that_acts_is_the_subject_not_a_state_named_later() -> 
         "The commemorations began on Friday, as thousands of Cubans marched through Havana."
     )
     assert event.title.startswith("Commemorations begin")
+
+
+def test_the_headline_names_the_storys_person_in_full() -> None:
+    body = "Bankman-Fried's lawyers rested their case on Tuesday."
+    article = Article(
+        name="a.txt",
+        published=THURSDAY,
+        body=body,
+        title="Sam Bankman-Fried's trial heads to closing arguments",
+    )
+    (event,) = extract_events(MainText(article, (Passage(0, len(body), body),)))
+    assert event.actors == ("Sam Bankman-Fried",)
+    untitled = replace(article, title="")
+    (alone,) = extract_events(MainText(untitled, (Passage(0, len(body), body),)))
+    assert alone.actors == ()  # the body alone takes "Bankman-Fried" for a body, not a person

@@ -417,6 +417,20 @@ def test_one_kind_in_one_month_told_by_two_articles_is_one_happening() -> None:
     assert (collapse.date, len(collapse.sources)) == ("2022-11", 2)
 
 
+def test_shared_words_alone_do_not_tie_one_persons_days_apart() -> None:
+    monday = candidates(
+        "Omar Haddad testified at his fraud trial in Manhattan on Monday.",
+        date(2023, 10, 31),
+        "a.txt",
+    )
+    tuesday = candidates(
+        "Omar Haddad's lawyers rested their case at his fraud trial in Manhattan on Tuesday.",
+        date(2023, 11, 1),
+        "b.txt",
+    )
+    assert len(merge_events([*monday, *tuesday])) == 2
+
+
 def test_two_kinds_of_happening_a_day_apart_stay_two_events() -> None:
     begun = candidates(
         "On Tuesday, the fraud trial of Omar Haddad got under way.", date(2023, 10, 3), "a.txt"

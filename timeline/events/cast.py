@@ -285,11 +285,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
-def people_named_alike(docs: Sequence[Doc]) -> None:
-    """One name, one kind through an article: a name the recognizer took for a person once
-    ("Sam Bankman-Fried") is the person where it took the name, or its surname, for a body
-    ("Bankman-Fried said"), so "he" and "his" find him. Places keep their label ("Washington")."""
-    people = {_clean(e.text) for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+def people_named_alike(docs: Sequence[Doc], headline: Doc | None = None) -> None:
+    """One name, one kind through an article: a name the recognizer took for a person once, in
+    the article or its headline ("Sam Bankman-Fried"), is the person where it took the name, or
+    its surname, for a body ("Bankman-Fried said"), so "he" and "his" find him. Places keep
+    their label ("Washington")."""
+    read = [*docs, *([headline] if headline is not None else [])]
+    people = {_clean(e.text) for doc in read for e in doc.ents if e.label_ == "PERSON"}
     names = {p for p in people if len(p.split()) > 1}
     surnames = Counter(p.split()[-1] for p in names)
     alike = names | {s for s, n in surnames.items() if n == 1}

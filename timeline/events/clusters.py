@@ -57,9 +57,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if other_kind and candidate.category not in cluster.categories and candidate.date != head.date:
         return 0.0  # "his trial got under way" and, a day later, "he meets the jury": two
     same_kind = bool(told.kinds & cluster.kinds)
-    if people and (
-        same_category or same_kind or weak or words >= 0.12 or _related(candidate, cluster)
-    ):
+    worded = words >= 0.12 and not _days_apart(candidate, head)  # words alone: not day to day
+    if people and (same_category or same_kind or weak or worded or _related(candidate, cluster)):
         return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:
@@ -71,6 +70,14 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if same_day and not place_clash and _sametoll_of(candidate, cluster):
         return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _days_apart(candidate: Event, head: Event) -> bool:
+    """Both told on a day of their own, and not the same day ("testifies Monday", "his lawyers
+    rested their case Tuesday")."""
+    days = len("2000-01-01")
+    single = not candidate.end and not head.end
+    return single and len(candidate.date) == len(head.date) == days and candidate.date != head.date
 
 
 def _fit_in_article(

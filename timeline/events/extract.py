@@ -91,9 +91,10 @@ def extract_events(
     tagger = tag if tag is not None else _default_tagger()
     parser = parse if parse is not None else _default_parser()
     article = main.article
-    docs = parser(passage_texts(main))
-    people_named_alike(docs)
+    headline, *docs = parser(passage_texts(main))
+    people_named_alike(docs, headline)
     cast = Cast(article.published)
+    cast.learn(headline.ents)  # the story's people in full: "Bankman-Fried" is Sam Bankman-Fried
     events: list[Event] = []
     tagged = tag_passages(tagger, main.passages, article.published)
     for doc, timexes in zip(docs, tagged, strict=True):

@@ -16,8 +16,10 @@ _PASSAGE_BREAK = "\n\n"
 
 
 def passage_texts(main: MainText) -> list[str]:
-    """The text of each passage as it is parsed: a dateline blanked ("KYIV, June 5 (Reuters) -")."""
-    return [without_dateline(passage.text) for passage in main.passages]
+    """What is parsed of an article: its headline first (it names the story's people in full:
+    "Sam Bankman-Fried's trial heads to closing arguments"), then the text of each passage, a
+    dateline blanked ("KYIV, June 5 (Reuters) -")."""
+    return [main.article.title, *(without_dateline(passage.text) for passage in main.passages)]
 
 
 def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -> list[list[Timex]]:
