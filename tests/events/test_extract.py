@@ -233,6 +233,11 @@ def test_a_verb_that_carries_a_happening_dates_that_happening(text: str, word: s
     assert event.date == "2025-06-03"
 
 
+def test_a_which_that_only_orders_the_days_happening_is_no_happening() -> None:
+    text = "It came after his arrest in December 2022, which followed the collapse of the firm."
+    assert [e.title for e in events_of(text)] == ["His arrest"]
+
+
 def test_undated_happening_never_takes_the_publish_date() -> None:
     assert (
         events_of("The president visited Kenya and signed a trade agreement with its leaders.")

@@ -1,6 +1,7 @@
 """Which predicate a time expression modifies: the nearest head above it that is a verb or a
 noun naming a happening, past the parser's usual misreadings (an -ing word read as a verb, a
-subject read as one, a participle describing a noun).
+subject read as one, a participle describing a noun); the clauses a day's noun takes ("the same
+day South Korea swore in Lee"); and whether a date opens a span ("from early Wednesday").
 """
 
 from __future__ import annotations
@@ -8,7 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from timeline.events.predicates import lexicon
-from timeline.events.tree import OBJECTS, is_eventive_noun, is_verbal, lemma, object_of, purpose_of
+from timeline.events.tree import (
+    OBJECTS,
+    WH_WORDS,
+    clauses_within,
+    is_eventive_noun,
+    is_verbal,
+    lemma,
+    object_of,
+    purpose_of,
+)
 
 
 def predicate_of(span: Span) -> Token | None:
@@ -82,3 +92,24 @@ def _supporting_verb(noun: Token) -> Token | None:
         if is_verbal(verb) and lemma(verb) in lexicon().verbs and verb.i != head.i:
             return verb
     return None
+
+
+def day_clauses(span: Span) -> list[Token]:
+    """ "the same day South Korea swore in Lee": the clause the day's noun takes happened then;
+    not one whose "which" only relates it to another happening ("his arrest in December 2022,
+    which followed the collapse": the arrest's order, not a happening of its own)."""
+    within = clauses_within(span.root.head)  # "last month, where she met Diaz": the visit's
+    return [
+        c
+        for c in span.root.children
+        if c.dep_ == "relcl"
+        and is_verbal(c)
+        and c not in within
+        and not (lemma(c) in lexicon().light and any(s.lower_ in WH_WORDS for s in c.children))
+    ]
+
+
+def opens_a_span(span: Span) -> bool:
+    """ "From early Wednesday the two sides have traded fire": the date opens a span."""
+    head = span.root.head
+    return head.dep_ == "prep" and head.lower_ in ("from", "since") and head.i < span.start

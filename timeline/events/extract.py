@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
-from timeline.events.attachment import predicate_of
+from timeline.events.attachment import day_clauses, opens_a_span, predicate_of
 from timeline.events.cast import Cast, people_named_alike
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline
@@ -47,7 +47,6 @@ from timeline.events.story import continued, same_story
 from timeline.events.titles import title_of
 from timeline.events.tree import (
     SUBJECTS,
-    clauses_within,
     complement_of,
     is_eventive_noun,
     is_future,
@@ -152,11 +151,11 @@ def _dated_predicates(
             continue
         if timex.text.lower() in _PRESENT_WORDS and abs(predicate.i - span.start) > 2:
             continue  # "now" dates only the verb right beside it ("said today")
-        if _opens_a_span(span):
+        if opens_a_span(span):
             timex = replace(timex, mod="ON_OR_AFTER")
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
-        direct.extend((clause, timex) for clause in _day_clauses(span))
+        direct.extend((clause, timex) for clause in day_clauses(span))
     return direct
 
 
@@ -313,12 +312,6 @@ def _phrase(words: Span, day: str) -> Timex:
     )
 
 
-def _day_clauses(span: Span) -> list[Token]:
-    """ "the same day South Korea swore in Lee": the clause the day's noun takes happened then."""
-    within = clauses_within(span.root.head)  # "last month, where she met Diaz": the visit's
-    return [c for c in span.root.children if c.dep_ == "relcl" and is_verbal(c) and c not in within]
-
-
 def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Event:
     article = main.article
     predicate, timex, when = reading.predicate, reading.timex, reading.when
@@ -366,12 +359,6 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
         sources=(source,),
         disagreement=f"{article.name}: {timex.conflict}" if timex.conflict else "",
     )
-
-
-def _opens_a_span(span: Span) -> bool:
-    """ "From early Wednesday the two sides have traded fire": the date opens a span."""
-    head = span.root.head
-    return head.dep_ == "prep" and head.lower_ in ("from", "since") and head.i < span.start
 
 
 def _dates_something(timex: Timex, published: date) -> bool:
