@@ -131,13 +131,20 @@ def explain(
     is searched for the stored event each proposed event joined."""
     tagger, parser = tag or _default_tagger(), parse or _default_parser()
     docs: list[Doc] = []
+    kept: dict[tuple[str, date], list[Timex]] = {}
 
     def keep_parses(texts: Sequence[str]) -> list[Doc]:
         docs.extend(parser(texts))
         return docs[-len(texts) :] if texts else []
 
-    proposed = extract_events(main, tagger, keep_parses)
-    tagged = tag_passages(tagger, main.passages, main.article.published)
+    def keep_timexes(text: str, published: date) -> list[Timex]:
+        if (text, published) not in kept:
+            kept[(text, published)] = tagger(text, published)
+        return kept[(text, published)]
+
+    proposed = extract_events(main, keep_timexes, keep_parses)
+    # the passages' time expressions as extraction had them: tagged once, split again here
+    tagged = tag_passages(keep_timexes, main.passages, main.article.published)
     in_order = list(proposed)  # as extraction told them: "the same day" counts from these
     published = main.article.published
     read: list[SentenceReading] = []
