@@ -12,7 +12,9 @@ _CLAUSE_PENALTY = 20
 _OPENING_REACH = 120  # how far the main verb may follow a mention opening the sentence
 _CLEAR_REACH = 60  # a past verb this close, in the same clause, settles the tense outright
 _REPORTING = frozenset({"said", "says", "told", "added", "announced", "reported", "stated"})
-_WAS = re.compile(r"(?<!\w)(?:was|were|been)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # "was (first) announced"
+_WAS = re.compile(
+    r"(?<!\w)(?:was|were|been)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)  # "was (first) announced"
 _NOT_DONE_YET = re.compile(r"(?<!\w)(?:be|to|not|is|are)\s+$", re.IGNORECASE)
 # "Until Thursday, they had not...": a deadline word tells nothing when the clause is told
 # in the past perfect, which looks back from the publish date.
