@@ -123,6 +123,19 @@ def test_date_told_by_another_happening_shows_the_happening_it_bounds() -> None:
     assert briefing.why.startswith('dates "briefed": days before Trump and Putin held a summit')
 
 
+def test_a_lead_that_dates_nothing_shows_it_is_dated_by_the_publish_date() -> None:
+    text = (
+        "---\npublished: 2025-05-23\n---\n"
+        "Acme shares surged after the governor announced his backing for the plant.\n"
+        "The plant employs 2,000 people.\n"
+    )
+    lead, after = explained(text, "2025-05-23-acme.txt").sentences
+    assert [(d.text, d.attaches_to) for d in lead.dates] == [("", "surged"), ("", "announced")]
+    assert all(d.event is not None and d.event.label == "by 23 May 2025" for d in lead.dates)
+    assert lead.dates[0].why.startswith('"surged" is what the article opens with')
+    assert after.dates == ()
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase", "why"),
     [

@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.events.candidates import Candidate, Cluster
 from timeline.events.clusters import fit
-from timeline.events.extract import Parser, Reading, extract_events, read_sentence
+from timeline.events.extract import Parser, extract_events, read_sentence
+from timeline.events.leads import is_lead
 from timeline.events.passages import Tagger, tag_passages
+from timeline.events.reading import Reading
 from timeline.events.spans import strength_order
 from timeline.events.story import same_story
 from timeline.events.tree import sentences
@@ -148,11 +150,14 @@ def explain(
     in_order = list(proposed)  # as extraction told them: "the same day" counts from these
     published = main.article.published
     read: list[SentenceReading] = []
-    told = 0
+    told, lead = 0, True
     for passage, doc, timexes in zip(main.passages, docs[1:], tagged, strict=True):  # [0]: headline
         for sentence in sentences(doc):
             written = passage.text[sentence.start_char : sentence.end_char].strip()
-            found = _sentence(sentence, timexes, published, in_order[:told], proposed, store)
+            opens = lead and is_lead(sentence)
+            lead = lead and not opens
+            before = in_order[:told]
+            found = _sentence(sentence, timexes, published, before, proposed, store, opens)
             read.append(replace(found, number=len(read) + 1, text=written))
             while told < len(in_order) and in_order[told].sources[0].quote == sentence.text.strip():
                 told += 1
@@ -178,11 +183,12 @@ def _sentence(
     told: Sequence[Event],
     proposed: list[Event],
     store: Store | None,
+    lead: bool,
 ) -> SentenceReading:
     begin, end = sentence.start_char, sentence.end_char
     inside = same_story(sentence, [t for t in timexes if begin <= t.start and t.end <= end], told)
     across = [t for t in timexes if begin <= t.start < end < t.end]
-    readings = read_sentence(sentence, inside, published)
+    readings = read_sentence(sentence, inside, published, lead)
     found: list[tuple[int, DateReading]] = []
     for verdict in verdicts(sentence, inside, published):
         timex, attached = verdict.timex, verdict.attaches_to

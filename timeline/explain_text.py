@@ -73,7 +73,8 @@ def _date(reading: DateReading, store: Path | None) -> list[str]:
     if reading.anchor == "event":
         value = "words naming another happening"
     where = f', attaches to "{reading.attaches_to}"' if reading.attaches_to else ""
-    head = f'    "{reading.text}" ({value}){where}'
+    said = f'"{reading.text}"' if reading.text else "(no time words: the article's lead)"
+    head = f"    {said} ({value}){where}"
     if reading.event is None:
         return [head, f"        skipped: {reading.why}"]
     return [head, f"        event: {reading.why}", *_event(reading.event, store)]

@@ -238,11 +238,61 @@ def test_a_which_that_only_orders_the_days_happening_is_no_happening() -> None:
     assert [e.title for e in events_of(text)] == ["His arrest"]
 
 
-def test_undated_happening_never_takes_the_publish_date() -> None:
-    assert (
-        events_of("The president visited Kenya and signed a trade agreement with its leaders.")
-        == []
+def test_undated_happening_after_the_lead_never_takes_the_publish_date() -> None:
+    text = (
+        "The president returned from Africa on Tuesday.\n"
+        "The president visited Kenya and signed a trade agreement with its leaders."
     )
+    assert [e.title for e in events_of(text)] == ["President returns from Africa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Shareholders have approved the sale of the company.",
+            ["Shareholders approve the sale of the company"],
+        ),
+        (
+            "Acme shares surged after the governor announced his backing for the plant.",
+            ["Acme shares surge", "Governor announces his backing"],
+        ),
+        ("The company cut 500 jobs, the union said.", ["Company cuts 500 jobs"]),
+        (
+            "Acme shares hit their highest level since April 2011.",
+            ["Acme shares hit their highest level"],
+        ),
+    ],
+)
+def test_a_lead_that_dates_nothing_tells_its_news_by_the_publish_date(
+    text: str, titles: list[str]
+) -> None:
+    events = events_of(text)
+    assert [e.title for e in events] == titles
+    assert {(e.date, e.qualifier, e.label) for e in events} == {
+        ("2025-06-05", "before", "by 5 June 2025")
+    }
+    assert {e.sources[0].basis for e in events} == {"lead"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company will cut 500 jobs, people familiar with the matter said.",  # still to come
+        "Caroline Ellison was one of his top deputies.",  # a state
+        "'He has been very consistent,' said Fyodor Tertitskiy, an expert.",  # a comment
+        "Russia and Iran have displayed signs of cooperation in recent days.",  # vague time
+        "The strike has lasted for three weeks.",  # a duration
+        "Police Arrest Two Men In Raid",  # a headline repeated above the text
+    ],
+)
+def test_a_lead_tells_no_news_when_it_is_no_happening_done(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_only_the_first_sentence_is_the_lead() -> None:
+    text = "The storm hit the coast on Monday.\nThe company cut 500 jobs."
+    assert [e.title for e in events_of(text)] == ["Storm hits the coast"]
 
 
 def test_the_same_day_is_the_day_of_the_happening_told_not_the_publish_date() -> None:

@@ -12,7 +12,7 @@ What earlier sentences told gives "the same day" its day (story.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -31,9 +31,11 @@ from timeline.events.happenings import (
     planned_object,
     reported_subject,
 )
+from timeline.events.leads import is_lead, lead_readings
 from timeline.events.passages import Tagger, passage_texts, tag_passages
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import inside_quote, speakers_date
+from timeline.events.reading import NOT_DATES, Reading
 from timeline.events.reports import (
     named_speaker,
     only_time,
@@ -64,21 +66,7 @@ from timeline.temporal.when import When, label, shift_days, when_of
 
 Parser = Callable[[Sequence[str]], list[Doc]]
 
-_NOT_DATES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _PRESENT_WORDS = ("now", "currently", "at present", "these days")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One happening as a sentence tells it: the predicate, the date and what the date rests on."""
-
-    predicate: Token
-    timex: Timex
-    when: When
-    basis: str  # "" the phrase dates it; "report" it dates the report; "plan" still to come;
-    # "anchor" another happening dates it; "bound" only the publish date bounds it
-    note: str = ""
-    anchor: str = ""  # for basis "anchor": "RELATION | WORDS" ("days before | the summit")
 
 
 def extract_events(
@@ -96,6 +84,7 @@ def extract_events(
     cast.learn(headline.ents)  # the story's people in full: "Bankman-Fried" is Sam Bankman-Fried
     events: list[Event] = []
     tagged = tag_passages(tagger, main.passages, article.published)
+    lead = True  # the first sentence with a verb: what the article is news of
     for doc, timexes in zip(docs, tagged, strict=True):
         cast.learn(doc.ents)
         for sentence in sentences(doc):
@@ -103,7 +92,9 @@ def extract_events(
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
             inside = same_story(sentence, inside, events)
-            found = read_sentence(sentence, inside, article.published)
+            opens = lead and is_lead(sentence)
+            lead = lead and not opens
+            found = read_sentence(sentence, inside, article.published, opens)
             told = [_event(main, sentence, reading, cast) for reading in found]
             events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
             if not found:
@@ -112,9 +103,12 @@ def extract_events(
     return events
 
 
-def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
+def read_sentence(
+    sentence: Span, timexes: Sequence[Timex], published: date, lead: bool = False
+) -> list[Reading]:
     """The happenings a sentence dates: each date to the predicate it modifies in the tree, then
-    the happenings another one dates ("days after the summit")."""
+    the happenings another one dates ("days after the summit"); an article's `lead` that dates
+    nothing, what it opens with (leads.py)."""
     direct = _dated_predicates(sentence, timexes, published)
     # a date said of the predicate itself dates it before one inside an argument ("A 1996 law
     # ... strengthened the embargo in 1996": the title keeps the law's "1996")
@@ -126,7 +120,8 @@ def read_sentence(sentence: Span, timexes: Sequence[Timex], published: date) -> 
         reading = _reading(predicate, timex, published, dated, readings)
         if reading is not None:
             readings.append(reading)
-    return _with_anchored(sentence, published, dated, readings)
+    readings = _with_anchored(sentence, published, dated, readings)
+    return readings or (lead_readings(sentence, timexes, published) if lead else [])
 
 
 def _dated_predicates(
@@ -363,7 +358,7 @@ def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Even
 
 def _dates_something(timex: Timex, published: date) -> bool:
     """Dates that can place a happening: not durations, sets, vague refs or open bounds."""
-    if timex.type not in ("DATE", "TIME") or timex.value in _NOT_DATES:
+    if timex.type not in ("DATE", "TIME") or timex.value in NOT_DATES:
         return False
     if timex.value.startswith("X") or timex.earliest is None or timex.latest is None:
         return False

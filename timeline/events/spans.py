@@ -28,7 +28,8 @@ class Span:
 
 
 def basis(event: Event) -> str:
-    """What dates the event: said, report, anchor, bound, plan... ("" without a source)."""
+    """What dates the event: said, report, lead, anchor, bound, plan... ("" without a
+    source)."""
     return event.sources[0].basis if event.sources else ""
 
 
@@ -36,7 +37,8 @@ def is_weak(event: Event) -> bool:
     """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
     if basis(event) == "plan":
         return True
-    return basis(event) in ("report", "anchor", "bound") and event.qualifier in ("before", "after")
+    weak = ("report", "lead", "anchor", "bound")
+    return basis(event) in weak and event.qualifier in ("before", "after")
 
 
 def strength_order(event: Event) -> tuple[object, ...]:
@@ -58,7 +60,7 @@ def span_of(event: Event) -> Span:
     """The days the happening may lie in; a bound reaches a few days or weeks past its date."""
     first, last = bounds(event.date, event.end)
     if is_weak(event) and event.qualifier == "before":
-        reach = _REPORT_REACH if basis(event) == "report" else _BOUND_REACH
+        reach = _REPORT_REACH if basis(event) in ("report", "lead") else _BOUND_REACH
         return Span(last - reach, last)
     if is_weak(event) and event.qualifier in ("after", "since"):
         return Span(first, first + _BOUND_REACH)

@@ -52,6 +52,12 @@ def same_story(sentence: Span, timexes: list[Timex], told: Sequence[Event]) -> l
     return sorted(found, key=lambda t: (t.start, t.end))
 
 
+def tells_on(sentence: Span) -> bool:
+    """Whether a sentence goes on from a happening told before ("Hours later, ...")."""
+    lowered = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in lexicon().same_story)
+
+
 def _on_a_day(event: Event) -> bool:
     """Told on a known day: a dated happening, or one a report dates ("agreed to a ceasefire,
     Trump said on Saturday": the story is at Saturday)."""

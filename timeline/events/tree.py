@@ -18,6 +18,8 @@ ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
 WH_WORDS = ("who", "which", "that", "whom")
 # what a phrase drops: clauses and asides that say more about a word than name it
+# what opens a clause told beside the main one in time or cause, not a report framing it
+_TIMING = ("after", "before", "when", "while", "since", "until", "because", "once")
 _ASIDES = ("relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "prep", "ccomp")
 
 
@@ -179,6 +181,8 @@ def complement_of(report: Token) -> Token | None:
     if framing and (misread or report.dep_ in ("parataxis", "advcl", "conj", "ccomp", "prep")):
         top = list(report.ancestors)[-1]
         return top if is_verbal(top) else None
+    if report.dep_ == "advcl" and any(m.lower_ in _TIMING for m in report.children):
+        return None  # "shares surged after Trump announced his backing": no frame
     if report.dep_ in ("parataxis", "advcl", "conj") and is_verbal(report.head):
         return report.head
     return None

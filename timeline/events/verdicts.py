@@ -18,10 +18,11 @@ from spacy.tokens import Span, Token
 # extraction's own tests, so a verdict says what the extractor did, not what a copy would do
 from timeline.events.attachment import predicate_of
 from timeline.events.datelines import is_dateline
-from timeline.events.extract import _PRESENT_WORDS, Reading, _dates_something
+from timeline.events.extract import _PRESENT_WORDS, _dates_something
 from timeline.events.happenings import happening_of
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import speakers_date
+from timeline.events.reading import Reading
 from timeline.events.reports import named_speaker, own_date_below, reported_saying, told_as_done
 from timeline.events.tree import (
     complement_of,
@@ -178,6 +179,8 @@ def taken_why(reading: Reading, attached: Token | None) -> str:
     if reading.basis == "report":
         report = f' "{attached.text}"' if attached is not None else ""
         return f"dates the report{report}; what it reports, {happening}, is on or before that day"
+    if reading.basis == "lead":
+        return f"{happening} is what the article opens with: {note}"
     if reading.basis == "said":
         return f"dates {happening}, said by a named speaker: the saying is the happening"
     if attached is None:  # dated by words the tagger does not date: another happening's
