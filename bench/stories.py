@@ -5,7 +5,9 @@
 The stories: the India-Pakistan development story in ../shared/bench/events (story2), and two
 kept here, each 12 articles with a gold timeline written before the tool was run on them, then
 used for development: bench/stories/court (United States v. Bankman-Fried) and
-bench/stories/business (Nippon Steel's takeover of U.S. Steel). Each line prints the scorer's
+bench/stories/business (Nippon Steel's takeover of U.S. Steel); and one held out, made the same
+way and not used for development: bench/stories/rubiales (the Rubiales kiss affair in Spanish
+football, 2023-2025). Each line prints the scorer's
 figures: recall, gold events with the right date, precision, multi-article events merged,
 over-merged events and events from page furniture.
 """
@@ -34,6 +36,10 @@ def stories(shared: Path) -> dict[str, tuple[Path, Path]]:
         "business (U.S. Steel)": (
             ROOT / "bench" / "stories" / "business" / "articles",
             ROOT / "bench" / "stories" / "business" / "gold.yaml",
+        ),
+        "rubiales (held out)": (
+            ROOT / "bench" / "stories" / "rubiales" / "articles",
+            ROOT / "bench" / "stories" / "rubiales" / "gold.yaml",
         ),
     }
 
