@@ -551,6 +551,26 @@ def test_an_unnamed_thing_that_acts_is_the_subject_not_a_state_named_later() -> 
     assert event.title.startswith("Commemorations begin")
 
 
+@pytest.mark.parametrize(
+    ("second", "title", "actors"),
+    [
+        # the recognizer takes the sentence's first word for a plural noun and "he" for Ana Ortiz
+        (
+            "Rubiales sparked outrage when he insulted Ana Ortiz on Tuesday.",
+            "Diego Rubiales insults Ana Ortiz",
+            ("Diego Rubiales", "Ana Ortiz"),
+        ),
+        ("Rubiales stepped down on Tuesday.", "Diego Rubiales steps down", ("Diego Rubiales",)),
+    ],
+)
+def test_a_surname_the_recognizer_missed_is_the_person_named_before(
+    second: str, title: str, actors: tuple[str, ...]
+) -> None:
+    text = f"The judge fined club president Diego Rubiales on Monday.\n{second}"
+    told = events_of(text)[-1]
+    assert (told.title, told.actors) == (title, actors)
+
+
 def test_the_headline_names_the_storys_person_in_full() -> None:
     body = "Bankman-Fried's lawyers rested their case on Tuesday."
     article = Article(

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
+from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer, is_known
 from timeline.events.predicates import lexicon
 from timeline.events.tree import (
     ACTOR_LABELS,
@@ -27,6 +27,7 @@ from timeline.events.tree import (
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 _ANY_DAY = date(2000, 1, 1)  # capitals and states hold on any day
+_MISTAKEN = ("ORG", "NORP", "GPE")  # labels a person's name is mistaken for
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 
 
@@ -287,22 +288,35 @@ def _initials(name: str) -> str:
 
 def people_named_alike(docs: Sequence[Doc], headline: Doc | None = None) -> None:
     """One name, one kind through an article: a name the recognizer took for a person once, in
-    the article or its headline ("Sam Bankman-Fried"), is the person where it took the name, or
-    its surname, for a body ("Bankman-Fried said"), so "he" and "his" find him. Places keep
-    their label ("Washington")."""
+    the article or its headline ("Sam Bankman-Fried", "Luis Rubiales"), is the person where it
+    took the name, or its surname, for a body, a people or an unknown place ("Bankman-Fried
+    said", "Rubiales (NORP) insisted"), or missed it ("Rubiales stepped down"), so "he" and
+    "his" find him. Places the gazetteers know keep their label ("Washington")."""
     read = [*docs, *([headline] if headline is not None else [])]
     people = {_clean(e.text) for doc in read for e in doc.ents if e.label_ == "PERSON"}
     names = {p for p in people if len(p.split()) > 1}
     surnames = Counter(p.split()[-1] for p in names)
     alike = names | {s for s, n in surnames.items() if n == 1}
     for doc in docs:
-        if any(e.label_ == "ORG" and _clean(e.text) in alike for e in doc.ents):
-            doc.ents = [
-                Span(doc, e.start, e.end, label="PERSON")
-                if e.label_ == "ORG" and _clean(e.text) in alike
-                else e
-                for e in doc.ents
-            ]
+        ents = [_as_person(e, alike) for e in doc.ents]
+        taken = {t.i for e in ents for t in e}
+        missed = [
+            Span(doc, t.i, t.i + 1, label="PERSON")
+            for t in doc
+            if t.i not in taken and t.text in alike and t.dep_ != "compound"
+        ]
+        if missed or any(a.label_ != b.label_ for a, b in zip(ents, doc.ents, strict=True)):
+            doc.ents = sorted([*ents, *missed], key=lambda e: e.start)
+
+
+def _as_person(ent: Span, people: set[str]) -> Span:
+    """The entity relabelled a person when its name is one of the article's people."""
+    name = _clean(ent.text)
+    if ent.label_ not in _MISTAKEN or name not in people:
+        return ent
+    if ent.label_ == "GPE" and is_known(name):
+        return ent  # "Washington" the city, whoever else is named so
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _clean(text: str) -> str:

@@ -30,6 +30,7 @@ from timeline.events.tree import (
 
 _MAX_PHRASE = 8
 _MAX_SAID = 10  # words of one argument a title keeps
+_PARTICLES = ("down", "up", "off", "out", "back", "away", "over")
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by")
 _VERB_PREPOSITIONS = (
@@ -101,7 +102,7 @@ def _verb_title(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str
         what = None  # "told lawmakers that ...": says; "told Sergei Shoigu that ...": tells him
         words[1] = "say" if verb == lemma(predicate) else "says"
     else:
-        words.extend(c.text for c in predicate.children if c.dep_ == "prt")
+        words.extend(_particles(predicate))
     if what is not None:
         words.append(phrase(what, cast, skip, leading=True))
         words.extend(_object_reach(predicate, cast, skip))
@@ -200,7 +201,7 @@ def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     if subject is not None and subject.pos_ == "PRON":
         words = [subject.lower_]  # "Netanyahu says he had no qualms"
     words += [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    words += [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
+    words += [verb.text, *_particles(verb)]
     found = object_of(verb) or next((c for c in verb.children if c.dep_ == "acomp"), None)
     if found is not None:  # "Israel was willing to withdraw"
         words.append(phrase(found, cast, skip, leading=True))
@@ -231,7 +232,7 @@ def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
             joined = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for verb in [child, *joined]:  # "to hunt down and bring to justice"
                 words += ["and"] if verb is not child else []
-                words += [verb.lemma_.lower(), *(c.text for c in verb.children if c.dep_ == "prt")]
+                words += [verb.lemma_.lower(), *_particles(verb)]
                 found = object_of(verb)
                 if found is not None and found.pos_ != "PRON":
                     words.append(phrase(found, cast, skip, leading=True))
@@ -327,9 +328,19 @@ def phrase(
     return " ".join(parts).strip(" ,")
 
 
+def _particles(verb: Token) -> list[str]:
+    """The particle a phrasal verb needs ("stepped down", "called off"), also where the parser
+    took it for an adverb right after the verb."""
+    return [
+        c.text
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+    ]
+
+
 def present(verb: Token, plural: bool) -> str:
     """The verb in the present tense a headline uses ("met" -> "meets", plural "meet")."""
-    base = lemma(verb)
+    base = _base(verb)
     if plural:
         return "are" if base == "be" else base
     if base in _IRREGULAR:
@@ -341,6 +352,17 @@ def present(verb: Token, plural: bool) -> str:
     return base + "s"
 
 
+def _base(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer cut a silent e: a one-syllable "fin"
+    would make "finned", so "fined" is "fine"."""
+    base = lemma(verb)
+    cut = verb.lower_ == base + "ed" and len(base) >= 3
+    one_syllable = sum(ch in "aeiou" for ch in base) == 1
+    if cut and one_syllable and base[-2] in "aeiou" and base[-1] not in "aeiouwxy":
+        return base + "e"
+    return base
+
+
 def _plural(token: Token | None) -> bool:
     if token is None:
         return False
@@ -350,4 +372,6 @@ def _plural(token: Token | None) -> bool:
         return True
     if token.pos_ == "NUM":  # "Three died"
         return token.lower_ not in ("one", "1")
+    if token.ent_type_ == "PERSON":  # "Rubiales stepped down": one man
+        return False
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
