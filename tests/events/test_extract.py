@@ -571,6 +571,15 @@ def test_a_surname_the_recognizer_missed_is_the_person_named_before(
     assert (told.title, told.actors) == (title, actors)
 
 
+def test_an_ing_word_naming_a_body_is_no_happening() -> None:
+    text = (
+        "A new board formed after the suspension of the president by the sport's world "
+        "governing body two weeks ago fired the coach."
+    )
+    (event,) = events_of(text)
+    assert event.title.startswith("Suspension of the president")  # was "Governs body"
+
+
 def test_the_headline_names_the_storys_person_in_full() -> None:
     body = "Bankman-Fried's lawyers rested their case on Tuesday."
     article = Article(

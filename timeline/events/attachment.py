@@ -27,6 +27,8 @@ def predicate_of(span: Span) -> Token | None:
     token = span.root
     while token.head.i != token.i:
         token = token.head
+        if token.dep_ == "prep" and token.tag_ == "VBG" and lemma(token) not in lexicon().reporting:
+            return None  # "following Spain's final win on Aug. 20": the win's date, no happening
         if span.start <= token.i < span.end or _misread_noun(token) or _describing(token):
             continue
         if is_eventive_noun(token):
@@ -58,9 +60,14 @@ def _describing(token: Token) -> bool:
 def _misread_noun(token: Token) -> bool:
     """ "a ceasefire understanding": an -ing word the tagger read as a verb, right after the noun
     it modifies and with no object of its own, is part of that noun; a subject read as a verb
-    ("The Monday blasts killed") is a noun."""
+    ("The Monday blasts killed") is a noun; "the governing body", and "by soccer's world
+    governing body", a second object the preposition cannot take, are none."""
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB" and token.tag_ != "VBG":
         return True  # "The Monday blasts ... killed 40": a subject is no verb
+    if token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
+        return True
+    if token.dep_ == "pcomp" and token.tag_ == "VBG":
+        return any(c.dep_ == "pobj" and c.i == token.i - 1 for c in token.head.children)
     return (
         token.dep_ == "acl"
         and token.tag_ == "VBG"

@@ -325,4 +325,4 @@ def _clean(text: str) -> str:
         words = words[1:]
     while words and words[0].lower() in _HONORIFICS:
         words = words[1:]
-    return " ".join(words).strip(" ,.")
+    return " ".join(words).strip(" ,.'’")  # "Rubiales'": the possessive mark is no part of it

@@ -43,7 +43,9 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if planned and _held_as_planned(told, cluster, place_clash):
         return 1.0 + len(people) + words
     if _same_kind_same_day(told, cluster, place_clash):
-        return 0.5 + words + (1.0 if same_category else 0.0)
+        # before a cluster of other kinds the same people are in ("suspension" last week goes
+        # to Saturday's "FIFA suspends Rubiales", not to his Friday speech)
+        return 2.5 + len(people) + words + (1.0 if same_category else 0.0)
     if told.weak:
         return _fit_bound(told, cluster, people, same_category, words)
     copied = similarity(told.quote_words, cluster.quote_words)
@@ -59,7 +61,9 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     same_kind = bool(told.kinds & cluster.kinds)
     worded = words >= 0.12 and not _days_apart(candidate, head)  # words alone: not day to day
     if people and (same_category or same_kind or weak or worded or _related(candidate, cluster)):
-        return 2.0 + len(people) + words + (1.0 if same_category else 0.0)
+        # one kind of happening ("suspension", "suspends") ties closer than a category
+        kind = 1.0 if same_kind else 0.0
+        return 2.0 + len(people) + words + (1.0 if same_category else 0.0) + kind
     named = {a for a in actors if is_known(a)}
     if not people and same_category and len(named) >= 2 and not place_clash:
         return 1.0 + len(named) * 0.5 + words

@@ -32,6 +32,7 @@ from timeline.events.happenings import (
     reported_subject,
 )
 from timeline.events.leads import is_lead, lead_readings
+from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.passages import Tagger, passage_texts, tag_passages
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import inside_quote, speakers_date
@@ -51,9 +52,6 @@ from timeline.events.tree import (
     SUBJECTS,
     complement_of,
     is_eventive_noun,
-    is_future,
-    is_irrealis,
-    is_negated,
     is_verbal,
     lemma,
     participants,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.predicates import lexicon
-from timeline.events.tree import is_future, is_irrealis, is_negated, is_verbal, lemma, subject_of
+from timeline.events.tree import is_verbal, lemma, subject_of
 from timeline.model import Timex
 
 

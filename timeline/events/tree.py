@@ -15,7 +15,6 @@ OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
 PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "across", "from")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
 WH_WORDS = ("who", "which", "that", "whom")
 # what a phrase drops: clauses and asides that say more about a word than name it
 # what opens a clause told beside the main one in time or cause, not a report framing it
@@ -64,6 +63,9 @@ def subject_of(predicate: Token) -> Token | None:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
                     return _named_one(token.head)
                 return child
+        misread = _misread_subject(token)
+        if misread is not None:
+            return misread
         if token.dep_ == "relcl":
             return _named_one(token.head)
         if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
@@ -71,6 +73,16 @@ def subject_of(predicate: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """ "FIFA on Saturday suspended Rubiales": a name opening the clause that the parser hung on
+    the verb as an adverb, because a date came between them, is its subject."""
+    first = next(iter(verb.children), None)
+    if first is None or first.i != verb.left_edge.i or first.i > verb.i:
+        return None
+    named = first.pos_ == "PROPN" and first.ent_type_ not in ("DATE", "TIME")
+    return first if named and first.dep_ in ("advmod", "npadvmod", "dep") else None
 
 
 def _named_one(noun: Token) -> Token:
@@ -194,33 +206,6 @@ def _after_comma(report: Token) -> bool:
     while before > 0 and report.doc[before].is_quote:  # "... issues,' the agency reported"
         before -= 1
     return before >= 0 and report.doc[before].text == ","
-
-
-def is_negated(predicate: Token) -> bool:
-    """ "did not meet", "no casualties were reported", "no talks"."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in predicate.children
-    )
-
-
-def is_irrealis(predicate: Token) -> bool:
-    """Told as possible, wished or conditional ("could strike", "if it attacks")."""
-    if predicate.dep_ in ("xcomp", "ccomp") and lemma(predicate.head) in lexicon().wishes:
-        return True  # "urged workers to accept the offer", "expected the company to lose"
-    for child in predicate.children:
-        if child.dep_ == "aux" and child.lower_ in MODALS:
-            return True
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-            return True
-    return False
-
-
-def is_future(predicate: Token) -> bool:
-    """Told as still to come ("will meet", "is to visit", "is set to sign")."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in predicate.children):
-        return True
-    planning = ("set", "due", "expect", "plan", "schedule")
-    return predicate.dep_ == "xcomp" and lemma(predicate.head) in planning
 
 
 def preposition_objects(token: Token, words: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:

@@ -20,19 +20,12 @@ from timeline.events.attachment import predicate_of
 from timeline.events.datelines import is_dateline
 from timeline.events.extract import _PRESENT_WORDS, _dates_something
 from timeline.events.happenings import happening_of
+from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import speakers_date
 from timeline.events.reading import Reading
 from timeline.events.reports import named_speaker, own_date_below, reported_saying, told_as_done
-from timeline.events.tree import (
-    complement_of,
-    is_eventive_noun,
-    is_future,
-    is_irrealis,
-    is_negated,
-    is_verbal,
-    lemma,
-)
+from timeline.events.tree import complement_of, is_eventive_noun, is_verbal, lemma
 from timeline.model import Timex
 from timeline.temporal.when import when_of
 
