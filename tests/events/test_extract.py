@@ -571,6 +571,12 @@ def test_a_surname_the_recognizer_missed_is_the_person_named_before(
     assert (told.title, told.actors) == (title, actors)
 
 
+def test_who_speaks_in_a_speech_in_which_they_said_something_takes_part() -> None:
+    text = "After a defiant speech on Friday in which Morales insisted the vote was fair, the players left."
+    (speech,) = events_of(text)
+    assert speech.actors == ("Morales",)
+
+
 def test_an_ing_word_naming_a_body_is_no_happening() -> None:
     text = (
         "A new board formed after the suspension of the president by the sport's world "

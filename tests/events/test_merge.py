@@ -668,3 +668,36 @@ def test_tolls_far_apart_on_one_day_stay_two_events() -> None:
         place="",
     )
     assert len(merge_events([small, large])) == 2
+
+
+def test_one_person_named_two_ways_in_two_articles_is_one_person() -> None:
+    first = candidates(
+        "Spain forward Jennifer Hermoso accused Luis Rubiales of assault on Tuesday.",
+        date(2023, 9, 8),
+        "one.txt",
+    )
+    second = candidates(
+        "Jenni Hermoso formally accused Luis Rubiales of sexual assault Tuesday, prosecutors said.",
+        date(2023, 9, 8),
+        "two.txt",
+    )
+    also = candidates(
+        "Jennifer Hermoso spoke to reporters on Friday.", date(2023, 9, 8), "three.txt"
+    )
+    merged = merge_events([*first, *second, *also])
+    accused = next(e for e in merged if e.date == "2023-09-05")
+    assert {s.article for s in accused.sources} == {"one.txt", "two.txt"}
+    assert "Jenni Hermoso" not in {a for e in merged for a in e.actors}  # told most: Jennifer
+
+
+def test_names_alike_only_by_a_short_first_name_stay_two_people() -> None:
+    first = candidate(
+        "Al Smith visits Paris", "2025-06-04", "one.txt", ("Al Smith",), place="Paris"
+    )
+    second = candidate(
+        "Alan Smith visits Rome", "2025-06-04", "two.txt", ("Alan Smith",), place="Rome"
+    )
+    assert {a for e in merge_events([first, second]) for a in e.actors} == {
+        "Al Smith",
+        "Alan Smith",
+    }

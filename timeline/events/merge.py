@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
+from timeline.events.aliases import one_name_each
 from timeline.events.anchored import resolve_anchors
 from timeline.events.candidates import Candidate, Cluster, candidate_of
 from timeline.events.clusters import fit
@@ -55,7 +56,7 @@ _CATEGORY_ORDER = (
 
 def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
-    resolved = resolve_anchors(candidates, known)
+    resolved = resolve_anchors(one_name_each(candidates), known)
     clusters: list[Cluster] = []
     by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
     for event in sorted(resolved, key=strength_order):

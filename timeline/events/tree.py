@@ -336,6 +336,9 @@ def participants(predicate: Token) -> list[Token]:
             found.extend(pobj for _, pobj in preposition_objects(purpose, ("with", "between")))
     for clause in clauses_within(predicate):  # "visited Lima, where she met Diaz"
         found.extend(t for t in (object_of(clause), agent_of(clause)) if t is not None)
+        speaker = subject_of(clause) if predicate.pos_ in ("NOUN", "PROPN") else None
+        if speaker is not None and speaker.ent_type_ in ("PERSON", "ORG"):
+            found.append(speaker)  # "a defiant speech in which Rubiales insisted ...": his
     for holder in list(found):  # "Smith's bail was revoked": whose bail takes part
         if not holder.ent_type_ and holder.pos_ == "NOUN":
             found.extend(c for c in holder.children if c.dep_ == "poss" and c.ent_type_ == "PERSON")
