@@ -577,6 +577,18 @@ def test_who_speaks_in_a_speech_in_which_they_said_something_takes_part() -> Non
     assert speech.actors == ("Morales",)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fans marched in honour of Spain's victory on Sunday.", ""),  # whose victory, not where
+        ("Troops marched in Russia's western region of Kursk on Sunday.", "Russia"),
+    ],
+)
+def test_a_place_named_as_whose_a_thing_is_is_not_where_it_happened(text: str, place: str) -> None:
+    (event,) = events_of(text)
+    assert event.place == place
+
+
 def test_an_ing_word_naming_a_body_is_no_happening() -> None:
     text = (
         "A new board formed after the suspension of the president by the sport's world "

@@ -701,3 +701,20 @@ def test_names_alike_only_by_a_short_first_name_stay_two_people() -> None:
         "Al Smith",
         "Alan Smith",
     }
+
+
+def test_a_deed_bounded_by_its_report_joins_the_dated_one_by_who_acts_and_its_kind() -> None:
+    dated = candidates(
+        "FIFA suspended the federation president on Saturday.", date(2023, 8, 27), "one.txt"
+    )
+    bounded = candidates(
+        "The coach has been sacked, 10 days after FIFA suspended the federation president.",
+        date(2023, 9, 6),
+        "two.txt",
+    )
+    merged = merge_events([*dated, *bounded])
+    suspension = next(e for e in merged if "suspends" in e.title)
+    assert (suspension.date, {s.article for s in suspension.sources}) == (
+        "2023-08-26",
+        {"one.txt", "two.txt"},
+    )

@@ -227,13 +227,15 @@ def _fit_bound(
         return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
     if cluster.all_weak:
         return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
-    if length_of(span_of(head)) > 31 or not people:
+    # "10 days after FIFA suspended the federation's president": FIFA suspending, as told
+    # on Saturday, is one who acts and one kind of happening
+    acting = set(candidate.actors[:1]) & cluster.actors and told.kinds & cluster.kinds
+    if length_of(span_of(head)) > 31 or not (people or acting):
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster)):
         return 0.0
-    return (
-        1.0 + len(people) + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
-    )
+    tie = len(people) + (1.0 if acting else 0.0)
+    return 1.0 + tie + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
 
 
 def _fit_bounds(

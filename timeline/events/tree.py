@@ -250,9 +250,18 @@ def place_of(predicate: Token) -> Span | None:
                 continue  # "dismissed warnings from Moscow": where they came from
             for token in [pobj, *pobj.subtree]:
                 ent = entity_of(token)
-                if ent is not None and ent.label_ in PLACE_LABELS:
+                if ent is not None and ent.label_ in PLACE_LABELS and not _whose(token):
                     return ent
     return None
+
+
+def _whose(place: Token) -> bool:
+    """ "in celebration of Spain's victory": whose the thing is, not where; unlike the place
+    "in" names ("in Russia's western region of Kursk")."""
+    if place.dep_ != "poss":
+        return False
+    owned = place.head
+    return not (owned.dep_ == "pobj" and owned.head.lower_ in PLACE_PREPOSITIONS)
 
 
 def _visiting(predicate: Token) -> bool:
