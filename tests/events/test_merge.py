@@ -718,3 +718,25 @@ def test_a_deed_bounded_by_its_report_joins_the_dated_one_by_who_acts_and_its_ki
         "2023-08-26",
         {"one.txt", "two.txt"},
     )
+
+
+def test_a_reported_happening_no_one_is_named_in_joins_the_dated_one_of_its_kind() -> None:
+    dated = candidates(
+        "Acme announced on Monday that it will buy Beta Corp. for $2 billion.",
+        date(2023, 12, 19),
+        "one.txt",
+    )
+    reported = candidates(
+        "The transaction was first announced in December.", date(2024, 9, 17), "two.txt"
+    )
+    (deal,) = merge_events([*dated, *reported])
+    assert (deal.date, {s.article for s in deal.sources}) == ("2023-12-18", {"one.txt", "two.txt"})
+
+
+def test_a_reported_happening_no_one_is_named_in_keeps_its_day_from_a_coarser_one() -> None:
+    month = candidates("Judge Kaplan convicted Smith in November.", date(2023, 12, 20), "one.txt")
+    day = candidates(
+        "The jury reached its verdict, the court said on Thursday.", date(2023, 11, 3), "two.txt"
+    )
+    merged = merge_events([*month, *day])
+    assert {e.date for e in merged} == {"2023-11", "2023-11-02"}

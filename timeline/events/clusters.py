@@ -230,9 +230,12 @@ def _fit_bound(
     # "10 days after FIFA suspended the federation's president": FIFA suspending, as told
     # on Saturday, is one who acts and one kind of happening
     acting = set(candidate.actors[:1]) & cluster.actors and told.kinds & cluster.kinds
-    if length_of(span_of(head)) > 31 or not (people or acting):
+    # "The transaction was first announced in December": no one named, so only its kind
+    unnamed = not candidate.actors and told.kinds & cluster.kinds
+    unnamed = unnamed and length_of(span_of(head)) <= length_of(told.span)  # to a finer date
+    if length_of(span_of(head)) > 31 or not (people or acting or unnamed):
         return 0.0
-    if not (same_category or words >= 0.1 or _related(candidate, cluster)):
+    if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):
         return 0.0
     tie = len(people) + (1.0 if acting else 0.0)
     return 1.0 + tie + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)

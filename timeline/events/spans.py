@@ -59,9 +59,9 @@ def strength_order(event: Event) -> tuple[object, ...]:
 def span_of(event: Event) -> Span:
     """The days the happening may lie in; a bound reaches a few days or weeks past its date."""
     first, last = bounds(event.date, event.end)
-    if is_weak(event) and event.qualifier == "before":
+    if is_weak(event) and event.qualifier == "before":  # "reported in December": that month
         reach = _REPORT_REACH if basis(event) in ("report", "lead") else _BOUND_REACH
-        return Span(last - reach, last)
+        return Span(min(first, last - reach), last)
     if is_weak(event) and event.qualifier in ("after", "since"):
         return Span(first, first + _BOUND_REACH)
     return Span(first, last)
