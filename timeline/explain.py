@@ -18,6 +18,7 @@ from timeline.events.candidates import Candidate, Cluster
 from timeline.events.clusters import fit
 from timeline.events.extract import Parser, extract_events, read_sentence
 from timeline.events.leads import is_lead
+from timeline.events.merge import is_scheduled
 from timeline.events.passages import Tagger, tag_passages
 from timeline.events.reading import Reading
 from timeline.events.spans import strength_order
@@ -186,7 +187,8 @@ def _sentence(
     lead: bool,
 ) -> SentenceReading:
     begin, end = sentence.start_char, sentence.end_char
-    inside = same_story(sentence, [t for t in timexes if begin <= t.start and t.end <= end], told)
+    within = [t for t in timexes if begin <= t.start and t.end <= end]
+    inside = same_story(sentence, within, told, published)
     across = [t for t in timexes if begin <= t.start < end < t.end]
     readings = read_sentence(sentence, inside, published, lead)
     found: list[tuple[int, DateReading]] = []
@@ -280,7 +282,7 @@ def _joined(event: Event, store: Store) -> tuple[Joined | None, str]:
         return _sharing(event, replace(stored, sources=others), entry.first + 1), ""
     if event.id in store.document.deleted:
         return None, "deleted: its id is listed under deleted: in the store"
-    if source.basis == "plan":
+    if source.basis == "plan" and not is_scheduled(event):
         return (
             None,
             "a plan with no date of its own: stored only beside a source that it took place",

@@ -229,10 +229,12 @@ def _fit_bound(
         return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
     # "10 days after FIFA suspended the federation's president": FIFA suspending, as told
     # on Saturday, is one who acts and one kind of happening
-    acting = set(candidate.actors[:1]) & cluster.actors and told.kinds & cluster.kinds
-    # "The transaction was first announced in December": no one named, so only its kind
-    unnamed = not candidate.actors and told.kinds & cluster.kinds
-    unnamed = unnamed and length_of(span_of(head)) <= length_of(told.span)  # to a finer date
+    same_kind = bool(told.kinds & cluster.kinds)
+    acting = bool(set(candidate.actors[:1]) & cluster.actors) and same_kind
+    # "The transaction was first announced in December": no one named, so only its kind, and
+    # only to a finer date
+    finer = length_of(span_of(head)) <= length_of(told.span)
+    unnamed = not candidate.actors and same_kind and finer
     if length_of(span_of(head)) > 31 or not (people or acting or unnamed):
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):

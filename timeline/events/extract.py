@@ -30,6 +30,7 @@ from timeline.events.happenings import (
     moved_happening,
     planned_object,
     reported_subject,
+    wanted_object,
 )
 from timeline.events.leads import is_lead, lead_readings
 from timeline.events.mood import is_future, is_irrealis, is_negated
@@ -89,7 +90,7 @@ def extract_events(
             inside = [
                 t for t in timexes if sentence.start_char <= t.start and t.end <= sentence.end_char
             ]
-            inside = same_story(sentence, inside, events)
+            inside = same_story(sentence, inside, events, article.published)
             opens = lead and is_lead(sentence)
             lead = lead and not opens
             found = read_sentence(sentence, inside, article.published, opens)
@@ -182,7 +183,9 @@ def _reading(
             return Reading(predicate, timex, when, "said", "")
         else:
             return None
-    happening = happening_of(predicate)
+    later = timex.earliest is not None and timex.earliest > published
+    wanted = wanted_object(predicate) if later else None
+    happening = happening_of(predicate) or wanted
     if happening is not None and is_wished(happening):
         # "urged workers to accept the offer last week": the urging; "analysts expected the
         # company to lose $1.61": a state of mind, no happening
@@ -193,8 +196,9 @@ def _reading(
         return None  # "Acme shares closed at $12.50 on Monday"
     if is_negated(happening) or is_irrealis(happening):
         return None
-    if timex.earliest is not None and timex.earliest > published:
-        if not is_future(happening) and not is_eventive_noun(happening):
+    ahead = timex.latest is not None and timex.latest > published and is_future(happening)
+    if later or ahead:  # "will unfold over the next 14 months": from today on
+        if not (is_future(happening) or is_eventive_noun(happening) or happening == wanted):
             happening = planned_object(happening)
             if happening is None:
                 return None

@@ -111,3 +111,12 @@ def planned_object(verb: Token) -> Token | None:
     if named is None or not is_eventive_noun(named) or lemma(verb) in lexicon().called_off:
         return None
     return named
+
+
+def wanted_object(verb: Token) -> Token | None:
+    """ "Trump wants a recommendation from CFIUS within 45 days": what a wish asks for by a
+    later date is the happening still to come."""
+    if not is_verbal(verb) or lemma(verb) not in lexicon().wishes:
+        return None
+    wanted = object_of(verb)
+    return wanted if wanted is not None and wanted.pos_ == "NOUN" else None

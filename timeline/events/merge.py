@@ -100,10 +100,10 @@ def _told(cluster: list[Event]) -> bool:
     """A happening some source tells, or a plan with a date of its own ("talks will be held on
     May 12"): shown as planned until a source tells it took place. A plan placed only "days
     ahead" of another happening has no date a reader could put on a timeline."""
-    return any(basis(m) != "plan" or _scheduled(m) for m in cluster)
+    return any(basis(m) != "plan" or is_scheduled(m) for m in cluster)
 
 
-def _scheduled(plan: Event) -> bool:
+def is_scheduled(plan: Event) -> bool:
     """Dated by a phrase of its own, after the day it was published ("on May 12", "next week"),
     not by the span from the publish date that "days ahead of" allows."""
     published = date.fromisoformat(plan.sources[0].published)

@@ -22,6 +22,12 @@ def is_irrealis(predicate: Token) -> bool:
     """Told as possible, wished or conditional ("could strike", "if it attacks")."""
     if predicate.dep_ in ("xcomp", "ccomp") and lemma(predicate.head) in lexicon().wishes:
         return True  # "urged workers to accept the offer", "expected the company to lose"
+    if (
+        predicate.dep_ == "xcomp"
+        and predicate.head.i != predicate.i
+        and is_irrealis(predicate.head)
+    ):
+        return True  # "may be preparing to send troops": the sending as unreal as the preparing
     for child in predicate.children:
         if child.dep_ == "aux" and child.lower_ in MODALS:
             return True

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from timeline.events.cast import Cast
+from timeline.events.deadlines import counted_on
 from timeline.events.predicates import lexicon
 from timeline.events.tree import (
     complement_of,
@@ -25,12 +26,18 @@ from timeline.model import Event, Timex
 from timeline.temporal.when import shift_days
 
 
-def same_story(sentence: Span, timexes: list[Timex], told: Sequence[Event]) -> list[Timex]:
+def same_story(
+    sentence: Span, timexes: list[Timex], told: Sequence[Event], published: date
+) -> list[Timex]:
     """ "the same day", "a day later", "within hours": dated from the last happening told on a
-    known day, never from the publish date; without one they date nothing. The timexes' offsets
-    index the sentence's Doc; a phrase the tagger did not find is added where the text says it."""
+    known day, never from the publish date; without one they date nothing. "Within 45 days",
+    "over the next 14 months" count from that day, or else from the publish date. The timexes'
+    offsets index the sentence's Doc; a phrase the tagger did not find is added where the text
+    says it."""
     text = sentence.doc.text
     last = next((e.date for e in reversed(told) if _on_a_day(e)), "")
+    day = date.fromisoformat(last) if last else published
+    timexes = [counted_on(t, text[sentence.start_char : t.start], day) for t in timexes]
     found: list[Timex] = []
     for timex in timexes:
         words = _story_phrase(text, timex.start, timex.end)
