@@ -589,6 +589,15 @@ def test_a_place_named_as_whose_a_thing_is_is_not_where_it_happened(text: str, p
     assert event.place == place
 
 
+def test_a_date_right_after_a_happening_another_is_placed_after_is_that_happenings() -> None:
+    text = (
+        "The company will receive an extension, likely pushing a decision on the takeover "
+        "past the US elections in November."
+    )
+    (event,) = events_of(text)
+    assert (event.title, event.date) == ("US elections", "2025-11")  # not "Decision ..."
+
+
 def test_an_ing_word_naming_a_body_is_no_happening() -> None:
     text = (
         "A new board formed after the suspension of the president by the sport's world "

@@ -20,6 +20,9 @@ from timeline.events.tree import (
     purpose_of,
 )
 
+# what places one happening against another ("past the elections", "after the summit")
+_RELATIONS = ("past", "after", "before", "until", "following", "since")
+
 
 def predicate_of(span: Span) -> Token | None:
     """The predicate a time expression modifies: the nearest head above it that is a verb or a
@@ -34,7 +37,8 @@ def predicate_of(span: Span) -> Token | None:
         if is_eventive_noun(token):
             return _supporting_verb(token) or _told_by_its_verb(token) or token
         if is_verbal(token):
-            return purpose_of(token) or _opening_participle(token, span) or token
+            closing = _closing_happening(token, span)
+            return closing or purpose_of(token) or _opening_participle(token, span) or token
     return token if is_verbal(token) and not (span.start <= token.i < span.end) else None
 
 
@@ -49,6 +53,24 @@ def _opening_participle(verb: Token, span: Span) -> Token | None:
         if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.right_edge.i == start - 1:
             return clause if clause.i < start else None
     return None
+
+
+def _closing_happening(verb: Token, span: Span) -> Token | None:
+    """ "pushing a decision past the US elections in November": a date right after a happening
+    that another one is placed after or before is that happening's date, wherever the parser
+    hung it."""
+    head = span.root.head
+    start = head.i if head.dep_ == "prep" and head.i < span.start else span.start
+    if start == 0:
+        return None
+    before = span.doc[start - 1]
+    noun = next((t for t in [before, *before.ancestors] if t.dep_ == "pobj"), None)
+    if noun is None or noun.right_edge.i != start - 1 or not is_eventive_noun(noun):
+        return None
+    relation = noun.head
+    if relation.lower_ not in _RELATIONS or verb not in relation.ancestors:
+        return None
+    return noun
 
 
 def _describing(token: Token) -> bool:
