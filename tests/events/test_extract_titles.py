@@ -26,6 +26,14 @@ def titles(text: str) -> list[str]:
     [
         ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
         ("The judge fined the club on Monday.", "Judge fines the club"),  # not "fin"
+        # what a relative clause takes is the noun it hangs on; "to" names whom, not where
+        (
+            (
+                "Coach Luca Verdi apologised for the insult he gave to Italy striker Marco Rossi "
+                "after the final on Sunday."
+            ),
+            "Luca Verdi gives the insult to Marco Rossi",
+        ),
         # the parser hangs "FIFA" on the verb as an adverb when the date comes between them
         (
             "FIFA on Saturday suspended the federation president.",

@@ -35,6 +35,7 @@ from timeline.events.happenings import (
 from timeline.events.leads import is_lead, lead_readings
 from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.passages import Tagger, passage_texts, tag_passages
+from timeline.events.places import place_of
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import inside_quote, speakers_date
 from timeline.events.reading import NOT_DATES, Reading
@@ -56,7 +57,6 @@ from timeline.events.tree import (
     is_verbal,
     lemma,
     participants,
-    place_of,
     sentences,
     subject_of,
 )

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from timeline.events.cast import Cast
 from timeline.events.deadlines import counted_on
+from timeline.events.places import place_of
 from timeline.events.predicates import lexicon
 from timeline.events.tree import (
     complement_of,
@@ -19,7 +20,6 @@ from timeline.events.tree import (
     is_verbal,
     lemma,
     participants,
-    place_of,
     subject_of,
 )
 from timeline.model import Event, Timex

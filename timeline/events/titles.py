@@ -8,6 +8,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from timeline.events.cast import Cast
+from timeline.events.places import place_of
 from timeline.events.predicates import lexicon
 from timeline.events.tree import (
     ACTOR_LABELS,
@@ -22,7 +23,6 @@ from timeline.events.tree import (
     is_passive,
     lemma,
     object_of,
-    place_of,
     preposition_objects,
     states_of,
     subject_of,

@@ -139,7 +139,9 @@ def object_of(predicate: Token) -> Token | None:
         (
             c
             for c in predicate.children
-            if c.dep_ in OBJECTS and not (misread and c.lower_ == "that" and c.i < predicate.i)
+            if c.dep_ in OBJECTS
+            and not (misread and c.lower_ == "that" and c.i < predicate.i)
+            and c.pos_ != "ADP"  # "gave to Hermoso": whom to, not what
         ),
         None,
     )
@@ -147,7 +149,18 @@ def object_of(predicate: Token) -> Token | None:
         found = _misread_object(predicate)
     if found is not None and found.lower_ in WH_WORDS and predicate.dep_ == "relcl":
         return predicate.head
+    if found is None and predicate.dep_ == "relcl" and _gap_is_object(predicate):
+        return predicate.head  # "the kiss he gave to Hermoso": the kiss
     return found
+
+
+def _gap_is_object(clause: Token) -> bool:
+    """A relative clause with a subject of its own and no object: the noun it hangs on is what
+    its verb takes ("the kiss he gave", not "the man who left")."""
+    if clause.head.ent_type_ in ("DATE", "TIME"):
+        return False  # "the same day South Korea swore in Lee": when, not what
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ not in WH_WORDS and subject.i > clause.head.i
 
 
 def _misread_object(predicate: Token) -> Token | None:
@@ -228,43 +241,7 @@ def entity_of(token: Token) -> Span | None:
     return None
 
 
-def place_of(predicate: Token) -> Span | None:
-    """Where it happened: a place a visit names as its object ("visited Pyongyang"), or one
-    named after "in/at/to/near" on the predicate or its object."""
-    holders = [predicate, *(c for c in predicate.children if purpose_of(c) is not None)]
-    found = object_of(predicate)
-    visited = entity_of(found) if found is not None and _visiting(predicate) else None
-    if visited is not None and visited.label_ in PLACE_LABELS:
-        return visited
-    if found is not None:
-        holders.append(found)
-    if predicate.pos_ in ("NOUN", "PROPN"):  # "a summit with Trump in Alaska": not Trump's place
-        holders.extend(
-            pobj
-            for _, pobj in preposition_objects(predicate, ("with", "between"))
-            if pobj.ent_type_ == "PERSON"
-        )
-    for holder in holders:
-        for preposition, pobj in preposition_objects(holder, PLACE_PREPOSITIONS):
-            if holder.i != predicate.i and preposition.lower_ == "from":
-                continue  # "dismissed warnings from Moscow": where they came from
-            for token in [pobj, *pobj.subtree]:
-                ent = entity_of(token)
-                if ent is not None and ent.label_ in PLACE_LABELS and not _whose(token):
-                    return ent
-    return None
-
-
-def _whose(place: Token) -> bool:
-    """ "in celebration of Spain's victory": whose the thing is, not where; unlike the place
-    "in" names ("in Russia's western region of Kursk")."""
-    if place.dep_ != "poss":
-        return False
-    owned = place.head
-    return not (owned.dep_ == "pobj" and owned.head.lower_ in PLACE_PREPOSITIONS)
-
-
-def _visiting(predicate: Token) -> bool:
+def is_visiting(predicate: Token) -> bool:
     return is_verbal(predicate) and lexicon().verbs.get(lemma(predicate)) == "visit"
 
 
@@ -324,7 +301,7 @@ def participants(predicate: Token) -> list[Token]:
         found.append(predicate.head)  # "Munir, raised last month to the rank": Munir
     for getter in (agent_of, object_of):
         token = getter(predicate)
-        if token is not None and not (getter is object_of and _visiting(predicate)):
+        if token is not None and not (getter is object_of and is_visiting(predicate)):
             found.append(token)  # whom someone visited is a place, told by place_of
     for _, pobj in preposition_objects(predicate, ("with", "between", "against", "to", "in")):
         if pobj.ent_type_ == "PERSON" or pobj.head.lower_ != "in":  # "swore in Lee"
