@@ -598,6 +598,18 @@ def test_a_date_right_after_a_happening_another_is_placed_after_is_that_happenin
     assert (event.title, event.date) == ("US elections", "2025-11")  # not "Decision ..."
 
 
+def test_it_in_what_a_body_says_is_that_body() -> None:
+    text = (
+        "The European Commission urged talks on Monday.\n"
+        "Boeing said on Tuesday it had withdrawn its latest offer to the union."
+    )
+    withdrawn = events_of(text)[-1]
+    assert (withdrawn.title, withdrawn.actors) == (
+        "Boeing withdraws its latest offer to the union",
+        ("Boeing",),
+    )
+
+
 def test_an_ing_word_naming_a_body_is_no_happening() -> None:
     text = (
         "A new board formed after the suspension of the president by the sport's world "

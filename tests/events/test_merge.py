@@ -740,3 +740,20 @@ def test_a_reported_happening_no_one_is_named_in_keeps_its_day_from_a_coarser_on
     )
     merged = merge_events([*month, *day])
     assert {e.date for e in merged} == {"2023-11", "2023-11-02"}
+
+
+def test_a_lead_bounded_by_its_publish_date_joins_the_dated_deed_of_its_actor_and_category() -> (
+    None
+):
+    lead = candidates(
+        "Boeing and its main union have reached a tentative agreement, the union announced.",
+        date(2024, 10, 19),
+        "one.txt",
+    )
+    dated = candidates(
+        "Boeing reached a tentative deal with the machinists Saturday.",
+        date(2024, 10, 24),
+        "two.txt",
+    )
+    (deal,) = merge_events([*lead, *dated])
+    assert (deal.date, {s.article for s in deal.sources}) == ("2024-10-19", {"one.txt", "two.txt"})

@@ -81,7 +81,9 @@ class Cast:
                 return self._owner_before(token)
             return self._speaker_above(token) or self.last_person
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
-            return self.last_body  # "KCNA reported ... It also issued a commentary"
+            # "Boeing said on Tuesday it had withdrawn its offer": the body saying it; else
+            # "KCNA reported ... It also issued a commentary": the body acting before
+            return self._body_above(token) or self.last_body
         ent = entity_of(token)
         if ent is None and token.pos_ == "NOUN":
             return self._office(token)
@@ -215,6 +217,17 @@ class Cast:
                 return ""  # "the man who seemed atop the world before his businesses collapsed"
             if subject is not None and subject.i < pronoun.i and subject.lower_ in _PRONOUNS:
                 return self._most_named()  # "statements he made before his arrest"
+        return ""
+
+    def _body_above(self, pronoun: Token) -> str:
+        """The body or state acting in the nearest clause above an "it", named before it."""
+        for clause in (a for a in pronoun.ancestors if is_verbal(a)):
+            subject = subject_of(clause)
+            if subject is None or subject.i == pronoun.i:
+                continue
+            ent = entity_of(subject)
+            named = ent is not None and ent.label_ in ("ORG", "GPE") and subject.i < pronoun.i
+            return self.full(_clean(ent.text)) if named and ent is not None else ""
         return ""
 
     def _most_named(self) -> str:

@@ -230,7 +230,7 @@ def _fit_bound(
     # "10 days after FIFA suspended the federation's president": FIFA suspending, as told
     # on Saturday, is one who acts and one kind of happening
     same_kind = bool(told.kinds & cluster.kinds)
-    acting = bool(set(candidate.actors[:1]) & cluster.actors) and same_kind
+    acting = bool(set(candidate.actors[:1]) & cluster.actors) and (same_kind or same_category)
     # "The transaction was first announced in December": no one named, so only its kind, and
     # only to a finer date
     finer = length_of(span_of(head)) <= length_of(told.span)
