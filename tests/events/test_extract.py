@@ -281,6 +281,7 @@ def test_a_lead_that_dates_nothing_tells_its_news_by_the_publish_date(
         "The company will cut 500 jobs, people familiar with the matter said.",  # still to come
         "Caroline Ellison was one of his top deputies.",  # a state
         "'He has been very consistent,' said Fyodor Tertitskiy, an expert.",  # a comment
+        "``Being 48 is too early to be retired,'' Farkas said on state TV.",  # wire quotes
         "Russia and Iran have displayed signs of cooperation in recent days.",  # vague time
         "The strike has lasted for three weeks.",  # a duration
         "Police Arrest Two Men In Raid",  # a headline repeated above the text

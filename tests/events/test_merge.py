@@ -757,3 +757,22 @@ def test_a_lead_bounded_by_its_publish_date_joins_the_dated_deed_of_its_actor_an
     )
     (deal,) = merge_events([*lead, *dated])
     assert (deal.date, {s.article for s in deal.sources}) == ("2024-10-19", {"one.txt", "two.txt"})
+
+
+def test_leads_of_one_kind_published_the_same_day_by_others_stay_apart() -> None:
+    one = candidates(
+        "First of America Bank Corp. said it completed its acquisition of Midwest Financial Group.",
+        date(1989, 11, 2),
+        "one.txt",
+    )
+    two = candidates(
+        "Intelogic Trace Inc. said it bought 2.7 million shares of its common stock.",
+        date(1989, 11, 2),
+        "two.txt",
+    )
+    three = candidates(
+        "Two rival bidders extended their offers to acquire the vaccine maker on Thursday.",
+        date(1989, 11, 3),
+        "three.txt",
+    )
+    assert len(merge_events([*one, *two, *three])) == 3

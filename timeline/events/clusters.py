@@ -76,6 +76,12 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     return 0.0
 
 
+def _names_in(title: str) -> bool:
+    """Whether a title names someone or something after its first word ("Completes its
+    acquisition of Midwest Financial Group"), whom the actors missed."""
+    return any(word[:1].isupper() for word in title.split()[1:])
+
+
 def _days_apart(candidate: Event, head: Event) -> bool:
     """Both told on a day of their own, and not the same day ("testifies Monday", "his lawyers
     rested their case Tuesday")."""
@@ -117,10 +123,16 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
         return False
     if not _on_the_day(told, head):
         return False
-    if basis(candidate) in ("plan", "anchor", "bound") or candidate.qualifier not in ("", "before"):
+    if basis(candidate) in ("plan", "anchor", "bound"):
+        return False
+    if basis(candidate) == "lead" and (cluster.all_weak or candidate.date != head.date):
+        return False  # a lead's day is only a bound: it joins a day the text gives, no other
+    if candidate.qualifier not in ("", "before"):
         return False  # a report bounds it on the day: "said on Wednesday that India struck"
     acting = candidate.actors[:1]
     sides = {m.actors[0] for m in cluster.members if m.actors}
+    if basis(candidate) == "lead" and not told.articles & cluster.articles:
+        return bool(acting) and acting[0] in cluster.actors  # another article: the same actor
     return not acting or not sides or acting[0] in sides or acting[0] in cluster.actors
 
 
@@ -234,7 +246,7 @@ def _fit_bound(
     # "The transaction was first announced in December": no one named, so only its kind, and
     # only to a finer date
     finer = length_of(span_of(head)) <= length_of(told.span)
-    unnamed = not candidate.actors and same_kind and finer
+    unnamed = not candidate.actors and not _names_in(candidate.title) and same_kind and finer
     if length_of(span_of(head)) > 31 or not (people or acting or unnamed):
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):

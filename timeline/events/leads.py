@@ -27,7 +27,7 @@ from timeline.temporal.when import When
 
 # "shares surged after Trump announced ...": a clause these open is told beside the main one
 _TOLD_BESIDE = ("after", "as", "when")
-_QUOTE_MARKS = "\"'“‘"
+_QUOTE_MARKS = "\"'“‘`"  # `` opens a quotation in some wire copy
 _ENDS = ".!?\"”’'"
 
 
