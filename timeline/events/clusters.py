@@ -127,8 +127,9 @@ def _same_kind_same_day(told: Candidate, cluster: Cluster, place_clash: bool) ->
         return False
     if basis(candidate) == "lead" and (cluster.all_weak or candidate.date != head.date):
         return False  # a lead's day is only a bound: it joins a day the text gives, no other
-    if candidate.qualifier not in ("", "before"):
-        return False  # a report bounds it on the day: "said on Wednesday that India struck"
+    if candidate.qualifier not in ("", "before", "since"):
+        return False  # a report bounds it on the day: "said on Wednesday that India struck";
+        # a state holding since a day began that day: "have been on strike since Sept. 13"
     acting = candidate.actors[:1]
     sides = {m.actors[0] for m in cluster.members if m.actors}
     if basis(candidate) == "lead" and not told.articles & cluster.articles:

@@ -48,6 +48,7 @@ from timeline.events.reports import (
     told_as_done,
 )
 from timeline.events.slugs import event_id
+from timeline.events.starts import since_readings
 from timeline.events.story import continued, same_story
 from timeline.events.titles import title_of
 from timeline.events.tree import (
@@ -120,6 +121,7 @@ def read_sentence(
         if reading is not None:
             readings.append(reading)
     readings = _with_anchored(sentence, published, dated, readings)
+    readings += since_readings(sentence, timexes, dated | {r.predicate.i for r in readings})
     return readings or (lead_readings(sentence, timexes, published) if lead else [])
 
 

@@ -150,7 +150,10 @@ def _named(token: Token, cast: Cast, skip: Collection[int]) -> str:
 def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """ "agreed to a ceasefire", "went to the air base": the first prepositional phrase of a
     verb without an object, unless it only gives the time."""
-    for preposition, pobj in preposition_objects(predicate, (*_VERB_PREPOSITIONS, "in")):
+    kept: tuple[str, ...] = (*_VERB_PREPOSITIONS, "in")
+    if lemma(predicate) == "be":  # "had been under fire": being is told by its phrase
+        kept = tuple(c.lower_ for c in predicate.children if c.dep_ == "prep")
+    for preposition, pobj in preposition_objects(predicate, kept):
         if pobj.i in skip or preposition.i in skip:
             continue
         named = any(t.ent_type_ in (*PLACE_LABELS, *ACTOR_LABELS) for t in pobj.subtree)
