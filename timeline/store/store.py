@@ -67,12 +67,12 @@ from timeline.store.changes import (
     what_changed,
 )
 from timeline.store.check import store_errors
+from timeline.store.paths import backup_path, base_path, changes_path, lock_path
 from timeline.store.reconcile import Snapshot, reconcile
 from timeline.store.splice import splice
 from timeline.store.storefile import Document, parse
 from timeline.textfile import NotUtf8, decode_text
 
-STATE_DIR = ".timeline"
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -108,32 +108,6 @@ class StoreUpdate:
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
     changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
-
-
-def base_path(path: Path) -> Path:
-    """Where the tool keeps its last proposals for the store at `path` (`.timeline/events.base.json`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.base.json"
-
-
-def changes_path(path: Path) -> Path:
-    """Where the latest build that changed anything keeps its report, for the page's stars
-    (`.timeline/events.changes.json`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.changes.json"
-
-
-def cache_path(path: Path) -> Path:
-    """The folder of the extraction cache for the store at `path` (`.timeline/events.cache/`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.cache"
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file held while a build updates the store at `path` (`.timeline/events.lock`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.lock"
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous version of the store is kept."""
-    return path.with_name(path.name + ".bak")
 
 
 def load_store(path: Path) -> Store:
