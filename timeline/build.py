@@ -95,6 +95,7 @@ def _build(
                 cached = [event for found in held if found is not None for event in found.events]
                 before = merge.merge_record(cached, known=stored.events)
                 render.warm(stored.events)
+                store.warm(stored)
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]

@@ -12,6 +12,7 @@ from string import Template
 import plotly.io as pio
 
 from timeline.model import Event, TimelineError
+from timeline.render import exports
 from timeline.render.changelog import changes_markdown
 from timeline.render.changemarks import changed_marks
 from timeline.render.exports import chronology_markdown, events_csv, timelinejs
@@ -89,13 +90,14 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
 
 def warm(events: Sequence[Event] = ()) -> None:
     """Work out now what plotly gives for the page's template (plain.template), the one part of
-    the figure plotly validates, and the hover and click texts of these events (those stored: a
-    rebuild draws most of them again): a build does it while its workers extract, so that its
+    the figure plotly validates, and the hover and click texts and exported rows of these events
+    (those stored: a rebuild draws most of them again): a build does it while its workers extract, so that its
     page is drawn sooner."""
     template()
     for event in events:
         hover_text(event)
         click_payload(event)
+    exports.warm(events)
 
 
 def chart_height_css(natural: int) -> str:
