@@ -181,3 +181,28 @@ def _written(project: Path) -> dict[str, bytes]:
         for path in sorted(project.rglob("*"))
         if path.is_file() and path.suffix != ".lock"
     }
+
+
+def test_a_head_start_with_nothing_to_read_is_stopped_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.events import extracting as module
+
+    shutil.copytree(DEMO, tmp_path / "articles")
+    args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")
+    build(*args)
+    first = _written(tmp_path)
+    touched = max((tmp_path / "articles").iterdir())
+    touched.write_bytes(touched.read_bytes())  # newer than the cache, the same article
+    stopped: list[Pool] = []
+    real_stop = module._stop
+
+    def noted(ready: Pool | None) -> None:
+        stopped.extend([ready] if ready is not None else [])
+        real_stop(ready)
+
+    monkeypatch.setattr(module, "_stop", noted)
+    report = build(*args)
+    assert report.cached == 5
+    assert len(stopped) == 1
+    assert _written(tmp_path) == first

@@ -91,9 +91,10 @@ def _build(
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
             before = None
-            if unread:  # while the workers extract: merge what the cache holds, warm the page
+            if unread:  # while the workers extract: merge what the cache holds, and work out
+                # the page's and the snapshot's texts of the stored events
                 cached = [event for found in held if found is not None for event in found.events]
-                before = merge.merge_record(cached, known=stored.events)
+                before = merge.merge_record(cached, known=stored.events) if cached else None
                 render.warm(stored.events)
                 store.warm(stored)
             fresh = extracted()
