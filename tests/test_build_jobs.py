@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from datetime import date
+from multiprocessing.pool import Pool
 from pathlib import Path
+
+import pytest
 
 from timeline.build import build
 from timeline.events.cache import Extracted
 from timeline.events.extracting import (
+    FEW,
     Extractor,
     extract_article,
     extract_articles,
     extract_batch,
     extracting,
+    head_start,
+    likely_unread,
 )
 from timeline.events.merge import merge_events
 from timeline.ingest.ingest import read_articles
@@ -112,3 +120,89 @@ def test_sources_from_one_sentence_come_in_the_order_of_their_phrases() -> None:
 def test_articles_parsed_together_give_what_each_gives_alone() -> None:
     articles, _ = read_articles(DEMO)
     assert extract_batch(articles) == [extract_article(article) for article in articles]
+
+
+def test_files_newer_than_the_cache_are_likely_unread(tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", tmp_path / "articles"
+    cache.mkdir()
+    folder.mkdir()
+    built = cache.stat().st_mtime_ns
+    for name, offset in (("old.txt", -(10**9)), ("new.txt", 10**9), (".new.txt.swp", 10**9)):
+        (folder / name).write_text("x", encoding="utf-8")
+        os.utime(folder / name, ns=(built + offset, built + offset))
+    assert likely_unread(folder, cache) == 1
+    assert likely_unread(folder, tmp_path / "no cache yet") == 0
+
+
+def test_no_head_start_without_a_few_articles_likely_to_read() -> None:
+    for likely in (0, FEW + 1):
+        with head_start(likely) as ready:
+            assert ready is None
+
+
+def test_an_article_added_after_a_build_is_read_by_the_head_start_with_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.build
+
+    built = tmp_path / "built"
+    shutil.copytree(DEMO, built / "articles")
+    added = max((built / "articles").iterdir())
+    added.rename(tmp_path / added.name)
+    build(built / "articles", built / "events.yaml", built / "output")
+    taken: list[bool] = []
+    real = timeline.build.head_start
+
+    @contextlib.contextmanager
+    def noted(likely: int) -> Iterator[Pool | None]:
+        with real(likely) as ready:
+            taken.append(ready is not None)
+            yield ready
+
+    monkeypatch.setattr(timeline.build, "head_start", noted)
+    outputs = {}
+    for head in (True, False):
+        project = tmp_path / f"head-{head}"
+        shutil.copytree(built, project)
+        shutil.copy(tmp_path / added.name, project / "articles")  # newer than the cache
+        if not head:
+            monkeypatch.setattr(timeline.build, "likely_unread", lambda *_: 0)
+        report = build(project / "articles", project / "events.yaml", project / "output")
+        assert report.cached == 4 and report.new + report.updated > 0
+        outputs[head] = _written(project)
+    assert taken == [True, False]
+    assert outputs[True] == outputs[False]
+
+
+def _written(project: Path) -> dict[str, bytes]:
+    """Every file a build wrote, but its lock, by path."""
+    return {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for path in sorted(project.rglob("*"))
+        if path.is_file() and path.suffix != ".lock"
+    }
+
+
+def test_a_head_start_with_nothing_to_read_is_stopped_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.events import extracting as module
+
+    shutil.copytree(DEMO, tmp_path / "articles")
+    args = (tmp_path / "articles", tmp_path / "events.yaml", tmp_path / "output")
+    build(*args)
+    first = _written(tmp_path)
+    touched = max((tmp_path / "articles").iterdir())
+    touched.write_bytes(touched.read_bytes())  # newer than the cache, the same article
+    stopped: list[Pool] = []
+    real_stop = module._stop
+
+    def noted(ready: Pool | None) -> None:
+        stopped.extend([ready] if ready is not None else [])
+        real_stop(ready)
+
+    monkeypatch.setattr(module, "_stop", noted)
+    report = build(*args)
+    assert report.cached == 5
+    assert len(stopped) == 1
+    assert _written(tmp_path) == first

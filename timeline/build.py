@@ -5,13 +5,20 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from timeline.events.cache import Extracted, ExtractionCache, tool_version
-from timeline.events.extracting import extracting
-from timeline.ingest import ingest
-from timeline.model import Article
-from timeline.store import store
-from timeline.store.changes import NO_CHANGES, Changes
+from timeline.events.extracting import extracting, head_start, likely_unread
+from timeline.store.paths import cache_path
+
+# The rest is imported once a head-start worker is forked (extracting.head_start), so that it
+# starts loading the English model sooner.
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from timeline.events.cache import Extracted, ExtractionCache
+    from timeline.model import Article
+    from timeline.store import store
+    from timeline.store.changes import Changes
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class BuildReport:
     ]  # (file name, what to check), e.g. an inferred publish date
     dropped: tuple[tuple[str, int, int], ...]  # (file name, furniture chars dropped, body chars)
     outputs: tuple[Path, ...]
-    changes: Changes = NO_CHANGES  # what this build changed (or, dry, would change), by event
+    changes: Changes  # what this build changed (or, dry, would change), by event
     latest: int = 0  # when it changed nothing: how many changes the page still stars, from before
     dry_run: bool = False  # True: nothing was written
 
@@ -50,15 +57,32 @@ def build(
     `dry_run`, the same work is done and reported but no file is written or touched: not the
     store, the outputs, the extraction cache, the backup nor the lock.
     """
+    with head_start(likely_unread(articles_dir, cache_path(store_path))) as ready:
+        return _build(articles_dir, store_path, out_dir, dry_run, jobs, ready)
+
+
+def _build(
+    articles_dir: Path,
+    store_path: Path,
+    out_dir: Path,
+    dry_run: bool,
+    jobs: int | None,
+    ready: Pool | None,
+) -> BuildReport:
+    """`build`, given the head-start worker if one was forked."""
+    from timeline.events.cache import ExtractionCache, tool_version
+    from timeline.ingest import ingest
+    from timeline.store import store
+
     articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
     # A dry run writes nothing, so it needs no lock (whose file it would create).
     with contextlib.nullcontext() if dry_run else store.locked(store_path):
         # unchanged articles are not read again; the others are read while the store is
-        cache = ExtractionCache(store.cache_path(store_path), version, write=not dry_run)
+        cache = ExtractionCache(cache_path(store_path), version, write=not dry_run)
         held = [cache.lookup(article) for article in articles]
         unread = [article for article, found in zip(articles, held) if found is None]
-        with extracting(unread, jobs) as extracted:
+        with extracting(unread, jobs, ready=ready) as extracted:
             # imported while the workers extract (merge's rules, plotly): they need not wait
             from timeline.events import merge
             from timeline.render import render
@@ -66,15 +90,17 @@ def build(
             stored = store.load_store(store_path)  # a broken store aborts before any write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-            if unread:  # while the workers extract: what merge and render can do beforehand
-                merge.prepare(
-                    [event for found in held if found is not None for event in found.events]
-                )
-                render.warm()
+            before = None
+            if unread:  # while the workers extract: merge what the cache holds, and work out
+                # the page's and the snapshot's texts of the stored events
+                cached = [event for found in held if found is not None for event in found.events]
+                before = merge.merge_record(cached, known=stored.events) if cached else None
+                render.warm(stored.events)
+                store.warm(stored)
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]
-        events = merge.merge_events(candidates, known=stored.events)
+        events = merge.merge_events(candidates, known=stored.events, before=before)
         update = store.update_store(stored, events)
         outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache)
     return BuildReport(
@@ -104,6 +130,7 @@ def _written(
 ) -> list[Path]:
     """The store written, the cache pruned, and the outputs rendered: the paths written."""
     from timeline.render import render
+    from timeline.store import store
 
     store.write_store(store_path, update)
     cache.prune()

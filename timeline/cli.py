@@ -135,10 +135,12 @@ def _check_addable(name: str, path: Path) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
+
+    report = build(args.articles, args.store, args.out, args.dry_run, args.jobs)
+    # imported after the build, which starts its worker before it imports much (extracting.py)
     from timeline.render.render import CHANGES_FILE
     from timeline.store.changes import CLI_LINES, cli_lines
 
-    report = build(args.articles, args.store, args.out, args.dry_run, args.jobs)
     if report.dry_run:
         print("Dry run: nothing is written; this is what a build would do.")
     print(f"Read {report.articles} article(s) from {args.articles}/")

@@ -3,6 +3,7 @@ any sequence of rebuilds; load, save, load is the identity; a rebuild run twice 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -13,8 +14,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline.events.cache import event_record
 from timeline.model import CATEGORIES, Event, Source, TimelineError
 from timeline.store import emit, store
+from timeline.store.reconcile import Snapshot
 from timeline.store.storefile import date_bounds, parse
 
 SETTINGS = settings(
@@ -370,3 +373,24 @@ def test_any_hand_mangled_store_builds_or_fails_with_file_and_line_touching_noth
                 if p.is_file() and p.suffix != ".lock"
             }
             assert after == before
+
+
+@SETTINGS
+@given(stores(), st.lists(IDS, max_size=3), st.lists(st.tuples(IDS, st.lists(TEXT, max_size=2))))
+def test_the_snapshot_is_what_json_writes(
+    content: tuple[list[Event], list[str]],
+    deleted: list[str],
+    owned: list[tuple[str, list[str]]],
+) -> None:
+    events, _ = content
+    snapshot = Snapshot(
+        tuple(events), tuple(deleted), tuple((key, tuple(names)) for key, names in owned)
+    )
+    expected = {
+        "events": [event_record(event) for event in events],
+        "deleted": deleted,
+        "owned": {key: names for key, names in dict(owned).items()},
+    }
+    assert store.snapshot_text(snapshot) == (
+        json.dumps(expected, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    )

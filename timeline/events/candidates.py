@@ -61,8 +61,8 @@ class Candidate:
 @lru_cache(maxsize=65536)
 def candidate_of(event: Event) -> Candidate:
     """`Candidate.of`, worked out once per event: merge asks it of each candidate and again of
-    each member joining a cluster, and a build asks it of the cached candidates while its workers
-    extract the others (`merge.prepare`)."""
+    each member joining a cluster, and a build merges the cached candidates while its workers
+    extract the others (`merge.merge_record`), then all of them again."""
     return Candidate.of(event)
 
 

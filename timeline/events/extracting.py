@@ -7,30 +7,40 @@ own Doc, parsed the same either way). With several workers, they are forked once
 and the date rules are loaded: they share them instead of loading them again. Results come back in
 input order, and each article is parsed exactly as in one process, so the build's output is
 byte-identical whatever the number of jobs.
+
+A build that will likely read a few articles (a file in the folder newer than the cache: one added
+or edited since a build last read one) forks its one worker before anything else (`head_start`),
+so that spaCy's import and the model's loading, the most of such a build, happen while the build
+reads the articles, the cache and the store; the worker is then given the articles to read, or
+stopped when none needs reading after all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.events.cache import Extracted
-from timeline.model import Article
-from timeline.temporal.records import default_jobs, others_running
+from timeline.model import Article, TimelineError
 
+# Only what forking the head-start worker needs is imported here: the rest when it is used.
 if TYPE_CHECKING:  # spaCy is imported by the workers that parse, never by the build itself
+    from multiprocessing.pool import Pool
+
     from spacy.tokens import Doc
 
+    from timeline.events.cache import Extracted
     from timeline.events.extract import Parser
 
 FEW = 4  # this many articles or fewer are read by one worker by default
 AT_A_TIME = 8  # articles a worker takes at a time (fewer when that would leave a worker idle)
-Extractor = Callable[[Article], Extracted]
-BatchExtractor = Callable[[Sequence[Article]], list[Extracted]]
+Extractor = Callable[[Article], "Extracted"]
+BatchExtractor = Callable[[Sequence[Article]], "list[Extracted]"]
 
 # What the forked workers read (inherited, not sent): the extractor and the articles by index.
 _WORK: tuple[BatchExtractor, Sequence[Article]] | None = None
@@ -44,33 +54,75 @@ def extract_articles(
         return results()
 
 
+def likely_unread(folder: Path, cache: Path) -> int:
+    """How many files in the articles folder are newer than the extraction cache folder (whose
+    time is that of the last build that stored or forgot an article): added or edited since, so
+    probably to be read; 0 without a cache. Only a hint for `head_start`: the cache decides."""
+    try:
+        since = cache.stat().st_mtime_ns
+        with os.scandir(folder) as entries:
+            return sum(
+                1
+                for entry in entries
+                if not entry.name.startswith(".")
+                and entry.is_file()
+                and entry.stat().st_mtime_ns > since
+            )
+    except OSError:
+        return 0
+
+
+@contextlib.contextmanager
+def head_start(likely: int) -> Iterator[Pool | None]:
+    """One worker forked at once to import spaCy and load the English model while the block runs
+    (the build reads its articles, cache and store), when a few articles (1 to FEW) are `likely`
+    to need reading and the platform forks; else None. Given to `extracting`, it reads them; it
+    is stopped when the block ends."""
+    if not 0 < likely <= FEW or sys.platform != "linux":
+        yield None
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1, initializer=_ready_to_read) as pool:
+        yield pool
+
+
 @contextlib.contextmanager
 def extracting(
-    articles: Sequence[Article], jobs: int | None = None, extract: Extractor | None = None
+    articles: Sequence[Article],
+    jobs: int | None = None,
+    extract: Extractor | None = None,
+    ready: Pool | None = None,
 ) -> Iterator[Callable[[], list[Extracted]]]:
     """Start reading the articles; the block runs meanwhile (the build reads its store) and calls
     the function it is given for what each article gives, in input order. On Linux they are read
     by `jobs` worker processes (by default one per CPU no other process is busy on when there
     are more than FEW articles, else one), elsewhere here. `extract` reads one article
-    (default: page furniture dropped, events extracted with the English model)."""
+    (default: page furniture dropped, events extracted with the English model). `ready` is a
+    `head_start` worker: it reads them when one job does, else it is stopped."""
     global _WORK
     run = _one_by_one(extract) if extract is not None else extract_batch
-    if not articles:
-        yield list  # nothing to read: no worker, no English model
-        return
-    if sys.platform != "linux":  # workers are forked: Linux only
-        yield lambda: run(articles)
+    if not articles or sys.platform != "linux":  # workers are forked: Linux only
+        _stop(ready)
+        yield (lambda: run(articles)) if articles else list  # nothing to read: no English model
         return
     if jobs is None:
+        from timeline.temporal.records import default_jobs, others_running
+
         jobs = default_jobs(others_running()) if len(articles) > FEW else 1
     jobs = max(1, min(jobs, len(articles)))
+    size = max(1, min(AT_A_TIME, -(-len(articles) // jobs)))
+    batches = [(start, min(start + size, len(articles))) for start in range(0, len(articles), size)]
+    if ready is not None and jobs == 1 and extract is None:  # the articles are sent to it
+        sent = ready.map_async(extract_batch, [articles[a:b] for a, b in batches], chunksize=1)
+        yield lambda: [found for batch in sent.get() for found in batch]
+        return
+    _stop(ready)
     if jobs > 1 and extract is None:
         _load_shared()  # once here rather than in every worker
     import multiprocessing
 
     _WORK = (run, articles)  # the workers are forked with it
-    size = max(1, min(AT_A_TIME, -(-len(articles) // jobs)))
-    batches = [(start, min(start + size, len(articles))) for start in range(0, len(articles), size)]
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
             pending = pool.map_async(_extract_batch, batches, chunksize=1)
@@ -89,6 +141,7 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     parsed in one go (when the first article asks for its own)."""
     from timeline import nlp
     from timeline.events import extract  # extract imports spaCy: only when an article needs it
+    from timeline.events.cache import Extracted
     from timeline.events.passages import passage_texts
     from timeline.ingest import furniture
 
@@ -123,6 +176,26 @@ def _load_shared() -> None:
 
     nlp.load()
     temporal.warm()
+
+
+def _stop(ready: Pool | None) -> None:
+    """Stop a head-start worker that will not read: its CPU is the build's again at once."""
+    if ready is not None:
+        ready.terminate()
+
+
+def _ready_to_read() -> None:
+    """A head-start worker's start: spaCy, the model and extraction's modules loaded before the
+    articles come. A model that cannot be loaded is left for reading them to report."""
+    _worker_signals()
+    from timeline import nlp
+
+    try:
+        nlp.load()
+    except TimelineError:
+        return  # extract_batch meets the error again and the build reports it
+    from timeline.events import extract  # noqa: F401  (loaded now, not when the articles come)
+    from timeline.ingest import furniture  # noqa: F401
 
 
 def _worker_signals() -> None:

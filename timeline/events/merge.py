@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
 from timeline.events.aliases import one_name_each
 from timeline.events.anchored import resolve_anchors
-from timeline.events.candidates import Candidate, Cluster, candidate_of
+from timeline.events.candidates import Candidate, Cluster
+from timeline.events.clustering import Clustering, cluster_all, recluster
 from timeline.events.clusters import fit
 from timeline.events.gazetteers import is_known, is_person
 from timeline.events.slugs import event_id
@@ -32,7 +33,6 @@ from timeline.events.spans import (
     is_weak,
     span_of,
     strength_order,
-    weeks_touched,
 )
 from timeline.model import Event, Source
 from timeline.temporal.when import bounds, label, precision
@@ -54,37 +54,46 @@ _CATEGORY_ORDER = (
 )
 
 
-def merge_events(candidates: Sequence[Event], known: Sequence[Event] = ()) -> list[Event]:
-    """Merge candidates (one source each) into events with all their sources, stable ids, sorted."""
-    resolved = resolve_anchors(one_name_each(candidates), known)
-    clusters: list[Cluster] = []
-    by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
-    for event in sorted(resolved, key=strength_order):
-        candidate = candidate_of(event)
-        best, best_score = None, 0.0
-        weeks = weeks_touched(candidate.span)
-        nearby = sorted(set().union(*(by_week.get(week, ()) for week in weeks)))
-        for index in nearby:  # a cluster it fits shares a week with it: the dates must meet
-            score = fit(candidate, clusters[index])
-            if score > best_score:
-                best, best_score = index, score
-        if best is None:
-            best = len(clusters)
-            clusters.append(Cluster(event))
-        else:
-            clusters[best].add(event)
-        for week in weeks:
-            by_week.setdefault(week, set()).add(best)
-    events = [_combined(cluster.members) for cluster in clusters if _told(cluster.members)]
-    return _with_ids(events)
+def merge_events(
+    candidates: Sequence[Event], known: Sequence[Event] = (), before: Merged | None = None
+) -> list[Event]:
+    """Merge candidates (one source each) into events with all their sources, stable ids, sorted.
+    With `before` (the merge of most of the same candidates), only what changed is done again."""
+    merged = merge_record(candidates, known, before)
+    return _with_ids([event for event in merged.events if event is not None])
 
 
-def prepare(candidates: Sequence[Event]) -> None:
-    """Work out now what merging will ask of each candidate (its span, words, people, kinds),
-    so that `merge_events` is quicker later: a build does it for the cached candidates while
-    its workers extract the others."""
-    for event in candidates:
-        candidate_of(event)
+@dataclass(frozen=True)
+class Merged:
+    """A merge before its ids: how the candidates clustered and each cluster's event (None for
+    a happening no source tells), kept so that merging again with a few more is quick."""
+
+    clustering: Clustering
+    events: tuple[Event | None, ...]
+
+
+def merge_record(
+    candidates: Sequence[Event], known: Sequence[Event] = (), before: Merged | None = None
+) -> Merged:
+    """The candidates clustered and each cluster's event; with `before`, its clusters that did
+    not change are taken as they are (the result is the same as without it). A build merges
+    its cached candidates while its workers extract the others, and again with them."""
+    order = sorted(resolve_anchors(one_name_each(candidates), known), key=strength_order)
+    if before is None:
+        clustering = cluster_all(order)
+        return Merged(clustering, tuple(_event_of(members) for members in clustering.members))
+    clustering = recluster(order, before.clustering)
+    events = tuple(
+        _event_of(members) if twin is None else before.events[twin]
+        for members, twin in zip(clustering.members, clustering.twins, strict=True)
+    )
+    return Merged(clustering, events)
+
+
+def _event_of(members: Sequence[Event]) -> Event | None:
+    """A cluster's event, None when no source tells the happening (see _told)."""
+    cluster = list(members)
+    return _combined(cluster) if _told(cluster) else None
 
 
 def same_happening(one: Event, other: Event) -> bool:

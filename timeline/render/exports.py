@@ -7,6 +7,7 @@ injection in CSV and against markup in Markdown; only http(s) URLs become links.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -75,27 +76,7 @@ def events_csv(events: Sequence[Event]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for event in chronological(events):
-        first = event.sources[0] if event.sources else None
-        row = (
-            event.id,
-            event.title,
-            event.date,
-            event.end,
-            event.qualifier,
-            date_label(event),
-            precision_label(event),
-            event.category,
-            "; ".join(event.actors),
-            event.place,
-            "; ".join(sorted({source.article for source in event.sources})),
-            str(len(event.sources)),
-            next((http_url(s.url) for s in event.sources if http_url(s.url)), ""),
-            first.quote if first else "",
-            event.disagreement,
-            "yes" if event.edited else "",
-            event.notes,
-        )
-        writer.writerow([_csv_cell(cell) for cell in row])
+        writer.writerow(_csv_row(event))
     return buffer.getvalue()
 
 
@@ -110,29 +91,73 @@ def chronology_markdown(events: Sequence[Event]) -> str:
         if event_year != year:
             year = event_year
             lines += [f"## {year}", ""]
-        marks = []
-        if event.disagreement:
-            marks.append(f"sources disagree: {markdown_text(event.disagreement)}")
-        if event.edited:
-            marks.append("edited by hand")
-        details = (
-            [markdown_text(event.category)]
-            + ([markdown_text(event.place)] if event.place else [])
-            + marks
-        )
-        lines.append(
-            f"- **{markdown_text(date_label(event))}**: {markdown_text(event.title)} ({'; '.join(details)})"
-        )
-        for source in event.sources:
-            outlet = markdown_text(source.outlet or source.article)
-            url = http_url(source.url)
-            cited = f"[{outlet}](<{_md_url(url)}>)" if url else outlet
-            quote_text = (
-                f": “{markdown_text(' '.join(source.quote.split()))}”" if source.quote else ""
-            )
-            lines.append(f"  - {cited}, {markdown_text(source.article)}{quote_text}")
-        lines.append("")
+        lines += _chronology_entry(event)
     return "\n".join(lines)
+
+
+# A rebuild exports mostly the events it exported before: each event's row and entry are worked
+# out once per process (a build works them out for the stored events while its workers extract).
+EVENTS_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+def _csv_row(event: Event) -> tuple[str, ...]:
+    """The event's row of events.csv, its cells made safe for spreadsheets."""
+    first = event.sources[0] if event.sources else None
+    row = (
+        event.id,
+        event.title,
+        event.date,
+        event.end,
+        event.qualifier,
+        date_label(event),
+        precision_label(event),
+        event.category,
+        "; ".join(event.actors),
+        event.place,
+        "; ".join(sorted({source.article for source in event.sources})),
+        str(len(event.sources)),
+        next((http_url(s.url) for s in event.sources if http_url(s.url)), ""),
+        first.quote if first else "",
+        event.disagreement,
+        "yes" if event.edited else "",
+        event.notes,
+    )
+    return tuple(_csv_cell(cell) for cell in row)
+
+
+@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+def _chronology_entry(event: Event) -> tuple[str, ...]:
+    """The event's lines in chronology.md: its date, title and details, then its sources."""
+    marks = []
+    if event.disagreement:
+        marks.append(f"sources disagree: {markdown_text(event.disagreement)}")
+    if event.edited:
+        marks.append("edited by hand")
+    details = (
+        [markdown_text(event.category)]
+        + ([markdown_text(event.place)] if event.place else [])
+        + marks
+    )
+    lines = [
+        f"- **{markdown_text(date_label(event))}**: {markdown_text(event.title)} ({'; '.join(details)})"
+    ]
+    for source in event.sources:
+        outlet = markdown_text(source.outlet or source.article)
+        url = http_url(source.url)
+        cited = f"[{outlet}](<{_md_url(url)}>)" if url else outlet
+        quote_text = f": “{markdown_text(' '.join(source.quote.split()))}”" if source.quote else ""
+        lines.append(f"  - {cited}, {markdown_text(source.article)}{quote_text}")
+    lines.append("")
+    return tuple(lines)
+
+
+def warm(events: Sequence[Event]) -> None:
+    """Work out these events' rows and entries now (a build: the stored events, while its
+    workers extract)."""
+    for event in events:
+        _csv_row(event)
+        _chronology_entry(event)
 
 
 def _timelinejs_date(value: str, event_id: str) -> dict[str, int]:

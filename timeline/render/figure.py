@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING, Any
 
 from timeline.model import Event
 from timeline.render.framing import Frame, frame_story
@@ -17,6 +16,11 @@ from timeline.render.keylabels import key_labels
 from timeline.render.lanes import Placed, place_events
 from timeline.render.layout import chart_height, figure_layout, lane_name
 from timeline.temporal.extent import event_extent
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+Trace = dict[str, Any]  # a plotly trace as plain values, its "type" included
 
 DAY_MS = 86_400_000
 
@@ -53,15 +57,26 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
     It opens on the stretch of time that holds most events (framing.frame_story); the range
     slider, the "all" button and `layout.meta.full_range` cover every event.
     """
+    import plotly.graph_objects as go  # here only: the page is drawn without it (figure_json)
+
+    traces, layout, annotations = figure_parts(events)
+    figure = go.Figure()
+    figure.add_traces(traces)
+    figure.update_layout(layout)
+    figure.update_layout(annotations=annotations)
+    return figure
+
+
+def figure_parts(events: Sequence[Event]) -> tuple[list[Trace], dict[str, Any], list[Any]]:
+    """The figure's traces, layout and annotations (the key labels), as plain values."""
     frame = opening_frame(events)
     placed, lanes = place_events(events, shown_days=frame.days if frame.outside else 0)
-    figure = go.Figure()
+    traces: list[Trace] = []
     for lane_index, lane in enumerate(lanes):
         members = [p for p in placed if p.lane == lane.category]
         colour = lane_colour(lane.category, lane_index)
-        for trace in _lane_traces(lane.category, members, colour):
-            figure.add_trace(trace)
-    figure.add_traces(_legend_notes(events))
+        traces += _lane_traces(lane.category, members, colour)
+    traces += _legend_notes(events)
     layout = figure_layout(lanes, bool(events), slider=0 < len(events) <= SLIDER_LIMIT)
     layout["meta"] = {"natural_height": chart_height(lanes)}  # for the page (render.py)
     shown = (frame.first, frame.last)
@@ -72,9 +87,7 @@ def build_figure(events: Sequence[Event]) -> go.Figure:
         layout["xaxis"]["range"] = opening
         layout["xaxis"]["rangeslider"]["range"] = full_range
         layout["meta"] |= {"full_range": full_range, "opening_range": opening}
-    figure.update_layout(layout)
-    figure.update_layout(annotations=key_labels(placed, shown) if events else [_empty_note()])
-    return figure
+    return traces, layout, key_labels(placed, shown) if events else [_empty_note()]
 
 
 def opening_frame(events: Sequence[Event]) -> Frame:
@@ -87,12 +100,12 @@ def lane_colour(category: str, lane_index: int) -> str:
     return COLOURS.get(category, EXTRA_COLOURS[lane_index % len(EXTRA_COLOURS)])
 
 
-def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.Scatter | go.Bar]:
+def _lane_traces(category: str, members: list[Placed], colour: str) -> list[Trace]:
     """A lane's traces: its legend entry, its spans, the fades of open bounds, its day markers."""
     days = [p for p in members if p.extent.is_day]
     spans = [p for p in members if not p.extent.is_day]
     opens = [p for p in spans if p.extent.open_side]
-    traces: list[go.Scatter | go.Bar] = [_legend_entry(category, colour)]
+    traces: list[Trace] = [_legend_entry(category, colour)]
     if spans:
         traces.append(_span_trace(category, spans, colour))
     if opens:
@@ -102,31 +115,33 @@ def _lane_traces(category: str, members: list[Placed], colour: str) -> list[go.S
     return traces
 
 
-def _legend_entry(category: str, colour: str) -> go.Scatter:
+def _legend_entry(category: str, colour: str) -> Trace:
     """A legend-only entry, so every lane shows the same plain swatch whatever its first event
     looks like; clicking it toggles the whole lane (legendgroup)."""
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        marker={"symbol": "square", "size": 12, "color": colour},
-        legendgroup=category,
-        name=lane_name(category),
-        hoverinfo="skip",
-        meta={"category": category, "kind": "legend"},
-    )
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "marker": {"symbol": "square", "size": 12, "color": colour},
+        "legendgroup": category,
+        "name": lane_name(category),
+        "hoverinfo": "skip",
+        "meta": {"category": category, "kind": "legend"},
+    }
 
 
-def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
+def _span_trace(category: str, spans: list[Placed], colour: str) -> Trace:
     """Horizontal bars from the first to the last day an event may cover, fainter when vaguer;
     hatched when sources disagree, outlined when edited by hand."""
-    return go.Bar(
-        orientation="h",
-        base=[_interactive_part(p)[0].isoformat() for p in spans],
-        x=[_duration_ms(*_interactive_part(p)) for p in spans],
-        y=[p.y for p in spans],
-        width=SPAN_WIDTH,
-        marker={
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "base": [_interactive_part(p)[0].isoformat() for p in spans],
+        "x": [_duration_ms(*_interactive_part(p)) for p in spans],
+        "y": [p.y for p in spans],
+        "width": SPAN_WIDTH,
+        "marker": {
             "color": colour,
             "opacity": [_span_opacity(p) for p in spans],
             "line": {
@@ -140,24 +155,25 @@ def _span_trace(category: str, spans: list[Placed], colour: str) -> go.Bar:
                 "fgopacity": 0.6,
             },
         },
-        hovertext=[hover_text(p.event) for p in spans],
-        hovertemplate="%{hovertext}<extra></extra>",
-        customdata=[click_payload(p.event) for p in spans],
-        legendgroup=category,
-        showlegend=False,
-        name=lane_name(category),
-        meta={"category": category, "kind": "span"},
-    )
+        "hovertext": [hover_text(p.event) for p in spans],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "customdata": [click_payload(p.event) for p in spans],
+        "legendgroup": category,
+        "showlegend": False,
+        "name": lane_name(category),
+        "meta": {"category": category, "kind": "span"},
+    }
 
 
-def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
+def _day_trace(category: str, days: list[Placed], colour: str) -> Trace:
     """Markers for events pinned to one day; a diamond when sources disagree, hollow while only
     planned, a dark outline when edited by hand."""
-    return go.Scatter(
-        mode="markers",
-        x=[p.extent.first.isoformat() for p in days],
-        y=[p.y for p in days],
-        marker={
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "x": [p.extent.first.isoformat() for p in days],
+        "y": [p.y for p in days],
+        "marker": {
             "color": colour,
             "size": 12,
             "opacity": 0.92,
@@ -167,14 +183,14 @@ def _day_trace(category: str, days: list[Placed], colour: str) -> go.Scatter:
                 "width": [2.5 if p.event.edited or _planned(p.event) else 1 for p in days],
             },
         },
-        hovertext=[hover_text(p.event) for p in days],
-        hovertemplate="%{hovertext}<extra></extra>",
-        customdata=[click_payload(p.event) for p in days],
-        legendgroup=category,
-        showlegend=False,
-        name=lane_name(category),
-        meta={"category": category, "kind": "day"},
-    )
+        "hovertext": [hover_text(p.event) for p in days],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "customdata": [click_payload(p.event) for p in days],
+        "legendgroup": category,
+        "showlegend": False,
+        "name": lane_name(category),
+        "meta": {"category": category, "kind": "day"},
+    }
 
 
 def _interactive_part(placed: Placed) -> tuple[date, date]:
@@ -188,7 +204,7 @@ def _interactive_part(placed: Placed) -> tuple[date, date]:
     return first, first + step - timedelta(days=1)
 
 
-def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
+def _fade_trace(category: str, opens: list[Placed], colour: str) -> Trace:
     """The fading steps of open bounds beyond the first: drawn only, no hover or click."""
     bases, lengths, rows, opacities, ids = [], [], [], [], []
     for placed in opens:
@@ -203,19 +219,20 @@ def _fade_trace(category: str, opens: list[Placed], colour: str) -> go.Bar:
             rows.append(placed.y)
             opacities.append(opacity)
             ids.append(placed.event.id)
-    return go.Bar(
-        orientation="h",
-        base=bases,
-        x=lengths,
-        y=rows,
-        width=SPAN_WIDTH,
-        marker={"color": colour, "opacity": opacities, "line": {"width": 0}},
-        hoverinfo="skip",
-        legendgroup=category,
-        showlegend=False,
-        name=lane_name(category),
-        meta={"category": category, "kind": "fade", "ids": ids},  # ids: for the filter box
-    )
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "base": bases,
+        "x": lengths,
+        "y": rows,
+        "width": SPAN_WIDTH,
+        "marker": {"color": colour, "opacity": opacities, "line": {"width": 0}},
+        "hoverinfo": "skip",
+        "legendgroup": category,
+        "showlegend": False,
+        "name": lane_name(category),
+        "meta": {"category": category, "kind": "fade", "ids": ids},  # ids: for the filter box
+    }
 
 
 def _fade_step(placed: Placed) -> timedelta:
@@ -245,7 +262,7 @@ def _symbol(event: Event) -> str:
     return f"{symbol}-open" if _planned(event) else symbol
 
 
-def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
+def _legend_notes(events: Sequence[Event]) -> list[Trace]:
     """Legend entries explaining the marks for disagreeing sources, plans and hand edits."""
     notes = []
     if any(event.disagreement for event in events):
@@ -261,18 +278,19 @@ def _legend_notes(events: Sequence[Event]) -> list[go.Scatter]:
     return notes
 
 
-def _legend_note(name: str, group: str, marker: dict[str, object]) -> go.Scatter:
+def _legend_note(name: str, group: str, marker: dict[str, object]) -> Trace:
     """A legend entry with no point of its own: what a kind of mark means."""
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        name=name,
-        marker=marker,
-        legendgroup=group,
-        hoverinfo="skip",
-        meta={"kind": "note"},
-    )
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "name": name,
+        "marker": marker,
+        "legendgroup": group,
+        "hoverinfo": "skip",
+        "meta": {"kind": "note"},
+    }
 
 
 def _empty_note() -> dict[str, object]:

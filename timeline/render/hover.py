@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from urllib.parse import urlsplit
 
@@ -46,6 +47,12 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+# A rebuild draws mostly the events it drew before: each event's texts are worked out once per
+# process (a build works them out for the stored events while its workers extract).
+EVENTS_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
 def hover_text(event: Event) -> str:
     """The hover label as plotly's pseudo-HTML: title, date, actors, place, sources."""
     lines = [f"<b>{_escaped_lines(event.title)}</b>"]
@@ -95,8 +102,10 @@ def resolution_text(source: Source, event_id: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
 def click_payload(event: Event) -> dict[str, object]:
-    """Per-point data for the click handler: the URL to open, else the quotes to show."""
+    """Per-point data for the click handler: the URL to open, else the quotes to show (one
+    value per event, shared: never change it)."""
     return {
         "id": event.id,
         "title": event.title,

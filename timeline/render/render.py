@@ -11,13 +11,16 @@ from string import Template
 
 import plotly.io as pio
 
-from timeline.model import Event, Source, TimelineError
+from timeline.model import Event, TimelineError
+from timeline.render import exports
 from timeline.render.changelog import changes_markdown
 from timeline.render.changemarks import changed_marks
 from timeline.render.exports import chronology_markdown, events_csv, timelinejs
-from timeline.render.figure import build_figure, opening_frame
+from timeline.render.figure import build_figure, figure_parts, opening_frame
 from timeline.render.framing import outside_note
+from timeline.render.hover import click_payload, hover_text
 from timeline.render.listing import event_list
+from timeline.render.plain import figure_dict, template
 from timeline.safewrite import refuse_unwritable, write_files
 from timeline.store.changes import NO_CHANGES, Changes
 from timeline.temporal import when
@@ -59,16 +62,17 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
     Events the latest changes (`changes`) added or changed are starred on the chart and the list."""
     present = {event.id for event in events}
     marked = {event_id: kinds for event_id, kinds in changes.marked.items() if event_id in present}
-    figure = build_figure(events)
-    figure.add_traces(changed_marks(figure, marked))
+    traces, layout, annotations = figure_parts(events)
+    traces += changed_marks(traces, marked)
     div = pio.to_html(
-        figure,
+        figure_dict(traces, layout, annotations),  # build_figure's, without its validation
+        validate=False,
         config=PLOTLY_CONFIG,
         include_plotlyjs=True,
         include_mathjax=False,
         full_html=False,
         div_id=DIV_ID,
-        default_height=chart_height_css(figure.layout.meta["natural_height"]),
+        default_height=chart_height_css(layout["meta"]["natural_height"]),
         post_script="timelineOnClick(document.getElementById('{plot_id}'));",
     )
     page = Template(_page_file("page.html"))
@@ -84,17 +88,16 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
     )
 
 
-def warm() -> None:
-    """Load what plotly loads only when first drawing (its trace classes and their validators),
-    by drawing two events: a build does it while its workers extract, so its own page is drawn
-    sooner."""
-    source = Source("warm.txt", "2000-01-05", "", "")
-    render_html(
-        [
-            Event("day", "A day", "2000-01-04", sources=(source,)),
-            Event("month", "A month", "2000-01", sources=(source,), disagreement="a"),
-        ]
-    )
+def warm(events: Sequence[Event] = ()) -> None:
+    """Work out now what plotly gives for the page's template (plain.template), the one part of
+    the figure plotly validates, and the hover and click texts and exported rows of these events
+    (those stored: a rebuild draws most of them again): a build does it while its workers extract, so that its
+    page is drawn sooner."""
+    template()
+    for event in events:
+        hover_text(event)
+        click_payload(event)
+    exports.warm(events)
 
 
 def chart_height_css(natural: int) -> str:

@@ -50,6 +50,7 @@ counts as yours, and empty fields may be filled.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -67,12 +68,12 @@ from timeline.store.changes import (
     what_changed,
 )
 from timeline.store.check import store_errors
+from timeline.store.paths import backup_path, base_path, changes_path, lock_path
 from timeline.store.reconcile import Snapshot, reconcile
 from timeline.store.splice import splice
 from timeline.store.storefile import Document, parse
 from timeline.textfile import NotUtf8, decode_text
 
-STATE_DIR = ".timeline"
 LOCK_WAIT_SECONDS = 10.0
 
 
@@ -108,32 +109,6 @@ class StoreUpdate:
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
     changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
-
-
-def base_path(path: Path) -> Path:
-    """Where the tool keeps its last proposals for the store at `path` (`.timeline/events.base.json`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.base.json"
-
-
-def changes_path(path: Path) -> Path:
-    """Where the latest build that changed anything keeps its report, for the page's stars
-    (`.timeline/events.changes.json`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.changes.json"
-
-
-def cache_path(path: Path) -> Path:
-    """The folder of the extraction cache for the store at `path` (`.timeline/events.cache/`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.cache"
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file held while a build updates the store at `path` (`.timeline/events.lock`)."""
-    return path.parent / STATE_DIR / f"{path.stem}.lock"
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous version of the store is kept."""
-    return path.with_name(path.name + ".bak")
 
 
 def load_store(path: Path) -> Store:
@@ -314,13 +289,34 @@ def _read(path: Path) -> str:
 
 
 def snapshot_text(snapshot: Snapshot) -> str:
-    """The base snapshot as JSON, keys sorted, so the same snapshot gives the same bytes."""
+    """The base snapshot as JSON, keys sorted, so the same snapshot gives the same bytes: what
+    `json.dumps(..., indent=1, sort_keys=True)` writes, each event's part written once per
+    process (a rebuild proposes most events again)."""
     content = {
-        "events": [event_record(event) for event in snapshot.events],
         "deleted": list(snapshot.deleted),
+        "events": [],
         "owned": {event_id: list(names) for event_id, names in snapshot.owned},
     }
-    return json.dumps(content, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(content, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if not snapshot.events:
+        return text
+    # the events' list, one step in; a JSON string holds no newline, so this is the key's line
+    listed = ",\n".join(snapshot_event_text(event) for event in snapshot.events)
+    return text.replace('\n "events": [],', f'\n "events": [\n{listed}\n ],', 1)
+
+
+def warm(stored: Store) -> None:
+    """Work out the snapshot texts of the events the store's base holds (a rebuild proposes
+    most of them again): a build does it while its workers extract."""
+    for event in stored.base.events if stored.base else ():
+        snapshot_event_text(event)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def snapshot_event_text(event: Event) -> str:
+    """One event of the snapshot as json.dumps writes it inside the snapshot's list of events."""
+    text = json.dumps(event_record(event), indent=1, sort_keys=True, ensure_ascii=False)
+    return "  " + text.replace("\n", "\n  ")
 
 
 def snapshot_from_text(text: str) -> Snapshot | None:
