@@ -26,6 +26,8 @@ def titles(text: str) -> list[str]:
     [
         ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
         ("The judge fined the club on Monday.", "Judge fines the club"),  # not "fin"
+        ("Some of the workers walked out on Monday.", "Some of the workers walk out"),
+        ("The minister wants a report from the panel by Friday.", "Report from the panel"),
         # what a relative clause takes is the noun it hangs on; "to" names whom, not where
         (
             (

@@ -32,7 +32,7 @@ _MAX_PHRASE = 8
 _MAX_SAID = 10  # words of one argument a title keeps
 _PARTICLES = ("down", "up", "off", "out", "back", "away", "over")
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-_NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by")
+_NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by", "from")
 _VERB_PREPOSITIONS = (
     *("to", "on", "with", "for", "against", "over", "into", "from", "of", "as", "through", "at"),
 )
@@ -377,4 +377,7 @@ def _plural(token: Token | None) -> bool:
         return token.lower_ not in ("one", "1")
     if token.ent_type_ == "PERSON":  # "Rubiales stepped down": one man
         return False
+    whole = next((p for _, p in preposition_objects(token, ("of",))), None)
+    if whole is not None and token.pos_ in ("ADJ", "PRON", "DET"):  # "some of the workers"
+        return _plural(whole)
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")

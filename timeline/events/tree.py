@@ -19,6 +19,7 @@ WH_WORDS = ("who", "which", "that", "whom")
 # what a phrase drops: clauses and asides that say more about a word than name it
 # what opens a clause told beside the main one in time or cause, not a report framing it
 _TIMING = ("after", "before", "when", "while", "since", "until", "because", "once")
+_QUANTIFIERS = ("ADJ", "PRON", "DET", "NUM")  # "much of", "some of", "two of"
 _ASIDES = ("relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "prep", "ccomp")
 
 
@@ -253,9 +254,9 @@ def core(token: Token) -> list[Token]:
         if (
             child.dep_ == "prep"
             and child.lower_ in ("of", "against", "between")
-            and token.pos_ == "NOUN"
+            and (token.pos_ == "NOUN" or (child.lower_ == "of" and token.pos_ in _QUANTIFIERS))
         ) or (child.dep_ == "prep" and child.lower_ == "with" and is_eventive_noun(token)):
-            kept.extend(core(child))  # "parts of its railway", "ties between Russia and ..."
+            kept.extend(core(child))  # "parts of its railway", "much of the investment"
             continue
         joined = token.dep_ in ("compound", "amod", "nmod") or token.head.lower_ == "between"
         modifier = joined and child.dep_ in ("cc", "conj")  # "between Russia and North Korea"
