@@ -776,3 +776,18 @@ def test_leads_of_one_kind_published_the_same_day_by_others_stay_apart() -> None
         "three.txt",
     )
     assert len(merge_events([*one, *two, *three])) == 3
+
+
+def test_one_rejection_told_as_a_vote_and_as_a_rejection_is_one_event() -> None:
+    voted = candidates(
+        "Striking machinists voted to reject the tentative deal on Wednesday.",
+        date(2024, 10, 24),
+        "one.txt",
+    )
+    rejected = candidates(
+        "The workers rejected the company's latest contract offer on Wednesday.",
+        date(2024, 10, 24),
+        "two.txt",
+    )
+    (event,) = merge_events([*voted, *rejected])
+    assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
