@@ -791,3 +791,19 @@ def test_one_rejection_told_as_a_vote_and_as_a_rejection_is_one_event() -> None:
     )
     (event,) = merge_events([*voted, *rejected])
     assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+def test_a_deed_dated_by_its_week_joins_what_its_doer_said_of_it_that_week() -> None:
+    text = (
+        "The companies sued the government today after President Joe Biden blocked the deal "
+        "last week.\nIn a statement Friday, Biden said he was acting to protect the industry."
+    )
+    article = Article(name="one.txt", published=date(2025, 1, 6), body=text, source="one")
+    lines = text.split("\n")
+    passages = (
+        Passage(0, len(lines[0]), lines[0]),
+        Passage(len(lines[0]) + 1, len(text), lines[1]),
+    )
+    merged = merge_events(extract_events(MainText(article, passages)))
+    blocked = next(e for e in merged if "Biden" in e.title)
+    assert (blocked.date, len(blocked.sources)) == ("2025-01-03", 2)

@@ -110,7 +110,8 @@ def _fit_in_article(
         return 1.0 + words
     if same_category and people and candidate.date == head.date:
         return 1.0 + len(people) + words
-    if people and candidate.date == head.date and _said_there(candidate, cluster):
+    same_day = candidate.date == head.date or _week_holding(told, head)
+    if people and same_day and _said_there(candidate, cluster):
         return 0.5 + len(people) + words
     return 0.0
 
@@ -208,11 +209,20 @@ def _other_speaker(candidate: Event, cluster: Cluster) -> bool:
     return candidate.actors[0] not in cluster.speakers
 
 
+def _week_holding(told: Candidate, head: Event) -> bool:
+    """A deed dated by a week at most ("blocked it last week") that holds the head's day ("In a
+    statement Friday, Biden said he was acting ...")."""
+    if len(head.date) != len("2000-01-01") or head.end or length_of(told.span) > 7:
+        return False
+    day = date.fromisoformat(head.date)
+    return told.span.first <= day <= told.span.last
+
+
 def _said_there(candidate: Event, cluster: Cluster) -> bool:
     """A statement and a deed of one person on one day, in one article: said at that deed
     ("South Korea swore in Lee on Wednesday"; "In a speech on Wednesday, Lee vowed ...")."""
-    if len(candidate.date) != len("2000-01-01"):
-        return False
+    if len(candidate.date) != len("2000-01-01") and candidate.category == "statement":
+        return False  # a saying is told on its day
     if candidate.category == "statement":
         return not cluster.all_statements  # a saying joins the deed
     return cluster.all_statements  # a deed joins the sayings, never another deed through them
