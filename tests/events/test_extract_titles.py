@@ -27,6 +27,12 @@ def titles(text: str) -> list[str]:
         ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
         ("The judge fined the club on Monday.", "Judge fines the club"),  # not "fin"
         ("Some of the workers walked out on Monday.", "Some of the workers walk out"),
+        # a causative's object does what its "to" clause tells, on the clause's date
+        (
+            "The inquiry led prosecutor Ana Ruiz to file charges against the mayor on Thursday.",
+            "Prosecutor Ana Ruiz files charges against the mayor",
+        ),
+        ("The scandal prompted the minister to resign on Friday.", "Minister resigns"),
         ("The minister wants a report from the panel by Friday.", "Report from the panel"),
         # what a relative clause takes is the noun it hangs on; "to" names whom, not where
         (

@@ -22,6 +22,7 @@ class Lexicon:
     support: dict[str, frozenset[str]]  # light verb -> object nouns that carry the happening
     stative: frozenset[str]
     wishes: frozenset[str]  # verbs whose clause is wished or expected, not told as done
+    causatives: frozenset[str]  # "led the prosecutor to present the case": the presenting
     guests: frozenset[str]  # verbs that tell a meeting only with a person or a body as object
     kinds: dict[str, frozenset[str]]  # word -> the kinds of happening it tells
     relations: dict[str, str]  # "ahead" -> "ahead of": words that date one happening by another
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         support={verb: frozenset(nouns) for verb, nouns in raw["support"].items()},
         stative=frozenset(raw["stative"]),
         wishes=frozenset(raw["wishes"]),
+        causatives=frozenset(raw["causatives"]),
         guests=frozenset(raw["guests"]),
         kinds=_kinds(raw["kinds"]),
         relations=dict(raw["anchors"]["relations"]),

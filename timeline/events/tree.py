@@ -45,7 +45,7 @@ def purpose_of(verb: Token) -> Token | None:
     """ "dispatched troops to fight in Kursk last year": a purpose clause tells why, so its date
     is the deed's."""
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    purpose = verb.dep_ == "advcl" and to
+    purpose = verb.dep_ == "advcl" and to and not caused(verb)
     return verb.head if purpose and is_verbal(verb.head) else None
 
 
@@ -67,6 +67,8 @@ def subject_of(predicate: Token) -> Token | None:
         misread = _misread_subject(token)
         if misread is not None:
             return misread
+        if caused(token):  # "led prosecutor Gil to present the case": Gil presents it
+            return object_of(token.head)
         if token.dep_ == "relcl":
             return _named_one(token.head)
         if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
@@ -74,6 +76,16 @@ def subject_of(predicate: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def caused(verb: Token) -> bool:
+    """A "to" clause of a causative verb with an object: what that object does ("led prosecutor
+    Gil to present the case"), not a purpose."""
+    head = verb.head
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not to or verb.dep_ not in ("advcl", "xcomp") or head.i == verb.i:
+        return False
+    return lemma(head) in lexicon().causatives and object_of(head) is not None
 
 
 def _misread_subject(verb: Token) -> Token | None:
