@@ -38,6 +38,24 @@ def is_lead(sentence: Span) -> bool:
     return bool(text) and text[-1] in _ENDS and is_verbal(sentence.root)
 
 
+def lead_readings(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
+    """A lead that dates nothing tells its news on or before the publish date."""
+    if any(t.granularity != "open" or t.value in NOT_DATES for t in timexes):
+        return []  # "arrived on Friday", "in recent days", "for three years": time of its own
+    if tells_on(sentence):
+        return []  # "Hours later, police arrested two men": after what was told elsewhere
+    day = published.isoformat()
+    note = f"a news lead with no date of its own: on or before the publish date {day}"
+    readings: list[Reading] = []
+    for happening in lead_happenings(sentence):
+        at = happening.idx
+        timex = Timex(
+            at, at, "", "DATE", day, earliest=published, latest=published, granularity="day"
+        )
+        readings.append(Reading(happening, timex, When(day, qualifier="before"), "lead", note))
+    return readings
+
+
 def lead_happenings(sentence: Span) -> list[Token]:
     """What a lead tells as done: the main clause's happening ("surged"), what a report in it
     tells ("shareholders approved the sale, U.S. Steel said": approved) or else the saying of a
@@ -73,21 +91,3 @@ def _told(clause: Token) -> Token | None:
 
 def _opened_by(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TOLD_BESIDE for c in clause.children)
-
-
-def lead_readings(sentence: Span, timexes: Sequence[Timex], published: date) -> list[Reading]:
-    """A lead that dates nothing tells its news on or before the publish date."""
-    if any(t.granularity != "open" or t.value in NOT_DATES for t in timexes):
-        return []  # "arrived on Friday", "in recent days", "for three years": time of its own
-    if tells_on(sentence):
-        return []  # "Hours later, police arrested two men": after what was told elsewhere
-    day = published.isoformat()
-    note = f"a news lead with no date of its own: on or before the publish date {day}"
-    readings: list[Reading] = []
-    for happening in lead_happenings(sentence):
-        at = happening.idx
-        timex = Timex(
-            at, at, "", "DATE", day, earliest=published, latest=published, granularity="day"
-        )
-        readings.append(Reading(happening, timex, When(day, qualifier="before"), "lead", note))
-    return readings
