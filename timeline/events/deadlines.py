@@ -1,6 +1,6 @@
 """Time still to run, counted from the day the story is at: "a recommendation from CFIUS
 within 45 days" is due 45 days on; "the investment will unfold over the next 14 months" runs
-from that day to 14 months on. The tagger reads both as durations (TIMEX3 P45D, P14M), as
+from the next day to 14 months on. The tagger reads both as durations (TIMEX3 P45D, P14M), as
 TimeML says; a timeline needs the days they reach.
 """
 
