@@ -27,6 +27,7 @@ def titles(text: str) -> list[str]:
         ("More than 100 people died in Nairobi on Friday.", "More than 100 people die in Nairobi"),
         ("The judge fined the club on Monday.", "Judge fines the club"),  # not "fin"
         ("Some of the workers walked out on Monday.", "Some of the workers walk out"),
+        ("Spain won the Women's World Cup on Sunday.", "Spain wins Women's World Cup"),
         # a causative's object does what its "to" clause tells, on the clause's date
         (
             "The inquiry led prosecutor Ana Ruiz to file charges against the mayor on Thursday.",

@@ -5,6 +5,7 @@ names its one holder on the publish date."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -333,7 +334,9 @@ def _as_person(ent: Span, people: set[str]) -> Span:
 
 
 def _clean(text: str) -> str:
-    words = text.replace("’s", "").replace("'s", "").split()
+    """A name as a name: no possessive ending ("Kim's", "Rubiales'"), leading "the" or
+    honorific; a possessive inside it stays ("the Women's World Cup")."""
+    words = re.sub(r"['’]s(?=\W*$)", "", text.strip()).split()
     if words and words[0].lower() == "the":  # "The Immigration and Naturalization Service"
         words = words[1:]
     while words and words[0].lower() in _HONORIFICS:
