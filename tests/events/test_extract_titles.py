@@ -28,6 +28,12 @@ def titles(text: str) -> list[str]:
         ("The judge fined the club on Monday.", "Judge fines the club"),  # not "fin"
         ("Some of the workers walked out on Monday.", "Some of the workers walk out"),
         ("Spain won the Women's World Cup on Sunday.", "Spain wins Women's World Cup"),
+        # the deed that takes a happening noun as its object, dated with it; half a purpose
+        # ("to prevent him", no one for "him") is left out
+        (
+            "Prosecutors requested a restraining order on Friday to prevent him from leaving.",
+            "Prosecutors request restraining order",
+        ),
         # a causative's object does what its "to" clause tells, on the clause's date
         (
             "The inquiry led prosecutor Ana Ruiz to file charges against the mayor on Thursday.",

@@ -239,6 +239,10 @@ def _purpose(predicate: Token, cast: Cast, skip: Collection[int]) -> list[str]:
                 found = object_of(verb)
                 if found is not None and found.pos_ != "PRON":
                     words.append(phrase(found, cast, skip, leading=True))
+                elif found is not None and cast.name_of(found):
+                    words.append(cast.name_of(found))  # "to prevent him": whom "him" names
+                elif found is not None and verb is child:
+                    return []  # "to prevent him" with no one for "him": half a purpose
                 elif verb is not child:
                     words.extend(_first_complement(verb, cast, skip))
             return words
