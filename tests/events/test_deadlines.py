@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from tests.events.test_extract import events_of as extracted
 from timeline import temporal
 from timeline.events.deadlines import counted_on
-from timeline.events.extract import extract_events
-from timeline.model import Article, Event, MainText, Passage
+from timeline.model import Event
 
 MONDAY = date(2025, 4, 7)
 
@@ -38,13 +38,8 @@ def test_time_still_to_run_reaches_the_days_the_words_say(
     assert counted(sentence) == reading
 
 
-def events_of(text: str, published: date = MONDAY) -> list[Event]:
-    article = Article(name="a.txt", published=published, body=text, source="Wire")
-    passages, offset = [], 0
-    for line in text.split("\n"):
-        passages.append(Passage(offset, offset + len(line), line))
-        offset += len(line) + 1
-    return extract_events(MainText(article, tuple(passages)))
+def events_of(text: str) -> list[Event]:
+    return extracted(text, MONDAY)
 
 
 def test_what_is_wanted_within_a_time_is_a_plan_counted_from_the_day_the_story_is_at() -> None:

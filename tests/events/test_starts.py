@@ -7,15 +7,14 @@ from datetime import date
 
 import pytest
 
-from timeline.events.extract import extract_events
-from timeline.model import Article, Event, MainText, Passage
+from tests.events.test_extract import events_of
+from timeline.model import Event
 
 PUBLISHED = date(2023, 9, 6)
 
 
-def events_of(text: str) -> list[Event]:
-    article = Article(name="a.txt", published=PUBLISHED, body=text, source="Wire")
-    return extract_events(MainText(article, (Passage(0, len(text), text),)))
+def starts_of(text: str) -> list[Event]:
+    return events_of(text, PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +37,7 @@ def events_of(text: str) -> list[Event]:
 def test_a_state_holding_since_a_date_began_then(
     text: str, told: list[tuple[str, str, str]]
 ) -> None:
-    assert [(e.title, e.date, e.label) for e in events_of(text)] == told
+    assert [(e.title, e.date, e.label) for e in starts_of(text)] == told
 
 
 @pytest.mark.parametrize(
@@ -50,4 +49,4 @@ def test_a_state_holding_since_a_date_began_then(
     ],
 )
 def test_a_since_date_that_begins_no_state_tells_no_start(text: str) -> None:
-    assert all(e.qualifier != "since" for e in events_of(text))
+    assert all(e.qualifier != "since" for e in starts_of(text))

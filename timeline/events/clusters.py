@@ -175,11 +175,8 @@ def _on_the_day(told: Candidate, head: Event) -> bool:
     if len(candidate.date) == len("2000-01") and not candidate.end:
         other = not (told.articles & {s.article for s in head.sources})
         return other and candidate.date == head.date and not head.end and not told.counted
-    if len(head.date) != len("2000-01-01") or head.end or length_of(told.span) > 7:
-        return False
-    day = date.fromisoformat(head.date)
     other = not (told.articles & {s.article for s in head.sources})
-    return other and told.span.first <= day <= told.span.last
+    return other and _week_holding(told, head)
 
 
 def _sametoll_of(candidate: Event, cluster: Cluster) -> bool:

@@ -155,13 +155,7 @@ def _span_trace(category: str, spans: list[Placed], colour: str) -> Trace:
                 "fgopacity": 0.6,
             },
         },
-        "hovertext": [hover_text(p.event) for p in spans],
-        "hovertemplate": "%{hovertext}<extra></extra>",
-        "customdata": [click_payload(p.event) for p in spans],
-        "legendgroup": category,
-        "showlegend": False,
-        "name": lane_name(category),
-        "meta": {"category": category, "kind": "span"},
+        **_lane_fields(category, spans, "span"),
     }
 
 
@@ -183,13 +177,20 @@ def _day_trace(category: str, days: list[Placed], colour: str) -> Trace:
                 "width": [2.5 if p.event.edited or _planned(p.event) else 1 for p in days],
             },
         },
-        "hovertext": [hover_text(p.event) for p in days],
+        **_lane_fields(category, days, "day"),
+    }
+
+
+def _lane_fields(category: str, placed: list[Placed], kind: str) -> Trace:
+    """What every trace of a lane carries: each event's hover and click texts, and the lane."""
+    return {
+        "hovertext": [hover_text(p.event) for p in placed],
         "hovertemplate": "%{hovertext}<extra></extra>",
-        "customdata": [click_payload(p.event) for p in days],
+        "customdata": [click_payload(p.event) for p in placed],
         "legendgroup": category,
         "showlegend": False,
         "name": lane_name(category),
-        "meta": {"category": category, "kind": "day"},
+        "meta": {"category": category, "kind": kind},
     }
 
 
