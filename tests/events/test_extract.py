@@ -524,6 +524,8 @@ def test_plain_attributions_and_subjectless_lines_give_no_event(text: str) -> No
         "The rebels may attack the capital soon, the defence ministry said on Tuesday.",
         "Troops could leave soon, the intelligence agency told lawmakers on Tuesday.",
         "The minister said on Tuesday in a statement that the border will reopen.",
+        "State media said on Tuesday that the leader was planning to visit Moscow.",
+        "Foreign media reports said on Tuesday that Smith was planning to block the deal.",
     ],
 )
 def test_a_saying_that_is_news_is_a_statement_event(text: str) -> None:
@@ -633,3 +635,20 @@ def test_the_headline_names_the_storys_person_in_full() -> None:
     untitled = replace(article, title="")
     (alone,) = extract_events(MainText(untitled, (Passage(0, len(body), body),)))
     assert alone.actors == ()  # the body alone takes "Bankman-Fried" for a body, not a person
+
+
+def test_a_report_closing_the_sentence_tells_no_saying_of_its_own() -> None:
+    text = (
+        "Kim Jong Un vowed to support Russia in its war in Ukraine and said he expected "
+        "Moscow to emerge victorious, Pyongyang's state media said Thursday."
+    )
+    assert [e.title for e in events_of(text) if "media" in e.title] == []
+
+
+def test_a_state_a_relative_clause_tells_as_holding_now_passes_its_day_to_the_deed() -> None:
+    text = (
+        "Commerce Secretary Howard Lutnick detailed the rights that the U.S. government has "
+        "with its golden share in a social media post Saturday."
+    )
+    (event,) = events_of(text)
+    assert (event.title, event.date) == ("Howard Lutnick details the rights", "2025-05-31")

@@ -733,6 +733,20 @@ def test_a_reported_happening_no_one_is_named_in_joins_the_dated_one_of_its_kind
     assert (deal.date, {s.article for s in deal.sources}) == ("2023-12-18", {"one.txt", "two.txt"})
 
 
+def test_a_plan_no_one_is_named_in_is_no_report_of_a_happening_of_its_kind() -> None:
+    planned = candidates(
+        "We anticipate the deal will close in the third quarter of 2024, the company said.",
+        date(2024, 1, 13),
+        "one.txt",
+    )
+    reported = candidates(
+        "Early this month, media reports said that Smith was planning to block the acquisition.",
+        date(2024, 9, 24),
+        "two.txt",
+    )
+    assert len(merge_events([*planned, *reported])) == 2
+
+
 def test_a_reported_happening_no_one_is_named_in_keeps_its_day_from_a_coarser_one() -> None:
     month = candidates("Judge Kaplan convicted Smith in November.", date(2023, 12, 20), "one.txt")
     day = candidates(

@@ -252,9 +252,12 @@ def _fit_bound(
     same_kind = bool(told.kinds & cluster.kinds)
     acting = bool(set(candidate.actors[:1]) & cluster.actors) and (same_kind or same_category)
     # "The transaction was first announced in December": no one named, so only its kind, and
-    # only to a finer date
+    # only to a finer date; a plan is no report of it ("the deal will close in the third
+    # quarter" is not what a report in September said of the deal)
     finer = length_of(span_of(head)) <= length_of(told.span)
+    told_as_done = basis(candidate) != "plan"
     unnamed = not candidate.actors and not _names_in(candidate.title) and same_kind and finer
+    unnamed = unnamed and told_as_done
     if length_of(span_of(head)) > 31 or not (people or acting or unnamed):
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):

@@ -40,6 +40,7 @@ from timeline.events.predicates import lexicon
 from timeline.events.quotes import inside_quote, speakers_date
 from timeline.events.reading import NOT_DATES, Reading
 from timeline.events.reports import (
+    closing_report,
     named_speaker,
     only_time,
     own_date_below,
@@ -180,7 +181,11 @@ def _reading(
             predicate, basis = happening, "report"
             when = replace(when, qualifier="before")
             note = "; this dates the report, so the happening is on or before it"
-        elif named_speaker(predicate) and says_something(predicate, timex):
+        elif (
+            named_speaker(predicate)
+            and says_something(predicate, timex)
+            and not closing_report(predicate)
+        ):
             # the saying is the happening: "Modi on Tuesday told the brass ..."
             return Reading(predicate, timex, when, "said", "")
         else:

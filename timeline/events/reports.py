@@ -35,6 +35,18 @@ def says_something(report: Token, timex: Timex) -> bool:
     )
 
 
+def closing_report(report: Token) -> bool:
+    """ "Kim ... said he expected Moscow to win, state media said Thursday": a report closing the
+    sentence, which the parser hung under the saying it reports, tells no saying of its own."""
+    head = report.head
+    return (
+        report.dep_ == "ccomp"
+        and head.i < report.i
+        and is_verbal(head)
+        and lemma(head) in lexicon().reporting
+    )
+
+
 def reported_saying(told: Token) -> bool:
     """ "Kim said he will help, the agency reported": a named speaker's saying, told as done."""
     return lemma(told) in lexicon().reporting and named_speaker(told) and told_as_done(told)
@@ -48,7 +60,10 @@ def named_speaker(report: Token) -> bool:
         return False
     if subject.pos_ == "PROPN" and not subject.ent_type_:
         return True  # a name the recognizer missed ("KCNA reported on Thursday")
-    return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in lexicon().bodies
+    bodies = lexicon().bodies
+    if subject.lower_ in bodies:
+        return True  # "State media said": the word as written, whatever the lemmatizer makes of it
+    return subject.ent_type_ in ("PERSON", "ORG", "GPE") or lemma(subject) in bodies
 
 
 def own_date_below(told: Token, dated: set[int]) -> bool:

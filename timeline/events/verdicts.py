@@ -24,7 +24,13 @@ from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import speakers_date
 from timeline.events.reading import Reading
-from timeline.events.reports import named_speaker, own_date_below, reported_saying, told_as_done
+from timeline.events.reports import (
+    closing_report,
+    named_speaker,
+    own_date_below,
+    reported_saying,
+    told_as_done,
+)
 from timeline.events.tree import complement_of, is_eventive_noun, is_verbal, lemma
 from timeline.model import Timex
 from timeline.temporal.when import when_of
@@ -133,6 +139,9 @@ def _weigh(
             return Verdict(timex, predicate, told, "")
         reported = happening_of(told) if told is not None else None
         if reported is None or not told_as_done(reported):
+            if closing_report(predicate):
+                why = f"dates the report {said}, which the parser hung under the saying it reports"
+                return Verdict(timex, predicate, None, why)
             if named_speaker(predicate):
                 return Verdict(timex, predicate, predicate, "")
             return Verdict(timex, predicate, None, _report_tells_nothing(said, told, reported))
