@@ -645,6 +645,15 @@ def test_a_report_closing_the_sentence_tells_no_saying_of_its_own() -> None:
     assert [e.title for e in events_of(text) if "media" in e.title] == []
 
 
+def test_a_saying_inside_a_saying_that_tells_what_follows_it_is_still_a_saying() -> None:
+    text = (
+        "President Fidel Castro said Tuesday his government told U.S. officials it is worried "
+        "that exiles might take the boy to another country."
+    )
+    (event,) = events_of(text)
+    assert (event.category, event.date) == ("statement", "2025-06-03")
+
+
 def test_a_state_a_relative_clause_tells_as_holding_now_passes_its_day_to_the_deed() -> None:
     text = (
         "Commerce Secretary Howard Lutnick detailed the rights that the U.S. government has "

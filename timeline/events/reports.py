@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from timeline.events.mood import is_future, is_irrealis, is_negated
 from timeline.events.predicates import lexicon
-from timeline.events.tree import is_verbal, lemma, subject_of
+from timeline.events.tree import complement_of, is_verbal, lemma, subject_of
 from timeline.model import Timex
 
 
@@ -39,12 +39,12 @@ def closing_report(report: Token) -> bool:
     """ "Kim ... said he expected Moscow to win, state media said Thursday": a report closing the
     sentence, which the parser hung under the saying it reports, tells no saying of its own."""
     head = report.head
-    return (
-        report.dep_ == "ccomp"
-        and head.i < report.i
-        and is_verbal(head)
-        and lemma(head) in lexicon().reporting
-    )
+    if report.dep_ != "ccomp" or head.i > report.i or not is_verbal(head):
+        return False
+    if lemma(head) not in lexicon().reporting:
+        return False
+    told = complement_of(report)  # what it reports comes before it: "..., state media said"
+    return told is not None and told.i < report.i
 
 
 def reported_saying(told: Token) -> bool:
