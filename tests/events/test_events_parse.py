@@ -8,6 +8,7 @@ import pytest
 
 from timeline import nlp, temporal
 from timeline.events.extract import Reading, extract_events, read_sentence
+from timeline.events.gazetteers import places_overlap
 from timeline.events.merge import merge_events
 from timeline.events.tree import sentences
 from timeline.model import Article, Event, MainText, Passage
@@ -482,3 +483,18 @@ def test_a_walkout_and_a_strike_on_one_day_in_two_articles_are_one_happening() -
     second = extract_events(MainText(article, (Passage(0, len(body), body),)))
     (event,) = merge_events([*first, *second])
     assert {s.article for s in event.sources} == {"one.txt", "two.txt"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "overlap"),
+    [
+        ("Pyongyang", "North Korea", True),
+        ("Pakistani Kashmir", "Pakistan", True),  # a place its state's people name
+        ("Pakistani Kashmir", "India", False),
+        ("Pakistani", "Pakistan", False),  # the people, no place
+    ],
+)
+def test_a_place_lies_in_the_state_it_is_known_in_or_named_for(
+    first: str, second: str, overlap: bool
+) -> None:
+    assert places_overlap(first, second) is overlap

@@ -821,3 +821,15 @@ def test_a_deed_dated_by_its_week_joins_what_its_doer_said_of_it_that_week() -> 
     merged = merge_events(extract_events(MainText(article, passages)))
     blocked = next(e for e in merged if "Biden" in e.title)
     assert (blocked.date, len(blocked.sources)) == ("2025-01-03", 2)
+
+
+def test_blasts_heard_where_strikes_hit_that_day_are_the_strikes() -> None:
+    text = (
+        "India launched missile strikes on Pakistan on May 7.\n"
+        "Multiple loud explosions were heard in Pakistani Kashmir after midnight on May 7."
+    )
+    article = Article(name="one.txt", published=date(2025, 5, 8), body=text, source="one")
+    passages = (Passage(0, text.index("\n"), text.split("\n")[0]),)
+    passages += (Passage(text.index("\n") + 1, len(text), text.split("\n")[1]),)
+    (strikes,) = merge_events(extract_events(MainText(article, passages)))
+    assert len(strikes.sources) == 2

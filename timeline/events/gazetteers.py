@@ -206,10 +206,19 @@ def places_overlap(first: str, second: str) -> bool:
     other ("Pyongyang" and "North Korea"); unknown places overlap only when equal."""
     if first == second:
         return True
-    names = _fixed()[0]
-    return _container(names.get(first)) == second or _container(names.get(second)) == first
+    return _container(first) == second or _container(second) == first
 
 
-def _container(entity: Entity | None) -> str:
-    """The state a capital or place lies in, "" when unknown."""
-    return entity.state if entity is not None and entity.kind in (CAPITAL, PLACE) else ""
+def _container(place: str) -> str:
+    """The state a capital or place lies in, "" when unknown; a place its state's people name
+    ("Pakistani Kashmir") lies in that state."""
+    entity = _fixed()[0].get(place)
+    if entity is not None and entity.kind in (CAPITAL, PLACE):
+        return entity.state
+    first, _, rest = place.partition(" ")
+    return _by_demonym().get(first, "") if rest else ""
+
+
+@lru_cache(maxsize=1)
+def _by_demonym() -> dict[str, str]:
+    return {s["demonym"]: s["name"] for s in _load("states.yaml")["states"]}
