@@ -661,3 +661,21 @@ def test_a_state_a_relative_clause_tells_as_holding_now_passes_its_day_to_the_de
     )
     (event,) = events_of(text)
     assert (event.title, event.date) == ("Howard Lutnick details the rights", "2025-05-31")
+
+
+def test_a_telling_after_a_report_dates_the_report_not_a_happening_of_its_own() -> None:
+    (crossed,) = events_of(
+        "The ministry said in a statement on Tuesday that troops had crossed the border."
+    )
+    assert (crossed.title, crossed.date, crossed.qualifier) == (
+        "Troops cross the border",
+        "2025-06-03",
+        "before",
+    )
+
+
+def test_a_speech_the_sentence_opens_with_is_a_happening_of_its_own() -> None:
+    (speech,) = events_of(
+        'In a speech in Rawalpindi on Monday, he said: "Pakistan seeks peace in the region."'
+    )
+    assert (speech.category, speech.date) == ("statement", "2025-06-02")

@@ -833,3 +833,29 @@ def test_blasts_heard_where_strikes_hit_that_day_are_the_strikes() -> None:
     passages += (Passage(text.index("\n") + 1, len(text), text.split("\n")[1]),)
     (strikes,) = merge_events(extract_events(MainText(article, passages)))
     assert len(strikes.sources) == 2
+
+
+def test_an_article_telling_its_peoples_happening_twice_on_one_date_tells_one() -> None:
+    one = candidates(
+        "Luis Rubiales kissed Jenni Hermoso after the final on Sunday.",
+        date(2023, 8, 21),
+        "one.txt",
+    )
+    two = candidates(
+        "Luis Rubiales has been found guilty of sexual assault for forcibly kissing player Jenni "
+        "Hermoso after the World Cup final in 2023. The 47-year-old Rubiales kissed Jenni Hermoso "
+        "on the lips during the 2023 World Cup awards ceremony in Sydney after the win.",
+        date(2025, 2, 21),
+        "two.txt",
+    )
+    three = candidates(
+        "Jenni Hermoso formally accused Luis Rubiales of sexual assault on Tuesday, saying the "
+        "kiss was not consensual.",
+        date(2023, 9, 6),
+        "three.txt",
+    )
+    merged = merge_events([*one, *two, *three])
+    accusation = next(e for e in merged if e.date == "2023-09-05")
+    assert {s.article for s in accusation.sources} == {"three.txt"}  # not the year's kiss
+    kiss = next(e for e in merged if e.date == "2023-08-20")
+    assert [s.article for s in kiss.sources].count("two.txt") == 2

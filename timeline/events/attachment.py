@@ -136,6 +136,12 @@ def _supporting_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ in OBJECTS and lemma(noun) in lexicon().support.get(lemma(head), ()):
         return head
+    # "said in a statement on Tuesday that ...": the telling's date is the report's; "In a
+    # speech in Rawalpindi on May 5, he said" tells the speech, a happening of its own
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep":
+        verb = head.head
+        if is_verbal(verb) and lemma(verb) in lexicon().reporting and verb.i < head.i:
+            return verb
     # "agreed on a ceasefire in May", "talks over the deal on Monday": a verb of a known
     # kind whose argument the noun is tells the happening; "during a visit" only frames it
     if noun.dep_ == "pobj" and head.lower_ in ("on", "over") and head.dep_ == "prep":
