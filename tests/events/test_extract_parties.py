@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.events.test_extract import events_of as split_events_of
 from timeline.events.extract import extract_events
 from timeline.model import Article, Event, MainText, Passage
 
@@ -185,3 +186,16 @@ def test_a_verb_the_tagger_took_for_an_adjective_still_tells_the_happening() -> 
         "President Clinton, meantime, glossed over warnings from Moscow on Thursday."
     )
     assert event.actors == ("Clinton",)
+
+
+def test_he_after_a_body_acted_on_a_person_is_that_person() -> None:
+    text = (
+        "Microsoft will take a non-voting, observer position on OpenAI's board, the ChatGPT "
+        "owner's newly reinstated CEO Sam Altman said on Wednesday.\n"
+        "Mira Murati, who had been OpenAI's chief technology officer and was briefly named "
+        "interim CEO after Altman's ouster, is once again the company's CTO, Altman said.\n"
+        "OpenAI ousted Altman on November 17 without giving any detailed cause, setting off alarm "
+        "bells among investors. He was reinstated four days later with the promise of a new board."
+    )
+    reinstated = next(e for e in split_events_of(text) if "reinstated" in e.title)
+    assert reinstated.actors == ("Sam Altman",)  # not OpenAI, once taken for a person

@@ -22,6 +22,7 @@ from timeline.events.tree import (
     entity_of,
     is_verbal,
     lemma,
+    object_of,
     participants,
     subject_of,
 )
@@ -268,6 +269,9 @@ class Cast:
             self.last_person = name
         elif name and ent is not None and ent.label_ in ("ORG", "GPE"):
             self.last_body = name
+            acted_on = object_of(token.head) if token.dep_ == "nsubj" else None
+            if acted_on is not None and acted_on.ent_type_ == "PERSON":
+                self.last_person = self.name_of(acted_on)  # "OpenAI ousted Altman. He was ..."
         elif token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1:
             self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
         else:
@@ -311,8 +315,9 @@ def people_named_alike(docs: Sequence[Doc], headline: Doc | None = None) -> None
     names = {p for p in people if len(p.split()) > 1}
     surnames = Counter(p.split()[-1] for p in names)
     alike = names | {s for s, n in surnames.items() if n == 1}
+    bodies = _bodies_mistaken(read, alike)
     for doc in docs:
-        ents = [_as_person(e, alike) for e in doc.ents]
+        ents = [_as_body(_as_person(e, alike), bodies) for e in doc.ents]
         taken = {t.i for e in ents for t in e}
         missed = [
             Span(doc, t.i, t.i + 1, label="PERSON")
@@ -321,6 +326,29 @@ def people_named_alike(docs: Sequence[Doc], headline: Doc | None = None) -> None
         ]
         if missed or any(a.label_ != b.label_ for a, b in zip(ents, doc.ents, strict=True)):
             doc.ents = sorted([*ents, *missed], key=lambda e: e.start)
+
+
+def _bodies_mistaken(read: Sequence[Doc], people: set[str]) -> dict[str, str]:
+    """One-word names the recognizer took for a person, but for a body or place more often
+    ("OpenAI ousted Altman", OpenAI a company twice elsewhere): name -> that label."""
+    kinds: dict[str, Counter[str]] = {}
+    for doc in read:
+        for ent in doc.ents:
+            name = _clean(ent.text)
+            if " " not in name and name not in people:
+                kinds.setdefault(name, Counter())[ent.label_] += 1
+    mistaken: dict[str, str] = {}
+    for name, counts in kinds.items():
+        label, most = max(((k, n) for k, n in counts.items() if k != "PERSON"), default=("", 0))
+        if counts["PERSON"] and label in ("ORG", "GPE") and most > counts["PERSON"]:
+            mistaken[name] = label
+    return mistaken
+
+
+def _as_body(ent: Span, bodies: dict[str, str]) -> Span:
+    """The entity relabelled as the body it is named as most, where it was taken for a person."""
+    label = bodies.get(_clean(ent.text), "") if ent.label_ == "PERSON" else ""
+    return Span(ent.doc, ent.start, ent.end, label=label) if label else ent
 
 
 def _as_person(ent: Span, people: set[str]) -> Span:
