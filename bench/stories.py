@@ -2,7 +2,7 @@
 
     python bench/stories.py [--shared PATH]
 
-The stories: the India-Pakistan development story in ../shared/bench/events (story2), three
+The stories: the India-Pakistan development story in ../shared/bench/events (story2), and four
 kept here, each 12 articles with a gold timeline written before the tool was run on them, then
 used for development: bench/stories/court (United States v. Bankman-Fried),
 bench/stories/business (Nippon Steel's takeover of U.S. Steel) and bench/stories/rubiales (the
