@@ -5,7 +5,7 @@
 The stories: the India-Pakistan development story in ../shared/bench/events (story2), and four
 kept here, each 12 articles with a gold timeline written before the tool was run on them, then
 used for development: bench/stories/court (United States v. Bankman-Fried),
-bench/stories/business (Nippon Steel's takeover of U.S. Steel) and bench/stories/rubiales (the
+bench/stories/business (Nippon Steel's takeover of U.S. Steel), bench/stories/rubiales (the
 Rubiales kiss affair in Spanish football, 2023-2025; scored once held out, then used) and
 bench/stories/openai (the ousting and return of OpenAI's CEO Sam Altman, November 2023 - March
 2024; scored once held out, then used). Each line prints the scorer's figures:
