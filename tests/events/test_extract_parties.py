@@ -199,3 +199,26 @@ def test_he_after_a_body_acted_on_a_person_is_that_person() -> None:
     )
     reinstated = next(e for e in split_events_of(text) if "reinstated" in e.title)
     assert reinstated.actors == ("Sam Altman",)  # not OpenAI, once taken for a person
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            (
+                "Thrive is working to reinstate both Altman and Greg Brockman, the startup's "
+                "president who quit on Friday in protest."
+            ),
+            "Greg Brockman quits in protest",
+        ),
+        (
+            (
+                "Crowds gathered for Marti, the revolutionary and poet who fought for Cuba's "
+                "independence from Spain in 1898."
+            ),
+            "Marti fights for Cuba's independence",
+        ),
+    ],
+)
+def test_who_stands_for_the_noun_right_before_it(text: str, title: str) -> None:
+    assert title in [e.title for e in events_of(text)]

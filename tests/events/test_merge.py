@@ -859,3 +859,20 @@ def test_an_article_telling_its_peoples_happening_twice_on_one_date_tells_one() 
     assert {s.article for s in accusation.sources} == {"three.txt"}  # not the year's kiss
     kiss = next(e for e in merged if e.date == "2023-08-20")
     assert [s.article for s in kiss.sources].count("two.txt") == 2
+
+
+def test_a_dismissal_and_a_resignation_that_day_are_two_happenings() -> None:
+    fired = candidates(
+        "OpenAI's board fired chief executive Sam Altman on Friday.", date(2023, 11, 18), "one.txt"
+    )
+    quit_ = candidates(
+        "Greg Brockman, the president, quit on Friday in protest after Sam Altman's ouster.",
+        date(2023, 11, 19),
+        "two.txt",
+    )
+    ousted = candidates(
+        "The surprise ouster of Sam Altman unfolded on Friday.", date(2023, 11, 20), "three.txt"
+    )
+    merged = merge_events([*fired, *quit_, *ousted])
+    dismissal = next(e for e in merged if "one.txt" in {s.article for s in e.sources})
+    assert {s.article for s in dismissal.sources} == {"one.txt", "three.txt"}

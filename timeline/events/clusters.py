@@ -25,9 +25,8 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return 0.0  # "two visits last month" is not the one visit on the 4th
     people = told.people & cluster.people
     actors = set(candidate.actors) & cluster.actors
-    same_category = candidate.category in cluster.categories and (
-        candidate.category != "other" or candidate.date == head.date
-    )  # happenings of no known kind a day apart are one only if more than that ties them
+    other_kind = bool(told.kinds and cluster.kinds and not told.kinds & cluster.kinds)
+    same_category = _same_category(told, cluster, other_kind)
     tied = people or actors or same_category or told.kinds & cluster.kinds
     if not tied and not _related(candidate, cluster):
         return 0.0  # no person, actor, kind or category ties them: every rule below needs one
@@ -55,7 +54,6 @@ def fit(told: Candidate, cluster: Cluster) -> float:
         return _fit_in_article(told, cluster, people, same_category, words, place_clash)
     if place_clash and not people:
         return 0.0
-    other_kind = told.kinds and cluster.kinds and not told.kinds & cluster.kinds
     if other_kind and candidate.category not in cluster.categories and candidate.date != head.date:
         return 0.0  # "his trial got under way" and, a day later, "he meets the jury": two
     same_kind = bool(told.kinds & cluster.kinds)
@@ -74,6 +72,16 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if same_day and not place_clash and _sametoll_of(candidate, cluster):
         return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _same_category(told: Candidate, cluster: Cluster, other_kind: bool) -> bool:
+    """Of one category; happenings of no known category a day apart, or of two kinds, are one
+    only if more than that ties them ("Brockman quit on Friday" is not "OpenAI fired Altman on
+    Friday")."""
+    candidate = told.event
+    if candidate.category not in cluster.categories:
+        return False
+    return candidate.category != "other" or (candidate.date == cluster.head.date and not other_kind)
 
 
 def _names_in(title: str) -> bool:

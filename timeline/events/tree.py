@@ -62,7 +62,7 @@ def subject_of(predicate: Token) -> Token | None:
         for child in sorted(subjects, key=lambda c: abs(c.i - verb)):
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
-                    return _named_one(token.head)
+                    return _named_one(_antecedent(child, token.head))
                 return child
         misread = _misread_subject(token)
         if misread is not None:
@@ -96,6 +96,17 @@ def _misread_subject(verb: Token) -> Token | None:
         return None
     named = first.pos_ == "PROPN" and first.ent_type_ not in ("DATE", "TIME")
     return first if named and first.dep_ in ("advmod", "npadvmod", "dep") else None
+
+
+def _antecedent(wh: Token, head: Token) -> Token:
+    """What "who" stands for: the noun right before it ("both Altman and Greg Brockman, the
+    startup's president who quit": the president, Brockman), wherever the parser hung the clause."""
+    before = wh.doc[wh.i - 1] if wh.i > 0 else head
+    if wh.lower_ != "who" or before.pos_ not in ("NOUN", "PROPN") or before.i == head.i:
+        return head
+    if before.dep_ == "conj" and before.head.i == head.i:
+        return head  # "Marti, the revolutionary and poet who fought": both words describe him
+    return before
 
 
 def _named_one(noun: Token) -> Token:
