@@ -679,3 +679,29 @@ def test_a_speech_the_sentence_opens_with_is_a_happening_of_its_own() -> None:
         'In a speech in Rawalpindi on Monday, he said: "Pakistan seeks peace in the region."'
     )
     assert (speech.category, speech.date) == ("statement", "2025-06-02")
+
+
+def test_a_when_clause_after_a_date_tells_what_happened_then() -> None:
+    text = (
+        "It is the latest turn of events that began Friday afternoon, when the company "
+        "announced that the chief executive had been fired."
+    )
+    (fired,) = events_of(text)
+    assert (fired.title, fired.date, fired.qualifier) == (
+        "Chief executive fired",
+        "2025-05-30",
+        "before",
+    )
+
+
+def test_a_happening_a_when_clause_follows_keeps_its_own_date_too() -> None:
+    titles = [e.title for e in events_of("The talks began on Monday, when the envoys met.")]
+    assert titles == ["Talks", "Envoys meet"]
+
+
+def test_a_when_clause_is_no_object_of_the_noun_it_hangs_on() -> None:
+    text = (
+        "The protest marked a return to the larger demonstrations of early December, when "
+        "hundreds of thousands of people rallied in Havana."
+    )
+    assert "Hundreds of thousands of people rally in Havana" in [e.title for e in events_of(text)]

@@ -222,3 +222,13 @@ def test_he_after_a_body_acted_on_a_person_is_that_person() -> None:
 )
 def test_who_stands_for_the_noun_right_before_it(text: str, title: str) -> None:
     assert title in [e.title for e in events_of(text)]
+
+
+def test_two_leaders_of_a_group_named_are_not_the_pair_last_acting_together() -> None:
+    text = (
+        "Gov. Jeb Bush also asked President Clinton on Friday to reverse the decision.\n"
+        "In contrast to Thursday, when two Cuban exile leaders and 133 other people were "
+        "arrested, protesters were calmer Friday."
+    )
+    arrested = next(e for e in split_events_of(text) if "arrested" in e.title)
+    assert arrested.actors == ()  # not Jeb Bush and Clinton

@@ -876,3 +876,27 @@ def test_a_dismissal_and_a_resignation_that_day_are_two_happenings() -> None:
     merged = merge_events([*fired, *quit_, *ousted])
     dismissal = next(e for e in merged if "one.txt" in {s.article for s in e.sources})
     assert {s.article for s in dismissal.sources} == {"one.txt", "three.txt"}
+
+
+def test_a_bound_on_the_day_joins_its_kind_that_day_not_a_day_it_only_allows() -> None:
+    texts = {
+        "one.txt": (
+            "On Thursday night, Sam Altman received a text message from Ilya Sutskever.",
+            date(2023, 11, 18),
+        ),
+        "two.txt": (
+            "OpenAI's board fired chief executive Sam Altman on Friday.",
+            date(2023, 11, 18),
+        ),
+        "three.txt": (
+            (
+                "The turmoil began Friday afternoon, when OpenAI announced that Sam Altman had been "
+                "fired."
+            ),
+            date(2023, 11, 20),
+        ),
+    }
+    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    merged = merge_events(events)
+    fired = next(e for e in merged if "two.txt" in {s.article for s in e.sources})
+    assert {s.article for s in fired.sources} == {"two.txt", "three.txt"}

@@ -18,6 +18,7 @@ from timeline.events.tree import (
     lemma,
     object_of,
     purpose_of,
+    subject_of,
 )
 
 # what places one happening against another ("past the elections", "after the summit")
@@ -164,6 +165,28 @@ def day_clauses(span: Span) -> list[Token]:
         and c not in within
         and not (lemma(c) in lexicon().light and any(s.lower_ in WH_WORDS for s in c.children))
     ]
+
+
+def when_clause(span: Span) -> Token | None:
+    """ "a turn of events that began Friday afternoon, when OpenAI announced that Altman had
+    been fired": a "when" clause right after a date tells what happened then, wherever the
+    parser hung it."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    when = doc[span.end + 1]
+    if when.lower_ != "when" or when.dep_ != "advmod" or not is_verbal(when.head):
+        return None
+    return when.head if when.head.i > when.i else None
+
+
+def names_nothing(predicate: Token) -> bool:
+    """A support verb whose subject names no happening ("events that began", unlike "the talks
+    began")."""
+    if lemma(predicate) not in lexicon().light:
+        return False
+    subject = subject_of(predicate)
+    return subject is None or not is_eventive_noun(subject)
 
 
 def opens_a_span(span: Span) -> bool:

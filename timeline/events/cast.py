@@ -116,7 +116,8 @@ class Cast:
     def names_of(self, token: Token) -> list[str]:
         """The names a participant stands for: "the two leaders" the pair last acting together,
         else its one name (none when it names no one)."""
-        told = any(c.lower_ in ("the", "two", "both") for c in token.children)
+        # definite: "the two leaders", "both leaders"; "two Cuban exile leaders" are others
+        told = any(c.lower_ in ("the", "both") for c in token.children)
         plural = token.tag_ == "NNS" and told
         if plural and token.lemma_.lower() in lexicon().pairs:
             return list(self.pair) or self._states_acting(token)

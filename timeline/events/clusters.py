@@ -42,9 +42,7 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if planned and _held_as_planned(told, cluster, place_clash):
         return 1.0 + len(people) + words
     if _same_kind_same_day(told, cluster, place_clash):
-        # before a cluster of other kinds the same people are in ("suspension" last week goes
-        # to Saturday's "FIFA suspends Rubiales", not to his Friday speech)
-        return 2.5 + len(people) + words + (1.0 if same_category else 0.0)
+        return _kind_day_score(told, cluster, len(people) + words, same_category)
     if told.weak:
         return _fit_bound(told, cluster, people, same_category, words)
     copied = similarity(told.quote_words, cluster.quote_words)
@@ -127,6 +125,16 @@ def _fit_in_article(
     if people and same_day and _said_there(candidate, cluster):
         return 0.5 + len(people) + words
     return 0.0
+
+
+def _kind_day_score(told: Candidate, cluster: Cluster, ties: float, same_category: bool) -> float:
+    """One kind on one day ties before a cluster of other kinds the same people are in
+    ("suspension" last week goes to Saturday's "FIFA suspends Rubiales", not to his Friday
+    speech); a bound on the day ("announced Friday that Altman had been fired") weighs as a
+    bound does in `_fit_bound`, so its own kind that day wins over another day it allows."""
+    head = cluster.head
+    bound = precision(head.date, head.end) if told.weak else 0.0
+    return 2.5 + ties + (1.0 if same_category else 0.0) + bound
 
 
 def _told_there_that_date(told: Candidate, cluster: Cluster) -> bool:

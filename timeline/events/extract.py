@@ -18,7 +18,13 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
-from timeline.events.attachment import day_clauses, opens_a_span, predicate_of
+from timeline.events.attachment import (
+    day_clauses,
+    names_nothing,
+    opens_a_span,
+    predicate_of,
+    when_clause,
+)
 from timeline.events.cast import Cast, people_named_alike
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline
@@ -150,6 +156,11 @@ def _dated_predicates(
             continue  # "now" dates only the verb right beside it ("said today")
         if opens_a_span(span):
             timex = replace(timex, mod="ON_OR_AFTER")
+        clause = when_clause(span)
+        if clause is not None and names_nothing(predicate):
+            predicate = clause  # "events that began Friday, when OpenAI announced ...": that
+        elif clause is not None:
+            direct.append((clause, timex))
         if not (timex.anchor == "previous" and lemma(predicate) in lexicon().light):
             direct.append((predicate, timex))  # "The meeting came the same day": told before
         direct.extend((clause, timex) for clause in day_clauses(span))

@@ -183,6 +183,8 @@ def _gap_is_object(clause: Token) -> bool:
     its verb takes ("the kiss he gave", not "the man who left")."""
     if clause.head.ent_type_ in ("DATE", "TIME"):
         return False  # "the same day South Korea swore in Lee": when, not what
+    if any(c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in clause.children):
+        return False  # "a return to ..., when hundreds of thousands rallied": when, not what
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lower_ not in WH_WORDS and subject.i > clause.head.i
 

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 # extraction's own tests, so a verdict says what the extractor did, not what a copy would do
-from timeline.events.attachment import predicate_of
+from timeline.events.attachment import names_nothing, predicate_of, when_clause
 from timeline.events.datelines import is_dateline
 from timeline.events.extract import _PRESENT_WORDS, _dates_something
 from timeline.events.happenings import happening_of
@@ -77,6 +77,9 @@ def _attachment(sentence: Span, timex: Timex, published: date) -> Verdict:
     local = replace(timex, start=timex.start - offset, end=timex.end - offset)
     span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     predicate = predicate_of(span) if span is not None else None
+    clause = when_clause(span) if span is not None else None
+    if predicate is not None and clause is not None and names_nothing(predicate):
+        predicate = clause  # as extraction reads it: "events that began Friday, when ..."
     if not _dates_something(timex, published):
         return Verdict(timex, predicate, None, _not_a_date(timex))
     if is_dateline(sentence.text, local) or not sentence.text[local.start : local.end].strip():
