@@ -310,6 +310,8 @@ def phrase(
         # "His bail revoked": whose, named; in an object it is most often the subject's own
         whose = t.lower_ in ("his", "her") and t.dep_ == "poss" and t.head.i == token.i
         owner = cast.owner_above(t) if whose and token.dep_ in ("nsubj", "nsubjpass") else ""
+        if t.lower_ == "whose" and t.dep_ == "poss" and token.head.dep_ == "relcl":
+            owner = cast.name_of(token.head.head)  # "Nadella, whose company made": his
         if owner:
             pieces.append(f"{owner}'s ")  # "revokes his bail": Sam Bankman-Fried's bail
             continue

@@ -63,6 +63,8 @@ def subject_of(predicate: Token) -> Token | None:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
                     return _named_one(_antecedent(child, token.head))
+                if child.lower_ == "who" and child.i > 0:  # a relative clause misread
+                    return _named_one(_antecedent(child, child))
                 return child
         misread = _misread_subject(token)
         if misread is not None:
@@ -99,14 +101,19 @@ def _misread_subject(verb: Token) -> Token | None:
 
 
 def _antecedent(wh: Token, head: Token) -> Token:
-    """What "who" stands for: the noun right before it ("both Altman and Greg Brockman, the
-    startup's president who quit": the president, Brockman), wherever the parser hung the clause."""
-    before = wh.doc[wh.i - 1] if wh.i > 0 else head
-    if wh.lower_ != "who" or before.pos_ not in ("NOUN", "PROPN") or before.i == head.i:
+    """What "who" stands for: the noun the parser hung the clause on, unless the noun right
+    before "who" describes someone else ("both Altman and Greg Brockman, the startup's
+    president who quit": the president, Brockman); with no clause found ("Altman and Greg
+    Brockman, who quit his position", misread), the noun right before it."""
+    before = wh.doc[wh.i - 1] if wh.i > 0 else wh
+    if before.text == "," and before.i > 0:
+        before = wh.doc[before.i - 1]
+    if wh.lower_ != "who" or before.pos_ not in ("NOUN", "PROPN"):
         return head
-    if before.dep_ == "conj" and before.head.i == head.i:
-        return head  # "Marti, the revolutionary and poet who fought": both words describe him
-    return before
+    if head.i == wh.i:
+        return before
+    describes_another = before.dep_ == "appos" and before.head.i != head.i
+    return before if describes_another else head
 
 
 def _named_one(noun: Token) -> Token:
