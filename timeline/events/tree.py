@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from timeline.events.predicates import lexicon
+from timeline.events.relatives import antecedent, named_one
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "dative", "attr", "oprd")
@@ -62,9 +63,9 @@ def subject_of(predicate: Token) -> Token | None:
         for child in sorted(subjects, key=lambda c: abs(c.i - verb)):
             if child.dep_ in SUBJECTS:
                 if child.lower_ in WH_WORDS and token.dep_ == "relcl":
-                    return _named_one(_antecedent(child, token.head))
+                    return named_one(antecedent(child, token.head))
                 if child.lower_ == "who" and child.i > 0:  # a relative clause misread
-                    return _named_one(_antecedent(child, child))
+                    return named_one(antecedent(child, child))
                 return child
         misread = _misread_subject(token)
         if misread is not None:
@@ -72,7 +73,7 @@ def subject_of(predicate: Token) -> Token | None:
         if caused(token):  # "led prosecutor Gil to present the case": Gil presents it
             return object_of(token.head)
         if token.dep_ == "relcl":
-            return _named_one(token.head)
+            return named_one(token.head)
         if token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
             token, seen = token.head, seen + 1
             continue
@@ -98,29 +99,6 @@ def _misread_subject(verb: Token) -> Token | None:
         return None
     named = first.pos_ == "PROPN" and first.ent_type_ not in ("DATE", "TIME")
     return first if named and first.dep_ in ("advmod", "npadvmod", "dep") else None
-
-
-def _antecedent(wh: Token, head: Token) -> Token:
-    """What "who" stands for: the noun the parser hung the clause on, unless the noun right
-    before "who" describes someone else ("both Altman and Greg Brockman, the startup's
-    president who quit": the president, Brockman); with no clause found ("Altman and Greg
-    Brockman, who quit his position", misread), the noun right before it."""
-    before = wh.doc[wh.i - 1] if wh.i > 0 else wh
-    if before.text == "," and before.i > 0:
-        before = wh.doc[before.i - 1]
-    if wh.lower_ != "who" or before.pos_ not in ("NOUN", "PROPN"):
-        return head
-    if head.i == wh.i:
-        return before
-    describes_another = before.dep_ == "appos" and before.head.i != head.i
-    return before if describes_another else head
-
-
-def _named_one(noun: Token) -> Token:
-    """ "Robert F. Angelo, formerly the firm's senior vice president, ..., who left": the one an
-    apposition describes, by name."""
-    named = noun.head.ent_type_ in ("PERSON", "ORG", "GPE")
-    return noun.head if noun.dep_ == "appos" and named and not noun.ent_type_ else noun
 
 
 def framing_subject(noun: Token) -> Token | None:
