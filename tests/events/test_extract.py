@@ -705,3 +705,15 @@ def test_a_when_clause_is_no_object_of_the_noun_it_hangs_on() -> None:
         "hundreds of thousands of people rallied in Havana."
     )
     assert "Hundreds of thousands of people rally in Havana" in [e.title for e in events_of(text)]
+
+
+def test_an_attempt_told_as_done_is_a_happening() -> None:
+    (tried,) = events_of(
+        "It was reported Tuesday that several other tech giants have tried to hire away the "
+        "company's staff."
+    )
+    assert (tried.title, tried.date, tried.qualifier) == (
+        "Several other tech giants try to hire away the company's staff",
+        "2025-06-03",
+        "before",
+    )
