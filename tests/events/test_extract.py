@@ -717,3 +717,10 @@ def test_an_attempt_told_as_done_is_a_happening() -> None:
         "2025-06-03",
         "before",
     )
+
+
+def test_what_was_refused_did_not_happen_the_refusal_did() -> None:
+    (refusal,) = events_of(
+        "The directors had largely refused to communicate with him over the weekend."
+    )
+    assert (refusal.title, refusal.date) == ("Directors refuse to communicate", "2025-05-31")

@@ -900,3 +900,33 @@ def test_a_bound_on_the_day_joins_its_kind_that_day_not_a_day_it_only_allows() -
     merged = merge_events(events)
     fired = next(e for e in merged if "two.txt" in {s.article for s in e.sources})
     assert {s.article for s in fired.sources} == {"two.txt", "three.txt"}
+
+
+def test_a_day_after_a_dated_happening_of_its_kind_is_the_next_day() -> None:
+    fired = candidates(
+        "OpenAI's board fired chief executive Sam Altman on Friday.", date(2023, 11, 18), "one.txt"
+    )
+    talks = candidates(
+        "Just a day after he was unceremoniously fired, Sam Altman reportedly began talks to "
+        "return.",
+        date(2023, 11, 20),
+        "two.txt",
+    )
+    (began,) = [e for e in merge_events([*fired, *talks]) if "talks" in e.title]
+    assert (began.date, began.qualifier) == ("2023-11-18", "")
+
+
+def test_days_before_a_summit_named_by_its_place_is_no_meeting_elsewhere() -> None:
+    met = candidates(
+        "Kim Jong Un met Vladimir Putin's envoy in Pyongyang on June 4.",
+        date(2025, 6, 5),
+        "one.txt",
+    )
+    briefed = candidates(
+        "Days before Trump and Putin held a summit in Alaska, the Russian leader briefed Kim "
+        "by phone.",
+        date(2025, 8, 17),
+        "two.txt",
+    )
+    (briefing,) = [e for e in merge_events([*met, *briefed]) if "brief" in e.title]
+    assert briefing.date != "2025-06-04"

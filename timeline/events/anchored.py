@@ -6,13 +6,16 @@ merge runs without the English pipeline."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from timeline.events.cues import vocabulary
+from timeline.events.predicates import lexicon
 from timeline.model import Event
-from timeline.temporal.when import label
+from timeline.temporal.when import label, shift_days
 
+_PLACE_NAMED = re.compile(r"\b(?:in|at) [A-Z]")  # "a summit in Alaska"
+_ONE_DAY = re.compile(r"^(?:just |only )?(?:a|one) day (?:after|before)$")
 _BEFORE = ("before", "ahead of", "on the eve of", "in the run-up to", "in the lead-up to")
 
 
@@ -45,6 +48,10 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     resolution = (
         f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
     )
+    if _ONE_DAY.match(relation) and len(target.date.split("-")) == 3 and not target.end:
+        day = shift_days(target.date, -1 if qualifier == "before" else 1)  # "a day after X"
+        exact = replace(source, date=day, resolution=resolution)
+        return replace(candidate, date=day, end="", qualifier="", label="", sources=(exact,))
     # before a span ("15-17 August"): by its last day; after it: after its first
     bound = target.end if qualifier == "before" and target.end else target.date
     if len(bound.split("-")) != 3:
@@ -61,7 +68,9 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
 
 
 def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event | None:
-    """The dated event the anchor words name: its kind of happening plus its place or people."""
+    """The dated event the anchor words name: its category of happening plus its place or
+    people; failing that, its kind ("a day after he was fired": the firing of the one acting).
+    "days before the Alaska summit" names a summit before it names any meeting."""
     lowered = words.lower()
     categories = {
         cue.category
@@ -72,21 +81,40 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
         )
         and cue.rank >= 3
     }
+    by_category = _best_anchor(words, dated, candidate, lambda e: e.category in categories)
+    if by_category is not None or categories - {"other"}:
+        return by_category  # "days before the summit" names a summit, not any meeting
+    kinds = lexicon().kinds_of(words)
+    return _best_anchor(
+        words, dated, candidate, lambda e: bool(kinds & lexicon().kinds_of(e.title)), kinds=True
+    )
+
+
+def _best_anchor(
+    words: str,
+    dated: Sequence[Event],
+    candidate: Event,
+    named_by: Callable[[Event], bool],
+    kinds: bool = False,
+) -> Event | None:
+    lowered = words.lower()
     best: tuple[int, Event] | None = None
     for event in dated:
-        if event.category not in categories:
+        if not named_by(event):
             continue  # "days before the summit" names a summit
         if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
             continue
         if event.date > candidate.sources[0].published:
             continue  # an anchor a report names in the past tense happened by its publish date
-        score = 0
-        if event.category in categories:
-            score += 2
+        if event.place and event.place.lower() not in lowered and _PLACE_NAMED.search(words):
+            continue  # "days before Trump and Putin held a summit in Alaska": not in Pyongyang
+        score = 2
+        if kinds and set(event.actors) & set(candidate.actors):
+            score += 1  # "a day after he was fired": the one fired is the one acting
         if event.place and event.place.lower() in lowered:
             score += 2
         score += sum(1 for actor in event.actors if _named(actor, lowered))
-        if event.category in categories and score >= 3 and (best is None or score > best[0]):
+        if score >= 3 and (best is None or score > best[0]):
             best = (score, event)
     return best[1] if best else None
 

@@ -73,6 +73,8 @@ def _other_and_dated(word: Token, relation: str, amount: Token) -> tuple[Token, 
     if word.dep_ == "mark":
         other = word.head
         dated = other.head
+        if dated.i == amount.i:  # "[Just a day after he was fired], Altman began": on the amount
+            dated = amount.head
         ok = other.dep_ == "advcl" and is_verbal(other)
     else:
         holder = word

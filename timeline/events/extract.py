@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from timeline.events.anchoring import Anchor, anchors_in
+from timeline.events.anchor_readings import with_anchored
 from timeline.events.attachment import (
     day_clauses,
     names_nothing,
@@ -30,7 +30,6 @@ from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline
 from timeline.events.happenings import (
     happening_of,
-    is_planned,
     is_price_move,
     is_wished,
     moved_happening,
@@ -39,7 +38,7 @@ from timeline.events.happenings import (
     wanted_object,
 )
 from timeline.events.leads import is_lead, lead_readings
-from timeline.events.mood import is_future, is_irrealis, is_negated
+from timeline.events.mood import is_future, is_irrealis, is_negated, refused
 from timeline.events.passages import Tagger, passage_texts, tag_passages
 from timeline.events.places import place_of
 from timeline.events.predicates import lexicon
@@ -69,7 +68,7 @@ from timeline.events.tree import (
     subject_of,
 )
 from timeline.model import Event, MainText, Source, Timex
-from timeline.temporal.when import When, label, shift_days, when_of
+from timeline.temporal.when import label, when_of
 
 Parser = Callable[[Sequence[str]], list[Doc]]
 
@@ -127,7 +126,7 @@ def read_sentence(
         reading = _reading(predicate, timex, published, dated, readings)
         if reading is not None:
             readings.append(reading)
-    readings = _with_anchored(sentence, published, dated, readings)
+    readings = with_anchored(sentence, published, dated, readings)
     readings += since_readings(sentence, timexes, dated | {r.predicate.i for r in readings})
     return readings or (lead_readings(sentence, timexes, published) if lead else [])
 
@@ -203,11 +202,7 @@ def _reading(
             return None
     later = timex.earliest is not None and timex.earliest > published
     wanted = wanted_object(predicate) if later else None
-    happening = happening_of(predicate) or wanted
-    if happening is not None and is_wished(happening):
-        # "urged workers to accept the offer last week": the urging; "analysts expected the
-        # company to lose $1.61": a state of mind, no happening
-        happening = None if lemma(happening.head) in lexicon().stative else happening.head
+    happening = _willed(happening_of(predicate) or wanted)
     if happening is None or any(r.predicate.i == happening.i for r in earlier):
         return None
     if is_price_move(happening, timex):
@@ -228,21 +223,15 @@ def _reading(
     return Reading(happening, timex, when, basis, note)
 
 
-def _with_anchored(
-    sentence: Span, published: date, dated: set[int], direct: Sequence[Reading]
-) -> list[Reading]:
-    """The readings, and after them the happenings dated by another one ("days after X")."""
-    readings = list(direct)
-    for anchor in anchors_in(sentence):
-        if inside_quote(sentence, anchor.relation.start_char):
-            continue  # a speaker's "days after" is not ours either
-        taken = dated | {r.predicate.i for r in readings}
-        relative = _after_a_dated_one(anchor, readings)
-        if relative is not None and relative.predicate.i not in taken:
-            readings.append(relative)
-        elif relative is None:
-            readings.extend(_anchored(anchor, published, taken))
-    return readings
+def _willed(happening: Token | None) -> Token | None:
+    """What a clause wished or refused tells: "urged workers to accept the offer last week":
+    the urging; "analysts expected the company to lose $1.61": a state of mind, no happening;
+    "refused to communicate over the weekend": the refusal."""
+    if happening is not None and refused(happening):
+        return happening.head
+    if happening is not None and is_wished(happening):
+        return None if lemma(happening.head) in lexicon().stative else happening.head
+    return happening
 
 
 def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:
@@ -253,78 +242,6 @@ def _said_of(predicate: Token, timex: Timex, sentence: Span) -> bool:
         return False
     head = span.root.head
     return head.i == predicate.i or (head.dep_ == "prep" and head.head.i == predicate.i)
-
-
-def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading | None:
-    """ "shot shortly after he returned home on Friday, Oct. 23": the other happening is dated
-    in the sentence, so this one is after (or before) that day."""
-    other = happening_of(anchor.other)
-    told = next((r for r in readings if other is not None and r.predicate.i == other.i), None)
-    happening = happening_of(anchor.dated)
-    if told is None or told.basis or len(told.when.date) != 10 or told.when.end:
-        return None
-    if happening is None or lemma(anchor.dated) in lexicon().light:
-        return None
-    if not told_as_done(happening):
-        return None
-    relation = anchor.relation.text.lower()
-    qualifier = "after" if relation.endswith("after") else "before"
-    if anchor.amount.lemma_.lower() in lexicon().same_day:
-        qualifier = ""  # "hours after the vote on Monday": that Monday
-    note = f"; {relation} {anchor.words.text}, dated {told.when.date}"
-    return Reading(happening, told.timex, When(told.when.date, qualifier=qualifier), "", note)
-
-
-def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]:
-    """ "Days before Trump and Putin held a summit in Alaska, Putin briefed Kim": the briefing is
-    on or before the publish date until merge dates the summit; the summit, told as done, took
-    place by the publish date; "ahead of the expected summit" makes the summit a plan."""
-    readings: list[Reading] = []
-    day = published.isoformat()
-    relation, words = anchor.relation.text.lower(), anchor.words.text
-    whole = _phrase(anchor.relation.doc[anchor.relation.start : anchor.words.end], day)
-    # "His remarks came days after Pakistan fired drones": both were told before; only a plan
-    # named there ("comes days ahead of the expected summit") is news
-    relating = lemma(anchor.dated) in lexicon().light
-    happening = None if relating else happening_of(anchor.dated)
-    if happening is not None and happening.i not in taken and told_as_done(happening):
-        note = (
-            f"{relation} {words}: that event is not dated here, so the date is bounded by the "
-            f"publish date {day}"
-        )
-        when = When(day, qualifier="before")
-        readings.append(Reading(happening, whole, when, "anchor", note, f"{relation} | {words}"))
-    other = happening_of(anchor.other)
-    if other is None or other.i in taken:
-        return readings
-    if is_verbal(anchor.other) and told_as_done(other) and not relating:
-        note = f"told as done in '{whole.text}': not dated here, so on or before the publish date"
-        when = When(day, qualifier="before")
-        readings.append(Reading(other, _phrase(anchor.relation, day), when, "bound", note))
-    elif is_eventive_noun(other) and is_planned(other):
-        reach = lexicon().reach.get(anchor.amount.lower_)
-        when = When(day, shift_days(day, reach)) if reach else When(day, qualifier="since")
-        bound = f"between the publish date {day} and {when.end}" if reach else ""
-        note = f"still to come in '{whole.text}': {bound or f'on or after the publish date {day}'}"
-        readings.append(Reading(other, _phrase(anchor.relation, day), when, "plan", note))
-    return readings
-
-
-def _phrase(words: Span, day: str) -> Timex:
-    """The anchor's words as the phrase a source quotes; they date by the publish date only."""
-    start, end = words.start_char, words.end_char
-    published = date.fromisoformat(day)
-    return Timex(
-        start,
-        end,
-        words.text,
-        "DATE",
-        day,
-        earliest=published,
-        latest=published,
-        granularity="day",
-        anchor="event",
-    )
 
 
 def _event(main: MainText, sentence: Span, reading: Reading, cast: Cast) -> Event:

@@ -11,8 +11,19 @@ from timeline.events.tree import lemma
 MODALS = ("would", "could", "may", "might", "should", "must", "can", "shall")
 
 
+REFUSALS = ("refuse", "decline", "fail")  # "refused to communicate": no communicating
+
+
+def refused(predicate: Token) -> bool:
+    """ "refused to communicate", "failed to overthrow": what was refused did not happen; the
+    refusing did."""
+    return predicate.dep_ == "xcomp" and lemma(predicate.head) in REFUSALS
+
+
 def is_negated(predicate: Token) -> bool:
-    """ "did not meet", "no casualties were reported", "no talks"."""
+    """ "did not meet", "no casualties were reported", "no talks", "refused to communicate"."""
+    if refused(predicate):
+        return True
     return any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in predicate.children
     )
