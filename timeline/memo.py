@@ -1,0 +1,120 @@
+"""What a build worked out that the next build takes as it is, kept in `.timeline/events.memo`:
+each article file as read, each article's candidates, and the merge record (how the candidates
+clustered and each cluster's event).
+
+Nothing in it can be stale, because each part is keyed by what it was worked out from: an article
+by its file name and a digest of its bytes (`ingest.ParsedFiles`); candidates by the extraction
+cache's key, the article as read and the tool's version, model included (`ExtractionCache`); and
+the merge record is taken again only for the candidates this build has that are equal to its own
+(`clustering.recluster`: the clusters come out as merging afresh gives them). The memo as a whole
+belongs to one version of the code: another version's is ignored, as is one that cannot be read;
+one that cannot be written costs only speed. events.yaml itself is never memoized: it is read by
+every build, so hand edits are always taken in.
+
+The file is a pickle, read with only the tool's own value classes allowed: a file planted in
+`.timeline/` can name no other class or function, so it cannot run code.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from timeline.events.cache import Extracted
+from timeline.events.merge import Merged
+from timeline.ingest.ingest import FileKey
+from timeline.model import Article, TimelineError
+from timeline.safewrite import write_files
+
+FORMAT = 1  # raised when the memo's layout changes
+# The classes a memo holds (module, name): find_class refuses every other.
+_VALUES = frozenset(
+    {
+        ("timeline.model", "Article"),
+        ("timeline.model", "Event"),
+        ("timeline.model", "Source"),
+        ("timeline.events.cache", "Extracted"),
+        ("timeline.events.merge", "Merged"),
+        ("timeline.events.clustering", "Clustering"),
+        ("datetime", "date"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The last build's work: articles by file, candidates by cache key, the merge record."""
+
+    articles: Mapping[FileKey, Article] = field(default_factory=dict)
+    extracted: Mapping[str, Extracted] = field(default_factory=dict)
+    merged: Merged | None = None
+
+
+def load_memo(path: Path, version: str) -> Memo:
+    """The memo at `path` if it was written by this version of the code, else an empty one."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return Memo()
+    try:
+        stamp, memo = _ValuesOnly(io.BytesIO(content)).load()
+    except _UNREADABLE:
+        return Memo()
+    if stamp != _stamp(version) or not _well_formed(memo):
+        return Memo()
+    return memo
+
+
+# What reading a truncated, damaged or planted pickle raises (a class renamed since included).
+_UNREADABLE = (
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+)
+
+
+def _well_formed(memo: object) -> TypeGuard[Memo]:
+    """A memo of the right shape (a planted one may hold anything)."""
+    return (
+        isinstance(memo, Memo)
+        and isinstance(memo.articles, dict)
+        and isinstance(memo.extracted, dict)
+        and (memo.merged is None or isinstance(memo.merged, Merged))
+    )
+
+
+def save_memo(path: Path, version: str, memo: Memo, read: Memo | None = None) -> None:
+    """Write the memo atomically, unless it is the one the build `read` (a build that read and
+    changed nothing writes nothing); one that cannot be written only costs the next build time."""
+    if memo == read:
+        return
+    content = pickle.dumps((_stamp(version), memo), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_files([(path, content)])
+    except (OSError, TimelineError):
+        pass
+
+
+def _stamp(version: str) -> str:
+    """What a memo must be written by to be read: this format, code version and Python."""
+    return f"{FORMAT}|{version}|{sys.version_info.major}.{sys.version_info.minor}"
+
+
+class _ValuesOnly(pickle.Unpickler):
+    """An unpickler that builds the memo's values and nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "Memo") or (module, name) in _VALUES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not one of the memo's values")
