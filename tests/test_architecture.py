@@ -22,6 +22,8 @@ LAYERS: dict[str, int] = {
     # same way by every stage and command.
     "days": 0,
     "textfile": 0,
+    # Each event's texts (page, exports, snapshot), worked out once and handed to the next build.
+    "remembered": 0,
     # The stages.
     "ingest": 1,
     "temporal": 2,

@@ -72,13 +72,13 @@ def _build(
     ready: Pool | None,
 ) -> BuildReport:
     """`build`, given the head-start worker if one was forked."""
-    from timeline.events.cache import ExtractionCache, code_version, tool_version
+    from timeline.events.cache import ExtractionCache, tool_version
     from timeline.ingest import ingest
-    from timeline.memo import Memo, load_memo
+    from timeline.memo import Memo
+    from timeline.remembered import remembered
     from timeline.store import store
 
-    # the last build's work, each part keyed by what it came from (see timeline.memo)
-    memo = load_memo(memo_path(store_path), code_version())
+    memo = _last_memo(store_path)
     files = ingest.ParsedFiles(memo.articles)
     articles, skipped = ingest.read_articles(articles_dir, files)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
@@ -103,7 +103,8 @@ def _build(
         candidates = [event for reading in found for event in reading.events]
         merged = merge.merge_record(candidates, known=stored.events, before=before)
         update = store.update_store(stored, merge.merged_events(merged))
-        memos = (memo, Memo(files.used, cache.read, merged))  # this build's and the next's
+        texts = remembered([*update.events, *update.proposed])
+        memos = (memo, Memo(files.used, cache.read, merged, texts))  # this build's and the next's
         outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache, memos)
     return BuildReport(
         articles=len(articles),
@@ -121,6 +122,18 @@ def _build(
         latest=len(stored.latest.changes),
         dry_run=dry_run,
     )
+
+
+def _last_memo(store_path: Path) -> Memo:
+    """The last build's work, each part keyed by what it came from (see timeline.memo), its
+    events' texts recalled."""
+    from timeline.events.cache import code_version
+    from timeline.memo import load_memo
+    from timeline.remembered import recall
+
+    memo = load_memo(memo_path(store_path), code_version())
+    recall(memo.texts)
+    return memo
 
 
 def _meanwhile(
@@ -152,7 +165,7 @@ def _written(
     """The store written, the cache pruned, the outputs rendered and the memo kept: the paths
     written (but the memo's)."""
     from timeline.events.cache import code_version
-    from timeline.memo import save_memo
+    from timeline.memo import holds_news, save_memo
     from timeline.render import render
     from timeline.store import store
 
@@ -163,7 +176,8 @@ def _written(
     latest = update.changes if update.changes.changes else stored.latest
     outputs = render.write_outputs(update.events, out_dir, latest)
     read, kept = memos
-    save_memo(memo_path(store_path), code_version(), kept, read)
+    if update.changed or holds_news(kept, read):
+        save_memo(memo_path(store_path), code_version(), kept)
     return outputs
 
 

@@ -28,7 +28,7 @@ from typing import Any, TypeGuard
 from timeline.events.cache import Extracted
 from timeline.events.merge import Merged
 from timeline.ingest.ingest import FileKey
-from timeline.model import Article, TimelineError
+from timeline.model import Article, Event, TimelineError
 from timeline.safewrite import write_files
 
 FORMAT = 1  # raised when the memo's layout changes
@@ -53,6 +53,7 @@ class Memo:
     articles: Mapping[FileKey, Article] = field(default_factory=dict)
     extracted: Mapping[str, Extracted] = field(default_factory=dict)
     merged: Merged | None = None
+    texts: Mapping[Event, Mapping[str, Any]] = field(default_factory=dict)  # timeline.remembered
 
 
 def load_memo(path: Path, version: str) -> Memo:
@@ -63,11 +64,11 @@ def load_memo(path: Path, version: str) -> Memo:
         return Memo()
     try:
         stamp, memo = _ValuesOnly(io.BytesIO(content)).load()
+        if stamp == _stamp(version) and _well_formed(memo):
+            return memo
     except _UNREADABLE:
-        return Memo()
-    if stamp != _stamp(version) or not _well_formed(memo):
-        return Memo()
-    return memo
+        pass  # as if there were none
+    return Memo()
 
 
 # What reading a truncated, damaged or planted pickle raises (a class renamed since included).
@@ -90,20 +91,26 @@ def _well_formed(memo: object) -> TypeGuard[Memo]:
         and isinstance(memo.articles, dict)
         and isinstance(memo.extracted, dict)
         and (memo.merged is None or isinstance(memo.merged, Merged))
+        and isinstance(memo.texts, dict)
     )
 
 
-def save_memo(path: Path, version: str, memo: Memo, read: Memo | None = None) -> None:
-    """Write the memo atomically, unless it is the one the build `read` (a build that read and
-    changed nothing writes nothing); one that cannot be written only costs the next build time."""
-    if memo == read:
-        return
+def save_memo(path: Path, version: str, memo: Memo) -> None:
+    """Write the memo atomically; one that cannot be written only costs the next build time."""
     content = pickle.dumps((_stamp(version), memo), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_files([(path, content)])
     except (OSError, TimelineError):
         pass
+
+
+def holds_news(kept: Memo, read: Memo) -> bool:
+    """Whether the memo a build would keep has other articles or candidates than the one it
+    read. A build with none that leaves the store as it is keeps the memo it read (its merge
+    record and texts are still right, if not the latest): a rebuild that changes nothing
+    changes no byte."""
+    return kept.articles != read.articles or kept.extracted != read.extracted
 
 
 def _stamp(version: str) -> str:

@@ -7,7 +7,6 @@ injection in CSV and against markup in Markdown; only http(s) URLs become links.
 from __future__ import annotations
 
 import csv
-import functools
 import html
 import io
 import json
@@ -16,6 +15,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from timeline.model import Event
+from timeline.remembered import per_event
 from timeline.render.hover import http_url
 from timeline.temporal.extent import chronological, event_extent, parse_iso
 from timeline.temporal.labels import date_label, precision_label
@@ -96,11 +96,9 @@ def chronology_markdown(events: Sequence[Event]) -> str:
 
 
 # A rebuild exports mostly the events it exported before: each event's row and entry are worked
-# out once per process (a build works them out for the stored events while its workers extract).
-EVENTS_REMEMBERED = 1 << 16
-
-
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+# out once (a build works them out for the stored events while its workers extract, or takes
+# them from the memo of the build before).
+@per_event("csv")
 def _csv_row(event: Event) -> tuple[str, ...]:
     """The event's row of events.csv, its cells made safe for spreadsheets."""
     first = event.sources[0] if event.sources else None
@@ -126,7 +124,7 @@ def _csv_row(event: Event) -> tuple[str, ...]:
     return tuple(_csv_cell(cell) for cell in row)
 
 
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+@per_event("chronology")
 def _chronology_entry(event: Event) -> tuple[str, ...]:
     """The event's lines in chronology.md: its date, title and details, then its sources."""
     marks = []

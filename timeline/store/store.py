@@ -50,7 +50,6 @@ counts as yours, and empty fields may be filled.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -59,6 +58,7 @@ from pathlib import Path
 
 from timeline.events.cache import event_from_record, event_record
 from timeline.model import Event, TimelineError
+from timeline.remembered import per_event
 from timeline.safewrite import folder_name, write_files
 from timeline.store.changes import (
     NO_CHANGES,
@@ -106,6 +106,7 @@ class StoreUpdate:
     text: str
     changed: bool  # the text differs from the file's
     base_text: str  # the new base snapshot, for .timeline/events.base.json
+    proposed: tuple[Event, ...] = ()  # the events of that snapshot (the tool's proposals)
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
     changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
@@ -164,6 +165,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         text=text,
         changed=text != document.text or not stored.exists,
         base_text=snapshot_text(outcome.base),
+        proposed=outcome.base.events,
         deleted=outcome.deleted,
         read=document.text if stored.exists else None,
         changes=what_changed(document.events, outcome, stored.base),
@@ -312,7 +314,7 @@ def warm(stored: Store) -> None:
         snapshot_event_text(event)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@per_event("snapshot")
 def snapshot_event_text(event: Event) -> str:
     """One event of the snapshot as json.dumps writes it inside the snapshot's list of events."""
     text = json.dumps(event_record(event), indent=1, sort_keys=True, ensure_ascii=False)
