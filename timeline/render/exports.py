@@ -44,30 +44,41 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")  # inline markup
 
 
 def timelinejs(events: Sequence[Event]) -> str:
-    """Knight Lab TimelineJS JSON: start/end dates as precise as written, display_date if coarse."""
-    slides = []
-    for event in chronological(events):
-        slide: dict[str, object] = {
-            "unique_id": event.id,
-            "start_date": _timelinejs_date(event.date, event.id),
-            "text": {"headline": html.escape(event.title), "text": _timelinejs_text(event)},
-            "group": event.category,
-        }
-        if event.end and event.end != event.date:
-            slide["end_date"] = _timelinejs_date(event.end, event.id)
-        if precision_label(event) != "day" or event.label:
-            slide["display_date"] = html.escape(date_label(event))
-        slides.append(slide)
+    """Knight Lab TimelineJS JSON: start/end dates as precise as written, display_date if coarse.
+    What `json.dumps(..., indent=2)` writes, each event's slide written once (see _slide)."""
+    ordered = chronological(events)
     document = {
         "title": {
             "text": {
                 "headline": "Timeline",
-                "text": f"{len(slides)} events from {_article_count(events)} articles",
+                "text": f"{len(ordered)} events from {_article_count(events)} articles",
             }
         },
-        "events": slides,
+        "events": [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if not ordered:
+        return text
+    # the slides, two steps in; a JSON string holds no newline, so this is the last key's line
+    listed = ",\n".join(_slide(event) for event in ordered)
+    return text.replace('\n  "events": []\n}', f'\n  "events": [\n{listed}\n  ]\n}}', 1)
+
+
+@per_event("timelinejs")
+def _slide(event: Event) -> str:
+    """One event's slide as json.dumps writes it inside the document's list of events."""
+    slide: dict[str, object] = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.date, event.id),
+        "text": {"headline": html.escape(event.title), "text": _timelinejs_text(event)},
+        "group": event.category,
+    }
+    if event.end and event.end != event.date:
+        slide["end_date"] = _timelinejs_date(event.end, event.id)
+    if precision_label(event) != "day" or event.label:
+        slide["display_date"] = html.escape(date_label(event))
+    text = json.dumps(slide, ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
 
 
 def events_csv(events: Sequence[Event]) -> str:
@@ -156,6 +167,7 @@ def warm(events: Sequence[Event]) -> None:
     for event in events:
         _csv_row(event)
         _chronology_entry(event)
+        _slide(event)
 
 
 def _timelinejs_date(value: str, event_id: str) -> dict[str, int]:
