@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +75,6 @@ def _build(
     from timeline.events.cache import ExtractionCache, tool_version
     from timeline.ingest import ingest
     from timeline.memo import Memo
-    from timeline.remembered import remembered
     from timeline.store import store
 
     memo = _last_memo(store_path)
@@ -103,8 +102,7 @@ def _build(
         candidates = [event for reading in found for event in reading.events]
         merged = merge.merge_record(candidates, known=stored.events, before=before)
         update = store.update_store(stored, merge.merged_events(merged))
-        texts = remembered([*update.events, *update.proposed])
-        memos = (memo, Memo(files.used, cache.read, merged, texts))  # this build's and the next's
+        memos = (memo, Memo(files.used, cache.read, merged))  # this build's and the next's
         outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache, memos)
     return BuildReport(
         articles=len(articles),
@@ -130,9 +128,12 @@ def _last_memo(store_path: Path) -> Memo:
     from timeline.events.cache import code_version
     from timeline.memo import load_memo
     from timeline.remembered import recall
+    from timeline.render.plain import recall_template
 
     memo = load_memo(memo_path(store_path), code_version())
     recall(memo.texts)
+    if memo.template is not None:
+        recall_template(memo.template)
     return memo
 
 
@@ -166,7 +167,9 @@ def _written(
     written (but the memo's)."""
     from timeline.events.cache import code_version
     from timeline.memo import holds_news, save_memo
+    from timeline.remembered import remembered
     from timeline.render import render
+    from timeline.render.plain import known_template
     from timeline.store import store
 
     store.write_store(store_path, update)
@@ -176,7 +179,9 @@ def _written(
     latest = update.changes if update.changes.changes else stored.latest
     outputs = render.write_outputs(update.events, out_dir, latest)
     read, kept = memos
-    if update.changed or holds_news(kept, read):
+    if update.changed or holds_news(kept, read):  # with the texts the outputs took
+        texts = remembered([*update.events, *update.proposed])
+        kept = replace(kept, texts=texts, template=known_template())
         save_memo(memo_path(store_path), code_version(), kept)
     return outputs
 

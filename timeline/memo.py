@@ -22,6 +22,7 @@ import pickle
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -54,6 +55,7 @@ class Memo:
     extracted: Mapping[str, Extracted] = field(default_factory=dict)
     merged: Merged | None = None
     texts: Mapping[Event, Mapping[str, Any]] = field(default_factory=dict)  # timeline.remembered
+    template: dict[str, Any] | None = None  # the page's plotly template (render.plain)
 
 
 def load_memo(path: Path, version: str) -> Memo:
@@ -92,6 +94,7 @@ def _well_formed(memo: object) -> TypeGuard[Memo]:
         and isinstance(memo.extracted, dict)
         and (memo.merged is None or isinstance(memo.merged, Merged))
         and isinstance(memo.texts, dict)
+        and (memo.template is None or isinstance(memo.template, dict))
     )
 
 
@@ -114,8 +117,17 @@ def holds_news(kept: Memo, read: Memo) -> bool:
 
 
 def _stamp(version: str) -> str:
-    """What a memo must be written by to be read: this format, code version and Python."""
-    return f"{FORMAT}|{version}|{sys.version_info.major}.{sys.version_info.minor}"
+    """What a memo must be written by to be read: this format, code version, Python and plotly
+    (whose template the memo keeps)."""
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return f"{FORMAT}|{version}|{python}|plotly={_plotly_version()}"
+
+
+def _plotly_version() -> str:
+    try:
+        return metadata.version("plotly")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 class _ValuesOnly(pickle.Unpickler):
