@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.events.extracting import extracting, head_start, likely_unread
+from timeline.events.extracting import FEW, extracting, head_start, likely_unread
 from timeline.store.paths import cache_path, memo_path
 
 # The rest is imported once a head-start worker is forked (extracting.head_start), so that it
@@ -92,7 +92,7 @@ def _build(
             from timeline.events import merge
             from timeline.render import render
 
-            stored = store.load_store(store_path)  # a broken store aborts before any write
+            stored = store.load_store(store_path, memo.store)  # a broken one aborts: no write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
             # the last build's merge: what did not change is taken from it
@@ -171,6 +171,7 @@ def _written(
     from timeline.render import render
     from timeline.render.plain import known_template
     from timeline.store import store
+    from timeline.store.parsed import parsed_as_left
 
     store.write_store(store_path, update)
     cache.prune()
@@ -180,8 +181,12 @@ def _written(
     outputs = render.write_outputs(update.events, out_dir, latest)
     read, kept = memos
     if update.changed or holds_news(kept, read):  # with the texts the outputs took
-        texts = remembered([*update.events, *update.proposed])
-        kept = replace(kept, texts=texts, template=known_template())
+        texts = remembered([*update.events, *update.base.events])
+        # a build that read many articles can afford to parse the store it wrote, for the next
+        left = parsed_as_left(
+            stored.document, update.text, update.base_text, update.base, cache.misses > FEW
+        )
+        kept = replace(kept, texts=texts, template=known_template(), store=left)
         save_memo(memo_path(store_path), code_version(), kept)
     return outputs
 

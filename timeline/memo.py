@@ -31,6 +31,7 @@ from timeline.events.merge import Merged
 from timeline.ingest.ingest import FileKey
 from timeline.model import Article, Event, TimelineError
 from timeline.safewrite import write_files
+from timeline.store.parsed import NOTHING_PARSED, Parsed
 
 FORMAT = 1  # raised when the memo's layout changes
 # The classes a memo holds (module, name): find_class refuses every other.
@@ -42,6 +43,11 @@ _VALUES = frozenset(
         ("timeline.events.cache", "Extracted"),
         ("timeline.events.merge", "Merged"),
         ("timeline.events.clustering", "Clustering"),
+        ("timeline.store.parsed", "Parsed"),
+        ("timeline.store.reconcile", "Snapshot"),
+        ("timeline.store.storefile", "Document"),
+        ("timeline.store.storefile", "Entry"),
+        ("timeline.store.storefile", "Span"),
         ("datetime", "date"),
     }
 )
@@ -56,6 +62,7 @@ class Memo:
     merged: Merged | None = None
     texts: Mapping[Event, Mapping[str, Any]] = field(default_factory=dict)  # timeline.remembered
     template: dict[str, Any] | None = None  # the page's plotly template (render.plain)
+    store: Parsed = NOTHING_PARSED  # events.yaml and the base as the build left them
 
 
 def load_memo(path: Path, version: str) -> Memo:
@@ -95,6 +102,7 @@ def _well_formed(memo: object) -> TypeGuard[Memo]:
         and (memo.merged is None or isinstance(memo.merged, Merged))
         and isinstance(memo.texts, dict)
         and (memo.template is None or isinstance(memo.template, dict))
+        and isinstance(memo.store, Parsed)
     )
 
 
