@@ -165,30 +165,48 @@ def _written(
 ) -> list[Path]:
     """The store written, the cache pruned, the outputs rendered and the memo kept: the paths
     written (but the memo's)."""
-    from timeline.events.cache import code_version
-    from timeline.memo import holds_news, save_memo
-    from timeline.remembered import remembered
     from timeline.render import render
-    from timeline.render.plain import known_template
     from timeline.store import store
-    from timeline.store.parsed import parsed_as_left
 
     store.write_store(store_path, update)
     cache.prune()
     # The page and changes.md show the latest changes: a rebuild that changes nothing (a hand
     # edit taken in, the same articles) keeps the stars of the one before.
     latest = update.changes if update.changes.changes else stored.latest
-    outputs = render.write_outputs(update.events, out_dir, latest)
+    render.warm(update.events)  # the page's texts, for the memo written while it is drawn
+    with _keeping(store_path, stored, update, cache.misses, memos):
+        return render.write_outputs(update.events, out_dir, latest)
+
+
+def _keeping(
+    store_path: Path,
+    stored: store.Store,
+    update: store.StoreUpdate,
+    extracted: int,
+    memos: tuple[Memo, Memo],
+) -> contextlib.AbstractContextManager[None]:
+    """The memo for the next build written while the block runs (memo.writing), with the texts
+    of the events shown and the store as the build leaves it; none when it would hold nothing
+    new and the store is as it was."""
+    from timeline.events.cache import code_version
+    from timeline.memo import holds_news, writing
+    from timeline.remembered import remembered
+    from timeline.render.plain import known_template
+    from timeline.store.parsed import parsed_as_left
+
     read, kept = memos
-    if update.changed or holds_news(kept, read):  # with the texts the outputs took
+    if not (update.changed or holds_news(kept, read)):
+        return contextlib.nullcontext()
+
+    def completed() -> Memo:
         texts = remembered([*update.events, *update.base.events])
         # a build that read many articles can afford to parse the store it wrote, for the next
         left = parsed_as_left(
-            stored.document, update.text, update.base_text, update.base, cache.misses > FEW
+            stored.document, update.text, update.base_text, update.base, extracted > FEW
         )
-        kept = replace(kept, texts=texts, template=known_template(), store=left)
-        save_memo(memo_path(store_path), code_version(), kept)
-    return outputs
+        return replace(kept, texts=texts, template=known_template(), store=left)
+
+    return writing(memo_path(store_path), code_version(), completed)
 
 
 def _dropped(articles: list[Article], found: list[Extracted]) -> tuple[tuple[str, int, int], ...]:

@@ -17,10 +17,12 @@ The file is a pickle, read with only the tool's own value classes allowed: a fil
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import pickle
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -106,9 +108,35 @@ def _well_formed(memo: object) -> TypeGuard[Memo]:
     )
 
 
+@contextlib.contextmanager
+def writing(path: Path, version: str, memo: Callable[[], Memo]) -> Iterator[None]:
+    """Work out the memo and write it while the block runs (the build draws its page): on
+    Linux in a forked process, waited for when the block ends, so that no process outlives the
+    build; elsewhere here, before the block."""
+    if sys.platform != "linux":
+        save_memo(path, version, memo())
+        yield
+        return
+    stamp = _stamp(version)
+    child = os.fork()
+    if child == 0:  # the copy of the build: write and end, running none of the build's exits
+        try:
+            _save(path, stamp, memo())
+        finally:
+            os._exit(0)
+    try:
+        yield
+    finally:
+        os.waitpid(child, 0)
+
+
 def save_memo(path: Path, version: str, memo: Memo) -> None:
     """Write the memo atomically; one that cannot be written only costs the next build time."""
-    content = pickle.dumps((_stamp(version), memo), protocol=pickle.HIGHEST_PROTOCOL)
+    _save(path, _stamp(version), memo)
+
+
+def _save(path: Path, stamp: str, memo: Memo) -> None:
+    content = pickle.dumps((stamp, memo), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_files([(path, content)])
