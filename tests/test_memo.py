@@ -18,9 +18,12 @@ from timeline.events.clustering import cluster_all, recluster
 from timeline.events.extracting import extract_batch
 from timeline.ingest.ingest import ParsedFiles, parse_article, read_articles
 from timeline.memo import Memo, holds_news, load_memo, save_memo
-from timeline.model import Event
+from timeline.model import Event, TimelineError
 from timeline.remembered import per_event
+from timeline.store.parsed import text_digest
 from timeline.store.paths import memo_path
+from timeline.store.store import load_store
+from timeline.store.storefile import parse
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
 ARTICLE = b"---\npublished: 2025-06-05\n---\nKim met Shoigu in Pyongyang on Wednesday.\n"
@@ -111,10 +114,34 @@ def test_a_dry_run_leaves_the_memo_as_it_is(built: Path) -> None:
     assert memo.read_bytes() == before
 
 
+def test_a_store_is_taken_as_parsed_until_someone_edits_it(tmp_path: Path) -> None:
+    shutil.copytree(DEMO, tmp_path / "articles")  # more than a few articles read: it parses
+    build(*_paths(tmp_path))  # the store it wrote, for the next build
+    store = tmp_path / "events.yaml"
+    memo = load_memo(memo_path(store), code_version())
+    text = store.read_text(encoding="utf-8")
+    kept = memo.store.documents[text_digest(text)]
+    assert load_store(store, memo.store).document is kept
+    assert kept == parse(text)[0]
+    store.write_text(text + "# a note\n", encoding="utf-8")
+    assert load_store(store, memo.store).document == parse(text + "# a note\n")[0]
+    store.write_text(text + "events: []\n", encoding="utf-8")
+    with pytest.raises(TimelineError, match="appears twice"):
+        build(*_paths(tmp_path))
+
+
 def test_a_memo_of_another_version_of_the_code_is_not_read(tmp_path: Path) -> None:
     save_memo(tmp_path / "events.memo", "1.0+old", Memo(texts={_event(): {"hover": "old"}}))
     assert load_memo(tmp_path / "events.memo", "1.0+new") == Memo()
     assert load_memo(tmp_path / "events.memo", "1.0+old") != Memo()
+
+
+def test_a_memo_written_with_another_plotly_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_memo(tmp_path / "events.memo", "1.0", Memo(template={"layout": {}}))
+    monkeypatch.setattr("timeline.memo._plotly_version", lambda: "0.0-other")
+    assert load_memo(tmp_path / "events.memo", "1.0") == Memo()
 
 
 def test_a_damaged_memo_is_read_as_none_and_the_build_is_the_same(built: Path) -> None:
