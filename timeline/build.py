@@ -140,16 +140,17 @@ def _last_memo(store_path: Path) -> Memo:
 def _meanwhile(
     held: list[Extracted | None], stored: store.Store, before: Merged | None
 ) -> Merged | None:
-    """While the workers extract: what the cache holds merged (taking from the merge before
-    what did not change), and the page's and the snapshot's texts of the stored events worked
-    out (a rebuild shows most of them again). The merge is what merging again starts from."""
+    """While the workers extract: what the cache holds merged, unless the last build's merge
+    (`before`, from its memo) holds most of it already, and the page's and the snapshot's
+    texts of the stored events worked out (a rebuild shows most of them again). The merge is
+    what merging again starts from."""
     from timeline.events import merge
     from timeline.render import render
     from timeline.store import store
 
     cached = [event for found in held if found is not None for event in found.events]
-    if cached:
-        before = merge.merge_record(cached, known=stored.events, before=before)
+    if cached and before is None:
+        before = merge.merge_record(cached, known=stored.events)
     render.warm(stored.events)
     store.warm(stored)
     return before
