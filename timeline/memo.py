@@ -1,15 +1,18 @@
 """What a build worked out that the next build takes as it is, kept in `.timeline/events.memo`:
-each article file as read, each article's candidates, and the merge record (how the candidates
-clustered and each cluster's event).
+each article file as read, each article's candidates, the merge record (how the candidates
+clustered and each cluster's event), each event's texts (page, exports, base snapshot), the
+page's plotly template, and events.yaml and the base as the build left them.
 
 Nothing in it can be stale, because each part is keyed by what it was worked out from: an article
 by its file name and a digest of its bytes (`ingest.ParsedFiles`); candidates by the extraction
-cache's key, the article as read and the tool's version, model included (`ExtractionCache`); and
-the merge record is taken again only for the candidates this build has that are equal to its own
-(`clustering.recluster`: the clusters come out as merging afresh gives them). The memo as a whole
-belongs to one version of the code: another version's is ignored, as is one that cannot be read;
-one that cannot be written costs only speed. events.yaml itself is never memoized: it is read by
-every build, so hand edits are always taken in.
+cache's key, the article as read and the tool's version, model included (`ExtractionCache`); the
+merge record is taken again only for the candidates this build has that are equal to its own
+(`clustering.recluster`: the clusters come out as merging afresh gives them); texts by the
+event's value (`timeline.remembered`); events.yaml and the base by a digest of their text
+(`store.parsed`), so a hand edit is parsed, and checked, as it always was. The memo as a whole
+belongs to one version of the code and of plotly: another's is ignored, as is one that cannot be
+read; one that cannot be written costs only speed. On Linux it is written by a forked copy of
+the build while the build draws its page (`writing`).
 
 The file is a pickle, read with only the tool's own value classes allowed: a file planted in
 `.timeline/` can name no other class or function, so it cannot run code.
@@ -57,7 +60,8 @@ _VALUES = frozenset(
 
 @dataclass(frozen=True)
 class Memo:
-    """The last build's work: articles by file, candidates by cache key, the merge record."""
+    """The last build's work: articles by file, candidates by cache key, the merge record,
+    texts by event, the template, the store's and the base's texts parsed."""
 
     articles: Mapping[FileKey, Article] = field(default_factory=dict)
     extracted: Mapping[str, Extracted] = field(default_factory=dict)

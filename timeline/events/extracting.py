@@ -12,7 +12,9 @@ A build that will likely read a few articles (a file in the folder newer than th
 or edited since a build last read one) forks its one worker before anything else (`head_start`),
 so that spaCy's import and the model's loading, the most of such a build, happen while the build
 reads the articles, the cache and the store; the worker is then given the articles to read, or
-stopped when none needs reading after all.
+stopped when none needs reading after all. The build itself takes their main texts and tags their
+dates meanwhile (`read_ahead`), the part of reading them that needs no model, and the worker
+parses them and reads the events.
 """
 
 from __future__ import annotations
@@ -102,7 +104,8 @@ def extracting(
     by `jobs` worker processes (by default one per CPU no other process is busy on when there
     are more than FEW articles, else one), elsewhere here. `extract` reads one article
     (default: page furniture dropped, events extracted with the English model). `ready` is a
-    `head_start` worker: it reads them when one job does, else it is stopped."""
+    `head_start` worker: it reads them when one job does (their dates tagged here first), else it
+    is stopped."""
     global _WORK
     run = _one_by_one(extract) if extract is not None else extract_batch
     if not articles or sys.platform != "linux":  # workers are forked: Linux only
