@@ -22,6 +22,8 @@ LAYERS: dict[str, int] = {
     # same way by every stage and command.
     "days": 0,
     "textfile": 0,
+    # Each event's texts (page, exports, snapshot), worked out once and handed to the next build.
+    "remembered": 0,
     # The stages.
     "ingest": 1,
     "temporal": 2,
@@ -32,6 +34,8 @@ LAYERS: dict[str, int] = {
     # Commands over the whole pipeline: build (ingest -> ... -> render) and explain (extraction
     # laid next to the stored events, so it reads the store and sits above it, not in events/).
     "build": 7,
+    # What a build keeps for the next (the articles as read, candidates, the merge record).
+    "memo": 7,
     "explain": 7,
     "explain_text": 7,
     # The command line over everything (its grammar in `arguments`), and `python -m timeline` over it.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from timeline.build import build
-from timeline.events.cache import Extracted
+from timeline.events.cache import Extracted, code_version
 from timeline.events.extracting import (
     FEW,
     Extractor,
@@ -27,6 +27,7 @@ from timeline.events.extracting import (
 )
 from timeline.events.merge import merge_events
 from timeline.ingest.ingest import read_articles
+from timeline.memo import Memo, load_memo
 from timeline.model import Article, Event, Source
 
 DEMO = Path(__file__).resolve().parent.parent / "articles"
@@ -174,13 +175,18 @@ def test_an_article_added_after_a_build_is_read_by_the_head_start_with_the_same_
     assert outputs[True] == outputs[False]
 
 
-def _written(project: Path) -> dict[str, bytes]:
-    """Every file a build wrote, but its lock, by path."""
-    return {
-        path.relative_to(project).as_posix(): path.read_bytes()
-        for path in sorted(project.rglob("*"))
-        if path.is_file() and path.suffix != ".lock"
-    }
+def _written(project: Path) -> dict[str, object]:
+    """Every file a build wrote, but its lock, by path: its bytes, and for the memo what it holds
+    (pickle may share equal values otherwise, as the build came by them otherwise)."""
+    written: dict[str, object] = {}
+    for path in sorted(project.rglob("*")):
+        if path.is_file() and path.suffix != ".lock":
+            name = path.relative_to(project).as_posix()
+            written[name] = path.read_bytes()
+            if path.suffix == ".memo":
+                written[name] = load_memo(path, code_version())
+                assert written[name] != Memo()
+    return written
 
 
 def test_a_head_start_with_nothing_to_read_is_stopped_and_changes_nothing(

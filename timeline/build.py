@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.events.extracting import extracting, head_start, likely_unread
-from timeline.store.paths import cache_path
+from timeline.events.extracting import FEW, extracting, head_start, likely_unread
+from timeline.store.paths import cache_path, memo_path
 
 # The rest is imported once a head-start worker is forked (extracting.head_start), so that it
 # starts loading the English model sooner.
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
     from timeline.events.cache import Extracted, ExtractionCache
+    from timeline.events.merge import Merged
+    from timeline.memo import Memo
     from timeline.model import Article
     from timeline.store import store
     from timeline.store.changes import Changes
@@ -72,14 +74,17 @@ def _build(
     """`build`, given the head-start worker if one was forked."""
     from timeline.events.cache import ExtractionCache, tool_version
     from timeline.ingest import ingest
+    from timeline.memo import Memo
     from timeline.store import store
 
-    articles, skipped = ingest.read_articles(articles_dir)  # a wrong folder leaves no trace
+    memo = _last_memo(store_path)
+    files = ingest.ParsedFiles(memo.articles)
+    articles, skipped = ingest.read_articles(articles_dir, files)  # a wrong folder leaves no trace
     version = tool_version()  # names the English model: a missing one stops before any write
     # A dry run writes nothing, so it needs no lock (whose file it would create).
     with contextlib.nullcontext() if dry_run else store.locked(store_path):
         # unchanged articles are not read again; the others are read while the store is
-        cache = ExtractionCache(cache_path(store_path), version, write=not dry_run)
+        cache = ExtractionCache(cache_path(store_path), version, not dry_run, memo.extracted)
         held = [cache.lookup(article) for article in articles]
         unread = [article for article, found in zip(articles, held) if found is None]
         with extracting(unread, jobs, ready=ready) as extracted:
@@ -87,22 +92,18 @@ def _build(
             from timeline.events import merge
             from timeline.render import render
 
-            stored = store.load_store(store_path)  # a broken store aborts before any write
+            stored = store.load_store(store_path, memo.store)  # a broken one aborts: no write
             if not dry_run:
                 render.check_out_dir(out_dir)  # an output folder that cannot be written aborts too
-            before = None
-            if unread:  # while the workers extract: merge what the cache holds, and work out
-                # the page's and the snapshot's texts of the stored events
-                cached = [event for found in held if found is not None for event in found.events]
-                before = merge.merge_record(cached, known=stored.events) if cached else None
-                render.warm(stored.events)
-                store.warm(stored)
+            # the last build's merge: what did not change is taken from it
+            before = _meanwhile(held, stored, memo.merged) if unread else memo.merged
             fresh = extracted()
         found = _cached(articles, held, fresh, cache)
         candidates = [event for reading in found for event in reading.events]
-        events = merge.merge_events(candidates, known=stored.events, before=before)
-        update = store.update_store(stored, events)
-        outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache)
+        merged = merge.merge_record(candidates, known=stored.events, before=before)
+        update = store.update_store(stored, merge.merged_events(merged))
+        memos = (memo, Memo(files.used, cache.read, merged))  # this build's and the next's
+        outputs = [] if dry_run else _written(store_path, out_dir, stored, update, cache, memos)
     return BuildReport(
         articles=len(articles),
         new=update.new,
@@ -121,14 +122,50 @@ def _build(
     )
 
 
+def _last_memo(store_path: Path) -> Memo:
+    """The last build's work, each part keyed by what it came from (see timeline.memo), its
+    events' texts recalled."""
+    from timeline.events.cache import code_version
+    from timeline.memo import load_memo
+    from timeline.remembered import recall
+    from timeline.render.plain import recall_template
+
+    memo = load_memo(memo_path(store_path), code_version())
+    recall(memo.texts)
+    if memo.template is not None:
+        recall_template(memo.template)
+    return memo
+
+
+def _meanwhile(
+    held: list[Extracted | None], stored: store.Store, before: Merged | None
+) -> Merged | None:
+    """While the workers extract: what the cache holds merged, unless the last build's merge
+    (`before`, from its memo) holds most of it already, and the page's and the snapshot's
+    texts of the stored events worked out (a rebuild shows most of them again). The merge is
+    what merging again starts from."""
+    from timeline.events import merge
+    from timeline.render import render
+    from timeline.store import store
+
+    cached = [event for found in held if found is not None for event in found.events]
+    if cached and before is None:
+        before = merge.merge_record(cached, known=stored.events)
+    render.warm(stored.events)
+    store.warm(stored)
+    return before
+
+
 def _written(
     store_path: Path,
     out_dir: Path,
     stored: store.Store,
     update: store.StoreUpdate,
     cache: ExtractionCache,
+    memos: tuple[Memo, Memo],
 ) -> list[Path]:
-    """The store written, the cache pruned, and the outputs rendered: the paths written."""
+    """The store written, the cache pruned, the outputs rendered and the memo kept: the paths
+    written (but the memo's)."""
     from timeline.render import render
     from timeline.store import store
 
@@ -137,7 +174,40 @@ def _written(
     # The page and changes.md show the latest changes: a rebuild that changes nothing (a hand
     # edit taken in, the same articles) keeps the stars of the one before.
     latest = update.changes if update.changes.changes else stored.latest
-    return render.write_outputs(update.events, out_dir, latest)
+    render.warm(update.events)  # the page's texts, for the memo written while it is drawn
+    with _keeping(store_path, stored, update, cache.misses, memos):
+        return render.write_outputs(update.events, out_dir, latest)
+
+
+def _keeping(
+    store_path: Path,
+    stored: store.Store,
+    update: store.StoreUpdate,
+    extracted: int,
+    memos: tuple[Memo, Memo],
+) -> contextlib.AbstractContextManager[None]:
+    """The memo for the next build written while the block runs (memo.writing), with the texts
+    of the events shown and the store as the build leaves it; none when it would hold nothing
+    new and the store is as it was."""
+    from timeline.events.cache import code_version
+    from timeline.memo import holds_news, writing
+    from timeline.remembered import remembered
+    from timeline.render.plain import known_template
+    from timeline.store.parsed import parsed_as_left
+
+    read, kept = memos
+    if not (update.changed or holds_news(kept, read)):
+        return contextlib.nullcontext()
+
+    def completed() -> Memo:
+        texts = remembered([*update.events, *update.base.events])
+        # a build that read many articles can afford to parse the store it wrote, for the next
+        left = parsed_as_left(
+            stored.document, update.text, update.base_text, update.base, extracted > FEW
+        )
+        return replace(kept, texts=texts, template=known_template(), store=left)
+
+    return writing(memo_path(store_path), code_version(), completed)
 
 
 def _dropped(articles: list[Article], found: list[Extracted]) -> tuple[tuple[str, int, int], ...]:

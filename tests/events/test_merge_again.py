@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import pickle
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -45,6 +46,21 @@ def test_merging_again_after_candidates_come_and_go_gives_what_merging_afresh_gi
     before = data.draw(st.lists(st.sampled_from(range(len(pool))), unique=True))
     now = data.draw(st.lists(st.sampled_from(range(len(pool))), unique=True))
     earlier = merge_record([pool[i] for i in sorted(before)])
+    assert merge_events([pool[i] for i in sorted(now)], before=earlier) == merge_events(
+        [pool[i] for i in sorted(now)]
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_merging_again_from_an_earlier_builds_merge_gives_what_merging_afresh_gives(
+    data: st.DataObject,
+) -> None:
+    pool = [event for events in demo_candidates() for event in events]
+    before = data.draw(st.lists(st.sampled_from(range(len(pool))), unique=True))
+    now = data.draw(st.lists(st.sampled_from(range(len(pool))), unique=True))
+    # as the memo gives it back: equal candidates, none the same object as this build's
+    earlier = pickle.loads(pickle.dumps(merge_record([pool[i] for i in sorted(before)])))
     assert merge_events([pool[i] for i in sorted(now)], before=earlier) == merge_events(
         [pool[i] for i in sorted(now)]
     )

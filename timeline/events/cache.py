@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import metadata
@@ -52,11 +52,11 @@ def event_from_record(record: dict[str, Any]) -> Event:
 def tool_version() -> str:
     """The package version plus a digest of its code, rule files and date libraries, and the
     English model's name and version (a TimelineError when no model is installed)."""
-    return f"{_code_version()}+{nlp.model_id()}"
+    return f"{code_version()}+{nlp.model_id()}"
 
 
 @lru_cache(maxsize=1)
-def _code_version() -> str:
+def code_version() -> str:
     """The package version plus a digest of its code, rule files and date libraries."""
     root = Path(__file__).resolve().parents[1]  # the whole timeline package, not events/ alone
     digest = hashlib.sha256()
@@ -89,11 +89,19 @@ def article_key(article: Article, version: str) -> str:
 class ExtractionCache:
     """Read each article once per content and tool version; remembers which keys a build used."""
 
-    def __init__(self, folder: Path, version: str | None = None, write: bool = True) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        version: str | None = None,
+        write: bool = True,
+        held: Mapping[str, Extracted] | None = None,
+    ) -> None:
         self.folder = folder
         self.write = write  # False: read only (a dry run leaves the cache as it is)
         self.version = version or tool_version()
+        self.held = held or {}  # what the last build kept in memory, by key (timeline.memo)
         self.used: set[str] = set()
+        self.read: dict[str, Extracted] = {}  # what each key used gave, for the next build
         self.hits = 0
         self.misses = 0
 
@@ -117,15 +125,19 @@ class ExtractionCache:
         """What the cache holds for the article as it is now, None when it must be extracted."""
         key = article_key(article, self.version)
         self.used.add(key)
-        cached = self._read(key)
+        cached = self.held.get(key)
+        if cached is None:
+            cached = self._read(key)
         if cached is not None:
             self.hits += 1
+            self.read[key] = cached
         return cached
 
     def keep(self, article: Article, found: Extracted) -> None:
         """Store what the article gave, for the next build."""
         key = article_key(article, self.version)
         self.used.add(key)
+        self.read[key] = found
         self.misses += 1
         self._write(key, found)
 

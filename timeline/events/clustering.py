@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from timeline.events.candidates import Candidate, Cluster, candidate_of
 from timeline.events.clusters import fit
-from timeline.events.spans import weeks_touched
+from timeline.events.spans import span_of, weeks_touched
 from timeline.model import Event
 
 
@@ -34,10 +34,13 @@ class Clustering:
 
 
 class _Run:
-    """Clusters in the making, and which share each week."""
+    """Clusters in the making, and which share each week. A cluster's unions (`Cluster`) are
+    worked out when a candidate is first weighed against it: most clusters a recluster takes as
+    they were are never weighed."""
 
     def __init__(self) -> None:
-        self.clusters: list[Cluster] = []
+        self.members: list[list[Event]] = []  # each cluster's members, in the order they joined
+        self.weighed: dict[int, Cluster] = {}  # the unions of the clusters weighed so far
         self.by_week: dict[int, set[int]] = {}  # clusters whose members touch each week
         self.joined: list[int] = []
 
@@ -49,25 +52,39 @@ class _Run:
         """The cluster the candidate fits best (the earliest of equals), None when none fits."""
         best, best_score = None, 0.0
         for index in nearby:
-            score = fit(candidate, self.clusters[index])
+            score = fit(candidate, self.cluster(index))
             if score > best_score:
                 best, best_score = index, score
         return best
 
+    def cluster(self, index: int) -> Cluster:
+        """A cluster's unions, up to date with its members so far."""
+        found = self.weighed.get(index)
+        if found is None:
+            head, *rest = self.members[index]
+            found = Cluster(head)
+            for member in rest:
+                found.add(member)
+            self.weighed[index] = found
+        return found
+
     def place(self, event: Event, cluster: int | None, weeks: range) -> int:
         """The event joins the cluster, or starts one when None: the cluster's index."""
         if cluster is None:
-            cluster = len(self.clusters)
-            self.clusters.append(Cluster(event))
+            cluster = len(self.members)
+            self.members.append([event])
         else:
-            self.clusters[cluster].add(event)
+            self.members[cluster].append(event)
+            weighed = self.weighed.get(cluster)
+            if weighed is not None:
+                weighed.add(event)
         for week in weeks:
             self.by_week.setdefault(week, set()).add(cluster)
         self.joined.append(cluster)
         return cluster
 
     def clustering(self, order: Sequence[Event], twins: Sequence[int | None]) -> Clustering:
-        members = tuple(tuple(cluster.members) for cluster in self.clusters)
+        members = tuple(tuple(members) for members in self.members)
         return Clustering(tuple(order), tuple(self.joined), members, tuple(twins))
 
 
@@ -78,7 +95,7 @@ def cluster_all(order: Sequence[Event]) -> Clustering:
         candidate = candidate_of(event)
         weeks = weeks_touched(candidate.span)
         run.place(event, run.best(candidate, run.nearby(weeks)), weeks)
-    return run.clustering(order, [None] * len(run.clusters))
+    return run.clustering(order, [None] * len(run.members))
 
 
 class _Twins:
@@ -115,25 +132,30 @@ class _Twins:
 
 def recluster(order: Sequence[Event], before: Clustering) -> Clustering:
     """What `cluster_all(order)` gives, taking from `before` every decision nothing it was made
-    on has changed since: candidates are the same when they are the same objects."""
+    on has changed since: candidates are the same when they are equal (the n-th of equal ones
+    now is the n-th then), so `before` may come from an earlier build (see timeline.memo)."""
     run, twins = _Run(), _Twins(before)
-    position = {id(event): index for index, event in enumerate(before.order)}
-    present = {id(event) for event in order}
-    gone = [index for index, event in enumerate(before.order) if id(event) not in present]
+    keys = _keys(order)
+    present = set(keys)
+    position: dict[tuple[Event, int], int] = {}
+    gone: list[int] = []
+    for index, key in enumerate(_keys(before.order)):
+        position[key] = index
+        if key not in present:
+            gone.append(index)
     gone.reverse()  # popped from the end: the earliest first
-    for event in order:
-        was = position.get(id(event))
+    for event, key in zip(order, keys, strict=True):
+        was = position.get(key)
         while gone and was is not None and gone[-1] < was:
             twins.break_before(before.joined[gone.pop()])  # a member it had by then is gone
-        candidate = candidate_of(event)
-        weeks = weeks_touched(candidate.span)
+        weeks = weeks_touched(span_of(event))
         nearby = run.nearby(weeks)
         then = before.joined[was] if was is not None else None
         started = then is not None and twins.started[then] == was and then not in twins.broken
         if then is not None and twins.clean(nearby) and (started or then in twins.now):
             best = None if started else twins.now[then]  # as it decided then
         else:
-            best = run.best(candidate, nearby)
+            best = run.best(candidate_of(event), nearby)
             if then is None or (not started if best is None else twins.now.get(then) != best):
                 if best is not None:
                     twins.change(best)
@@ -148,3 +170,15 @@ def recluster(order: Sequence[Event], before: Clustering) -> Clustering:
     for index in gone:
         twins.break_before(before.joined[index])
     return run.clustering(order, twins.of)
+
+
+def _keys(order: Sequence[Event]) -> list[tuple[Event, int]]:
+    """Each candidate with how many equal ones come before it: equal candidates (one sentence
+    told twice) are told apart by their turn, and fit weighs them alike."""
+    seen: dict[Event, int] = {}
+    keys = []
+    for event in order:
+        turn = seen.get(event, 0)
+        seen[event] = turn + 1
+        keys.append((event, turn))
+    return keys

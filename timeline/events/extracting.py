@@ -12,7 +12,9 @@ A build that will likely read a few articles (a file in the folder newer than th
 or edited since a build last read one) forks its one worker before anything else (`head_start`),
 so that spaCy's import and the model's loading, the most of such a build, happen while the build
 reads the articles, the cache and the store; the worker is then given the articles to read, or
-stopped when none needs reading after all.
+stopped when none needs reading after all. The build itself takes their main texts and tags their
+dates meanwhile (`read_ahead`), the part of reading them that needs no model, and the worker
+parses them and reads the events.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.model import Article, TimelineError
+from timeline.model import Article, MainText, TimelineError, Timex
 
 # Only what forking the head-start worker needs is imported here: the rest when it is used.
 if TYPE_CHECKING:  # spaCy is imported by the workers that parse, never by the build itself
@@ -36,10 +39,12 @@ if TYPE_CHECKING:  # spaCy is imported by the workers that parse, never by the b
 
     from timeline.events.cache import Extracted
     from timeline.events.extract import Parser
+    from timeline.events.passages import Tagger
 
 FEW = 4  # this many articles or fewer are read by one worker by default
 AT_A_TIME = 8  # articles a worker takes at a time (fewer when that would leave a worker idle)
 Extractor = Callable[[Article], "Extracted"]
+Tags = dict[tuple[str, date], list[Timex]]  # what the date tagger gave, by text and publish date
 BatchExtractor = Callable[[Sequence[Article]], "list[Extracted]"]
 
 # What the forked workers read (inherited, not sent): the extractor and the articles by index.
@@ -99,7 +104,8 @@ def extracting(
     by `jobs` worker processes (by default one per CPU no other process is busy on when there
     are more than FEW articles, else one), elsewhere here. `extract` reads one article
     (default: page furniture dropped, events extracted with the English model). `ready` is a
-    `head_start` worker: it reads them when one job does, else it is stopped."""
+    `head_start` worker: it reads them when one job does (their dates tagged here first), else it
+    is stopped."""
     global _WORK
     run = _one_by_one(extract) if extract is not None else extract_batch
     if not articles or sys.platform != "linux":  # workers are forked: Linux only
@@ -113,8 +119,10 @@ def extracting(
     jobs = max(1, min(jobs, len(articles)))
     size = max(1, min(AT_A_TIME, -(-len(articles) // jobs)))
     batches = [(start, min(start + size, len(articles))) for start in range(0, len(articles), size)]
-    if ready is not None and jobs == 1 and extract is None:  # the articles are sent to it
-        sent = ready.map_async(extract_batch, [articles[a:b] for a, b in batches], chunksize=1)
+    if ready is not None and jobs == 1 and extract is None:  # the articles are sent to it,
+        # their dates tagged here while it loads the model
+        read = [read_ahead(article) for article in articles]
+        sent = ready.map_async(extract_read, [read[a:b] for a, b in batches], chunksize=1)
         yield lambda: [found for batch in sent.get() for found in batch]
         return
     _stop(ready)
@@ -139,14 +147,39 @@ def extract_article(article: Article) -> Extracted:
 def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     """What each article gives, as `extract_article` gives it, the passages of all of them
     parsed in one go (when the first article asks for its own)."""
+    from timeline.ingest import furniture
+
+    return extract_read([(furniture.main_text(article), {}) for article in articles])
+
+
+def read_ahead(article: Article) -> tuple[MainText, Tags]:
+    """An article's main text and what the date tagger gives for it: the part of extraction
+    that needs no English model, done by the build while a head-start worker loads it."""
+    from timeline import temporal
+    from timeline.events.passages import tag_passages
+    from timeline.ingest import furniture
+
+    main = furniture.main_text(article)
+    tags: Tags = {}
+
+    def noted(text: str, published: date) -> list[Timex]:
+        found = tags[(text, published)] = temporal.tag(text, published)
+        return found
+
+    tag_passages(noted, main.passages, article.published)
+    return main, tags
+
+
+def extract_read(read: Sequence[tuple[MainText, Tags]]) -> list[Extracted]:
+    """What each article gives from its main text, its dates tagged as `read_ahead` noted
+    them (the others tagged here), the passages of all of them parsed in one go (when the first
+    article asks for its own)."""
     from timeline import nlp
     from timeline.events import extract  # extract imports spaCy: only when an article needs it
     from timeline.events.cache import Extracted
     from timeline.events.passages import passage_texts
-    from timeline.ingest import furniture
 
-    mains = [furniture.main_text(article) for article in articles]
-    texts = [passage_texts(main) for main in mains]
+    texts = [passage_texts(main) for main, _ in read]
 
     @functools.cache
     def parsed() -> list[list[Doc]]:
@@ -154,10 +187,23 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
         return [[next(docs) for _ in passages] for passages in texts]
 
     found: list[Extracted] = []
-    for index, main in enumerate(mains):
-        events = extract.extract_events(main, parse=_passages_of(parsed, index))
+    for index, (main, tags) in enumerate(read):
+        events = extract.extract_events(
+            main, tag=_replayed(tags), parse=_passages_of(parsed, index)
+        )
         found.append(Extracted(tuple(events), main.dropped_chars))
     return found
+
+
+def _replayed(tags: Tags) -> Tagger:
+    """The date tagger, giving what was noted for a text without tagging it again."""
+    from timeline import temporal
+
+    def tag(text: str, published: date) -> list[Timex]:
+        noted = tags.get((text, published))
+        return noted if noted is not None else temporal.tag(text, published)
+
+    return tag
 
 
 def _passages_of(parsed: Callable[[], list[list[Doc]]], index: int) -> Parser:
@@ -186,7 +232,7 @@ def _stop(ready: Pool | None) -> None:
 
 def _ready_to_read() -> None:
     """A head-start worker's start: spaCy, the model and extraction's modules loaded before the
-    articles come. A model that cannot be loaded is left for reading them to report."""
+    articles come (their main texts and dates, the build reads ahead). A model that cannot be loaded is left for reading them to report."""
     _worker_signals()
     from timeline import nlp
 
@@ -195,7 +241,6 @@ def _ready_to_read() -> None:
     except TimelineError:
         return  # extract_batch meets the error again and the build reports it
     from timeline.events import extract  # noqa: F401  (loaded now, not when the articles come)
-    from timeline.ingest import furniture  # noqa: F401
 
 
 def _worker_signals() -> None:

@@ -59,7 +59,11 @@ def merge_events(
 ) -> list[Event]:
     """Merge candidates (one source each) into events with all their sources, stable ids, sorted.
     With `before` (the merge of most of the same candidates), only what changed is done again."""
-    merged = merge_record(candidates, known, before)
+    return merged_events(merge_record(candidates, known, before))
+
+
+def merged_events(merged: Merged) -> list[Event]:
+    """The events of a merge, with their stable ids, sorted: what `merge_events` gives."""
     return _with_ids([event for event in merged.events if event is not None])
 
 

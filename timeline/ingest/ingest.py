@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -73,8 +74,32 @@ class Skipped:
     reason: str
 
 
-def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
-    """Every article in `folder`, in name order, and the files skipped with their reasons."""
+FileKey = tuple[str, str]  # a file's name and a digest of its bytes
+
+
+class ParsedFiles:
+    """Articles parsed before, by file name and bytes (`known`): a file whose bytes have not
+    changed is not parsed again. Remembers what each file read now gave (`used`)."""
+
+    def __init__(self, known: Mapping[FileKey, Article] | None = None) -> None:
+        self.known = known or {}
+        self.used: dict[FileKey, Article] = {}
+
+    def article(self, name: str, raw: bytes) -> Article:
+        """`parse_article(name, raw)`, from what was parsed before when it holds these bytes."""
+        key = (name, hashlib.blake2b(raw, digest_size=16).hexdigest())
+        article = self.known.get(key)
+        if article is None:
+            article = parse_article(name, raw)
+        self.used[key] = article
+        return article
+
+
+def read_articles(
+    folder: Path, parsed: ParsedFiles | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """Every article in `folder`, in name order, and the files skipped with their reasons;
+    `parsed` gives what files parsed before gave, when their bytes are the same."""
     if folder.exists() and not folder.is_dir():
         raise TimelineError(
             f"{folder}: is a file, not a folder of articles; pass --articles FOLDER, the folder "
@@ -92,6 +117,7 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
             f"{folder}: cannot list the articles folder ({error.strerror}); check that you may "
             "read it (its permissions) and build again"
         ) from error
+    files = parsed if parsed is not None else ParsedFiles()
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for path in paths:
@@ -101,7 +127,8 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
         if is_ignored(path):
             continue
         try:
-            articles.append(parse_article(path.name, read_bytes(path)))
+            raw = read_bytes(path)
+            articles.append(files.article(path.name, raw))
         except TimelineError as error:
             skipped.append(Skipped(path.name, _reason(path.name, error)))
     articles, more = _check_folder(articles)
@@ -343,8 +370,10 @@ def _check_folder(articles: list[Article]) -> tuple[list[Article], list[Skipped]
             first_of[digest] = article.name
             kept.append(article)
     result: list[Article] = []
-    for article in kept:
-        others = [a.published for a in kept if a is not article]
+    # the newest of the others: the newest of all, but for the newest itself the runner-up
+    latest = sorted(range(len(kept)), key=lambda index: kept[index].published)[-2:]
+    for index, article in enumerate(kept):
+        others = [kept[other].published for other in latest if other != index]
         newest = max(others, default=None)
         if newest is not None and (article.published - newest).days > FUTURE_GAP_DAYS:
             years = (article.published - newest).days // 365

@@ -6,7 +6,8 @@ Inside: the plotly figure (`figure`, `layout`, `lanes`, `keylabels`, `framing`, 
 page takes its parts as plain values in plotly's order, `plain`), the list under the chart
 (`listing`), the exports (`exports`, `changelog`) and the page's own HTML, CSS and JS (`page/`).
 plotly is imported in this stage and nowhere else.
-May import: `timeline.model`, `timeline.safewrite`, `timeline.temporal` (dates as people write
-them), `timeline.store` (the change report) and its own modules; never `timeline.events`.
+May import: `timeline.model`, `timeline.safewrite`, `timeline.remembered` (each event's texts,
+worked out once), `timeline.temporal` (dates as people write them), `timeline.store` (the change
+report) and its own modules; never `timeline.events`.
 This file imports nothing: import the module you need.
 """

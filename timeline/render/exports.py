@@ -7,7 +7,6 @@ injection in CSV and against markup in Markdown; only http(s) URLs become links.
 from __future__ import annotations
 
 import csv
-import functools
 import html
 import io
 import json
@@ -16,6 +15,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from timeline.model import Event
+from timeline.remembered import per_event
 from timeline.render.hover import http_url
 from timeline.temporal.extent import chronological, event_extent, parse_iso
 from timeline.temporal.labels import date_label, precision_label
@@ -44,30 +44,41 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")  # inline markup
 
 
 def timelinejs(events: Sequence[Event]) -> str:
-    """Knight Lab TimelineJS JSON: start/end dates as precise as written, display_date if coarse."""
-    slides = []
-    for event in chronological(events):
-        slide: dict[str, object] = {
-            "unique_id": event.id,
-            "start_date": _timelinejs_date(event.date, event.id),
-            "text": {"headline": html.escape(event.title), "text": _timelinejs_text(event)},
-            "group": event.category,
-        }
-        if event.end and event.end != event.date:
-            slide["end_date"] = _timelinejs_date(event.end, event.id)
-        if precision_label(event) != "day" or event.label:
-            slide["display_date"] = html.escape(date_label(event))
-        slides.append(slide)
+    """Knight Lab TimelineJS JSON: start/end dates as precise as written, display_date if coarse.
+    What `json.dumps(..., indent=2)` writes, each event's slide written once (see _slide)."""
+    ordered = chronological(events)
     document = {
         "title": {
             "text": {
                 "headline": "Timeline",
-                "text": f"{len(slides)} events from {_article_count(events)} articles",
+                "text": f"{len(ordered)} events from {_article_count(events)} articles",
             }
         },
-        "events": slides,
+        "events": [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if not ordered:
+        return text
+    # the slides, two steps in; a JSON string holds no newline, so this is the last key's line
+    listed = ",\n".join(_slide(event) for event in ordered)
+    return text.replace('\n  "events": []\n}', f'\n  "events": [\n{listed}\n  ]\n}}', 1)
+
+
+@per_event("timelinejs")
+def _slide(event: Event) -> str:
+    """One event's slide as json.dumps writes it inside the document's list of events."""
+    slide: dict[str, object] = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.date, event.id),
+        "text": {"headline": html.escape(event.title), "text": _timelinejs_text(event)},
+        "group": event.category,
+    }
+    if event.end and event.end != event.date:
+        slide["end_date"] = _timelinejs_date(event.end, event.id)
+    if precision_label(event) != "day" or event.label:
+        slide["display_date"] = html.escape(date_label(event))
+    text = json.dumps(slide, ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
 
 
 def events_csv(events: Sequence[Event]) -> str:
@@ -96,11 +107,9 @@ def chronology_markdown(events: Sequence[Event]) -> str:
 
 
 # A rebuild exports mostly the events it exported before: each event's row and entry are worked
-# out once per process (a build works them out for the stored events while its workers extract).
-EVENTS_REMEMBERED = 1 << 16
-
-
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+# out once (a build works them out for the stored events while its workers extract, or takes
+# them from the memo of the build before).
+@per_event("csv")
 def _csv_row(event: Event) -> tuple[str, ...]:
     """The event's row of events.csv, its cells made safe for spreadsheets."""
     first = event.sources[0] if event.sources else None
@@ -126,7 +135,7 @@ def _csv_row(event: Event) -> tuple[str, ...]:
     return tuple(_csv_cell(cell) for cell in row)
 
 
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+@per_event("chronology")
 def _chronology_entry(event: Event) -> tuple[str, ...]:
     """The event's lines in chronology.md: its date, title and details, then its sources."""
     marks = []
@@ -158,6 +167,7 @@ def warm(events: Sequence[Event]) -> None:
     for event in events:
         _csv_row(event)
         _chronology_entry(event)
+        _slide(event)
 
 
 def _timelinejs_date(value: str, event_id: str) -> dict[str, int]:

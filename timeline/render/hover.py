@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import html
 from urllib.parse import urlsplit
 
 from timeline.model import Event, Source, TimelineError
+from timeline.remembered import per_event
 from timeline.temporal.extent import parse_iso
 from timeline.temporal.labels import date_label, precision_label, written
 
@@ -47,12 +47,10 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-# A rebuild draws mostly the events it drew before: each event's texts are worked out once per
-# process (a build works them out for the stored events while its workers extract).
-EVENTS_REMEMBERED = 1 << 16
-
-
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+# A rebuild draws mostly the events it drew before: each event's texts are worked out once (a
+# build works them out for the stored events while its workers extract, or takes them from the
+# memo of the build before).
+@per_event("hover")
 def hover_text(event: Event) -> str:
     """The hover label as plotly's pseudo-HTML: title, date, actors, place, sources."""
     lines = [f"<b>{_escaped_lines(event.title)}</b>"]
@@ -102,7 +100,7 @@ def resolution_text(source: Source, event_id: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=EVENTS_REMEMBERED)
+@per_event("click")
 def click_payload(event: Event) -> dict[str, object]:
     """Per-point data for the click handler: the URL to open, else the quotes to show (one
     value per event, shared: never change it)."""

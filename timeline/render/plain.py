@@ -14,7 +14,6 @@ free values, kept as they are.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -37,15 +36,31 @@ def figure_dict(
     }
 
 
-@functools.cache
-def template() -> dict[str, Any]:
-    """The template's values as plotly's figure gives them (worked out once per process: the
-    one part of the figure plotly validates here, since no test can hold its every value)."""
-    import plotly.io as pio
-    from plotly.graph_objs.layout import Template
+# The template's values, once worked out in this process or recalled from a build's memo.
+_WORKED_OUT: dict[str, dict[str, Any]] = {}
 
-    found: dict[str, Any] = Template(pio.templates[TEMPLATE]).to_plotly_json()
+
+def template() -> dict[str, Any]:
+    """The template's values as plotly's figure gives them (worked out once: the one part of
+    the figure plotly validates here, since no test can hold its every value)."""
+    found = _WORKED_OUT.get(TEMPLATE)
+    if found is None:
+        import plotly.io as pio
+        from plotly.graph_objs.layout import Template
+
+        found = _WORKED_OUT[TEMPLATE] = Template(pio.templates[TEMPLATE]).to_plotly_json()
     return found
+
+
+def recall_template(values: dict[str, Any]) -> None:
+    """Take the template's values a build before worked out (with the same plotly: see
+    timeline.memo), unless they are known here already."""
+    _WORKED_OUT.setdefault(TEMPLATE, values)
+
+
+def known_template() -> dict[str, Any] | None:
+    """The template's values if this process worked them out or recalled them, else None."""
+    return _WORKED_OUT.get(TEMPLATE)
 
 
 def _built(values: Mapping[str, Any], last: str = "") -> dict[str, Any]:

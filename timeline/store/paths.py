@@ -1,5 +1,5 @@
 """Where the store's companions live, beside events.yaml: the backup, and in `.timeline/` the
-tool's last proposals, the latest changes, the extraction cache and the lock. Named without
+tool's last proposals, the latest changes, the extraction cache, the memo and the lock. Named without
 importing the store itself, so a build can look at them before it loads anything heavy."""
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ def changes_path(path: Path) -> Path:
 def cache_path(path: Path) -> Path:
     """The folder of the extraction cache for the store at `path` (`.timeline/events.cache/`)."""
     return path.parent / STATE_DIR / f"{path.stem}.cache"
+
+
+def memo_path(path: Path) -> Path:
+    """Where a build keeps what the next may take as it is (`.timeline/events.memo`, see
+    timeline.memo)."""
+    return path.parent / STATE_DIR / f"{path.stem}.memo"
 
 
 def lock_path(path: Path) -> Path:

@@ -50,15 +50,15 @@ counts as yours, and empty fields may be filled.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline.events.cache import event_from_record, event_record
 from timeline.model import Event, TimelineError
+from timeline.remembered import per_event
 from timeline.safewrite import folder_name, write_files
 from timeline.store.changes import (
     NO_CHANGES,
@@ -68,6 +68,7 @@ from timeline.store.changes import (
     what_changed,
 )
 from timeline.store.check import store_errors
+from timeline.store.parsed import NOTHING_PARSED, Parsed, text_digest
 from timeline.store.paths import backup_path, base_path, changes_path, lock_path
 from timeline.store.reconcile import Snapshot, reconcile
 from timeline.store.splice import splice
@@ -106,13 +107,15 @@ class StoreUpdate:
     text: str
     changed: bool  # the text differs from the file's
     base_text: str  # the new base snapshot, for .timeline/events.base.json
+    base: Snapshot = field(default_factory=Snapshot)  # that snapshot (the tool's proposals)
     deleted: tuple[str, ...] = ()
     read: str | None = None  # the file's text when loaded (None: no file), to see a save meanwhile
     changes: Changes = NO_CHANGES  # what the rebuild changed, event by event (never a hand edit)
 
 
-def load_store(path: Path) -> Store:
+def load_store(path: Path, parsed: Parsed = NOTHING_PARSED) -> Store:
     """Read and validate events.yaml (missing means empty); raise TimelineError at the first problem.
+    A text `parsed` holds (one a build wrote or read without error) is taken as parsed then.
 
     A missing store starts afresh (the last build's proposals are not used). A store emptied of
     everything, not even `events:`, is refused while the last build wrote events: an accident
@@ -125,6 +128,20 @@ def load_store(path: Path) -> Store:
     if not path.exists():
         return Store(Document(""), exists=False, base=None)
     text = _read(path)
+    document = parsed.documents.get(text_digest(text)) or _checked(path, text)
+    base = _load_base(path, parsed.bases)
+    if document.events_key is None and base is not None and base.events:
+        raise TimelineError(
+            f"{path}:1: the file holds no events, not even an `events:` line, but the last build "
+            f"wrote {len(base.events)}; nothing was changed. If it was emptied by mistake, restore "
+            f"it from {backup_path(path).name} or your version control; to delete every event, "
+            f"write `events: []` in it; to start afresh, delete {path.name}"
+        )
+    return Store(document, exists=True, base=base, latest=_load_latest(path))
+
+
+def _checked(path: Path, text: str) -> Document:
+    """The store's text parsed; TimelineError at its first error."""
     document, problems = parse(text)
     problems.extend(store_errors(document))
     errors = sorted(
@@ -137,15 +154,7 @@ def load_store(path: Path) -> Store:
             f"{path}:{first.line}: {first.message} — fix this line and build again "
             f"(run `timeline check --store {path}` to list every problem)"
         )
-    base = _load_base(path)
-    if document.events_key is None and base is not None and base.events:
-        raise TimelineError(
-            f"{path}:1: the file holds no events, not even an `events:` line, but the last build "
-            f"wrote {len(base.events)}; nothing was changed. If it was emptied by mistake, restore "
-            f"it from {backup_path(path).name} or your version control; to delete every event, "
-            f"write `events: []` in it; to start afresh, delete {path.name}"
-        )
-    return Store(document, exists=True, base=base, latest=_load_latest(path))
+    return document
 
 
 def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
@@ -164,6 +173,7 @@ def update_store(stored: Store, extracted: Sequence[Event]) -> StoreUpdate:
         text=text,
         changed=text != document.text or not stored.exists,
         base_text=snapshot_text(outcome.base),
+        base=outcome.base,
         deleted=outcome.deleted,
         read=document.text if stored.exists else None,
         changes=what_changed(document.events, outcome, stored.base),
@@ -312,7 +322,7 @@ def warm(stored: Store) -> None:
         snapshot_event_text(event)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@per_event("snapshot")
 def snapshot_event_text(event: Event) -> str:
     """One event of the snapshot as json.dumps writes it inside the snapshot's list of events."""
     text = json.dumps(event_record(event), indent=1, sort_keys=True, ensure_ascii=False)
@@ -332,10 +342,11 @@ def snapshot_from_text(text: str) -> Snapshot | None:
         return None
 
 
-def _load_base(path: Path) -> Snapshot | None:
-    """The tool's last proposals; a missing or unreadable base means none."""
+def _load_base(path: Path, parsed: Mapping[str, Snapshot]) -> Snapshot | None:
+    """The tool's last proposals (as `parsed` holds them, when it does); a missing or unreadable
+    base means none."""
     try:
         text = base_path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    return snapshot_from_text(text)
+    return parsed.get(text_digest(text)) or snapshot_from_text(text)
