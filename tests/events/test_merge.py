@@ -930,3 +930,19 @@ def test_days_before_a_summit_named_by_its_place_is_no_meeting_elsewhere() -> No
     )
     (briefing,) = [e for e in merge_events([*met, *briefed]) if "brief" in e.title]
     assert briefing.date != "2025-06-04"
+
+
+def test_a_bound_of_a_known_kind_joins_no_other_happening_by_words_alone() -> None:
+    selfie = candidates(
+        "Sam Altman posted a selfie Sunday afternoon holding an OpenAI guest pass, a sign he "
+        "was back at the company's headquarters to return as CEO.",
+        date(2023, 11, 20),
+        "one.txt",
+    )
+    agreement = candidates(
+        "Sam Altman has reached an agreement in principle to return as CEO of OpenAI, the "
+        "company announced late Tuesday night.",
+        date(2023, 11, 22),
+        "two.txt",
+    )
+    assert len(merge_events([*selfie, *agreement])) == 2

@@ -294,6 +294,10 @@ def _fit_bound(
         return 0.0
     if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):
         return 0.0
+    if candidate.category != "other" and not (
+        same_category or same_kind or _related(candidate, cluster)
+    ):
+        return 0.0  # "reached an agreement", told by Tuesday, is not Sunday's selfie by words
     tie = len(people) + (1.0 if acting else 0.0)
     return 1.0 + tie + words + (1.0 if same_category else 0.0) + precision(head.date, head.end)
 
