@@ -724,3 +724,12 @@ def test_what_was_refused_did_not_happen_the_refusal_did() -> None:
         "The directors had largely refused to communicate with him over the weekend."
     )
     assert (refusal.title, refusal.date) == ("Directors refuse to communicate", "2025-05-31")
+
+
+def test_a_weekday_read_ahead_on_a_deed_told_as_done_is_the_one_before() -> None:
+    # published Thursday 5 June: the tagger reads "Sunday" ahead from "to return" nearby
+    (event,) = events_of(
+        "That followed a rejection by the board of his first attempt to return to the "
+        "start-up, on Sunday, by naming a former rival as interim chief."
+    )
+    assert event.date == "2025-06-01"

@@ -11,9 +11,10 @@ What earlier sentences told gives "the same day" its day (story.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -155,6 +156,7 @@ def _dated_predicates(
             continue  # "now" dates only the verb right beside it ("said today")
         if opens_a_span(span):
             timex = replace(timex, mod="ON_OR_AFTER")
+        timex = _weekday_told_done(timex, predicate, published)
         clause = when_clause(span)
         if clause is not None and names_nothing(predicate):
             predicate = clause  # "events that began Friday, when OpenAI announced ...": that
@@ -221,6 +223,33 @@ def _reading(
             return None  # "delay the rollout to 2026 instead of 2025": dated once
         basis, note = "plan", "; a plan when published, not yet a happening"
     return Reading(happening, timex, when, basis, note)
+
+
+_WEEKDAY = re.compile(
+    r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE
+)
+
+
+def _weekday_told_done(timex: Timex, predicate: Token, published: date) -> Timex:
+    """ "That followed a rejection of his attempt to return, on Sunday": a bare weekday the
+    tagger read ahead from a word nearby ("to return") dates a deed the tree tells in the past,
+    so it is the last such day before the publish date, a week earlier."""
+    if not _WEEKDAY.match(timex.text.strip()) or timex.earliest is None or timex.latest is None:
+        return timex
+    if timex.earliest <= published or predicate.tag_ != "VBD":
+        return timex
+    if is_future(predicate) or is_irrealis(predicate):
+        return timex
+    back = timedelta(days=7)
+    day = timex.earliest - back
+    note = f"; the tree tells '{predicate.text}' as done, so the {timex.text} before, {day}"
+    return replace(
+        timex,
+        value=day.isoformat(),
+        earliest=day,
+        latest=timex.latest - back,
+        explanation=timex.explanation + note,
+    )
 
 
 def _willed(happening: Token | None) -> Token | None:
