@@ -204,3 +204,12 @@ def test_a_pronoun_before_the_verb_is_its_subject_not_the_name_before_it() -> No
         "warrant for him on Oct. 23."
     )
     assert not any(t.startswith("James C. Kopp obtains") for t in titles(text))
+
+
+def test_a_saying_names_everyone_its_clause_joins_as_subject() -> None:
+    text = (
+        "Satya Nadella said on Monday that Sam Altman and Greg Brockman are "
+        "joining the company to lead a new research team."
+    )
+    said = titles(text)
+    assert any("says Sam Altman and Greg Brockman are joining" in t for t in said), said

@@ -200,7 +200,8 @@ def _clause(verb: Token, cast: Cast, skip: Collection[int]) -> list[str]:
     """What a clause tells, in a few words: who, the auxiliaries, the verb, its object and
     what it leads to ("the port workers could leave", "Kim may be preparing to send troops")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    words = [phrase(subject, cast, skip, leading=True)] if subject is not None else []
+    joined = [subject, *(c for c in subject.children if c.dep_ == "conj")] if subject else []
+    words = [" and ".join(phrase(t, cast, skip, leading=True) for t in joined)] if joined else []
     if subject is not None and subject.pos_ == "PRON":
         words = [subject.lower_]  # "Netanyahu says he had no qualms"
     words += [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
