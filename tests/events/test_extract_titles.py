@@ -213,3 +213,11 @@ def test_a_saying_names_everyone_its_clause_joins_as_subject() -> None:
     )
     said = titles(text)
     assert any("says Sam Altman and Greg Brockman are joining" in t for t in said), said
+
+
+def test_of_two_subjects_the_parser_gave_a_date_is_not_the_one_acting() -> None:
+    text = (
+        "Among the signatories is Mira Murati, who as recently as Friday had been named by the "
+        "board as the interim successor."
+    )
+    assert "Mira Murati named by the board as the interim successor" in titles(text)

@@ -58,6 +58,8 @@ def subject_of(predicate: Token) -> Token | None:
     while token is not None and seen < 4:
         verb = token.i
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1:  # "who as recently as Friday had been named": not the date
+            subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
         # "Field Marshal Munir - raised ... - used", "After Modi's speech, drones were spotted":
         # of two subjects the parser gave, the one nearest the verb
         for child in sorted(subjects, key=lambda c: abs(c.i - verb)):
