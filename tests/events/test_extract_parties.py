@@ -255,3 +255,14 @@ def test_whose_is_the_one_the_clause_hangs_on() -> None:
     )
     titles = [e.title for e in split_events_of(text)]
     assert "Satya Nadella's company makes $10 billion investment in OpenAI" in titles
+
+
+def test_his_after_someone_described_not_named_is_the_one_the_article_names_most() -> None:
+    text = (
+        "Sam Bankman-Fried's lawyers asked the judge to free Sam Bankman-Fried on Monday.\n"
+        "Bankman-Fried denies the charges.\n"
+        "Damian Williams, the U.S. Attorney, is still pressing for the failed crypto mogul to be "
+        "jailed until his October trial."
+    )
+    trial = next(e for e in split_events_of(text, date(2023, 8, 3)) if "trial" in e.title)
+    assert trial.title == "Sam Bankman-Fried's trial"  # not Damian Williams's

@@ -946,3 +946,37 @@ def test_a_bound_of_a_known_kind_joins_no_other_happening_by_words_alone() -> No
         "two.txt",
     )
     assert len(merge_events([*selfie, *agreement])) == 2
+
+
+def test_a_plan_joins_the_happening_that_holds_the_same_plan() -> None:
+    texts = {
+        "one.txt": (
+            (
+                "A judge revoked Sam Bankman-Fried's bail on Friday. Bankman-Fried will remain in "
+                "jail ahead of his trial, which is set to begin Oct. 2."
+            ),
+            date(2023, 8, 12),
+        ),
+        "two.txt": (
+            "On Tuesday, Sam Bankman-Fried's fraud trial got under way in Manhattan federal court.",
+            date(2023, 10, 4),
+        ),
+        "three.txt": (
+            (
+                "Onetime crypto mogul Sam Bankman-Fried is testifying at his blockbuster crypto trial "
+                "again Monday."
+            ),
+            date(2023, 10, 30),
+        ),
+        "four.txt": (
+            (
+                "Sam Bankman-Fried asked for bail on Monday. Bankman-Fried denies the charges. The "
+                "Block reports that Damian Williams is still pressing for the failed crypto mogul to "
+                "be jailed until his October trial."
+            ),
+            date(2023, 8, 3),
+        ),
+    }
+    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    trial = next(e for e in merge_events(events) if "two.txt" in {s.article for s in e.sources})
+    assert {s.article for s in trial.sources} == {"one.txt", "two.txt", "four.txt"}

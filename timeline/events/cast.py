@@ -220,6 +220,10 @@ class Cast:
                 return ""  # "the man who seemed atop the world before his businesses collapsed"
             if subject is not None and subject.i < pronoun.i and subject.lower_ in _PRONOUNS:
                 return self._most_named()  # "statements he made before his arrest"
+            if _described(subject, pronoun):
+                # "pressing for the failed crypto mogul to be jailed until his October trial":
+                # someone described, not named, most likely the one the article names most
+                return self._most_named()
         return ""
 
     def _body_above(self, pronoun: Token) -> str:
@@ -277,6 +281,16 @@ class Cast:
             self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
         else:
             self.last_body = ""
+
+
+def _described(subject: Token, pronoun: Token) -> bool:
+    """A subject that describes a person without naming them ("the failed crypto mogul"), the
+    nearest one above a "his" or "her"."""
+    if pronoun.lower_ not in ("his", "her") or subject.i > pronoun.i or subject.ent_type_:
+        return False
+    if subject.pos_ != "NOUN" or lemma(subject) in lexicon().bodies:
+        return False
+    return any(c.dep_ in ("amod", "compound") for c in subject.children)
 
 
 def _fronted(pronoun: Token, clause: Token, subject: Token) -> bool:

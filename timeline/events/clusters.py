@@ -186,14 +186,19 @@ def _same_plan(told: Candidate, cluster: Cluster, place_clash: bool) -> bool:
     """Plans of one kind for one day ("his trial, set for Oct. 2", "the trial, scheduled to
     begin on October 2", "his October trial"): one plan, with no clash of place and the same
     people where both name any."""
-    candidate, head = told.event, cluster.head
-    if basis(candidate) != "plan" or basis(head) != "plan" or place_clash:
-        return False
-    if not told.kinds & cluster.kinds:
+    candidate = told.event
+    if basis(candidate) != "plan" or place_clash or not told.kinds & cluster.kinds:
         return False
     if candidate.actors and cluster.actors and not set(candidate.actors) & cluster.actors:
         return False
-    return told.span.first <= span_of(head).first and span_of(head).last <= told.span.last
+    # the plan the cluster holds, as its head or as a member ("which is scheduled to begin on
+    # October 2", joined by the day the trial got under way)
+    return any(
+        basis(plan) == "plan"
+        and told.span.first <= span_of(plan).first
+        and span_of(plan).last <= told.span.last
+        for plan in cluster.members
+    )
 
 
 def _on_the_day(told: Candidate, head: Event) -> bool:
