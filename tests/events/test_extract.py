@@ -733,3 +733,12 @@ def test_a_weekday_read_ahead_on_a_deed_told_as_done_is_the_one_before() -> None
         "start-up, on Sunday, by naming a former rival as interim chief."
     )
     assert event.date == "2025-06-01"
+
+
+def test_a_weekday_outside_the_month_that_dates_the_same_deed_is_not_the_day_meant() -> None:
+    (fired,) = events_of(
+        "Back in November, Sam Altman was fired from his position as CEO of OpenAI on a Friday "
+        "the week before a holiday weekend.",
+        date(2024, 3, 12),
+    )
+    assert fired.date == "2023-11"  # not Friday 8 March 2024, counted from the publish date

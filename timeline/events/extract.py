@@ -116,7 +116,7 @@ def read_sentence(
     """The happenings a sentence dates: each date to the predicate it modifies in the tree, then
     the happenings another one dates ("days after the summit"); an article's `lead` that dates
     nothing, what it opens with (leads.py)."""
-    direct = _dated_predicates(sentence, timexes, published)
+    direct = _outside_its_month(_dated_predicates(sentence, timexes, published))
     # a date said of the predicate itself dates it before one inside an argument ("A 1996 law
     # ... strengthened the embargo in 1996": the title keeps the law's "1996")
     direct.sort(key=lambda pair: not _said_of(pair[0], pair[1], sentence))
@@ -226,8 +226,29 @@ def _reading(
 
 
 _WEEKDAY = re.compile(
-    r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE
+    r"^(?:on )?(?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+    re.IGNORECASE,
 )
+
+
+def _outside_its_month(direct: list[tuple[Token, Timex]]) -> list[tuple[Token, Timex]]:
+    """ "Back in November, Altman was fired ... on a Friday": a bare weekday counted from the
+    publish date that falls outside the month or year the same predicate is dated by is not
+    the day meant; the coarser date stays."""
+
+    def outside(predicate: Token, weekday: Timex) -> bool:
+        if not _WEEKDAY.match(weekday.text.strip()) or weekday.earliest is None:
+            return False
+        return any(
+            p.i == predicate.i
+            and t.granularity in ("month", "year")
+            and t.earliest is not None
+            and t.latest is not None
+            and not t.earliest <= weekday.earliest <= t.latest
+            for p, t in direct
+        )
+
+    return [(p, t) for p, t in direct if not outside(p, t)]
 
 
 def _weekday_told_done(timex: Timex, predicate: Token, published: date) -> Timex:
