@@ -11,7 +11,6 @@ What earlier sentences told gives "the same day" its day (story.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -69,6 +68,7 @@ from timeline.events.tree import (
     subject_of,
 )
 from timeline.model import Event, MainText, Source, Timex
+from timeline.temporal.vocabulary import vocabulary
 from timeline.temporal.when import label, when_of
 
 Parser = Callable[[Sequence[str]], list[Doc]]
@@ -225,10 +225,19 @@ def _reading(
     return Reading(happening, timex, when, basis, note)
 
 
-_WEEKDAY = re.compile(
-    r"^(?:on )?(?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
-    re.IGNORECASE,
-)
+def _bare_weekday(text: str) -> bool:
+    """ "Sunday", "on Sunday", "on a Friday": a weekday and nothing else, by the tagger's own
+    weekday names."""
+    words = text.lower().split()
+    while words and words[0] in ("on", "a", "an"):
+        words = words[1:]
+    if len(words) != 1:
+        return False
+    try:
+        vocabulary().meaning("weekdays", words[0])
+    except KeyError:
+        return False
+    return True
 
 
 def _outside_its_month(direct: list[tuple[Token, Timex]]) -> list[tuple[Token, Timex]]:
@@ -237,7 +246,7 @@ def _outside_its_month(direct: list[tuple[Token, Timex]]) -> list[tuple[Token, T
     the day meant; the coarser date stays."""
 
     def outside(predicate: Token, weekday: Timex) -> bool:
-        if not _WEEKDAY.match(weekday.text.strip()) or weekday.earliest is None:
+        if not _bare_weekday(weekday.text) or weekday.earliest is None:
             return False
         return any(
             p.i == predicate.i
@@ -255,7 +264,7 @@ def _weekday_told_done(timex: Timex, predicate: Token, published: date) -> Timex
     """ "That followed a rejection of his attempt to return, on Sunday": a bare weekday the
     tagger read ahead from a word nearby ("to return") dates a deed the tree tells in the past,
     so it is the last such day before the publish date, a week earlier."""
-    if not _WEEKDAY.match(timex.text.strip()) or timex.earliest is None or timex.latest is None:
+    if not _bare_weekday(timex.text) or timex.earliest is None or timex.latest is None:
         return timex
     if timex.earliest <= published or predicate.tag_ != "VBD":
         return timex
