@@ -266,3 +266,19 @@ def test_his_after_someone_described_not_named_is_the_one_the_article_names_most
     )
     trial = next(e for e in split_events_of(text, date(2023, 8, 3)) if "trial" in e.title)
     assert trial.title == "Sam Bankman-Fried's trial"  # not Damian Williams's
+
+
+@pytest.mark.parametrize(
+    "about",
+    ["the 32-year-old California man", "Sam Bankman-Fried"],  # described, or named
+)
+def test_he_after_a_saying_about_someone_is_that_one_not_the_speaker(about: str) -> None:
+    text = (
+        "Sam Bankman-Fried was sentenced on Thursday to 25 years. Sam Bankman-Fried appealed on "
+        "Friday.\n"
+        f'"There is no doubt that his name is mud," Judge Lewis Kaplan said of {about}.\n'
+        "He was convicted in November of fraud."
+    )
+    events = split_events_of(text, date(2024, 3, 29))
+    (convicted,) = [e for e in events if "convicted" in e.sources[0].quote]
+    assert convicted.title == "Sam Bankman-Fried convicted"  # not Lewis Kaplan

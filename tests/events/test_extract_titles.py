@@ -221,3 +221,22 @@ def test_of_two_subjects_the_parser_gave_a_date_is_not_the_one_acting() -> None:
         "board as the interim successor."
     )
     assert "Mira Murati named by the board as the interim successor" in titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the adjective a verb without an object needs; a fronted phrase is set apart
+        (
+            (
+                "In an outcome that surprised almost nobody, Sam Bankman-Fried was found guilty on "
+                "all seven counts on Thursday."
+            ),
+            "Sam Bankman-Fried found guilty on all seven counts",
+        ),
+        # with an object, the object comes first: no adjective before it
+        ("Prosecutors called the sentence inadequate on Friday.", "Prosecutors call the sentence"),
+    ],
+)
+def test_a_passive_ends_in_the_adjective_it_needs(text: str, title: str) -> None:
+    assert titles(text) == [title]

@@ -747,13 +747,13 @@ def test_a_plan_no_one_is_named_in_is_no_report_of_a_happening_of_its_kind() -> 
     assert len(merge_events([*planned, *reported])) == 2
 
 
-def test_a_reported_happening_no_one_is_named_in_keeps_its_day_from_a_coarser_one() -> None:
+def test_a_reported_happening_no_one_is_named_in_gives_a_coarser_one_its_day() -> None:
     month = candidates("Judge Kaplan convicted Smith in November.", date(2023, 12, 20), "one.txt")
     day = candidates(
         "The jury reached its verdict, the court said on Thursday.", date(2023, 11, 3), "two.txt"
     )
-    merged = merge_events([*month, *day])
-    assert {e.date for e in merged} == {"2023-11", "2023-11-02"}
+    (verdict,) = merge_events([*month, *day])
+    assert (verdict.date, verdict.label) == ("2023-11-02", "by 2 November 2023")
 
 
 def test_a_lead_bounded_by_its_publish_date_joins_the_dated_deed_of_its_actor_and_category() -> (
@@ -980,3 +980,30 @@ def test_a_plan_joins_the_happening_that_holds_the_same_plan() -> None:
     events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
     trial = next(e for e in merge_events(events) if "two.txt" in {s.article for s in e.sources})
     assert {s.article for s in trial.sources} == {"one.txt", "two.txt", "four.txt"}
+
+
+def test_a_verdict_told_four_ways_is_one_event_by_the_day_the_jury_was_heard() -> None:
+    texts = {
+        # a lead: on or before the publish date
+        "one.txt": (
+            "Sam Bankman-Fried, the founder of FTX, has been found guilty on all seven counts.",
+            date(2023, 11, 3),
+        ),
+        # no one named: only its kind, and a report's day inside the month the others give
+        "two.txt": (
+            (
+                "On Thursday, the jury began its deliberations. Then, at 7:37 p.m., a clerk "
+                "announced to the courtroom that the jury had reached a verdict."
+            ),
+            date(2023, 11, 8),
+        ),
+        "three.txt": (
+            "Sam Bankman-Fried was convicted of fraud last November after a monthlong trial.",
+            date(2024, 3, 15),
+        ),
+    }
+    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    merged = merge_events(events)
+    (verdict,) = [e for e in merged if "three.txt" in {s.article for s in e.sources}]
+    assert {s.article for s in verdict.sources} == {"one.txt", "two.txt", "three.txt"}
+    assert (verdict.date, verdict.qualifier) == ("2023-11-02", "before")  # not all November

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer, is_known
+from timeline.events.gazetteers import CAPITAL, PERSON, gazetteer
 from timeline.events.predicates import lexicon
 from timeline.events.tree import (
     ACTOR_LABELS,
@@ -29,7 +29,6 @@ from timeline.events.tree import (
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 _ANY_DAY = date(2000, 1, 1)  # capitals and states hold on any day
-_MISTAKEN = ("ORG", "NORP", "GPE")  # labels a person's name is mistaken for
 _HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 
 
@@ -45,17 +44,18 @@ class Cast:
     pair: tuple[str, ...] = ()  # the two people last acting together: "the two leaders"
     described: dict[str, str] = field(default_factory=dict)  # "agency" -> its first description
     mentions: Counter[str] = field(default_factory=Counter)  # full name -> times named so far
+    spoken_of: str = ""  # "Kaplan said of the 32-year-old man": whom the last sentence was about
 
     def learn(self, ents: Sequence[Span]) -> None:
         """Remember the full names of the people a passage names, the last named last."""
         for ent in ents:
             if ent.label_ == "PERSON":
-                name = _clean(ent.text)
+                name = clean_name(ent.text)
                 if len(name.split()) > 1:
                     self.people = [p for p in self.people if p != name] + [name]
                 self.mentions[self.full(name)] += 1
             elif ent.label_ == "ORG" and len(ent.text.split()) > 1:
-                name = _clean(ent.text.removeprefix("the ").removeprefix("The "))
+                name = clean_name(ent.text.removeprefix("the ").removeprefix("The "))
                 self.bodies = [b for b in self.bodies if b != name] + [name]
 
     def full(self, name: str) -> str:
@@ -81,7 +81,9 @@ class Cast:
         if token.lower_ in _PRONOUNS:
             if token.dep_ == "poss":
                 return self._owner_before(token)
-            return self._speaker_above(token) or self.last_person
+            saying = lemma(token.head) in lexicon().reporting
+            spoken_of = "" if saying else self.spoken_of  # "He added": the speaker goes on
+            return self._speaker_above(token) or spoken_of or self.last_person
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             # "Boeing said on Tuesday it had withdrawn its offer": the body saying it; else
             # "KCNA reported ... It also issued a commentary": the body acting before
@@ -98,7 +100,7 @@ class Cast:
             return ""
         if ent.label_ == "NORP":
             return ""  # "Indian", "Russian": a people, not an actor
-        name = _clean(ent.text)
+        name = clean_name(ent.text)
         if ent.label_ in ("PERSON", "ORG"):
             return self.full(name)
         known = [p for p in self.people if name in p.split()] if " " not in name else []
@@ -159,6 +161,27 @@ class Cast:
             self.saw_acting(self.name_of(subject), subject)
         if is_verbal(root):
             self.saw_together(participants(root))
+        self.spoken_of = self._person_spoken_of(sentence.root) if reported else ""
+
+    def _person_spoken_of(self, saying: Token) -> str:
+        """The person a saying is about: "'There is no doubt ...,' Kaplan said of the 32-year-old
+        California man": a "he" that next does or undergoes something is that man, not Kaplan."""
+        about = [
+            o
+            for p in saying.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not about:
+            return ""
+        ent = entity_of(about[0])
+        if ent is not None:
+            return self.full(clean_name(ent.text)) if ent.label_ == "PERSON" else ""
+        if about[0].pos_ == "NOUN" and lemma(about[0]) not in lexicon().bodies:
+            described = any(c.dep_ in ("amod", "compound") for c in about[0].children)
+            return self._most_named() if described else ""
+        return ""
 
     def saw_together(self, tokens: Sequence[Token]) -> None:
         """The people a happening names: two or more of them are the pair a later "the two
@@ -191,7 +214,7 @@ class Cast:
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             ent = entity_of(token)
             if ent is not None and ent.label_ == "PERSON":
-                return self.full(_clean(ent.text))
+                return self.full(clean_name(ent.text))
         return self.last_person
 
     def owner_above(self, pronoun: Token) -> str:
@@ -234,7 +257,7 @@ class Cast:
                 continue
             ent = entity_of(subject)
             named = ent is not None and ent.label_ in ("ORG", "GPE") and subject.i < pronoun.i
-            return self.full(_clean(ent.text)) if named and ent is not None else ""
+            return self.full(clean_name(ent.text)) if named and ent is not None else ""
         return ""
 
     def _most_named(self) -> str:
@@ -252,7 +275,7 @@ class Cast:
         for actor in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
             ent = entity_of(actor)
             if ent is not None and ent.label_ == "PERSON":
-                return self.full(_clean(ent.text))
+                return self.full(clean_name(ent.text))
         return ""
 
     def saw_acting(self, name: str, token: Token) -> None:
@@ -319,64 +342,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
-def people_named_alike(docs: Sequence[Doc], headline: Doc | None = None) -> None:
-    """One name, one kind through an article: a name the recognizer took for a person once, in
-    the article or its headline ("Sam Bankman-Fried", "Luis Rubiales"), is the person where it
-    took the name, or its surname, for a body, a people or an unknown place ("Bankman-Fried
-    said", "Rubiales (NORP) insisted"), or missed it ("Rubiales stepped down"), so "he" and
-    "his" find him. Places the gazetteers know keep their label ("Washington")."""
-    read = [*docs, *([headline] if headline is not None else [])]
-    people = {_clean(e.text) for doc in read for e in doc.ents if e.label_ == "PERSON"}
-    names = {p for p in people if len(p.split()) > 1}
-    surnames = Counter(p.split()[-1] for p in names)
-    alike = names | {s for s, n in surnames.items() if n == 1}
-    bodies = _bodies_mistaken(read, alike)
-    for doc in docs:
-        ents = [_as_body(_as_person(e, alike), bodies) for e in doc.ents]
-        taken = {t.i for e in ents for t in e}
-        missed = [
-            Span(doc, t.i, t.i + 1, label="PERSON")
-            for t in doc
-            if t.i not in taken and t.text in alike and t.dep_ != "compound"
-        ]
-        if missed or any(a.label_ != b.label_ for a, b in zip(ents, doc.ents, strict=True)):
-            doc.ents = sorted([*ents, *missed], key=lambda e: e.start)
-
-
-def _bodies_mistaken(read: Sequence[Doc], people: set[str]) -> dict[str, str]:
-    """One-word names the recognizer took for a person, but for a body or place more often
-    ("OpenAI ousted Altman", OpenAI a company twice elsewhere): name -> that label."""
-    kinds: dict[str, Counter[str]] = {}
-    for doc in read:
-        for ent in doc.ents:
-            name = _clean(ent.text)
-            if " " not in name and name not in people:
-                kinds.setdefault(name, Counter())[ent.label_] += 1
-    mistaken: dict[str, str] = {}
-    for name, counts in kinds.items():
-        label, most = max(((k, n) for k, n in counts.items() if k != "PERSON"), default=("", 0))
-        if counts["PERSON"] and label in ("ORG", "GPE") and most > counts["PERSON"]:
-            mistaken[name] = label
-    return mistaken
-
-
-def _as_body(ent: Span, bodies: dict[str, str]) -> Span:
-    """The entity relabelled as the body it is named as most, where it was taken for a person."""
-    label = bodies.get(_clean(ent.text), "") if ent.label_ == "PERSON" else ""
-    return Span(ent.doc, ent.start, ent.end, label=label) if label else ent
-
-
-def _as_person(ent: Span, people: set[str]) -> Span:
-    """The entity relabelled a person when its name is one of the article's people."""
-    name = _clean(ent.text)
-    if ent.label_ not in _MISTAKEN or name not in people:
-        return ent
-    if ent.label_ == "GPE" and is_known(name):
-        return ent  # "Washington" the city, whoever else is named so
-    return Span(ent.doc, ent.start, ent.end, label="PERSON")
-
-
-def _clean(text: str) -> str:
+def clean_name(text: str) -> str:
     """A name as a name: no possessive ending ("Kim's", "Rubiales'"), leading "the" or
     honorific; a possessive inside it stays ("the Women's World Cup")."""
     words = re.sub(r"['’]s(?=\W*$)", "", text.strip()).split()

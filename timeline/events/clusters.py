@@ -291,13 +291,20 @@ def _fit_bound(
     # "The transaction was first announced in December": no one named, so only its kind, and
     # only to a finer date; a plan is no report of it ("the deal will close in the third
     # quarter" is not what a report in September said of the deal)
-    finer = length_of(span_of(head)) <= length_of(told.span)
+    head_span = span_of(head)
+    # a report's day within the head's dates ("announced at 7:37 p.m. that the jury had reached
+    # a verdict", "convicted in November"); a bound on the publish date tells too little
+    within = basis(candidate) == "report" and head_span.first <= told.span.last <= head_span.last
+    finer = length_of(head_span) <= length_of(told.span) or within
     told_as_done = basis(candidate) != "plan"
     unnamed = not candidate.actors and not _names_in(candidate.title) and same_kind and finer
     unnamed = unnamed and told_as_done
     if length_of(span_of(head)) > 31 or not (people or acting or unnamed):
         return 0.0
-    if not (same_category or words >= 0.1 or _related(candidate, cluster) or unnamed):
+    kind_acting = acting and same_kind  # "found guilty" by the 3rd, "convicted in November"
+    if not (
+        same_category or words >= 0.1 or _related(candidate, cluster) or unnamed or kind_acting
+    ):
         return 0.0
     if candidate.category != "other" and not (
         same_category or same_kind or _related(candidate, cluster)

@@ -25,7 +25,7 @@ from timeline.events.attachment import (
     predicate_of,
     when_clause,
 )
-from timeline.events.cast import Cast, people_named_alike
+from timeline.events.cast import Cast
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline
 from timeline.events.happenings import (
@@ -37,6 +37,7 @@ from timeline.events.happenings import (
     reported_subject,
     wanted_object,
 )
+from timeline.events.labels import people_named_alike
 from timeline.events.leads import is_lead, lead_readings
 from timeline.events.mood import is_future, is_irrealis, is_negated, refused
 from timeline.events.passages import Tagger, passage_texts, tag_passages

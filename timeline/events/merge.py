@@ -151,7 +151,8 @@ _every_field = attrgetter(*(item.name for item in fields(Source)))
 def _combined(cluster: list[Event]) -> Event:
     """One event from a cluster: the most precise consistent date, every source, the best title."""
     strong = [m for m in cluster if not is_weak(m)] or cluster
-    chosen = _chosen_date(strong)
+    agreed = _chosen_date(strong)
+    chosen = _reported_within(cluster, agreed)
     planned = all(basis(m) == "plan" for m in cluster)
     if planned and not chosen.qualifier:
         chosen = replace(chosen, qualifier="planned")  # "planned for 12 May 2025"
@@ -189,10 +190,27 @@ def _combined(cluster: list[Event]) -> Event:
         place=place,
         sources=tuple(sources),
         disagreement=_joined(
-            _disagreement(strong, chosen) if both_sides is None else "",
+            _disagreement(strong, agreed, chosen) if both_sides is None else "",
             *sorted({m.disagreement for m in cluster if m.disagreement}),  # a source's own clash
         ),
     )
+
+
+def _reported_within(cluster: list[Event], chosen: Event) -> Event:
+    """A report on a day inside a coarser date tells the happening by that day ("convicted in
+    November" and "announced at 7:37 p.m. that the jury had reached a verdict": by 2 November)."""
+    if is_weak(chosen):
+        return chosen
+    kept = span_of(chosen)
+    days = [
+        m
+        for m in cluster
+        if basis(m) == "report"
+        and m.qualifier == "before"
+        and precision(m.date, m.end) > precision(chosen.date, chosen.end)
+        and kept.first <= span_of(m).last <= kept.last
+    ]
+    return min(days, key=strength_order) if days else chosen
 
 
 def _joined(*notes: str) -> str:
@@ -252,8 +270,10 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.first <= inner.first and inner.last <= outer.last
 
 
-def _disagreement(strong: list[Event], chosen: Event) -> str:
-    kept = span_of(chosen)
+def _disagreement(strong: list[Event], agreed: Event, chosen: Event) -> str:
+    """The sources whose dates the date most agree on leaves out; `chosen` may narrow it
+    (`_reported_within`)."""
+    kept = span_of(agreed)
     notes = []
     for member in strong:
         if _inside(kept, span_of(member)):

@@ -154,8 +154,8 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
     if lemma(predicate) == "be":  # "had been under fire": being is told by its phrase
         kept = tuple(c.lower_ for c in predicate.children if c.dep_ == "prep")
     for preposition, pobj in preposition_objects(predicate, kept):
-        if pobj.i in skip or preposition.i in skip:
-            continue
+        if pobj.i in skip or preposition.i in skip or preposition.i < predicate.i:
+            continue  # "In an outcome that surprised nobody, he was found guilty": set apart
         named = any(t.ent_type_ in (*PLACE_LABELS, *ACTOR_LABELS) for t in pobj.subtree)
         unnamed = pobj.pos_ == "NOUN" and not named  # "raised in the debate", not "in the area"
         if preposition.lower_ == "in" and not (pobj.ent_type_ == "PERSON" or unnamed):
@@ -340,12 +340,15 @@ def phrase(
 
 def _particles(verb: Token) -> list[str]:
     """The particle a phrasal verb needs ("stepped down", "called off"), also where the parser
-    took it for an adverb right after the verb."""
+    took it for an adverb right after the verb; the adjective a verb without an object needs
+    ("was found guilty")."""
     return [
         c.text
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
-    ]
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+        or (c.dep_ == "oprd" and c.pos_ == "ADJ" and c.i > verb.i and not _has_object(verb))
+    ]  # "was found guilty"; "called the sentence inadequate" says its object first
 
 
 def present(verb: Token, plural: bool) -> str:
@@ -388,3 +391,7 @@ def _plural(token: Token | None) -> bool:
     if whole is not None and token.pos_ in ("ADJ", "PRON", "DET"):  # "some of the workers"
         return _plural(whole)
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
