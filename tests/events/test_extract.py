@@ -258,6 +258,8 @@ def test_undated_happening_after_the_lead_never_takes_the_publish_date() -> None
             ["Acme shares surge", "Governor announces his backing"],
         ),
         ("The company cut 500 jobs, the union said.", ["Company cuts 500 jobs"]),
+        # a wire's name opening the text is no sentence: the lead is what follows it
+        ("(CNN) -- The company cut 500 jobs, the union said.", ["Company cuts 500 jobs"]),
         (
             "Acme shares hit their highest level since April 2011.",
             ["Acme shares hit their highest level"],
@@ -742,3 +744,25 @@ def test_a_weekday_outside_the_month_that_dates_the_same_deed_is_not_the_day_mea
         date(2024, 3, 12),
     )
     assert fired.date == "2023-11"  # not Friday 8 March 2024, counted from the publish date
+
+
+def test_a_clock_time_with_no_day_is_on_the_day_the_story_moved_on_to() -> None:
+    text = (
+        "On Thursday night, Sam Altman received a text from Ilya Sutskever.\n"
+        "The next day, Greg Brockman was removed from the board.\n"
+        "At 12:19 p.m., Greg Brockman received a text message from Ilya Sutskever."
+    )
+    events = events_of(text, date(2023, 11, 19))
+    (clock,) = [e for e in events if "12:19" in e.sources[0].quote]
+    assert clock.date == "2023-11-17"  # not Thursday, the last day the text named
+
+
+def test_a_clock_time_after_a_day_named_ahead_is_on_that_day() -> None:
+    text = (
+        "Gregory Craig announced on Wednesday that the father would travel to Washington on "
+        "Thursday.\n"
+        "The father will leave at 4 in the morning, Fidel Castro said."
+    )
+    events = events_of(text, date(2000, 4, 5))
+    (clock,) = [e for e in events if "4 in the morning" in e.sources[0].quote]
+    assert clock.date == "2000-04-06"  # Thursday, not Wednesday's announcement

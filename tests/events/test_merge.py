@@ -1007,3 +1007,24 @@ def test_a_verdict_told_four_ways_is_one_event_by_the_day_the_jury_was_heard() -
     (verdict,) = [e for e in merged if "three.txt" in {s.article for s in e.sources}]
     assert {s.article for s in verdict.sources} == {"one.txt", "two.txt", "three.txt"}
     assert (verdict.date, verdict.qualifier) == ("2023-11-02", "before")  # not all November
+
+
+def test_words_alone_do_not_tie_two_kinds_of_happening_that_day() -> None:
+    texts = {
+        "one.txt": (
+            (
+                "Thrive is working to reinstate Greg Brockman, the startup's president who quit on "
+                "Friday in protest."
+            ),
+            date(2023, 11, 19),
+        ),
+        "two.txt": (
+            (
+                "Staff want the board to reinstate Greg Brockman, the former president who was also "
+                "removed by the board on Friday."
+            ),
+            date(2023, 11, 20),
+        ),
+    }
+    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    assert len(merge_events(events)) == 2  # his removal and his quitting

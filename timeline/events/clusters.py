@@ -55,7 +55,9 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if other_kind and candidate.category not in cluster.categories and candidate.date != head.date:
         return 0.0  # "his trial got under way" and, a day later, "he meets the jury": two
     same_kind = bool(told.kinds & cluster.kinds)
-    worded = words >= 0.12 and not _days_apart(candidate, head)  # words alone: not day to day
+    # words alone tie neither day to day nor two kinds ("removed by the board on Friday" and
+    # "quit on Friday in protest")
+    worded = words >= 0.12 and not _days_apart(candidate, head) and not other_kind
     if people and (same_category or same_kind or weak or worded or _related(candidate, cluster)):
         # one kind of happening ("suspension", "suspends") ties closer than a category
         kind = 1.0 if same_kind else 0.0

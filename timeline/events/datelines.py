@@ -27,7 +27,7 @@ def is_dateline(text: str, timex: Timex) -> bool:
 _DATELINE = re.compile(
     # the place: capitalised words and numbers only ("SRINAGAR, India", "Islamabad, April 24"),
     # never a sentence's opening phrase ("In a speech in Rawalpindi on May 5, ... he said:")
-    r"^\s*(?P<place>[A-Z][\w.'’/]*(?:[ ,]+(?:[A-Z][\w.'’/]*|\d{1,4}))*?)\s*"
+    r"^\s*(?P<place>[A-Z][\w.'’/]*(?:[ ,]+(?:[A-Z][\w.'’/]*|\d{1,4}))*?)?\s*"
     r"(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?"
     r"(?:(?:--|—|–)\s*|(?:-|:)\s+)"  # "(Jiji Press)--Nippon Steel ...": a dash may touch
 )
@@ -44,10 +44,10 @@ _CITY = re.compile(
 
 
 def without_dateline(text: str) -> str:
-    """The passage with its dateline ("SRINAGAR, India (AP) -", "Islamabad, April 24:") blanked,
-    same length, so the parser never takes the filing place for a subject."""
+    """The passage with its dateline ("SRINAGAR, India (AP) -", "Islamabad, April 24:", "(CNN)
+    --") blanked, same length, so the parser never takes the filing place for a subject."""
     match = _DATELINE.match(text)
-    place = match.group("place") if match is not None else ""
+    place = (match.group("place") or "") if match is not None else ""  # "(CNN) --": none
     if match is None or not (
         match.group("agency") or _CAPS.search(place) or _CITY.fullmatch(place)
     ):

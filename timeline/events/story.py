@@ -38,6 +38,7 @@ def same_story(
     last = next((e.date for e in reversed(told) if _on_a_day(e)), "")
     day = date.fromisoformat(last) if last else published
     timexes = [counted_on(t, text[sentence.start_char : t.start], day) for t in timexes]
+    timexes = _clocks_on_the_story_day(timexes, last)
     found: list[Timex] = []
     for timex in timexes:
         words = _story_phrase(text, timex.start, timex.end)
@@ -57,6 +58,34 @@ def same_story(
                 timex = Timex(match.start, match.stop, text[match.start : match.stop], "DATE", "")
                 found.append(_from_story(timex, words, last))
     return sorted(found, key=lambda t: (t.start, t.end))
+
+
+def _clocks_on_the_story_day(timexes: list[Timex], last: str) -> list[Timex]:
+    """ "The next day ... At 12:19 p.m., Greg received a text": a clock time with no day of its
+    own is on the day of the happening told last, when the tagger's last day named ("Thursday
+    night") is behind it; a day named after that ("will travel on Thursday. He will leave at
+    4 a.m."), or before it in the same sentence, is its day."""
+    found: list[Timex] = []
+    for timex in timexes:
+        on_a_day = any(t.type == "DATE" and t.granularity == "day" for t in found)
+        clock = timex.type == "TIME" and timex.explanation.startswith("the day last mentioned")
+        behind = clock and bool(last) and timex.value[:10] < last  # never back to a day past
+        if behind and not on_a_day:
+            timex = _on_story_day(timex, last)
+        found.append(timex)
+    return found
+
+
+def _on_story_day(clock: Timex, last: str) -> Timex:
+    day = date.fromisoformat(last)
+    time = clock.value.partition("T")[2]
+    return replace(
+        clock,
+        value=f"{last}T{time}",
+        earliest=day,
+        latest=day,
+        explanation=f"the day of the happening told before ({last}); time of day {time}",
+    )
 
 
 def tells_on(sentence: Span) -> bool:
