@@ -498,3 +498,11 @@ def test_a_place_lies_in_the_state_it_is_known_in_or_named_for(
     first: str, second: str, overlap: bool
 ) -> None:
     assert places_overlap(first, second) is overlap
+
+
+def test_a_date_inside_a_dismissal_noun_dates_the_dismissal_not_the_verb_above() -> None:
+    (event,) = events(
+        "The law firm WilmerHale led an independent review into the events around Sam Altman's "
+        "November 2023 removal."
+    )
+    assert (event.title, event.date) == ("Sam Altman's removal", "2023-11")

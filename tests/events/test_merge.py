@@ -1028,3 +1028,19 @@ def test_words_alone_do_not_tie_two_kinds_of_happening_that_day() -> None:
     }
     events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
     assert len(merge_events(events)) == 2  # his removal and his quitting
+
+
+def test_one_article_telling_its_person_s_happening_twice_in_a_month_tells_one() -> None:
+    article = candidates(
+        "Back in November, Sam Altman was fired as chief executive of OpenAI on a Friday.\n"
+        "The law firm WilmerHale reviewed the events around Sam Altman's November removal.",
+        date(2024, 3, 9),
+        "one.txt",
+    )
+    day = candidates(
+        "OpenAI's board fired chief executive Sam Altman on Friday.", date(2023, 11, 18), "two.txt"
+    )
+    merged = merge_events([*day, *article])
+    assert [sorted(s.article for s in e.sources) for e in merged] == [
+        ["one.txt", "one.txt", "two.txt"]
+    ]

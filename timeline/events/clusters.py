@@ -118,7 +118,8 @@ def _fit_in_article(
         return 1.0 + words
     if same_category and people and candidate.date == head.date:
         return 1.0 + len(people) + words
-    if people and words >= 0.12 and _told_there_that_date(told, cluster):
+    same_kind = bool(told.kinds & cluster.kinds)
+    if people and (words >= 0.12 or same_kind) and _told_there_that_date(told, cluster):
         # "found guilty for kissing Hermoso ... in 2023" and "kissed Hermoso during the 2023
         # awards": one article telling its people's happening twice on one date, which ties
         # closer than words shared with another article's happening of another day
