@@ -328,3 +328,16 @@ def test_cli_broken_front_matter_is_named_at_its_line(
     )
     assert cli.main(["explain", str(article)]) == 1
     assert capsys.readouterr().err.startswith(f"Error: {article}:2: the front matter")
+
+
+def test_a_telling_with_no_date_shows_it_only_joins_a_dated_happening() -> None:
+    text = (
+        "---\npublished: 2023-11-21\n---\n"
+        "OpenAI named a new chief executive on Monday.\n"
+        "Following this, Greg Brockman also resigned from his position at OpenAI.\n"
+    )
+    explanation = explained(text, "2023-11-21-openai.txt")
+    (retold,) = explanation.sentences[1].dates
+    assert (retold.text, retold.event is not None) == ("", True)
+    assert retold.why.startswith('"resigned" is told with no date')
+    assert explanation.unplaced == ()

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from timeline.events.candidates import Candidate, Cluster
 from timeline.events.clusters import fit
 from timeline.events.extract import Parser, extract_events, read_sentence
-from timeline.events.leads import is_lead
+from timeline.events.leads import is_lead, undated_readings
 from timeline.events.merge import is_scheduled
 from timeline.events.passages import Tagger, tag_passages
 from timeline.events.reading import Reading
@@ -205,6 +205,12 @@ def _sentence(
         event = _event(reading, sentence, proposed, store)
         why = taken_why(reading, None)
         found.append((reading.timex.start, _date(reading.timex, reading.predicate, why, event)))
+    if not readings and not within and not lead:  # told with no date: shown if extraction kept it
+        for reading in undated_readings(sentence, published):
+            event = _event(reading, sentence, proposed, store)
+            if event is not None:
+                why = taken_why(reading, None)
+                found.append((reading.timex.start, _date(reading.timex, None, why, event)))
     for timex in across:
         found.append((timex.start, _date(timex, None, ACROSS, None)))
     found.sort(key=lambda pair: pair[0])

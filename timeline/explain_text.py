@@ -73,7 +73,9 @@ def _date(reading: DateReading, store: Path | None) -> list[str]:
     if reading.anchor == "event":
         value = "words naming another happening"
     where = f', attaches to "{reading.attaches_to}"' if reading.attaches_to else ""
-    said = f'"{reading.text}"' if reading.text else "(no time words: the article's lead)"
+    lead = reading.event is not None and reading.event.basis == "lead"
+    unsaid = "(no time words: the article's lead)" if lead else "(no time words)"
+    said = f'"{reading.text}"' if reading.text else unsaid
     head = f"    {said} ({value}){where}"
     if reading.event is None:
         return [head, f"        skipped: {reading.why}"]

@@ -146,7 +146,9 @@ class Source:
     # What the date rests on: "" the phrase dates the happening; "report" the phrase dates the
     # report, so the happening is on or before it; "said" the saying itself is the happening;
     # "anchor" the phrase names another event; "bound" only the publish date bounds it; "plan"
-    # the happening was still to come when published (kept only beside a source that it happened).
+    # the happening was still to come when published (kept only beside a source that it happened);
+    # "lead" the article opens with it, undated; "undated" a later sentence tells it with no date
+    # (kept only beside a source that dates it).
     basis: str = ""
     anchor: str = ""  # for basis "anchor": the words naming the other event ("the Alaska summit")
 

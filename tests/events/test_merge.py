@@ -1044,3 +1044,42 @@ def test_one_article_telling_its_person_s_happening_twice_in_a_month_tells_one()
     assert [sorted(s.article for s in e.sources) for e in merged] == [
         ["one.txt", "one.txt", "two.txt"]
     ]
+
+
+def test_a_telling_with_no_date_joins_the_dated_happening_of_its_kind_and_person() -> None:
+    dated = candidates(
+        "Greg Brockman quit on Friday in protest at the ouster.", date(2023, 11, 18), "one.txt"
+    )
+    retold = candidates(
+        "OpenAI named a new chief on Monday.\n"
+        "Following this, Greg Brockman also resigned from his position at OpenAI.",
+        date(2023, 11, 21),
+        "two.txt",
+    )
+    (quit_,) = [e for e in merge_events([*dated, *retold]) if "Brockman" in e.title]
+    assert sorted(s.article for s in quit_.sources) == ["one.txt", "two.txt"]
+    assert quit_.date == "2023-11-17"  # the undated telling never dates it
+
+
+def test_a_telling_with_no_date_and_nothing_dated_to_join_is_no_event() -> None:
+    events = candidates(
+        "OpenAI named a new chief on Monday.\n"
+        "Following this, Greg Brockman also resigned from his position at OpenAI.",
+        date(2023, 11, 21),
+        "a.txt",
+    )
+    assert [e.title for e in merge_events(events)] == ["OpenAI names new chief"]
+
+
+def test_a_telling_with_no_date_whose_verb_tells_no_kind_joins_nothing() -> None:
+    dated = candidates(
+        "Greg Brockman quit on Friday in protest at the ouster.", date(2023, 11, 18), "one.txt"
+    )
+    retold = candidates(
+        "OpenAI named a new chief on Monday.\n"
+        "Greg Brockman's resignation had brought uncertainty for OpenAI.",  # "brought"
+        date(2023, 11, 21),
+        "two.txt",
+    )
+    (quit_,) = [e for e in merge_events([*dated, *retold]) if "Brockman" in e.title]
+    assert [s.article for s in quit_.sources] == ["one.txt"]

@@ -87,6 +87,7 @@ class Cluster:
         self.speakers: set[str] = set()  # who made each statement
         self.all_statements = self.all_weak = self.all_casualties = True
         self.any_anchor = False
+        self.all_undated = True  # only tellings with no date: nothing joins them
         self.tolls: list[int] = []  # min and max of the titles' tolls, while every title has one
         self.every_toll = True
         self.lows: list[date] = []  # the latest earliest day a bound allows
@@ -116,6 +117,7 @@ class Cluster:
         self.all_weak = self.all_weak and told.weak
         self.all_casualties = self.all_casualties and member.category == "casualties"
         self.any_anchor = self.any_anchor or basis(member) == "anchor"
+        self.all_undated = self.all_undated and basis(member) == "undated"
         toll = toll_of(member.title)
         self.every_toll = self.every_toll and toll is not None
         if toll is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from timeline.events.candidates import Candidate, Cluster, candidate_of
 from timeline.events.clusters import fit
-from timeline.events.spans import span_of, weeks_touched
+from timeline.events.spans import basis, span_of, weeks_touched
 from timeline.model import Event
 
 
@@ -94,7 +94,7 @@ def cluster_all(order: Sequence[Event]) -> Clustering:
     for event in order:
         candidate = candidate_of(event)
         weeks = weeks_touched(candidate.span)
-        run.place(event, run.best(candidate, run.nearby(weeks)), weeks)
+        run.place(event, run.best(candidate, run.nearby(weeks)), _registered(event, weeks))
     return run.clustering(order, [None] * len(run.members))
 
 
@@ -162,7 +162,7 @@ def recluster(order: Sequence[Event], before: Clustering) -> Clustering:
                 if then is not None:
                     twins.break_before(then)
                 started = False
-        cluster = run.place(event, best, weeks)
+        cluster = run.place(event, best, _registered(event, weeks))
         if best is None:  # a cluster started: the twin of the one started then, if it was
             twins.of.append(None)
             if started and then is not None:
@@ -170,6 +170,12 @@ def recluster(order: Sequence[Event], before: Clustering) -> Clustering:
     for index in gone:
         twins.break_before(before.joined[index])
     return run.clustering(order, twins.of)
+
+
+def _registered(event: Event, weeks: range) -> range:
+    """The weeks a cluster is found by once the event is in it: none for a telling with no date,
+    which joins a cluster already found by its dated members, or starts one nothing joins."""
+    return range(0) if basis(event) == "undated" else weeks
 
 
 def _keys(order: Sequence[Event]) -> list[tuple[Event, int]]:

@@ -16,8 +16,10 @@ from timeline.temporal.when import precision
 
 def fit(told: Candidate, cluster: Cluster) -> float:
     """How well a candidate fits a cluster; 0 when it must stay apart."""
-    if not cluster.meets(told.span):
+    if not cluster.meets(told.span) or cluster.all_undated:
         return 0.0
+    if basis(told.event) == "undated":
+        return _fit_undated(told, cluster)
     candidate, head = told.event, cluster.head
     if _other_speaker(candidate, cluster):
         return 0.0  # two people's statements on one day are two statements
@@ -72,6 +74,20 @@ def fit(told: Candidate, cluster: Cluster) -> float:
     if same_day and not place_clash and _sametoll_of(candidate, cluster):
         return 0.5 + words  # "Bombings kill 224 people", "... 259 people": one toll, still rising
     return 0.0
+
+
+def _fit_undated(told: Candidate, cluster: Cluster) -> float:
+    """A telling with no date ("OpenAI also removed co-founder Greg Brockman from the board")
+    joins a happening another article dates, of its kind and with a person it names, told as
+    done and in no other place."""
+    if not told.kinds & cluster.kinds or told.articles & cluster.articles:
+        return 0.0
+    people = told.people & cluster.people
+    if not people or any(basis(m) == "plan" for m in cluster.members):
+        return 0.0
+    if _place_clash(told.event, cluster):
+        return 0.0
+    return 0.5 + len(people) + similarity(told.words, cluster.words)
 
 
 def _same_category(told: Candidate, cluster: Cluster, other_kind: bool) -> bool:

@@ -28,6 +28,7 @@ from timeline.events.attachment import (
 from timeline.events.cast import Cast
 from timeline.events.categories import category_of
 from timeline.events.datelines import is_dateline
+from timeline.events.gazetteers import is_person
 from timeline.events.happenings import (
     happening_of,
     is_price_move,
@@ -38,7 +39,7 @@ from timeline.events.happenings import (
     wanted_object,
 )
 from timeline.events.labels import people_named_alike
-from timeline.events.leads import is_lead, lead_readings
+from timeline.events.leads import is_lead, lead_readings, undated_readings
 from timeline.events.mood import is_future, is_irrealis, is_negated, refused
 from timeline.events.passages import Tagger, passage_texts, tag_passages
 from timeline.events.places import place_of
@@ -91,6 +92,7 @@ def extract_events(
     cast = Cast(article.published)
     cast.learn(headline.ents)  # the story's people in full: "Bankman-Fried" is Sam Bankman-Fried
     events: list[Event] = []
+    undated: list[Event | None] = []  # tellings with no date, which only join dated ones
     tagged = tag_passages(tagger, main.passages, article.published)
     lead = True  # the first sentence with a verb: what the article is news of
     for doc, timexes in zip(docs, tagged, strict=True):
@@ -107,8 +109,22 @@ def extract_events(
             events.extend(e for e in told if e.title)  # "He resigned" with no one for "he"
             if not found:
                 events = continued(sentence, events, cast)
+                retold = undated_readings(sentence, article.published) if not opens else []
+                undated.extend(
+                    _retelling(_event(main, sentence, r, cast))
+                    for r in retold
+                    if lexicon().kinds_of(lemma(r.predicate))  # "resigned", not "brought"
+                )
             cast.follow(sentence)
-    return events
+    return events + [e for e in undated if e is not None]
+
+
+def _retelling(event: Event) -> Event | None:
+    """An undated telling worth weighing against dated happenings: naming a person, so that it
+    can tie to one happening only (its predicate is of a kind: "removed", "quit")."""
+    if not event.title:
+        return None
+    return event if any(is_person(a) for a in event.actors) else None
 
 
 def read_sentence(

@@ -56,6 +56,28 @@ def lead_readings(sentence: Span, timexes: Sequence[Timex], published: date) -> 
     return readings
 
 
+def undated_readings(sentence: Span, published: date) -> list[Reading]:
+    """What a sentence with no date tells as done ("OpenAI also removed co-founder Greg Brockman
+    from the board"): on or before the publish date, a telling that only joins the happening
+    another sentence dates (merge drops it otherwise)."""
+    if tells_on(sentence):
+        return []  # "Hours later, he quit": dated from the story, not from the publish date
+    day = published.isoformat()
+    note = "on or before the publish date; it joins a happening another article dates, or none"
+    readings: list[Reading] = []
+    for happening in lead_happenings(sentence):
+        if lemma(happening) in lexicon().reporting or any(
+            c.dep_ == "ccomp" for c in happening.children
+        ):
+            continue  # a saying ("He also declared that ...") is no happening to place
+        at = happening.idx
+        timex = Timex(
+            at, at, "", "DATE", day, earliest=published, latest=published, granularity="day"
+        )
+        readings.append(Reading(happening, timex, When(day, qualifier="before"), "undated", note))
+    return readings
+
+
 def lead_happenings(sentence: Span) -> list[Token]:
     """What a lead tells as done: the main clause's happening ("surged"), what a report in it
     tells ("shareholders approved the sale, U.S. Steel said": approved) or else the saying of a

@@ -110,10 +110,11 @@ def same_happening(one: Event, other: Event) -> bool:
 
 
 def _told(cluster: list[Event]) -> bool:
-    """A happening some source tells, or a plan with a date of its own ("talks will be held on
-    May 12"): shown as planned until a source tells it took place. A plan placed only "days
-    ahead" of another happening has no date a reader could put on a timeline."""
-    return any(basis(m) != "plan" or is_scheduled(m) for m in cluster)
+    """A happening some source tells with a date, or a plan with a date of its own ("talks will
+    be held on May 12"): shown as planned until a source tells it took place. A plan placed only
+    "days ahead" of another happening has no date a reader could put on a timeline, and a
+    telling with no date only joins a happening."""
+    return any(basis(m) not in ("plan", "undated") or is_scheduled(m) for m in cluster)
 
 
 def is_scheduled(plan: Event) -> bool:

@@ -21,6 +21,7 @@ class Reading:
     timex: Timex
     when: When
     basis: str  # "" the phrase dates it; "report" it dates the report; "plan" still to come;
-    # "anchor" another happening dates it; "bound" only the publish date bounds it
+    # "anchor" another happening dates it; "bound" only the publish date bounds it; "undated"
+    # no date at all: it only joins a happening told with one (merge drops it otherwise)
     note: str = ""
     anchor: str = ""  # for basis "anchor": "RELATION | WORDS" ("days before | the summit")

@@ -17,6 +17,7 @@ from timeline.temporal.when import bounds, precision
 _REPORT_REACH = timedelta(days=3)
 _BOUND_REACH = timedelta(days=14)
 NEAR = timedelta(days=1)  # report vs event, time zones
+UNDATED_REACH = timedelta(days=366)  # how far back a telling with no date may join a happening
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,16 @@ def is_weak(event: Event) -> bool:
     """Dated only by a report, an unresolved anchor or a plan: a bound, not a date."""
     if basis(event) == "plan":
         return True
-    weak = ("report", "lead", "anchor", "bound")
+    weak = ("report", "lead", "anchor", "bound", "undated")
     return basis(event) in weak and event.qualifier in ("before", "after")
 
 
 def strength_order(event: Event) -> tuple[object, ...]:
-    """The order merge meets candidates in: precisely dated ones first, then bounds."""
+    """The order merge meets candidates in: precisely dated ones first, then bounds, then
+    tellings with no date (they only join)."""
     source = event.sources[0] if event.sources else Source("", "", "", "")
     return (
+        source.basis == "undated",
         is_weak(event),
         -precision(event.date, event.end),
         event.date,
@@ -59,6 +62,8 @@ def strength_order(event: Event) -> tuple[object, ...]:
 def span_of(event: Event) -> Span:
     """The days the happening may lie in; a bound reaches a few days or weeks past its date."""
     first, last = bounds(event.date, event.end)
+    if basis(event) == "undated":
+        return Span(last - UNDATED_REACH, last)
     if is_weak(event) and event.qualifier == "before":  # "reported in December": that month
         reach = _REPORT_REACH if basis(event) in ("report", "lead") else _BOUND_REACH
         return Span(min(first, last - reach), last)

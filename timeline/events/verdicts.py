@@ -186,6 +186,8 @@ def taken_why(reading: Reading, attached: Token | None) -> str:
         return f"dates the report{report}; what it reports, {happening}, is on or before that day"
     if reading.basis == "lead":
         return f"{happening} is what the article opens with: {note}"
+    if reading.basis == "undated":
+        return f"{happening} is told with no date: {note}"
     if reading.basis == "said":
         return f"dates {happening}, said by a named speaker: the saying is the happening"
     if attached is None:  # dated by words the tagger does not date: another happening's
