@@ -284,3 +284,21 @@ def test_he_after_a_saying_about_someone_is_that_one_not_the_speaker(about: str)
     events = split_events_of(text, date(2024, 3, 29))
     (convicted,) = [e for e in events if "convicted" in e.sources[0].quote]
     assert convicted.title == "Sam Bankman-Fried convicted"  # not Lewis Kaplan
+
+
+def test_he_with_no_one_acting_before_is_the_person_named_before_in_the_sentence() -> None:
+    text = (
+        "FIFA suspended Luis Rubiales over what a player said was a kiss he gave her after the "
+        "final on Sunday."
+    )
+    titles = [e.title for e in split_events_of(text, date(2023, 8, 26))]
+    assert "Luis Rubiales gives her" in titles  # was "Her gave"
+
+
+def test_she_in_what_someone_unnamed_said_is_that_one_not_a_person_named_before() -> None:
+    text = (
+        "A friend of Yitzhak Rabin's assassin said on Friday that she regretted calling the "
+        "prime minister a traitor."
+    )
+    events = split_events_of(text, date(1998, 2, 27))
+    assert all("Yitzhak Rabin" not in e.actors for e in events)

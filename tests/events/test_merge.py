@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.events.test_extract import events_of as split_events_of
 from timeline.events.extract import extract_events
 from timeline.events.merge import merge_events
 from timeline.model import Article, Event, MainText, Passage, Source
@@ -1083,3 +1084,17 @@ def test_a_telling_with_no_date_whose_verb_tells_no_kind_joins_nothing() -> None
     )
     (quit_,) = [e for e in merge_events([*dated, *retold]) if "Brockman" in e.title]
     assert [s.article for s in quit_.sources] == ["one.txt"]
+
+
+def test_one_article_s_two_deeds_of_a_person_on_one_day_stay_two() -> None:
+    events = split_events_of(
+        "Elian Gonzalez, 6, was found at sea in November.\n"
+        "During the day Friday, Elian played in his relatives' yard with a puppy named Dolphin, a "
+        "gift from Rep. Lincoln Diaz-Balart, R-Fla.\n"
+        "In efforts to prevent Elian Gonzalez's return to Cuba, an anti-Castro lawmaker "
+        "subpoenaed him Friday to testify before a congressional committee and one of his Miami "
+        "relatives sought to become his legal guardian.",
+        date(2000, 1, 8),
+    )
+    friday = [e for e in merge_events(events) if e.date == "2000-01-07"]
+    assert len(friday) == 2

@@ -83,7 +83,8 @@ class Cast:
                 return self._owner_before(token)
             saying = lemma(token.head) in lexicon().reporting
             spoken_of = "" if saying else self.spoken_of  # "He added": the speaker goes on
-            return self._speaker_above(token) or spoken_of or self.last_person
+            found = self._speaker_above(token) or spoken_of or self.last_person
+            return found or ("" if _said_by_someone_unnamed(token) else self._named_before(token))
         if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             # "Boeing said on Tuesday it had withdrawn its offer": the body saying it; else
             # "KCNA reported ... It also issued a commentary": the body acting before
@@ -208,14 +209,20 @@ class Cast:
         """Whom "his" or "her" stands for: the person acting in a clause above it ("Haddad said
         it was discussed during his visit"), or whose happening acts ("Shoigu's visit marks his
         second trip"); else the person last named before it; else the last person acting."""
-        name = self._speaker_above(pronoun)
-        if name:
-            return name
+        return self._speaker_above(pronoun) or self._named_before(pronoun) or self.last_person
+
+    def _named_before(self, pronoun: Token) -> str:
+        """The person last named before a pronoun in its sentence, when no one acted before it
+        ("FIFA suspended Luis Rubiales over a kiss he gave her": Rubiales)."""
+        subject = subject_of(pronoun.head) if pronoun.dep_ not in ("nsubj", "nsubjpass") else None
+        acting = self.name_of(subject) if subject is not None and subject.i < pronoun.i else ""
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             ent = entity_of(token)
             if ent is not None and ent.label_ == "PERSON":
-                return self.full(clean_name(ent.text))
-        return self.last_person
+                name = self.full(clean_name(ent.text))
+                if name != acting:  # "he gave her": "her" is not who gave
+                    return name
+        return ""
 
     def owner_above(self, pronoun: Token) -> str:
         """Whom a "his" or "her" stands for when the sentence's tree says it ("Since his bail
@@ -304,6 +311,16 @@ class Cast:
             self.last_body = self.full(token.text)  # "KCNA", "NATO": a body by its initials
         else:
             self.last_body = ""
+
+
+def _said_by_someone_unnamed(pronoun: Token) -> bool:
+    """ "a friend of Yitzhak Rabin's assassin said that she regretted ...": the one acting in
+    what a saying tells is most likely its speaker, here someone the article does not name."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return False
+    speaker = subject_of(clause.head)
+    return speaker is not None and speaker.pos_ == "NOUN" and not speaker.ent_type_
 
 
 def _described(subject: Token, pronoun: Token) -> bool:

@@ -132,7 +132,9 @@ def _fit_in_article(
         return 1.0 + len(people) + words
     if _same_remarks(candidate, head):
         return 1.0 + words
-    if same_category and people and candidate.date == head.date:
+    other_deed = candidate.category == "other" and not told.kinds & cluster.kinds and words < 0.12
+    if same_category and people and candidate.date == head.date and not other_deed:
+        # "Elian played in the yard Friday" and "a lawmaker subpoenaed him Friday" are two
         return 1.0 + len(people) + words
     same_kind = bool(told.kinds & cluster.kinds)
     if people and (words >= 0.12 or same_kind) and _told_there_that_date(told, cluster):
