@@ -124,6 +124,13 @@ def test_a_proposal_names_what_it_is_to_do_and_whom() -> None:
     assert "Maria Lopez" in event.actors
 
 
+def test_whom_a_deal_is_for_takes_part() -> None:
+    (event,) = events_of(
+        "Acme reached an agreement on Monday for Maria Lopez to return as chief executive."
+    )
+    assert "Maria Lopez" in event.actors
+
+
 def test_the_person_a_participle_tells_of_takes_part() -> None:
     text = "General Maria Lopez spoke on Monday.\nLopez, promoted last month to admiral, left Lima."
     promoted = next(e for e in events_of(text) if e.date == "2025-05")

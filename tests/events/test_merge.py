@@ -1098,3 +1098,21 @@ def test_one_article_s_two_deeds_of_a_person_on_one_day_stay_two() -> None:
     )
     friday = [e for e in merge_events(events) if e.date == "2000-01-07"]
     assert len(friday) == 2
+
+
+def test_two_reports_bounding_one_deal_from_above_are_one_event() -> None:
+    report = candidates(
+        "Sam Altman has reached an agreement in principle to return as CEO of OpenAI, the company "
+        "announced late Tuesday night in a post on X.",
+        date(2023, 11, 22),
+        "one.txt",
+    )
+    lead = candidates(
+        "OpenAI has reached an agreement for Sam Altman to return as CEO days after his ouster, "
+        "capping frenzied discussions about the future of the startup.",
+        date(2023, 11, 22),
+        "two.txt",
+    )
+    (deal,) = merge_events([*report, *lead])
+    assert (deal.date, deal.qualifier) == ("2023-11-21", "before")
+    assert sorted(s.article for s in deal.sources) == ["one.txt", "two.txt"]

@@ -348,6 +348,12 @@ def _fit_bounds(
     low, high = told.limits
     lows = [*cluster.lows, *([low] if low is not None else [])]
     highs = [*cluster.highs, *([high] if high is not None else [])]
+    words = similarity(told.words, cluster.words)
+    if not lows and highs and people and told.event.category != "other" and words >= 0.2:
+        # "Sam Altman has reached an agreement ..., the company announced late Tuesday" and
+        # a lead a day later, "OpenAI has reached an agreement for Sam Altman to return": both
+        # only bound it from above, each a few days back (`span_of`), and tell it alike
+        return 0.5 + len(people) + words
     if not lows or not highs or max(lows) > min(highs):
         return 0.0  # no day every bound allows, or a side unlimited
     candidate = told.event

@@ -304,6 +304,18 @@ def sentences(doc: Doc) -> list[Span]:
     return found
 
 
+def _for_whom(noun: Token) -> list[Token]:
+    """Who a clause hung on a noun with "for" has act: "an agreement for Sam Altman to return"."""
+    return [
+        doer
+        for clause in noun.children
+        if clause.dep_ in ("advcl", "acl", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+        and (doer := subject_of(clause)) is not None
+        and doer.ent_type_ == "PERSON"
+    ]
+
+
 def participants(predicate: Token) -> list[Token]:
     """The heads of the phrases that take part: subject, agent, object, "with X", "between X"."""
     found: list[Token] = []
@@ -346,6 +358,7 @@ def participants(predicate: Token) -> list[Token]:
         told = object_of(content) if content is not None else None
         if told is not None and told.ent_type_ == "PERSON":
             found.append(told)
+        found.extend(_for_whom(holder))  # "an agreement for Sam Altman to return": Altman
     for head in found:  # grows as it goes: "Lopez, Vega and Diaz" chain conjunct to conjunct
         found.extend(c for c in head.children if c.dep_ == "conj" and c not in found)
     for _, frame in preposition_objects(predicate, ("during",)):  # "during a visit by Putin"
