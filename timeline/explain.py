@@ -19,11 +19,10 @@ from timeline.events.clusters import fit
 from timeline.events.extract import Parser, extract_events, read_sentence
 from timeline.events.leads import is_lead, undated_readings
 from timeline.events.merge import is_scheduled
-from timeline.events.passages import Tagger, tag_passages
+from timeline.events.passages import Tagger, sentences, tag_passages
 from timeline.events.reading import Reading
 from timeline.events.spans import strength_order
 from timeline.events.story import same_story
-from timeline.events.tree import sentences
 from timeline.events.verdicts import ACROSS, UNKNOWN, taken_why, verdicts
 from timeline.model import Event, MainText, Source, Timex
 from timeline.store.store import Store

@@ -10,7 +10,7 @@ from timeline import nlp, temporal
 from timeline.events.extract import Reading, extract_events, read_sentence
 from timeline.events.gazetteers import places_overlap
 from timeline.events.merge import merge_events
-from timeline.events.tree import sentences
+from timeline.events.passages import sentences
 from timeline.model import Article, Event, MainText, Passage
 
 PUBLISHED = date(2024, 3, 8)

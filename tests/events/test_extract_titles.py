@@ -234,6 +234,11 @@ def test_of_two_subjects_the_parser_gave_a_date_is_not_the_one_acting() -> None:
             ),
             "Sam Bankman-Fried found guilty on all seven counts",
         ),
+        # a hyphenated word the parser split into objects: the object is the name after it
+        (
+            "OpenAI also removed co-founder Greg Brockman from the board on Friday.",
+            "OpenAI removes Greg Brockman",
+        ),
         # with an object, the object comes first: no adjective before it
         ("Prosecutors called the sentence inadequate on Friday.", "Prosecutors call the sentence"),
     ],

@@ -41,7 +41,7 @@ from timeline.events.happenings import (
 from timeline.events.labels import people_named_alike
 from timeline.events.leads import is_lead, lead_readings, undated_readings
 from timeline.events.mood import is_future, is_irrealis, is_negated, refused
-from timeline.events.passages import Tagger, passage_texts, tag_passages
+from timeline.events.passages import Tagger, passage_texts, sentences, tag_passages
 from timeline.events.places import place_of
 from timeline.events.predicates import lexicon
 from timeline.events.quotes import inside_quote, speakers_date
@@ -66,7 +66,6 @@ from timeline.events.tree import (
     is_verbal,
     lemma,
     participants,
-    sentences,
     subject_of,
 )
 from timeline.model import Event, MainText, Source, Timex

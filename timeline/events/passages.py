@@ -1,11 +1,14 @@
-"""An article's passages as extraction reads them: the text parsed, its dateline blanked; and
-the time expressions, tagged over the whole main text as one, given back passage by passage."""
+"""An article's passages as extraction reads them: the text parsed, its dateline blanked; the
+time expressions, tagged over the whole main text as one, given back passage by passage; and a
+parsed passage's sentences."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+
+from spacy.tokens import Doc, Span
 
 from timeline.events.datelines import without_dateline
 from timeline.model import MainText, Passage, Timex
@@ -40,4 +43,22 @@ def tag_passages(tagger: Tagger, passages: Sequence[Passage], published: date) -
             ]
         )
         start = end + len(_PASSAGE_BREAK)
+    return found
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, a split the parser made after an abbreviation or a bare name ("after
+    PM | Modi's speech") joined again: a sentence ends on final punctuation."""
+    found: list[Span] = []
+    start = None
+    for sentence in doc.sents:
+        begin = sentence.start if start is None else start
+        last = sentence.text.rstrip()
+        if last and last[-1] not in ".!?\"”’')" and sentence.end < len(doc):
+            start = begin
+            continue
+        found.append(doc[begin : sentence.end])
+        start = None
+    if start is not None:
+        found.append(doc[start : len(doc)])
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from timeline.events.predicates import lexicon
 from timeline.events.relatives import antecedent, named_one
@@ -17,8 +17,7 @@ PLACE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "ac
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 WH_WORDS = ("who", "which", "that", "whom")
-# what a phrase drops: clauses and asides that say more about a word than name it
-# what opens a clause told beside the main one in time or cause, not a report framing it
+# _TIMING: what opens a clause told beside the main one; _ASIDES: what a phrase drops
 _TIMING = ("after", "before", "when", "while", "since", "until", "because", "once")
 _QUANTIFIERS = ("ADJ", "PRON", "DET", "NUM")  # "much of", "some of", "two of"
 _ASIDES = ("relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "prep", "ccomp")
@@ -153,6 +152,9 @@ def object_of(predicate: Token) -> Token | None:
             if c.dep_ in OBJECTS
             and not (misread and c.lower_ == "that" and c.i < predicate.i)
             and c.pos_ != "ADP"  # "gave to Hermoso": whom to, not what
+            # "co-founder Greg Brockman" misread as three objects, co, - and Brockman
+            and "-"
+            not in (c.text, *(t.text for t in c.doc[c.i + 1 : c.i + 2] if t.head == predicate))
         ),
         None,
     )
@@ -284,24 +286,6 @@ def content_of(noun: Token) -> Token | None:
     return next(
         (c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None
     )
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences, a split the parser made after an abbreviation or a bare name ("after
-    PM | Modi's speech") joined again: a sentence ends on final punctuation."""
-    found: list[Span] = []
-    start = None
-    for sentence in doc.sents:
-        begin = sentence.start if start is None else start
-        last = sentence.text.rstrip()
-        if last and last[-1] not in ".!?\"”’')" and sentence.end < len(doc):
-            start = begin
-            continue
-        found.append(doc[begin : sentence.end])
-        start = None
-    if start is not None:
-        found.append(doc[start : len(doc)])
-    return found
 
 
 def _for_whom(noun: Token) -> list[Token]:
