@@ -32,7 +32,7 @@ _MAX_PHRASE = 8
 _MAX_SAID = 10  # words of one argument a title keeps
 _PARTICLES = ("down", "up", "off", "out", "back", "away", "over")
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-_NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by", "from")
+_NOUN_PREPOSITIONS = ("of", "on", "against", "between", "with", "to", "by", "from", "for")
 _VERB_PREPOSITIONS = (
     *("to", "on", "with", "for", "against", "over", "into", "from", "of", "as", "through", "at"),
 )
