@@ -148,7 +148,8 @@ class Source:
     # "anchor" the phrase names another event; "bound" only the publish date bounds it; "plan"
     # the happening was still to come when published (kept only beside a source that it happened);
     # "lead" the article opens with it, undated; "undated" a later sentence tells it with no date
-    # (kept only beside a source that dates it).
+    # (kept only beside a source that dates it); "during" it took place during another
+    # happening a source dates ("During the trial, Hermoso testified"), on that one's day.
     basis: str = ""
     anchor: str = ""  # for basis "anchor": the words naming the other event ("the Alaska summit")
 

@@ -1116,3 +1116,39 @@ def test_two_reports_bounding_one_deal_from_above_are_one_event() -> None:
     (deal,) = merge_events([*report, *lead])
     assert (deal.date, deal.qualifier) == ("2023-11-21", "before")
     assert sorted(s.article for s in deal.sources) == ["one.txt", "two.txt"]
+
+
+def test_during_a_happening_a_source_dates_is_on_its_day() -> None:
+    trial = candidates(
+        "On Monday morning the trial of Luis Rubiales began in Madrid.", date(2025, 2, 4), "one.txt"
+    )
+    during = candidates(
+        "Rubiales was fined on Thursday.\n"
+        "During the trial, Jennifer Hermoso testified about how the incident affected her.",
+        date(2025, 2, 20),
+        "two.txt",
+    )
+    merged = merge_events([*trial, *during])
+    (testified,) = [e for e in merged if "testif" in e.title]
+    assert (testified.date, testified.qualifier) == ("2025-02-03", "")
+    assert testified.sources[0].basis == "during"
+
+
+def test_during_a_happening_no_source_dates_is_no_event() -> None:
+    during = candidates(
+        "Rubiales was fined on Thursday.\n"
+        "During the trial, Jennifer Hermoso testified about how the incident affected her.",
+        date(2025, 2, 20),
+        "two.txt",
+    )
+    assert [e.title for e in merge_events(during)] == ["Rubiales fined"]
+
+
+def test_during_a_happening_dated_by_its_own_words_is_no_anchor() -> None:
+    told = candidates(
+        "Luis Rubiales kissed Jennifer Hermoso during the 2023 World Cup awards ceremony.",
+        date(2025, 2, 20),
+        "one.txt",
+    )
+    assert {s.basis for e in told for s in e.sources} == {""}
+    assert {e.date for e in told} == {"2023"}

@@ -4,14 +4,14 @@ finds the one named (`anchored.resolve_anchors`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from timeline.events.anchoring import Anchor, anchors_in
 from timeline.events.happenings import happening_of, is_planned
-from timeline.events.predicates import lexicon
+from timeline.events.predicates import DURING, lexicon
 from timeline.events.quotes import inside_quote
 from timeline.events.reading import Reading
 from timeline.events.reports import told_as_done
@@ -21,13 +21,21 @@ from timeline.temporal.when import When, shift_days
 
 
 def with_anchored(
-    sentence: Span, published: date, dated: set[int], direct: Sequence[Reading]
+    sentence: Span,
+    published: date,
+    dated: set[int],
+    direct: Sequence[Reading],
+    timed: Collection[int] = (),
 ) -> list[Reading]:
-    """The readings, and after them the happenings dated by another one ("days after X")."""
+    """The readings, and after them the happenings dated by another one ("days after X");
+    `timed`: the tokens of the sentence's time expressions."""
     readings = list(direct)
     for anchor in anchors_in(sentence):
         if inside_quote(sentence, anchor.relation.start_char):
             continue  # a speaker's "days after" is not ours either
+        during = anchor.relation.text.lower() == DURING
+        if during and any(t.i in timed for t in anchor.words):
+            continue  # "during the 2023 awards ceremony": dated by its own words
         taken = dated | {r.predicate.i for r in readings}
         relative = _after_a_dated_one(anchor, readings)
         if relative is not None and relative.predicate.i not in taken:
@@ -51,8 +59,8 @@ def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading |
         return None
     relation = anchor.relation.text.lower()
     qualifier = "after" if relation.endswith("after") else "before"
-    if anchor.amount.lemma_.lower() in lexicon().same_day:
-        qualifier = ""  # "hours after the vote on Monday": that Monday
+    if anchor.amount.lemma_.lower() in lexicon().same_day or relation == DURING:
+        qualifier = ""  # "hours after the vote on Monday", "during the vote on Monday": Monday
     note = f"; {relation} {anchor.words.text}, dated {told.when.date}"
     return Reading(happening, told.timex, When(told.when.date, qualifier=qualifier), "", note)
 
@@ -76,6 +84,8 @@ def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]
         note = (
             f"{relation} {words}: that event is not dated here, so the date is bounded by the "
             f"publish date {day}"
+            if relation != DURING
+            else f"{relation} {words}: on that event's day, if a source dates it; else no date"
         )
         when = When(day, qualifier="before")
         readings.append(Reading(happening, whole, when, "anchor", note, f"{relation} | {words}"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from timeline.events.cues import vocabulary
-from timeline.events.predicates import lexicon
+from timeline.events.predicates import DURING, lexicon
 from timeline.model import Event
 from timeline.temporal.when import label, shift_days
 
@@ -29,7 +29,13 @@ def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) ->
         and len(c.date.split("-")) == 3
         and c.qualifier not in ("before", "after")
     ]
-    return [_resolved(c, dated) if _anchored(c) else c for c in candidates]
+    resolved = [_resolved(c, dated) if _anchored(c) else c for c in candidates]
+    return [c for c in resolved if not _during_nothing_dated(c)]
+
+
+def _during_nothing_dated(event: Event) -> bool:
+    """ "During the trial, Hermoso testified", with no trial dated anywhere: no date at all."""
+    return _anchored(event) and event.sources[0].anchor.startswith(f"{DURING} |")
 
 
 def _anchored(event: Event) -> bool:
@@ -42,12 +48,24 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     source = candidate.sources[0]
     relation, _, words = source.anchor.partition(" | ")
     target = _anchor_event(words, dated, candidate)
+    if target is None and relation == DURING:
+        target = _the_one_of_its_kind(words, dated, source.published)
     if target is None:
         return candidate
     qualifier = "before" if any(relation.endswith(r) for r in _BEFORE) else "after"
     resolution = (
         f"{relation} {words}: that event is {target.title} on {target.label or target.date}"
     )
+    if relation == DURING:  # on the other one's day (or days), and no longer an anchor
+        within = replace(source, date=target.date, resolution=resolution, basis=DURING, anchor="")
+        return replace(
+            candidate,
+            date=target.date,
+            end=target.end,
+            qualifier="",
+            label=label(target.date, target.end, ""),
+            sources=(within,),
+        )
     if _ONE_DAY.match(relation) and len(target.date.split("-")) == 3 and not target.end:
         day = shift_days(target.date, -1 if qualifier == "before" else 1)  # "a day after X"
         exact = replace(source, date=day, resolution=resolution)
@@ -65,6 +83,18 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
         label=label(bound, "", qualifier),
         sources=(resolved_source,),
     )
+
+
+def _the_one_of_its_kind(words: str, dated: Sequence[Event], published: str) -> Event | None:
+    """ "During the trial": the dated happening of the kind the words name, when every source
+    that dates one gives it the same day."""
+    kinds = lexicon().kinds_of(words)
+    days = {
+        (event.date, event.end): event
+        for event in dated
+        if kinds & lexicon().kinds_of(event.title) and event.date <= published
+    }
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from timeline.events.predicates import lexicon
+from timeline.events.predicates import DURING, lexicon
 from timeline.events.tree import is_eventive_noun, is_verbal
 
 
@@ -17,7 +17,7 @@ class Anchor:
     """ "a day after he flew in": one happening dated from another, read on the tree."""
 
     dated: Token  # the predicate the phrase modifies ("resigned")
-    amount: Token  # "day", "days", "shortly"
+    amount: Token  # "day", "days", "shortly" ("during" itself, which takes none)
     relation: Span  # the amount and the relation words: "a day after", "just days ahead of"
     other: Token  # the other happening: a clause's verb ("flew") or a noun ("summit")
     words: Span  # the words that name the other happening ("he flew in from Paris")
@@ -31,10 +31,11 @@ def anchors_in(sentence: Span) -> list[Anchor]:
     found: list[Anchor] = []
     for token in sentence:
         relation = words.relations.get(token.lower_)
-        if relation is None or token.i == sentence.start:
-            continue
-        amount = token.doc[token.i - 1]
-        if amount.pos_ not in ("NOUN", "ADV") or amount.lemma_.lower() not in words.amounts:
+        if relation is None or (token.i == sentence.start and relation != DURING):
+            continue  # an amount comes before the relation word
+        amount = token if relation == DURING else token.doc[token.i - 1]
+        amounted = amount.pos_ in ("NOUN", "ADV") and amount.lemma_.lower() in words.amounts
+        if relation != DURING and not amounted:
             continue  # "Thanksgiving Day after": a name, not an amount
         linked = _other_and_dated(token, relation, amount)
         if linked is None:

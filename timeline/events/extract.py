@@ -143,7 +143,8 @@ def read_sentence(
         reading = _reading(predicate, timex, published, dated, readings)
         if reading is not None:
             readings.append(reading)
-    readings = with_anchored(sentence, published, dated, readings)
+    timed = {t.i for t in sentence if any(x.start <= t.idx < x.end for x in timexes)}
+    readings = with_anchored(sentence, published, dated, readings, timed)
     readings += since_readings(sentence, timexes, dated | {r.predicate.i for r in readings})
     return readings or (lead_readings(sentence, timexes, published) if lead else [])
 

@@ -233,6 +233,7 @@ def _title_support(member: Event) -> tuple[object, ...]:
     )
     return (
         basis(member) == "plan",  # a title says what happened, not what was planned
+        basis(member) == "during",  # nor what happened during it ("During the trial, ...")
         is_weak(member),
         basis(member) == "said" or member.category == "statement",  # the saying, not the deed
         -precision(member.date, member.end),

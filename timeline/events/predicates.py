@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 
 from timeline import data as package_data
 
+DURING = "during"  # an anchor relation with no amount: the other happening's own day
+
 
 @dataclass(frozen=True)
 class Lexicon:
