@@ -154,6 +154,8 @@ def titles(text: str) -> list[str]:
         ("Cuba commemorated the revolution on Friday.", "Cuba commemorates the revolution"),
         ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
         ("A deadline for the decision was set for Saturday.", "Deadline for the decision"),
+        # a time zone left of a clock time is no complement
+        ("The contract expired at midnight PT.", "Contract expires"),
         (
             "President Bush met Saddam Hussein in Baghdad on Monday.",
             "Bush meets Saddam Hussein in Baghdad",

@@ -154,8 +154,9 @@ def _first_complement(predicate: Token, cast: Cast, skip: Collection[int]) -> li
     if lemma(predicate) == "be":  # "had been under fire": being is told by its phrase
         kept = tuple(c.lower_ for c in predicate.children if c.dep_ == "prep")
     for preposition, pobj in preposition_objects(predicate, kept):
-        if pobj.i in skip or preposition.i in skip or preposition.i < predicate.i:
-            continue  # "In an outcome that surprised nobody, he was found guilty": set apart
+        timed = any(c.i in skip for c in pobj.children if c.dep_ in ("compound", "nummod"))
+        if pobj.i in skip or preposition.i in skip or preposition.i < predicate.i or timed:
+            continue  # "In an outcome that surprised nobody, ...": set apart; "at 5 p.m. PT"
         named = any(t.ent_type_ in (*PLACE_LABELS, *ACTOR_LABELS) for t in pobj.subtree)
         unnamed = pobj.pos_ == "NOUN" and not named  # "raised in the debate", not "in the area"
         if preposition.lower_ == "in" and not (pobj.ent_type_ == "PERSON" or unnamed):
