@@ -154,6 +154,8 @@ def titles(text: str) -> list[str]:
         ("Cuba commemorated the revolution on Friday.", "Cuba commemorates the revolution"),
         ("Cuba held a commemoration on Friday.", "Cuba holds commemoration"),
         ("A deadline for the decision was set for Saturday.", "Deadline for the decision"),
+        # "that" pointing back relates two happenings: the one it names is the happening
+        ("That followed a rejection by the board on Sunday.", "Rejection by the board"),
         # a time zone left of a clock time is no complement
         ("The contract expired at midnight PT.", "Contract expires"),
         (

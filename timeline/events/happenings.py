@@ -57,6 +57,10 @@ def happening_of(predicate: Token) -> Token | None:
         subject = subject_of(predicate)
         if subject is not None and is_eventive_noun(subject):
             return subject
+        carried = object_of(predicate) if is_verbal(predicate) else None
+        pointing = subject is not None and subject.lower_ in ("that", "this")
+        if pointing and carried is not None and is_eventive_noun(carried):
+            return carried  # "That followed a rejection by the board": the rejection
         if base == "be":
             return None
     if base in words.stative and is_verbal(predicate):  # "see you on May 30 for a rally"
