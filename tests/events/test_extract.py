@@ -773,3 +773,23 @@ def test_a_clock_time_after_a_day_named_ahead_is_on_that_day() -> None:
     events = events_of(text, date(2000, 4, 5))
     (clock,) = [e for e in events if "4 in the morning" in e.sources[0].quote]
     assert clock.date == "2000-04-06"  # Thursday, not Wednesday's announcement
+
+
+def test_what_came_before_a_dated_happening_is_bounded_by_its_day() -> None:
+    text = (
+        "FIFA on Saturday suspended Luis Rubiales after the governing body opened disciplinary "
+        "proceedings into the kiss."
+    )
+    events = events_of(text, date(2023, 8, 27))
+    assert [(e.title, e.label) for e in events] == [
+        ("FIFA suspends Luis Rubiales", "26 August 2023"),
+        ("Governing body opens disciplinary proceedings", "by 26 August 2023"),
+    ]
+
+
+def test_a_bare_after_with_nothing_dated_dates_nothing() -> None:
+    text = (
+        "The federation met on Friday.\n"
+        "Hermoso left the team after the federation opened proceedings into the kiss."
+    )
+    assert [e.title for e in events_of(text, date(2023, 8, 27))] == ["Federation meets"]

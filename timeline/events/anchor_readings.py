@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from timeline.events.anchoring import Anchor, anchors_in
+from timeline.events.anchoring import BARE_AFTER, Anchor, anchors_in
 from timeline.events.happenings import happening_of, is_planned
 from timeline.events.predicates import DURING, lexicon
 from timeline.events.quotes import inside_quote
@@ -37,6 +37,9 @@ def with_anchored(
         if during and any(t.i in timed for t in anchor.words):
             continue  # "during the 2023 awards ceremony": dated by its own words
         taken = dated | {r.predicate.i for r in readings}
+        if anchor.relation.text.lower() == BARE_AFTER:
+            readings.extend(_before_a_dated_one(anchor, readings, taken))
+            continue
         relative = _after_a_dated_one(anchor, readings)
         if relative is not None and relative.predicate.i not in taken:
             readings.append(relative)
@@ -63,6 +66,25 @@ def _after_a_dated_one(anchor: Anchor, readings: Sequence[Reading]) -> Reading |
         qualifier = ""  # "hours after the vote on Monday", "during the vote on Monday": Monday
     note = f"; {relation} {anchor.words.text}, dated {told.when.date}"
     return Reading(happening, told.timex, When(told.when.date, qualifier=qualifier), "", note)
+
+
+def _before_a_dated_one(
+    anchor: Anchor, readings: Sequence[Reading], taken: set[int]
+) -> list[Reading]:
+    """ "FIFA on Saturday suspended Rubiales after the body opened disciplinary proceedings":
+    what came first, told as done with no date, is on or before the day the sentence dates the
+    happening after it; with no such day, a bare "after" dates nothing."""
+    main = happening_of(anchor.dated)
+    told = next((r for r in readings if main is not None and r.predicate.i == main.i), None)
+    if told is None or told.basis or len(told.when.date) != 10 or told.when.end:
+        return []
+    other = happening_of(anchor.other)
+    if other is None or other.i in taken or not is_verbal(anchor.other):
+        return []
+    if not told_as_done(other) or lemma(other) in lexicon().reporting:
+        return []
+    note = f"; told as done before what {told.when.date} dates ('{anchor.relation.text} ...')"
+    return [Reading(other, told.timex, When(told.when.date, qualifier="before"), "bound", note)]
 
 
 def _anchored(anchor: Anchor, published: date, taken: set[int]) -> list[Reading]:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from timeline.events.predicates import DURING, lexicon
+
+BARE_AFTER = "after"  # with no amount: only an order, which bounds what came first
 from timeline.events.tree import is_eventive_noun, is_verbal
 
 
@@ -31,12 +33,14 @@ def anchors_in(sentence: Span) -> list[Anchor]:
     found: list[Anchor] = []
     for token in sentence:
         relation = words.relations.get(token.lower_)
-        if relation is None or (token.i == sentence.start and relation != DURING):
+        bare = relation in (DURING, BARE_AFTER)  # no amount needed
+        if relation is None or (token.i == sentence.start and not bare):
             continue  # an amount comes before the relation word
-        amount = token if relation == DURING else token.doc[token.i - 1]
-        amounted = amount.pos_ in ("NOUN", "ADV") and amount.lemma_.lower() in words.amounts
-        if relation != DURING and not amounted:
+        before = token.doc[token.i - 1] if token.i > sentence.start else token
+        amounted = before.pos_ in ("NOUN", "ADV") and before.lemma_.lower() in words.amounts
+        if not (amounted or bare):
             continue  # "Thanksgiving Day after": a name, not an amount
+        amount = before if amounted else token  # a bare "after" or "during" is its own amount
         linked = _other_and_dated(token, relation, amount)
         if linked is None:
             continue
