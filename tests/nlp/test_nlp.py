@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -183,3 +184,18 @@ def test_build_without_model_stops_with_the_package_to_install(
     assert capsys.readouterr().err.startswith("Error: the English model is not installed")
     assert not (tmp_path / "events.yaml").exists()
     assert not (tmp_path / "out").exists()
+
+
+def test_pipeline_loads_without_spacys_command_line_which_stays_importable() -> None:
+    script = (
+        "import sys\n"
+        "from timeline import nlp\n"
+        "nlp.load()\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download) and callable(spacy.cli.info)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr

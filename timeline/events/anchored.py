@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from timeline.events.cues import vocabulary
-from timeline.events.predicates import lexicon
+from timeline.events.predicates import kinds_told
 from timeline.model import Event
 from timeline.temporal.when import label, shift_days
 
@@ -84,9 +84,9 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     by_category = _best_anchor(words, dated, candidate, lambda e: e.category in categories)
     if by_category is not None or categories - {"other"}:
         return by_category  # "days before the summit" names a summit, not any meeting
-    kinds = lexicon().kinds_of(words)
+    kinds = kinds_told(words)
     return _best_anchor(
-        words, dated, candidate, lambda e: bool(kinds & lexicon().kinds_of(e.title)), kinds=True
+        words, dated, candidate, lambda e: bool(kinds & kinds_told(e.title)), kinds=True
     )
 
 
