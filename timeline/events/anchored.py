@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from timeline.events.cues import vocabulary
 from timeline.events.predicates import kinds_told
@@ -72,15 +73,7 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     people; failing that, its kind ("a day after he was fired": the firing of the one acting).
     "days before the Alaska summit" names a summit before it names any meeting."""
     lowered = words.lower()
-    categories = {
-        cue.category
-        for cue in vocabulary().cues
-        if any(
-            re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", lowered)
-            for form in cue.forms
-        )
-        and cue.rank >= 3
-    }
+    categories = {category for category, forms in _naming_cues() if forms.search(lowered)}
     by_category = _best_anchor(words, dated, candidate, lambda e: e.category in categories)
     if by_category is not None or categories - {"other"}:
         return by_category  # "days before the summit" names a summit, not any meeting
@@ -88,6 +81,26 @@ def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event
     return _best_anchor(
         words, dated, candidate, lambda e: bool(kinds & kinds_told(e.title)), kinds=True
     )
+
+
+@cache
+def _naming_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each cue strong enough to name a happening (rank 3 and up) by its category, with one
+    pattern finding any of its forms as a whole word in lowercased words."""
+    return tuple(
+        (cue.category, re.compile(rf"(?<![\w-])(?:{'|'.join(_lowered(cue.forms))})(?![\w-])"))
+        for cue in vocabulary().cues
+        if cue.rank >= 3
+    )
+
+
+def _lowered(forms: tuple[str, ...]) -> list[str]:
+    return [re.escape(form.lower()) for form in forms]
+
+
+def warm() -> None:
+    """Compile the cue patterns anchors are named by, now (a build: while its workers extract)."""
+    _naming_cues()
 
 
 def _best_anchor(
