@@ -6,9 +6,9 @@ merge runs without the English pipeline."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, cached_property
 
 from timeline.events.cues import vocabulary
 from timeline.events.predicates import kinds_told
@@ -30,7 +30,42 @@ def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) ->
         and len(c.date.split("-")) == 3
         and c.qualifier not in ("before", "after")
     ]
-    return [_resolved(c, dated) if _anchored(c) else c for c in candidates]
+    index = _Dated(dated)
+    return [_resolved(c, index) if _anchored(c) else c for c in candidates]
+
+
+class _Dated:
+    """The dated events an anchor may name, in order, found by the category of happening they
+    are and by the kinds of happening their titles tell (each worked out once per merge)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+
+    def of_category(self, categories: set[str]) -> list[Event]:
+        """Those of these categories, in order."""
+        return self._at(self._by_category, categories)
+
+    def telling(self, kinds: frozenset[str]) -> list[Event]:
+        """Those whose titles tell one of these kinds of happening, in order."""
+        return self._at(self._by_kind, kinds)
+
+    def _at(self, index: dict[str, list[int]], keys: Iterable[str]) -> list[Event]:
+        return [self.events[i] for i in sorted({i for key in keys for i in index.get(key, ())})]
+
+    @cached_property
+    def _by_category(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, event in enumerate(self.events):
+            found.setdefault(event.category, []).append(position)
+        return found
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, event in enumerate(self.events):
+            for kind in kinds_told(event.title):
+                found.setdefault(kind, []).append(position)
+        return found
 
 
 def _anchored(event: Event) -> bool:
@@ -39,7 +74,7 @@ def _anchored(event: Event) -> bool:
     )
 
 
-def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
+def _resolved(candidate: Event, dated: _Dated) -> Event:
     source = candidate.sources[0]
     relation, _, words = source.anchor.partition(" | ")
     target = _anchor_event(words, dated, candidate)
@@ -68,19 +103,16 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     )
 
 
-def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event | None:
+def _anchor_event(words: str, dated: _Dated, candidate: Event) -> Event | None:
     """The dated event the anchor words name: its category of happening plus its place or
     people; failing that, its kind ("a day after he was fired": the firing of the one acting).
     "days before the Alaska summit" names a summit before it names any meeting."""
     lowered = words.lower()
     categories = {category for category, forms in _naming_cues() if forms.search(lowered)}
-    by_category = _best_anchor(words, dated, candidate, lambda e: e.category in categories)
+    by_category = _best_anchor(words, dated.of_category(categories), candidate)
     if by_category is not None or categories - {"other"}:
         return by_category  # "days before the summit" names a summit, not any meeting
-    kinds = kinds_told(words)
-    return _best_anchor(
-        words, dated, candidate, lambda e: bool(kinds & kinds_told(e.title)), kinds=True
-    )
+    return _best_anchor(words, dated.telling(kinds_told(words)), candidate, kinds=True)
 
 
 @cache
@@ -104,17 +136,13 @@ def warm() -> None:
 
 
 def _best_anchor(
-    words: str,
-    dated: Sequence[Event],
-    candidate: Event,
-    named_by: Callable[[Event], bool],
-    kinds: bool = False,
+    words: str, named: Sequence[Event], candidate: Event, kinds: bool = False
 ) -> Event | None:
+    """The dated event of those the words name (`named`: "days before the summit" names a
+    summit) that fits best: the first of the best scores."""
     lowered = words.lower()
     best: tuple[int, Event] | None = None
-    for event in dated:
-        if not named_by(event):
-            continue  # "days before the summit" names a summit
+    for event in named:
         if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
             continue
         if event.date > candidate.sources[0].published:
