@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Token
 
 from timeline import cli, nlp
@@ -199,3 +200,12 @@ def test_pipeline_loads_without_spacys_command_line_which_stays_importable() -> 
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_tokenizer_is_the_one_spacy_loads_from_the_model() -> None:
+    """The pipeline is loaded with an empty tokenizer for the model's files to fill (spaCy would
+    build the language's defaults first, then replace them): every part of it is the same."""
+    spacys_own = spacy.load(nlp.package(), exclude=list(nlp.EXCLUDED))
+    assert nlp.load().tokenizer.to_bytes() == spacys_own.tokenizer.to_bytes()
+    text = "The U.S. envoy didn't arrive on Jan. 5th, 2024 (as planned) at 3:30 p.m."
+    assert [t.text for t in nlp.load()(text)] == [t.text for t in spacys_own(text)]
