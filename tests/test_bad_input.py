@@ -162,6 +162,20 @@ def test_a_group_that_cannot_be_written_changes_no_file_and_leaves_no_temporary(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml"]
 
 
+def test_a_file_is_on_disk_before_it_is_renamed_in_but_a_cache_file_need_not_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash may lose a cache file (the memo, the extraction cache), which only costs the next
+    build time; never the store nor an output."""
+    flushed: list[int] = []
+    monkeypatch.setattr(safewrite.os, "fsync", flushed.append)
+    safewrite.write_files([(tmp_path / "events.yaml", b"events: []\n")])
+    assert len(flushed) == 1
+    safewrite.write_files([(tmp_path / "events.memo", b"memo")], durable=False)
+    assert len(flushed) == 1
+    assert (tmp_path / "events.memo").read_bytes() == b"memo"
+
+
 def test_ctrl_c_while_renaming_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -212,3 +214,25 @@ def test_a_head_start_with_nothing_to_read_is_stopped_and_changes_nothing(
     assert report.cached == 5
     assert len(stopped) == 1
     assert _written(tmp_path) == first
+
+
+def test_head_start_worker_collects_only_the_garbage_it_makes_after_loading() -> None:
+    """What loading the model makes lives as long as the worker: it is frozen, not walked by
+    the cyclic garbage collector, which is on again for what reading articles makes."""
+    script = (
+        "import gc, sys\n"
+        "from timeline.events import extracting\n"
+        "gc.disable()  # as the command line runs\n"
+        "before = len(gc.get_objects())\n"
+        "extracting._ready_to_read()\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 2 * before\n"
+        "assert len(gc.get_objects()) < 100 and 'spacy' in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=DEMO.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

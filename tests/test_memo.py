@@ -7,6 +7,8 @@ import functools
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -233,3 +235,28 @@ def _demo_found() -> tuple[Extracted, ...]:
 
 def _found() -> Extracted:
     return _demo_found()[0]
+
+
+def test_an_event_read_back_in_another_process_keys_its_equal_there(tmp_path: Path) -> None:
+    """An event's hash is worked out once and kept on it, but never pickled: a text's hash
+    differs from one process to the next, so a memo's events must hash afresh when read."""
+    event = Event("e", "Kim met Shoigu", "2025-06-04", actors=("Kim Jong Un",))
+    hash(event)  # worked out here, before it is pickled
+    (tmp_path / "event.pickle").write_bytes(pickle.dumps(event))
+    script = (
+        "import pickle, sys\n"
+        "from timeline.model import Event\n"
+        "read = pickle.loads(open(sys.argv[1], 'rb').read())\n"
+        "equal = Event('e', 'Kim met Shoigu', '2025-06-04', actors=('Kim Jong Un',))\n"
+        "assert {equal: 1}.get(read) == 1 and hash(read) == hash(equal)\n"
+    )
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "event.pickle")],
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr

@@ -141,9 +141,9 @@ def _meanwhile(
     held: list[Extracted | None], stored: store.Store, before: Merged | None
 ) -> Merged | None:
     """While the workers extract: what the cache holds merged, unless the last build's merge
-    (`before`, from its memo) holds most of it already, and the page's and the snapshot's
-    texts of the stored events worked out (a rebuild shows most of them again). The merge is
-    what merging again starts from."""
+    (`before`, from its memo) holds most of it already, the data merging reads loaded, and the
+    page's and the snapshot's texts of the stored events worked out (a rebuild shows most of
+    them again). The merge is what merging again starts from."""
     from timeline.events import merge
     from timeline.render import render
     from timeline.store import store
@@ -151,6 +151,7 @@ def _meanwhile(
     cached = [event for found in held if found is not None for event in found.events]
     if cached and before is None:
         before = merge.merge_record(cached, known=stored.events)
+    merge.warm()
     render.warm(stored.events)
     store.warm(stored)
     return before

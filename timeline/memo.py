@@ -143,7 +143,7 @@ def _save(path: Path, stamp: str, memo: Memo) -> None:
     content = pickle.dumps((stamp, memo), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_files([(path, content)])
+        write_files([(path, content)], durable=False)  # one lost in a crash: read as none
     except (OSError, TimelineError):
         pass
 

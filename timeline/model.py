@@ -171,3 +171,32 @@ class Event:
     disagreement: str = ""  # set when sources give different dates
     notes: str = ""  # the user's own notes; the tool never writes them
     edited: bool = False  # True when a person changed the event by hand in events.yaml
+
+    # Events key the tables a build keeps its work in (texts, candidates, clusters), each asked
+    # many times: the hash of all the fields is worked out once per event. It is never pickled,
+    # since a text's hash differs from one process to the next.
+    def __hash__(self) -> int:
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(
+                (
+                    self.id,
+                    self.title,
+                    self.date,
+                    self.category,
+                    self.end,
+                    self.label,
+                    self.qualifier,
+                    self.actors,
+                    self.place,
+                    self.sources,
+                    self.disagreement,
+                    self.notes,
+                    self.edited,
+                )
+            )
+            object.__setattr__(self, "_hash", found)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}

@@ -17,8 +17,10 @@ from timeline.model import TimelineError
 NEW_FILE_MODE = 0o644  # new files are for sharing; a replaced file keeps its own permissions
 
 
-def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every (target, content) atomically as one group; TimelineError says what to do."""
+def write_files(files: Sequence[tuple[Path, bytes]], durable: bool = True) -> None:
+    """Write every (target, content) atomically as one group; TimelineError says what to do.
+    `durable`: each is flushed to disk before it is renamed in (not for a cache, which a crash
+    may lose: it only costs the next run time)."""
     for target, _ in files:
         refuse_unwritable(target)
     temporaries: list[tuple[Path, Path]] = []
@@ -26,7 +28,7 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     current = files[0][0] if files else Path()
     try:
         for current, content in files:
-            temporaries.append((_write_beside(current, content), current))
+            temporaries.append((_write_beside(current, content, durable), current))
         for temporary, current in temporaries:
             os.replace(temporary, current)
             replaced += 1
@@ -62,14 +64,15 @@ def refuse_unwritable(target: Path) -> None:
         )
 
 
-def _write_beside(target: Path, content: bytes) -> Path:
+def _write_beside(target: Path, content: bytes, durable: bool) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         mode = target.stat().st_mode & 0o7777 if target.exists() else NEW_FILE_MODE
         os.chmod(temporary, mode)
     except BaseException:

@@ -10,6 +10,7 @@ import pytest
 
 from timeline import data as package_data
 from timeline.events.extract import extract_events
+from timeline.events.predicates import kinds_told, lexicon
 from timeline.model import CATEGORIES, Article, Event, MainText, Passage
 
 EXAMPLES: list[dict[str, Any]] = package_data.load("predicates.yaml")["examples"]
@@ -51,3 +52,8 @@ def test_every_category_has_an_example() -> None:
 def test_title_verb_is_the_present_tense_a_headline_uses(sentence: str, verb: str) -> None:
     (event,) = events_of(sentence)
     assert verb in event.title.split()
+
+
+def test_kinds_told_by_a_title_are_the_lexicons_kinds_of_its_words() -> None:
+    for title in ("Gunmen open fire on a market", "Leaders hold a summit", "Shares fell"):
+        assert kinds_told(title) == lexicon().kinds_of(title)

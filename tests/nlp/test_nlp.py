@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Token
 
 from timeline import cli, nlp
@@ -183,3 +185,27 @@ def test_build_without_model_stops_with_the_package_to_install(
     assert capsys.readouterr().err.startswith("Error: the English model is not installed")
     assert not (tmp_path / "events.yaml").exists()
     assert not (tmp_path / "out").exists()
+
+
+def test_pipeline_loads_without_spacys_command_line_which_stays_importable() -> None:
+    script = (
+        "import sys\n"
+        "from timeline import nlp\n"
+        "nlp.load()\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download) and callable(spacy.cli.info)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_tokenizer_is_the_one_spacy_loads_from_the_model() -> None:
+    """The pipeline is loaded with an empty tokenizer for the model's files to fill (spaCy would
+    build the language's defaults first, then replace them): every part of it is the same."""
+    spacys_own = spacy.load(nlp.package(), exclude=list(nlp.EXCLUDED))
+    assert nlp.load().tokenizer.to_bytes() == spacys_own.tokenizer.to_bytes()
+    text = "The U.S. envoy didn't arrive on Jan. 5th, 2024 (as planned) at 3:30 p.m."
+    assert [t.text for t in nlp.load()(text)] == [t.text for t in spacys_own(text)]

@@ -6,11 +6,12 @@ merge runs without the English pipeline."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache, cached_property
 
 from timeline.events.cues import vocabulary
-from timeline.events.predicates import DURING, lexicon
+from timeline.events.predicates import DURING, kinds_told
 from timeline.model import Event
 from timeline.temporal.when import label, shift_days
 
@@ -29,7 +30,8 @@ def resolve_anchors(candidates: Sequence[Event], known: Sequence[Event] = ()) ->
         and len(c.date.split("-")) == 3
         and c.qualifier not in ("before", "after")
     ]
-    resolved = [_resolved(c, dated) if _anchored(c) else c for c in candidates]
+    index = _Dated(dated)
+    resolved = [_resolved(c, index) if _anchored(c) else c for c in candidates]
     return [c for c in resolved if not _during_nothing_dated(c)]
 
 
@@ -38,13 +40,47 @@ def _during_nothing_dated(event: Event) -> bool:
     return _anchored(event) and event.sources[0].anchor.startswith(f"{DURING} |")
 
 
+class _Dated:
+    """The dated events an anchor may name, in order, found by the category of happening they
+    are and by the kinds of happening their titles tell (each worked out once per merge)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+
+    def of_category(self, categories: set[str]) -> list[Event]:
+        """Those of these categories, in order."""
+        return self._at(self._by_category, categories)
+
+    def telling(self, kinds: frozenset[str]) -> list[Event]:
+        """Those whose titles tell one of these kinds of happening, in order."""
+        return self._at(self._by_kind, kinds)
+
+    def _at(self, index: dict[str, list[int]], keys: Iterable[str]) -> list[Event]:
+        return [self.events[i] for i in sorted({i for key in keys for i in index.get(key, ())})]
+
+    @cached_property
+    def _by_category(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, event in enumerate(self.events):
+            found.setdefault(event.category, []).append(position)
+        return found
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, event in enumerate(self.events):
+            for kind in kinds_told(event.title):
+                found.setdefault(kind, []).append(position)
+        return found
+
+
 def _anchored(event: Event) -> bool:
     return (
         bool(event.sources) and event.sources[0].basis == "anchor" and bool(event.sources[0].anchor)
     )
 
 
-def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
+def _resolved(candidate: Event, dated: _Dated) -> Event:
     source = candidate.sources[0]
     relation, _, words = source.anchor.partition(" | ")
     target = _anchor_event(words, dated, candidate)
@@ -85,53 +121,57 @@ def _resolved(candidate: Event, dated: Sequence[Event]) -> Event:
     )
 
 
-def _the_one_of_its_kind(words: str, dated: Sequence[Event], published: str) -> Event | None:
+def _the_one_of_its_kind(words: str, dated: _Dated, published: str) -> Event | None:
     """ "During the trial": the dated happening of the kind the words name, when every source
     that dates one gives it the same day."""
-    kinds = lexicon().kinds_of(words)
     days = {
         (event.date, event.end): event
-        for event in dated
-        if kinds & lexicon().kinds_of(event.title) and event.date <= published
+        for event in dated.telling(kinds_told(words))
+        if event.date <= published
     }
     return next(iter(days.values())) if len(days) == 1 else None
 
 
-def _anchor_event(words: str, dated: Sequence[Event], candidate: Event) -> Event | None:
+def _anchor_event(words: str, dated: _Dated, candidate: Event) -> Event | None:
     """The dated event the anchor words name: its category of happening plus its place or
     people; failing that, its kind ("a day after he was fired": the firing of the one acting).
     "days before the Alaska summit" names a summit before it names any meeting."""
     lowered = words.lower()
-    categories = {
-        cue.category
-        for cue in vocabulary().cues
-        if any(
-            re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", lowered)
-            for form in cue.forms
-        )
-        and cue.rank >= 3
-    }
-    by_category = _best_anchor(words, dated, candidate, lambda e: e.category in categories)
+    categories = {category for category, forms in _naming_cues() if forms.search(lowered)}
+    by_category = _best_anchor(words, dated.of_category(categories), candidate)
     if by_category is not None or categories - {"other"}:
         return by_category  # "days before the summit" names a summit, not any meeting
-    kinds = lexicon().kinds_of(words)
-    return _best_anchor(
-        words, dated, candidate, lambda e: bool(kinds & lexicon().kinds_of(e.title)), kinds=True
+    return _best_anchor(words, dated.telling(kinds_told(words)), candidate, kinds=True)
+
+
+@cache
+def _naming_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each cue strong enough to name a happening (rank 3 and up) by its category, with one
+    pattern finding any of its forms as a whole word in lowercased words."""
+    return tuple(
+        (cue.category, re.compile(rf"(?<![\w-])(?:{'|'.join(_lowered(cue.forms))})(?![\w-])"))
+        for cue in vocabulary().cues
+        if cue.rank >= 3
     )
 
 
+def _lowered(forms: tuple[str, ...]) -> list[str]:
+    return [re.escape(form.lower()) for form in forms]
+
+
+def warm() -> None:
+    """Compile the cue patterns anchors are named by, now (a build: while its workers extract)."""
+    _naming_cues()
+
+
 def _best_anchor(
-    words: str,
-    dated: Sequence[Event],
-    candidate: Event,
-    named_by: Callable[[Event], bool],
-    kinds: bool = False,
+    words: str, named: Sequence[Event], candidate: Event, kinds: bool = False
 ) -> Event | None:
+    """The dated event of those the words name (`named`: "days before the summit" names a
+    summit) that fits best: the first of the best scores."""
     lowered = words.lower()
     best: tuple[int, Event] | None = None
-    for event in dated:
-        if not named_by(event):
-            continue  # "days before the summit" names a summit
+    for event in named:
         if event.sources and candidate.sources and event.sources[0] == candidate.sources[0]:
             continue
         if event.date > candidate.sources[0].published:

@@ -172,6 +172,7 @@ class ExtractionCache:
         )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_files([(self.folder / f"{key}.json", content.encode("utf-8"))])
+            # a cache file lost in a crash is read as missing: it costs time only
+            write_files([(self.folder / f"{key}.json", content.encode("utf-8"))], durable=False)
         except (OSError, TimelineError):
             pass

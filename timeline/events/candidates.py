@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from timeline.events.cues import load_data
 from timeline.events.gazetteers import is_person
-from timeline.events.predicates import lexicon
+from timeline.events.predicates import kinds_told
 from timeline.events.spans import Span, basis, compatible, is_weak, limits, span_of
 from timeline.model import Event
 
@@ -54,7 +54,7 @@ class Candidate:
             words=words_of(event),
             quote_words=quote_words_of(event),
             limits=limits(event),
-            kinds=lexicon().kinds_of(event.title),
+            kinds=kinds_told(event.title),
         )
 
 

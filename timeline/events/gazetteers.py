@@ -184,6 +184,13 @@ def is_person(name: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
 
 
+def warm() -> None:
+    """Read the gazetteers now, as naming actors and places reads them (a build: while its
+    workers extract, so that merging what they give starts sooner)."""
+    gazetteer(_ANY_DAY)
+    _by_demonym()
+
+
 def is_known(name: str) -> bool:
     """Whether an actor name is in the gazetteers (a state, body, place or person we know)."""
     return name in gazetteer(_ANY_DAY).names or name in {

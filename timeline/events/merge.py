@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
+from timeline.events import anchored, gazetteers
 from timeline.events.aliases import one_name_each
 from timeline.events.anchored import resolve_anchors
 from timeline.events.candidates import Candidate, Cluster
@@ -92,6 +93,13 @@ def merge_record(
         for members, twin in zip(clustering.members, clustering.twins, strict=True)
     )
     return Merged(clustering, events)
+
+
+def warm() -> None:
+    """Read the gazetteers and compile the patterns merging uses, now: a build does it while its
+    workers extract, so that merging what they give starts sooner."""
+    gazetteers.warm()
+    anchored.warm()
 
 
 def _event_of(members: Sequence[Event]) -> Event | None:

@@ -67,6 +67,13 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=65536)  # merge asks it of every dated event's title for every anchor
+def kinds_told(text: str) -> frozenset[str]:
+    """The kinds of happening a title's words tell, as `lexicon().kinds_of` gives them, worked
+    out once per title."""
+    return lexicon().kinds_of(text)
+
+
 def _by_lemma(groups: dict[str, list[str]]) -> dict[str, str]:
     return {lemma: category for category, lemmas in groups.items() for lemma in lemmas}
 

@@ -12,10 +12,13 @@ Stage 3: passages in, spaCy `Doc`s out. May import: `timeline.model` only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import json
-from collections.abc import Sequence
+import sys
+import types
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,7 @@ from timeline.model import TimelineError
 
 if TYPE_CHECKING:  # spaCy takes 0.6 s to import: only load() and parse() import it
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 OFFICIAL = "en_core_web_sm"
@@ -94,9 +98,10 @@ def load() -> Language:
     package to reinstall when it cannot be loaded."""
     name = package()
     try:
-        import spacy
-
-        nlp = spacy.load(name, exclude=list(EXCLUDED))
+        with _command_line_left_out():
+            import spacy
+        _register_bare_tokenizer()
+        nlp = spacy.load(name, exclude=list(EXCLUDED), config=_TOKENIZER_FROM_MODEL)
     except Exception as error:  # a broken install fails as OSError, ValueError, KeyError, ...
         raise TimelineError(
             f"the English model {name} cannot be loaded ({type(error).__name__}: "
@@ -108,6 +113,65 @@ def load() -> Language:
             f"the English model {name} lacks {', '.join(missing)}; reinstall it with: {REINSTALL}"
         )
     return nlp
+
+
+# spaCy's package imports its command line (`spacy.cli`: typer, weasel, requests, jinja2, rich, a
+# quarter of its import time) only to offer `spacy.info`; loading and running a pipeline needs
+# none of it.
+_COMMAND_LINE = ("spacy.cli", "spacy.cli.info")
+
+
+@contextlib.contextmanager
+def _command_line_left_out() -> Iterator[None]:
+    """spaCy imported in the block without its command line: `spacy.cli` stands in as an empty
+    package while it is, and is taken away after, so that whatever imports `spacy.cli` later
+    gets the real one (and `spacy.info` imports it when called). Nothing is done when spaCy
+    is imported already."""
+    if "spacy" in sys.modules:
+        yield
+        return
+    package, info = (types.ModuleType(name) for name in _COMMAND_LINE)
+    package.__path__ = []  # a package, so that `spacy.cli.info` is looked up in sys.modules
+    info.info = _info  # type: ignore[attr-defined]
+    standing_in = {_COMMAND_LINE[0]: package, _COMMAND_LINE[1]: info}
+    sys.modules.update(standing_in)
+    try:
+        yield
+    finally:
+        for name, module in standing_in.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is package:
+            delattr(spacy, "cli")
+
+
+# spaCy builds a pipeline's tokenizer twice: from the language's defaults (1,300 special cases),
+# then again from the model's own files, which hold every part of it. An empty tokenizer is built
+# first instead (a tenth of the loading time): the model's files make it the very same one.
+_BARE_TOKENIZER = "timeline.bare_tokenizer.v1"
+_TOKENIZER_FROM_MODEL = {"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}}
+
+
+def _register_bare_tokenizer() -> None:
+    from spacy.util import registry
+
+    if _BARE_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
+
+
+def _bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules of its own, for the model's files to fill."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, its command line imported when it is called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 def parse(texts: Sequence[str], jobs: int = 1) -> list[Doc]:

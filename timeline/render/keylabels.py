@@ -169,6 +169,8 @@ def _clear_lift(
     half = LABEL_HEIGHT_PX / 2
     inside = [lift for lift in lifts if plot[0] <= point_y + lift - half <= plot[1] - 2 * half]
     lifts = inside or lifts
+    # only what lies across the label's width can overlap it, whatever its height
+    taken = [other for other in taken if left < other.right and other.left < right]
     boxes = []
     for lift in lifts:
         # ay is where the text's centre sits relative to the event

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 from collections.abc import Callable, Sequence
@@ -91,13 +92,21 @@ def render_html(events: Sequence[Event], changes: Changes = NO_CHANGES) -> str:
 def warm(events: Sequence[Event] = ()) -> None:
     """Work out now what plotly gives for the page's template (plain.template), the one part of
     the figure plotly validates, and the hover and click texts and exported rows of these events
-    (those stored: a rebuild draws most of them again): a build does it while its workers extract, so that its
-    page is drawn sooner."""
+    (those stored: a rebuild draws most of them again), and import what plotly imports to draw:
+    a build does it while its workers extract, so that its page is drawn sooner."""
     template()
+    _drawn_once()
     for event in events:
         hover_text(event)
         click_payload(event)
     exports.warm(events)
+
+
+@functools.cache
+def _drawn_once() -> None:
+    """An empty chart drawn, so that what plotly imports the first time it draws one (its JSON
+    encoder, narwhals: a tenth of a second) is imported now."""
+    pio.to_html({"data": [], "layout": {}}, validate=False, include_plotlyjs=False, full_html=False)
 
 
 def chart_height_css(natural: int) -> str:

@@ -59,7 +59,7 @@ def reconcile(
     extracted: Sequence[Event],
 ) -> Outcome:
     """Merge freshly extracted events into the file's events, keeping every user edit."""
-    extracted = [replace(event, sources=_distinct(event.sources)) for event in extracted]
+    extracted = [_with(event, sources=_distinct(event.sources)) for event in extracted]
     known = base or Snapshot(deleted=tuple(deleted))
     proposals, owned, final_deleted = _deletions(events, deleted, known)
     gone = set(final_deleted)
@@ -150,7 +150,7 @@ def _merge_live(
         result = current
         if found is not None:
             result = merge_event(current, mine, known_sources, found)
-            proposal = replace(propose(proposal, found, current), id=current.id)
+            proposal = _with(propose(proposal, found, current), id=current.id)
         merged.events.append(result)
         if result != current:
             merged.updated.append(current.id)
@@ -187,7 +187,7 @@ def merge_event(
         if name not in mine and _tool_says(name, theirs):
             changes[name] = theirs
     changes["sources"] = merge_sources(current.sources, base_sources, extracted.sources)
-    return replace(current, **changes)  # type: ignore[arg-type]
+    return _with(current, **changes)
 
 
 def merge_sources(
@@ -223,7 +223,16 @@ def propose(proposal: Event | None, extracted: Event, current: Event) -> Event:
         refreshed = fresh.pop(source_key(source), source)
         kept.append(source if source_key(source) in edited else refreshed)
     changes["sources"] = (*kept, *fresh.values())
-    return replace(proposal, **changes)  # type: ignore[arg-type]
+    return _with(proposal, **changes)
+
+
+def _with(event: Event, **changes: object) -> Event:
+    """The event with these fields changed: the very event when none changes (a rebuild
+    proposes most events as they were, and the texts worked out for an event are found by
+    the event)."""
+    if all(getattr(event, name) == value for name, value in changes.items()):
+        return event
+    return replace(event, **changes)  # type: ignore[arg-type]
 
 
 def _distinct(sources: Sequence[Source]) -> tuple[Source, ...]:

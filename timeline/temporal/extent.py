@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.model import Event, TimelineError
 
@@ -82,6 +83,7 @@ def parse_iso(value: str, event_id: str) -> tuple[date, date, str]:
         ) from None
 
 
+@lru_cache(maxsize=65536)  # a build asks it of each event some ten times (orders, lanes, labels)
 def event_extent(event: Event) -> Extent:
     """The days the event's date, end and qualifier cover."""
     first, last, granularity = parse_iso(event.date, event.id)
