@@ -341,3 +341,14 @@ def test_a_telling_with_no_date_shows_it_only_joins_a_dated_happening() -> None:
     assert (retold.text, retold.event is not None) == ("", True)
     assert retold.why.startswith('"resigned" is told with no date')
     assert explanation.unplaced == ()
+
+
+def test_a_telling_with_no_date_is_shown_beside_a_time_that_dates_nothing() -> None:
+    text = (
+        "---\npublished: 2023-09-15\n---\n"
+        "A judge barred Luis Rubiales from going near Jenni Hermoso on Friday.\n"
+        "The judge rejected the prosecution's request for Luis Rubiales to report to the court "
+        "every two weeks.\n"
+    )
+    explanation = explained(text, "2023-09-15-court.txt")
+    assert explanation.unplaced == ()  # every event extraction made is laid on its sentence

@@ -204,7 +204,7 @@ def _sentence(
         event = _event(reading, sentence, proposed, store)
         why = taken_why(reading, None)
         found.append((reading.timex.start, _date(reading.timex, reading.predicate, why, event)))
-    if not readings and not within and not lead:  # told with no date: shown if extraction kept it
+    if not readings and not lead:  # told with no date: shown if extraction kept it
         for reading in undated_readings(sentence, published):
             event = _event(reading, sentence, proposed, store)
             if event is not None:
