@@ -793,3 +793,19 @@ def test_a_bare_after_with_nothing_dated_dates_nothing() -> None:
         "Hermoso left the team after the federation opened proceedings into the kiss."
     )
     assert [e.title for e in events_of(text, date(2023, 8, 27))] == ["Federation meets"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        (
+            "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.",
+            "Jan. 31",
+        ),
+        ("Profit for the quarter ended Sept. 30 rose 5% to $1.2 million.", "Sept. 30"),
+        ("Net income for the six months ended Aug. 12 was $3 million.", "Aug. 12"),
+    ],
+)
+def test_a_period_ended_on_a_day_is_no_happening(text: str, ended: str) -> None:
+    events = events_of(text, date(1989, 10, 25))
+    assert all(e.sources[0].phrase != ended for e in events)  # which period, not a happening

@@ -17,6 +17,9 @@ from timeline.events.tree import (
     subject_of,
 )
 from timeline.model import Timex
+from timeline.temporal.vocabulary import vocabulary
+
+_BOUNDING = ("end", "begin", "start")  # "the year ended Jan. 31", "the quarter beginning in April"
 
 
 def is_price_move(predicate: Token, timex: Timex) -> bool:
@@ -53,6 +56,8 @@ def happening_of(predicate: Token) -> Token | None:
     if is_eventive_noun(predicate):
         return predicate
     base = lemma(predicate)
+    if predicate.dep_ == "acl" and base in _BOUNDING and _names_a_period(predicate.head):
+        return None  # "the quarter ended Sept. 30": which quarter, no happening
     if base in words.light or base == "be":
         subject = subject_of(predicate)
         if subject is not None and is_eventive_noun(subject):
@@ -76,6 +81,11 @@ def happening_of(predicate: Token) -> Token | None:
     if base in words.stative or base in words.reporting:
         return None
     return predicate
+
+
+def _names_a_period(noun: Token) -> bool:
+    """ "quarter", "fiscal year", "the period": a stretch of the calendar, not a thing done."""
+    return noun.lower_ in vocabulary().words["units"] or noun.lower_ in ("period", "half")
 
 
 def is_wished(predicate: Token) -> bool:
