@@ -19,6 +19,11 @@ def candidates(text: str, published: date, name: str) -> list[Event]:
     return extract_events(MainText(article, (Passage(0, len(text), text),)))
 
 
+def candidates_of(texts: dict[str, tuple[str, date]]) -> list[Event]:
+    """The candidates of several articles: name -> (text, publish date)."""
+    return [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+
+
 def candidate(
     title: str,
     when: str,
@@ -897,7 +902,7 @@ def test_a_bound_on_the_day_joins_its_kind_that_day_not_a_day_it_only_allows() -
             date(2023, 11, 20),
         ),
     }
-    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    events = candidates_of(texts)
     merged = merge_events(events)
     fired = next(e for e in merged if "two.txt" in {s.article for s in e.sources})
     assert {s.article for s in fired.sources} == {"two.txt", "three.txt"}
@@ -978,7 +983,7 @@ def test_a_plan_joins_the_happening_that_holds_the_same_plan() -> None:
             date(2023, 8, 3),
         ),
     }
-    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    events = candidates_of(texts)
     trial = next(e for e in merge_events(events) if "two.txt" in {s.article for s in e.sources})
     assert {s.article for s in trial.sources} == {"one.txt", "two.txt", "four.txt"}
 
@@ -1003,7 +1008,7 @@ def test_a_verdict_told_four_ways_is_one_event_by_the_day_the_jury_was_heard() -
             date(2024, 3, 15),
         ),
     }
-    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    events = candidates_of(texts)
     merged = merge_events(events)
     (verdict,) = [e for e in merged if "three.txt" in {s.article for s in e.sources}]
     assert {s.article for s in verdict.sources} == {"one.txt", "two.txt", "three.txt"}
@@ -1027,7 +1032,7 @@ def test_words_alone_do_not_tie_two_kinds_of_happening_that_day() -> None:
             date(2023, 11, 20),
         ),
     }
-    events = [e for name, (text, day) in texts.items() for e in candidates(text, day, name)]
+    events = candidates_of(texts)
     assert len(merge_events(events)) == 2  # his removal and his quitting
 
 

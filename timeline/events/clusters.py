@@ -304,7 +304,8 @@ def _fit_bound(
     if _place_clash(candidate, cluster):
         return 0.0  # a summit in Alaska is not a meeting in Moscow, whoever attended both
     if cluster.all_weak:
-        return _fit_bounds(told, cluster, people, same_category or _related(candidate, cluster))
+        related = same_category or _related(candidate, cluster)
+        return _fit_bounds(told, cluster, people, related, words)
     # "10 days after FIFA suspended the federation's president": FIFA suspending, as told
     # on Saturday, is one who acts and one kind of happening
     same_kind = bool(told.kinds & cluster.kinds)
@@ -336,7 +337,7 @@ def _fit_bound(
 
 
 def _fit_bounds(
-    told: Candidate, cluster: Cluster, people: frozenset[str], same_category: bool
+    told: Candidate, cluster: Cluster, people: frozenset[str], same_category: bool, words: float
 ) -> float:
     """Two bounds on one happening from different articles ("ahead of the expected summit in
     Alaska", "days before Trump and Putin held a summit in Alaska") join: same kind, same people
@@ -348,7 +349,6 @@ def _fit_bounds(
     low, high = told.limits
     lows = [*cluster.lows, *([low] if low is not None else [])]
     highs = [*cluster.highs, *([high] if high is not None else [])]
-    words = similarity(told.words, cluster.words)
     if not lows and highs and people and told.event.category != "other" and words >= 0.2:
         # "Sam Altman has reached an agreement ..., the company announced late Tuesday" and
         # a lead a day later, "OpenAI has reached an agreement for Sam Altman to return": both
